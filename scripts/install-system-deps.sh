@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Debian packages the test suite needs (real Chromium for renderer/e2e tests, Arabic fonts, Xvfb,
+# xmllint and translate-toolkit to check exports with independent tools). Idempotent: installs
+# only what is missing. Needs root (CI runs as root); prints what it would install otherwise.
+set -euo pipefail
+need=()
+[ -x /usr/lib/chromium/chromium ] || need+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Naskh Arabic" || need+=(fonts-noto-core)
+command -v xvfb-run >/dev/null || need+=(xvfb)
+command -v xmllint >/dev/null || need+=(libxml2-utils)
+command -v tmx2po >/dev/null || need+=(translate-toolkit)
+if [ ${#need[@]} -eq 0 ]; then echo "system packages: all present"; exit 0; fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "missing Debian packages: ${need[*]} (run as root or: sudo apt-get install ${need[*]})" >&2
+  exit 1
+fi
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"

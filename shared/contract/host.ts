@@ -1,0 +1,159 @@
+// The host contract: every call the renderer makes to the host (Electron main process or the
+// browser-mode server), typed once. Both sides derive their types from here; the host validates
+// every request against `request` at run time before doing anything.
+import { z } from 'zod';
+import { AnnotationsSchema, ProjectSettingsSchema } from '../model/schema.ts';
+
+/** Why a call failed, for expected failures. The message is for the user, already specific. */
+export const ErrorCodeSchema = z.enum([
+  'invalid-request', // payload did not match the contract
+  'forbidden', // unknown sender or missing token
+  'outside-workspace', // a path not under a folder the user opened
+  'not-found',
+  'permission-denied',
+  'binary-file',
+  'too-large',
+  'unknown-encoding',
+  'corrupt-sidecar', // invalid JSON or schema
+  'newer-version', // sidecar written by a newer major version
+  'source-missing',
+  'disk-full',
+  'conflict', // the sidecar changed on disk since it was loaded
+  'cancelled',
+  'unavailable', // e.g. a native dialog in browser mode
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export type Failure = { ok: false; code: ErrorCode; message: string; details?: unknown };
+export type Result<T> = { ok: true; value: T } | Failure;
+
+export const LangSchema = z.enum(['en', 'ar']);
+
+export const ReportSummarySchema = z.object({
+  /** absolute path of the .txt source */
+  path: z.string(),
+  /** path relative to the workspace root, with forward slashes */
+  relPath: z.string(),
+  name: z.string(),
+  rows: z.number().int().nonnegative(),
+  translated: z.number().int().nonnegative(),
+  entities: z.number().int().nonnegative(),
+  hasAnnotations: z.boolean(),
+  /** set when the report or its sidecar cannot be read; the sidebar shows it */
+  problem: z.string().optional(),
+});
+export type ReportSummary = z.infer<typeof ReportSummarySchema>;
+
+export const WorkspaceSchema = z.object({
+  root: z.string(),
+  name: z.string(),
+  isSample: z.boolean(),
+  reports: z.array(ReportSummarySchema),
+  settings: ProjectSettingsSchema,
+});
+export type Workspace = z.infer<typeof WorkspaceSchema>;
+
+export const WarningSchema = z.object({ code: z.string(), message: z.string() });
+
+export const OpenedReportSchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  /** the decoded source text (never modified) */
+  text: z.string(),
+  annotations: AnnotationsSchema,
+  /** new: no sidecar yet; loaded: from disk; drifted: source changed and spans were re-anchored */
+  state: z.enum(['new', 'loaded', 'drifted']),
+  /** sha256 of the sidecar bytes as loaded (null when new); sent back on save to detect conflicts */
+  sidecarHash: z.string().nullable(),
+  warnings: z.array(WarningSchema),
+  /** unsaved edits found in the crash-recovery journal, newer than the sidecar */
+  recovered: AnnotationsSchema.nullable(),
+});
+export type OpenedReport = z.infer<typeof OpenedReportSchema>;
+
+export const ExportFormatSchema = z.enum(['tmx', 'xliff', 'xliff12', 'moses', 'tsv', 'jsonl', 'conll', 'brat', 'spans']);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+export const ExportOptionsSchema = z.object({
+  /** keep only rows whose status is at least this */
+  minStatus: z.enum(['auto', 'draft', 'translated', 'reviewed']).optional(),
+  onlyOneToOne: z.boolean().optional(),
+  dedupe: z.boolean().optional(),
+  keepUntranslated: z.boolean().optional(),
+  normalizeArabic: z.boolean().optional(),
+  clitics: z.boolean().optional(),
+});
+export type ExportOptions = z.infer<typeof ExportOptionsSchema>;
+
+export const ExportRequestSchema = z.object({
+  /** a report (.txt) or a folder */
+  path: z.string(),
+  format: ExportFormatSchema,
+  /** output file or folder; defaults to an `export/` folder inside the workspace */
+  out: z.string().optional(),
+  options: ExportOptionsSchema.default({}),
+  /** id for progress events and cancel */
+  jobId: z.string().min(1).max(64),
+});
+export type ExportRequest = z.input<typeof ExportRequestSchema>;
+
+export const ExportSummarySchema = z.object({
+  files: z.array(z.string()),
+  reports: z.number().int(),
+  rows: z.number().int(),
+  skipped: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  warnings: z.array(z.string()),
+});
+export type ExportSummary = z.infer<typeof ExportSummarySchema>;
+
+const Empty = z.object({}).strict();
+const PathReq = z.object({ path: z.string().min(1) }).strict();
+
+function call<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
+  return { request, response };
+}
+
+/** Every host call: name → request and response schemas. */
+export const hostCalls = {
+  appInfo: call(Empty, z.object({ version: z.string(), mode: z.enum(['electron', 'browser']), systemLanguage: z.string(), dataDir: z.string() })),
+  /** native folder picker (Electron); `unavailable` in browser mode, where the UI asks for a path */
+  openFolderDialog: call(Empty, WorkspaceSchema.nullable()),
+  openFolder: call(PathReq, WorkspaceSchema),
+  openSample: call(Empty, WorkspaceSchema),
+  listReports: call(z.object({ root: z.string().min(1) }).strict(), WorkspaceSchema),
+  openReport: call(PathReq, OpenedReportSchema),
+  saveReport: call(
+    z.object({ path: z.string().min(1), annotations: AnnotationsSchema, sidecarHash: z.string().nullable() }).strict(),
+    z.object({ sidecarHash: z.string(), savedAt: z.string() }),
+  ),
+  /** crash-recovery journal of unsaved edits; cleared by a successful save or on discard */
+  writeJournal: call(z.object({ path: z.string().min(1), annotations: AnnotationsSchema }).strict(), z.object({})),
+  discardJournal: call(PathReq, z.object({})),
+  exportRun: call(ExportRequestSchema, ExportSummarySchema),
+  exportCancel: call(z.object({ jobId: z.string() }).strict(), z.object({})),
+  /** tell the host the UI language so native menus are rebuilt */
+  setLanguage: call(z.object({ lang: LangSchema }).strict(), z.object({})),
+  /** read a text file the user picked (translation import); decoded like a report */
+  readTextFile: call(PathReq, z.object({ text: z.string(), encoding: z.string() })),
+};
+
+export type HostCalls = typeof hostCalls;
+export type CallName = keyof HostCalls;
+export type CallRequest<K extends CallName> = z.input<HostCalls[K]['request']>;
+export type CallResponse<K extends CallName> = z.output<HostCalls[K]['response']>;
+
+/** What the renderer sees: one async method per call. */
+export type HostApi = { [K in CallName]: (req: CallRequest<K>) => Promise<Result<CallResponse<K>>> };
+
+/** Events the host pushes to the renderer. */
+export interface HostEvents {
+  /** a menu item was chosen (native menu); the id names a renderer command */
+  menu: { command: string };
+  exportProgress: { jobId: string; done: number; total: number; current?: string };
+  /** a file in the open workspace changed on disk */
+  fileChanged: { path: string; kind: 'source' | 'sidecar' | 'other' };
+}
+export type EventName = keyof HostEvents;
+
+export const callNames = Object.keys(hostCalls) as CallName[];

@@ -1,0 +1,137 @@
+// The annotation model, defined once with zod. Types are inferred from these schemas
+// (see ./types.ts), the sidecar file is validated with them, and docs/annotation-schema.json
+// is generated from them (npm run schema).
+//
+// OFFSETS: every `start`/`end` in this model counts Unicode code points (not UTF-16 units,
+// not bytes), half-open [start, end). Use shared/text/offsets.ts to convert; never slice
+// a JS string with them directly.
+import { z } from 'zod';
+
+export const FORMAT_NAME = 'muwazi-annotations';
+/** major.minor: a reader refuses an unknown major, accepts a newer minor (extra fields kept). */
+export const FORMAT_VERSION = '1.0';
+export const OFFSET_UNIT = 'codepoint';
+
+/** Ids are a lowercase prefix plus a number: s (source segment), t (target sentence),
+ * u (alignment unit), m (mention), e (entity). Stable across saves; new ones take max+1. */
+export const IdSchema = z.string().regex(/^[a-z]+[0-9]+$/, 'an id is a lowercase prefix and a number, e.g. s12');
+
+const Offset = z.number().int().nonnegative();
+
+export const SideSchema = z.enum(['ar', 'en']);
+
+export const SourceSegmentSchema = z.object({
+  id: IdSchema,
+  /** code points into the decoded source text */
+  start: Offset,
+  end: Offset,
+  /** the segment's text, redundant on purpose: validates offsets and lets drift re-anchoring
+   * rebuild the old text when the source changes */
+  text: z.string(),
+  /** 'manual' segments come from the user's split/merge and survive re-segmentation */
+  origin: z.enum(['auto', 'manual']).default('auto'),
+});
+
+export const TargetSentenceSchema = z.object({
+  id: IdSchema,
+  text: z.string(),
+});
+
+export const RowStatusSchema = z.enum(['auto', 'draft', 'translated', 'reviewed']);
+export const UnitOriginSchema = z.enum(['segmenter', 'manual', 'import', 'aligner']);
+
+export const AlignmentUnitSchema = z.object({
+  id: IdSchema,
+  /** source segment ids, in source order (0..n) */
+  source: z.array(IdSchema),
+  /** target sentence ids, in order (0..m) */
+  target: z.array(IdSchema),
+  status: RowStatusSchema,
+  origin: UnitOriginSchema,
+  /** the aligner's confidence in [0, 1], when the link came from it */
+  confidence: z.number().min(0).max(1).optional(),
+  /** a confirmed link stays fixed when the rest is realigned */
+  confirmed: z.boolean().default(false),
+});
+
+export const EntitySchema = z.object({
+  id: IdSchema,
+  type: z.string().min(1),
+  /** preferred Arabic and English forms (the glossary pair) */
+  ar: z.string().optional(),
+  en: z.string().optional(),
+});
+
+export const MentionSchema = z.object({
+  id: IdSchema,
+  side: SideSchema,
+  /** the segment id (side 'ar') or target sentence id (side 'en') holding the mention */
+  sentence: IdSchema,
+  /** side 'ar': code points into the whole source text; side 'en': into the target sentence's text */
+  start: Offset,
+  end: Offset,
+  /** the mention's text, redundant: slice(start, end) must equal it */
+  text: z.string().min(1),
+  type: z.string().min(1),
+  entity: IdSchema,
+});
+
+export const LineEndingSchema = z.enum(['lf', 'crlf', 'cr', 'mixed', 'none']);
+
+export const SourceInfoSchema = z.object({
+  /** file name only, relative to the sidecar's folder */
+  file: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** encoding label the source was decoded with (utf-8, utf-16le, windows-1256, ...) */
+  encoding: z.string().min(1),
+  bom: z.boolean().default(false),
+  lineEnding: LineEndingSchema,
+  /** length of the decoded text in code points */
+  length: Offset,
+  language: z.string().default('ar'),
+});
+
+export const AnnotationsSchema = z.object({
+  format: z.literal(FORMAT_NAME),
+  version: z.string().regex(/^\d+\.\d+$/),
+  tool: z.object({ name: z.string(), version: z.string() }),
+  offsetUnit: z.literal(OFFSET_UNIT),
+  source: SourceInfoSchema,
+  target: z.object({ language: z.string().default('en') }),
+  created: z.string(),
+  modified: z.string(),
+  segments: z.array(SourceSegmentSchema),
+  targets: z.array(TargetSentenceSchema),
+  units: z.array(AlignmentUnitSchema),
+  entities: z.array(EntitySchema),
+  mentions: z.array(MentionSchema),
+});
+
+/** A tag type of the project's tag set. */
+export const TagTypeSchema = z.object({
+  name: z.string().regex(/^[A-Z][A-Z0-9_-]*$/),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  /** single key that applies the tag (e.g. "p") */
+  key: z.string().length(1),
+  label: z.string().optional(),
+});
+
+/** muwazi.project.json, in the opened folder: per-project settings. */
+export const ProjectSettingsSchema = z.object({
+  format: z.literal('muwazi-project'),
+  version: z.string().regex(/^\d+\.\d+$/),
+  tagSet: z.array(TagTypeSchema).min(1),
+  segmentation: z
+    .object({
+      /** extra abbreviations (without the final dot) that never end a sentence */
+      abbreviations: z.object({ ar: z.array(z.string()), en: z.array(z.string()) }).partial().default({}),
+    })
+    .default({ abbreviations: {} }),
+});
+
+export const DEFAULT_TAG_SET: z.infer<typeof TagTypeSchema>[] = [
+  { name: 'PER', color: '#d9480f', key: 'p', label: 'Person' },
+  { name: 'ORG', color: '#1971c2', key: 'o', label: 'Organisation' },
+  { name: 'LOC', color: '#2f9e44', key: 'l', label: 'Location' },
+  { name: 'MISC', color: '#9c36b5', key: 'm', label: 'Miscellaneous' },
+];
