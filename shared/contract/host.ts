@@ -157,3 +157,19 @@ export interface HostEvents {
 export type EventName = keyof HostEvents;
 
 export const callNames = Object.keys(hostCalls) as CallName[];
+
+/**
+ * What the preload exposes as `window.muwazi` (and what the browser-mode client implements): one
+ * named method per call, plus a subscription to host events. Never a generic send.
+ */
+export type HostBridge = HostApi & {
+  on<E extends EventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void;
+};
+
+/** Browser mode over HTTP: POST `${API_PREFIX}<callName>` with the request as JSON body and the
+ * per-run token in TOKEN_HEADER; the response body is the Result. Events: GET `${API_PREFIX}events?token=…`
+ * as server-sent events (`event: <name>`, `data: <json>`). The token reaches the page in the URL
+ * fragment `#token=…` (never sent to the server by the browser on its own). */
+export const API_PREFIX = '/api/';
+export const TOKEN_HEADER = 'x-muwazi-token';
+export const eventNames: EventName[] = ['menu', 'exportProgress', 'fileChanged'];
