@@ -91,6 +91,29 @@ export const SourceInfoSchema = z.object({
   language: z.string().default('ar'),
 });
 
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** A span kept after the source changed and it could not be re-anchored (see shared/formats/drift.ts):
+ * never dropped, shown to the user, its offsets still point into the OLD source text. */
+export const OrphanSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('segment'),
+    /** sha256 of the source text the segment's offsets refer to */
+    sourceSha256: Sha256,
+    /** why it could not be mapped, for the user */
+    reason: z.string(),
+    segment: SourceSegmentSchema,
+  }),
+  z.object({
+    kind: z.literal('mention'),
+    /** sha256 of the source text the mention's offsets refer to (side 'ar') */
+    sourceSha256: Sha256,
+    /** why it could not be mapped, for the user */
+    reason: z.string(),
+    mention: MentionSchema,
+  }),
+]);
+
 export const AnnotationsSchema = z.object({
   format: z.literal(FORMAT_NAME),
   version: z.string().regex(/^\d+\.\d+$/),
@@ -105,6 +128,8 @@ export const AnnotationsSchema = z.object({
   units: z.array(AlignmentUnitSchema),
   entities: z.array(EntitySchema),
   mentions: z.array(MentionSchema),
+  /** spans that could not be re-anchored after the source changed; absent when none */
+  orphans: z.array(OrphanSchema).optional(),
 });
 
 /** A tag type of the project's tag set. */

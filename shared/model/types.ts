@@ -1,7 +1,7 @@
 // Public types of the annotation model, inferred from the zod schemas so they are written once.
 import type { z } from 'zod';
 import type {
-  AlignmentUnitSchema, AnnotationsSchema, EntitySchema, LineEndingSchema, MentionSchema,
+  AlignmentUnitSchema, AnnotationsSchema, EntitySchema, LineEndingSchema, MentionSchema, OrphanSchema,
   ProjectSettingsSchema, RowStatusSchema, SideSchema, SourceInfoSchema, SourceSegmentSchema,
   TagTypeSchema, TargetSentenceSchema, UnitOriginSchema,
 } from './schema.ts';
@@ -18,6 +18,8 @@ export type UnitOrigin = z.infer<typeof UnitOriginSchema>;
 export type AlignmentUnit = z.infer<typeof AlignmentUnitSchema>;
 export type Entity = z.infer<typeof EntitySchema>;
 export type Mention = z.infer<typeof MentionSchema>;
+/** A segment or mention kept aside because the source changed under it (offsets into the old text). */
+export type Orphan = z.infer<typeof OrphanSchema>;
 export type LineEnding = z.infer<typeof LineEndingSchema>;
 export type SourceInfo = z.infer<typeof SourceInfoSchema>;
 /** The whole sidecar, `<name>.annotations.json`. */
