@@ -1,0 +1,259 @@
+// The host service: ONE implementation of every host call (shared/contract/host.ts), used by the
+// Electron IPC handlers and by the browser-mode HTTP server alike. It validates each payload against
+// the call's zod schema, confines every path to a folder the user opened (./paths.ts), delegates to
+// the plain Node services, and turns expected failures into `{ ok: false, code, message }`.
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import {
+  hostCalls, type CallName, type CallResponse, type EventName, type ExportSummary, type HostCalls,
+  type HostEvents, type OpenedReport, type Result, type Workspace,
+} from '../../shared/contract/host.ts';
+import type { Annotations } from '../../shared/model/types.ts';
+import { TOOL_VERSION } from '../../shared/model/create.ts';
+import { decodeText, DecodeError } from '../../shared/text/decode.ts';
+import { HostError, toFailure } from './errors.ts';
+import { OpenedRoots } from './paths.ts';
+import { ensureSampleProject, SAMPLE_DIR_NAME, scanWorkspace, type ReadSummary, type SummaryCounts } from './workspace.ts';
+
+/** A request after validation (defaults applied). */
+export type ParsedRequest<K extends CallName> = z.output<HostCalls[K]['request']>;
+
+/** Native dialogs; only Electron has them. Absent in browser mode, where the UI asks for a path. */
+export interface HostDialogs {
+  /** shows a folder picker; the chosen absolute path, or null when cancelled */
+  pickFolder(): Promise<string | null>;
+}
+
+/** Something that can be stopped (a folder watcher). */
+export interface Closable {
+  close(): void | Promise<void>;
+}
+
+/** The plain Node services the host calls delegate to (injectable for tests). */
+export interface HostDeps {
+  /** progress of a report for the sidebar */
+  readSummary: ReadSummary;
+  /** reads and decodes a report with its sidecar (created fresh when absent) */
+  openReport(txtPath: string, opts: { journalDir: string }): Promise<OpenedReport>;
+  /** writes the sidecar atomically; refuses with 'conflict' when the file on disk is not `expectedSidecarHash` */
+  saveReport(txtPath: string, annotations: Annotations, expectedSidecarHash: string | null, opts: { journalDir: string }): Promise<{ sidecarHash: string; savedAt: string }>;
+  /** records unsaved edits for crash recovery */
+  writeJournal(txtPath: string, annotations: Annotations, opts: { journalDir: string }): Promise<void>;
+  /** forgets the recovery journal of a report */
+  discardJournal(txtPath: string, opts: { journalDir: string }): Promise<void>;
+  /** runs an export job */
+  runExport(req: ParsedRequest<'exportRun'>, opts: { onProgress: (p: { done: number; total: number; current?: string }) => void; signal: AbortSignal }): Promise<ExportSummary>;
+  /** watches a workspace folder; `onChange` gets absolute paths */
+  watchFolder(root: string, onChange: (path: string, kind: HostEvents['fileChanged']['kind']) => void): Closable | Promise<Closable>;
+}
+
+/** Options of `createHostService`. */
+export interface HostServiceOptions {
+  /** the app's writable data folder (sample project, journals) */
+  dataDir: string;
+  /** the bundled assets folder (holds samples/) */
+  assetsDir: string;
+  /** which host runs the service; reported by appInfo */
+  mode: 'electron' | 'browser';
+  /** native dialogs (Electron only) */
+  dialogs?: HostDialogs;
+  /** the OS language (Electron: app.getLocale()); defaults to Intl's */
+  systemLanguage?: string;
+  /** called when the UI language changes (Electron rebuilds its menus) */
+  onLanguage?: (lang: 'en' | 'ar') => void;
+  /** replaces some services (tests) */
+  deps?: Partial<HostDeps>;
+}
+
+/** Receives every host event. */
+export type EventListener = <E extends EventName>(event: E, payload: HostEvents[E]) => void;
+
+/** The host service: `handle` answers one call; events go to `on` listeners. */
+export interface HostService {
+  /** answers one host call; never throws */
+  handle(name: string, payload: unknown): Promise<Result<unknown>>;
+  /** subscribes to host events; returns the unsubscribe function */
+  on(listener: EventListener): () => void;
+  /** pushes an event to every listener (menu commands come from Electron's menu this way) */
+  emit<E extends EventName>(event: E, payload: HostEvents[E]): void;
+  /** the folders opened so far */
+  readonly roots: OpenedRoots;
+  /** opens a folder as if the user had picked it (startup `--open`) */
+  openFolder(path: string): Promise<Workspace>;
+  /** stops watchers and cancels running exports */
+  close(): Promise<void>;
+}
+
+/** Largest text file readTextFile decodes (a translation to import). */
+const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+
+/** A short, specific description of why a payload failed its schema. */
+export function summariseIssues(error: z.ZodError): string {
+  const parts = error.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.join('.') : '(payload)'}: ${i.message}`);
+  const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : '';
+  return `Invalid request: ${parts.join('; ')}${more}`;
+}
+
+function unavailable(what: string): never {
+  throw new HostError('unavailable', `${what} is not available in this build.`);
+}
+
+/** Services that are not wired yet answer 'unavailable' instead of crashing. */
+const missingDeps: HostDeps = {
+  readSummary: async (p): Promise<SummaryCounts> => {
+    // Without the report store a report's progress is unknown: show it as not started.
+    await stat(p);
+    return { rows: 0, translated: 0, entities: 0, hasAnnotations: false };
+  },
+  openReport: () => unavailable('Opening reports'),
+  saveReport: () => unavailable('Saving'),
+  writeJournal: () => unavailable('The recovery journal'),
+  discardJournal: () => unavailable('The recovery journal'),
+  runExport: () => unavailable('Export'),
+  watchFolder: () => ({ close() {} }),
+};
+
+/** Creates the host service (one per app run or per test). */
+export function createHostService(opts: HostServiceOptions): HostService {
+  const deps: HostDeps = { ...missingDeps, ...opts.deps };
+  const roots = new OpenedRoots();
+  const journalDir = join(opts.dataDir, 'journal');
+  const listeners = new Set<EventListener>();
+  const jobs = new Map<string, AbortController>();
+  let watcher: { root: string; handle: Closable } | null = null;
+
+  const emit = <E extends EventName>(event: E, payload: HostEvents[E]) => {
+    for (const l of [...listeners]) {
+      try {
+        l(event, payload);
+      } catch {
+        // a broken listener (closed connection) must not stop the others
+      }
+    }
+  };
+
+  async function watch(root: string): Promise<void> {
+    if (watcher?.root === root) return;
+    await watcher?.handle.close();
+    watcher = null;
+    const handle = await deps.watchFolder(root, (path, kind) => emit('fileChanged', { path, kind }));
+    watcher = { root, handle };
+  }
+
+  /** Whether a real path is the sample project (opened through openSample or by its path). */
+  async function isSampleRoot(root: string): Promise<boolean> {
+    return root === (await realpath(join(opts.dataDir, SAMPLE_DIR_NAME)).catch(() => null));
+  }
+
+  async function open(folder: string): Promise<Workspace> {
+    const root = await roots.add(folder);
+    const ws = await scanWorkspace(root, { readSummary: deps.readSummary, isSample: await isSampleRoot(root) });
+    await watch(root);
+    return ws;
+  }
+
+  async function readText(real: string): Promise<{ text: string; encoding: string }> {
+    const st = await stat(real);
+    if (!st.isFile()) throw new HostError('not-found', `Not a file: ${real}`);
+    if (st.size > MAX_TEXT_BYTES) throw new HostError('too-large', `This file is ${Math.round(st.size / 1048576)} MB; the limit is ${MAX_TEXT_BYTES / 1048576} MB.`);
+    try {
+      const d = decodeText(await readFile(real));
+      return { text: d.text, encoding: d.encoding };
+    } catch (e) {
+      if (e instanceof DecodeError) throw new HostError(e.code, e.message);
+      throw e;
+    }
+  }
+
+  const impl: { [K in CallName]: (req: ParsedRequest<K>) => Promise<CallResponse<K>> } = {
+    appInfo: async () => ({
+      version: TOOL_VERSION,
+      mode: opts.mode,
+      systemLanguage: opts.systemLanguage ?? Intl.DateTimeFormat().resolvedOptions().locale,
+      dataDir: opts.dataDir,
+    }),
+    openFolderDialog: async () => {
+      if (!opts.dialogs) throw new HostError('unavailable', 'There is no folder dialog in browser mode: type the folder path instead.');
+      const picked = await opts.dialogs.pickFolder();
+      return picked === null ? null : open(picked);
+    },
+    openFolder: async (req) => open(req.path),
+    openSample: async () => {
+      return open(await ensureSampleProject(opts.dataDir, opts.assetsDir));
+    },
+    listReports: async (req) => {
+      const real = await roots.resolve(req.root);
+      if (!roots.list().includes(real)) throw new HostError('outside-workspace', `Not an opened folder: ${req.root}`);
+      return scanWorkspace(real, { readSummary: deps.readSummary, isSample: await isSampleRoot(real) });
+    },
+    openReport: async (req) => deps.openReport(await roots.resolve(req.path), { journalDir }),
+    saveReport: async (req) => deps.saveReport(await roots.resolve(req.path), req.annotations, req.sidecarHash, { journalDir }),
+    writeJournal: async (req) => {
+      await deps.writeJournal(await roots.resolve(req.path), req.annotations, { journalDir });
+      return {};
+    },
+    discardJournal: async (req) => {
+      await deps.discardJournal(await roots.resolve(req.path), { journalDir });
+      return {};
+    },
+    exportRun: async (req) => {
+      const path = await roots.resolve(req.path);
+      // Output stays inside the workspace too; by default its export/ folder.
+      const out = req.out ? await roots.resolve(req.out) : join(roots.rootOf(path)!, 'export');
+      if (jobs.has(req.jobId)) throw new HostError('invalid-request', `An export with id ${req.jobId} is already running.`);
+      const ctl = new AbortController();
+      jobs.set(req.jobId, ctl);
+      try {
+        return await deps.runExport({ ...req, path, out }, {
+          signal: ctl.signal,
+          onProgress: (p) => emit('exportProgress', { jobId: req.jobId, ...p }),
+        });
+      } catch (e) {
+        if (ctl.signal.aborted && !(e instanceof HostError)) throw new HostError('cancelled', 'The export was cancelled.');
+        throw e;
+      } finally {
+        jobs.delete(req.jobId);
+      }
+    },
+    exportCancel: async (req) => {
+      jobs.get(req.jobId)?.abort();
+      return {};
+    },
+    setLanguage: async (req) => {
+      opts.onLanguage?.(req.lang);
+      return {};
+    },
+    readTextFile: async (req) => readText(await roots.resolve(req.path)),
+  };
+
+  return {
+    roots,
+    emit,
+    on(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    openFolder: (path) => open(path),
+    async handle(name, payload) {
+      if (!Object.prototype.hasOwnProperty.call(hostCalls, name)) {
+        return { ok: false, code: 'invalid-request', message: `Unknown host call: ${String(name).slice(0, 64)}` };
+      }
+      const call = name as CallName;
+      const parsed = hostCalls[call].request.safeParse(payload ?? {});
+      if (!parsed.success) return { ok: false, code: 'invalid-request', message: summariseIssues(parsed.error) };
+      try {
+        const run = impl[call] as (req: unknown) => Promise<unknown>;
+        return { ok: true, value: await run(parsed.data) };
+      } catch (e) {
+        return toFailure(e);
+      }
+    },
+    async close() {
+      for (const c of jobs.values()) c.abort();
+      await watcher?.handle.close();
+      watcher = null;
+      listeners.clear();
+    },
+  };
+}
