@@ -104,6 +104,8 @@ export const ExportSummarySchema = z.object({
   rows: z.number().int(),
   skipped: z.array(z.object({ reason: z.string(), count: z.number().int() })),
   warnings: z.array(z.string()),
+  /** bidi control characters (LRM, RLM, ALM, embeddings, isolates) written unchanged */
+  bidiControls: z.number().int().nonnegative().optional(),
 });
 export type ExportSummary = z.infer<typeof ExportSummarySchema>;
 
