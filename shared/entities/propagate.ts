@@ -1,0 +1,214 @@
+// Propagation: every other occurrence of a tagged name, in a report or a whole folder. Matching is
+// on folded text (see fold.ts: harakat, tatweel, hamza forms, digits and case do not matter) and
+// an occurrence must be a whole word of the original, except that Arabic proclitics may be glued
+// before it: إدلب finds إدلب، بإدلب، لإدلب، وبإدلب and إِدْلِب, never إدلبي or ادلبستان. A name
+// that starts with the article also matches after the preposition ل, which swallows the article's
+// alef: الأمم finds للأمم (the span starts at the article's lam). Results are suggestions; the
+// caller decides what to apply.
+import { OffsetMap } from '../text/offsets.ts';
+import type { Annotations, Mention, Side } from '../model/types.ts';
+import { fold, foldKey, type FoldedText } from './fold.ts';
+import { isArabicLetter, isMark } from './chars.ts';
+
+/** A text to search, named by a caller's key (report path, segment or target id...). */
+export interface KeyedText {
+  /** the caller's name for this text, returned with each occurrence */
+  key: string;
+  /** the original text; offsets are code points into it */
+  text: string;
+}
+
+/** One occurrence found. */
+export interface Occurrence {
+  /** the key of the text it was found in */
+  key: string;
+  /** code points into that text, half-open; clitics excluded */
+  start: number;
+  end: number;
+  /** the original text of the occurrence (diacritics as written) */
+  text: string;
+}
+
+/** Options for finding occurrences. */
+export interface FindOptions {
+  /** accept Arabic proclitics glued before the name (default true) */
+  clitics?: boolean;
+}
+
+/** Proclitic sequences allowed between a word boundary and the name (folded letters). */
+const PROCLITICS = new Set(['و', 'ف', 'ب', 'ك', 'ل', 'وب', 'وك', 'ول', 'فب', 'فك', 'فل']);
+const LAM_ENDED = new Set(['ل', 'ول', 'فل']);
+
+function isWordCode(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  if (c >= 0x0620 && c <= 0x064a) return c !== 0x0640;
+  if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x06f0 && c <= 0x06ff)) return true;
+  if (c >= 0x00c0 && c <= 0x024f) return c !== 0xd7 && c !== 0xf7;
+  if (c >= 0xd800 && c <= 0xdfff) return false; // astral (emoji): not part of a word
+  return /^[\p{L}\p{N}]$/u.test(String.fromCharCode(c));
+}
+
+/** A text folded once, ready for many queries. */
+interface Prepared {
+  key: string;
+  original: string;
+  folded: FoldedText;
+  /** built lazily: only texts with a match ever need it */
+  map?: OffsetMap;
+}
+
+/**
+ * Texts folded once, then searched by any number of names: fold a folder's reports when it is
+ * opened, and "tag all occurrences in the folder" is a plain scan of the folded texts
+ * (O(total length) per query, no re-folding).
+ */
+export class OccurrenceIndex {
+  private readonly texts: Prepared[];
+
+  constructor(texts: Iterable<KeyedText>) {
+    this.texts = [];
+    for (const t of texts) this.texts.push({ key: t.key, original: t.text, folded: fold(t.text) });
+  }
+
+  /** Number of texts indexed. */
+  get size(): number {
+    return this.texts.length;
+  }
+
+  /** Every occurrence of `surface`, in text order then position order. */
+  find(surface: string, opts: FindOptions = {}): Occurrence[] {
+    const key = foldKey(surface);
+    if (key.length === 0) return [];
+    const clitics = opts.clitics ?? true;
+    // الأمم also appears as ل + لأمم (the article's alef dropped after the preposition ل)
+    const lamVariant = clitics && key.startsWith('ال') && key.length > 2 ? key.slice(1) : null;
+    const out: Occurrence[] = [];
+    for (const t of this.texts) {
+      const found: Array<[number, number]> = [];
+      scan(t.folded.text, key, (pos) => acceptBefore(t.folded.text, pos, clitics ? PROCLITICS : null), found);
+      if (lamVariant) scan(t.folded.text, lamVariant, (pos) => acceptBefore(t.folded.text, pos, LAM_ENDED, true), found);
+      if (found.length === 0) continue;
+      if (lamVariant) found.sort((a, b) => a[0] - b[0]);
+      for (const [s, e] of found) out.push(this.toOccurrence(t, s, e));
+    }
+    return out;
+  }
+
+  private toOccurrence(t: Prepared, s: number, e: number): Occurrence {
+    const { origin, originLength } = t.folded;
+    const map = (t.map ??= new OffsetMap(t.original));
+    const start = origin[s];
+    let end = origin[e - 1] + 1;
+    // keep the marks written on the last letter (إدلبُ); dropped tatweel or format chars stay out
+    const next = e < origin.length ? origin[e] : originLength;
+    while (end < next && isMark(map.slice(end, end + 1))) end++;
+    return { key: t.key, start, end, text: map.slice(start, end) };
+  }
+}
+
+/** Positions of `key` in `folded` that are whole words (after `acceptBefore`), pushed as [start, end). */
+function scan(folded: string, key: string, acceptBefore: (pos: number) => boolean, found: Array<[number, number]>): void {
+  const endsInWord = isWordCode(key.charCodeAt(key.length - 1));
+  const startsInWord = isWordCode(key.charCodeAt(0));
+  for (let pos = folded.indexOf(key); pos >= 0; pos = folded.indexOf(key, pos + 1)) {
+    const end = pos + key.length;
+    if (endsInWord && end < folded.length && isWordCode(folded.charCodeAt(end))) continue;
+    if (startsInWord && !acceptBefore(pos)) continue;
+    found.push([pos, end]);
+  }
+}
+
+/**
+ * True when `pos` starts a word, or only allowed proclitics lie between the word start and `pos`.
+ * `needClitic` (the لل variant) requires a proclitic.
+ */
+function acceptBefore(folded: string, pos: number, allowed: ReadonlySet<string> | null, needClitic = false): boolean {
+  let ws = pos;
+  while (ws > 0 && pos - ws <= 2 && isWordCode(folded.charCodeAt(ws - 1))) ws--;
+  if (ws === pos) return !needClitic;
+  if (ws > 0 && isWordCode(folded.charCodeAt(ws - 1))) return false; // more than two letters before: inside a word
+  return allowed !== null && allowed.has(folded.slice(ws, pos));
+}
+
+/** `OccurrenceIndex.find` over texts folded for this one query. */
+export function findOccurrences(texts: KeyedText[], surface: string, opts: FindOptions = {}): Occurrence[] {
+  return new OccurrenceIndex(texts).find(surface, opts);
+}
+
+/** A proposed mention (not applied): what `addMention` needs, plus where it came from. */
+export interface MentionSuggestion {
+  side: Side;
+  /** segment id (side 'ar') or target sentence id (side 'en') */
+  sentence: string;
+  /** code points: into the whole source text (side 'ar'), into the target sentence (side 'en') */
+  start: number;
+  end: number;
+  /** the text of the span */
+  text: string;
+  type: string;
+  /** the entity the mention would join; null: a new entity */
+  entity: string | null;
+}
+
+/** Options for `proposeMentions`. */
+export interface ProposeOptions extends FindOptions {
+  /** which side to search; default: 'ar' when the surface has an Arabic letter, else 'en' */
+  side?: Side;
+}
+
+/** Which side a surface is written for. */
+export function sideOf(surface: string): Side {
+  for (const ch of surface) if (isArabicLetter(ch)) return 'ar';
+  return 'en';
+}
+
+/** True when [start, end) overlaps a mention already on that side (and, for 'en', that sentence). */
+export function overlapsMention(mentions: readonly Mention[], side: Side, sentence: string, start: number, end: number): Mention | undefined {
+  return mentions.find((m) => m.side === side && (side === 'ar' || m.sentence === sentence) && m.start < end && start < m.end);
+}
+
+/**
+ * Every occurrence of `surface` in one report as suggestions of mentions of `type` joining
+ * `entity`, leaving out spans that overlap existing mentions (including the one just tagged) and
+ * Arabic spans that cross a segment boundary.
+ */
+export function proposeMentions(
+  annotations: Annotations,
+  sourceText: string,
+  surface: string,
+  type: string,
+  entity: string | null,
+  opts: ProposeOptions = {},
+): MentionSuggestion[] {
+  const side = opts.side ?? sideOf(surface);
+  const out: MentionSuggestion[] = [];
+  if (side === 'ar') {
+    const segs = [...annotations.segments].sort((a, b) => a.start - b.start);
+    for (const o of findOccurrences([{ key: '', text: sourceText }], surface, opts)) {
+      const seg = segmentAt(segs, o.start);
+      if (!seg || o.end > seg.end) continue;
+      if (overlapsMention(annotations.mentions, 'ar', seg.id, o.start, o.end)) continue;
+      out.push({ side, sentence: seg.id, start: o.start, end: o.end, text: o.text, type, entity });
+    }
+  } else {
+    const texts = annotations.targets.map((t) => ({ key: t.id, text: t.text }));
+    for (const o of findOccurrences(texts, surface, opts)) {
+      if (overlapsMention(annotations.mentions, 'en', o.key, o.start, o.end)) continue;
+      out.push({ side, sentence: o.key, start: o.start, end: o.end, text: o.text, type, entity });
+    }
+  }
+  return out;
+}
+
+/** The segment (sorted by start) whose span holds code point `pos`. */
+export function segmentAt<T extends { start: number; end: number }>(sorted: readonly T[], pos: number): T | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = sorted[lo - 1];
+  return s && pos < s.end ? s : undefined;
+}

@@ -1,0 +1,137 @@
+// Snapping a selection to the name it holds: the user drags or double-clicks "بإدلب،" and the
+// mention becomes "إدلب". Rules (documented in docs/entities.md, "Snapping"):
+//   1. never split a letter from its combining marks, nor a surrogate pair (the span grows to
+//      take the whole cluster);
+//   2. strip white space, punctuation, quotes and invisible format characters on both edges;
+//   3. strip the proclitics glued to the first word (at most one conjunction و/ف and one
+//      preposition ب/ك/ل, or لـ with tatweel), when there is evidence that they are clitics;
+//      the article ال is never stripped: it is part of the name as written (القاهرة);
+//   4. English: strip a possessive 's / ’s at the end;
+//   5. `exact` keeps the selection as made (only rule 1 applies).
+import { OffsetMap } from '../text/offsets.ts';
+import { HAMZA_ALEFS, TATWEEL, isArabicLetter, isEdgeJunk, isLatinLetter, isLetter, isMark } from './chars.ts';
+import { fold, foldKey } from './fold.ts';
+import { CLITIC_NAMES } from './clitic-names.ts';
+
+/** Options for `snapSelection`. */
+export interface SnapOptions {
+  /** keep the selection exactly as made (modifier key held); only cluster boundaries are fixed */
+  exact?: boolean;
+  /** known name forms, folded with `foldKey` (glossary and entity forms): a word that is a known
+   * name keeps its initial letters, a remainder that is a known name proves a clitic */
+  known?: ReadonlySet<string>;
+  /** folded words of the whole text (see `wordSet`); built from `text` when absent. Pass a cached
+   * set when snapping often in a large text. */
+  words?: ReadonlySet<string>;
+}
+
+/** The folded words of a text, for `SnapOptions.words`. */
+export function wordSet(text: string): Set<string> {
+  return new Set(fold(text).text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0));
+}
+
+/** A cluster: a base code point and the combining marks after it. */
+interface Cluster {
+  /** the base code point */
+  base: string;
+  /** code points of the cluster (base + marks) */
+  size: number;
+}
+
+/** Proclitic sequences, shortest first (one conjunction, then one preposition). */
+const PREFIXES = ['و', 'ف', 'ب', 'ك', 'ل', 'وب', 'وك', 'ول', 'فب', 'فك', 'فل'];
+
+/**
+ * Snaps [start, end) (code points into `text`) to the name it holds. Returns null when nothing
+ * but junk (spaces, punctuation, clitics) was selected.
+ */
+export function snapSelection(text: string, start: number, end: number, opts: SnapOptions = {}): { start: number; end: number } | null {
+  const map = new OffsetMap(text);
+  if (start > end) [start, end] = [end, start];
+  start = Math.max(0, Math.min(start, map.cpLength));
+  end = Math.max(0, Math.min(end, map.cpLength));
+  const at = (i: number): string => map.slice(i, i + 1);
+  // rule 1: whole clusters
+  while (start > 0 && start < map.cpLength && isMark(at(start))) start--;
+  while (end < map.cpLength && end > 0 && isMark(at(end))) end++;
+  if (opts.exact) return start < end ? { start, end } : null;
+
+  let cliticsDone = false;
+  for (;;) {
+    const before = [start, end];
+    while (start < end && isEdgeJunk(at(start))) start++;
+    while (end > start && isEdgeJunk(at(end - 1))) end--;
+    if (start >= end) return null;
+    if (!cliticsDone && isArabicLetter(at(start))) {
+      cliticsDone = true;
+      start += procliticLength(map.slice(start, end), text, opts);
+    }
+    // rule 4: English possessive
+    if (end - start > 2 && /^['’]$/u.test(at(end - 2)) && /^[sS]$/u.test(at(end - 1)) && isLatinLetter(at(end - 3))) end -= 2;
+    if (before[0] === start && before[1] === end) return { start, end };
+  }
+}
+
+/** Clusters of the first word of `s` (letters with their marks, tatweel included as a base). */
+function firstWord(s: string): Cluster[] {
+  const out: Cluster[] = [];
+  for (const ch of s) {
+    if (isMark(ch) && out.length > 0) out[out.length - 1].size++;
+    else if (isLetter(ch) || ch === TATWEEL) out.push({ base: ch, size: 1 });
+    else break;
+  }
+  return out;
+}
+
+/**
+ * How many code points of proclitics begin `sel` (0 when none or unsure). Evidence, in order:
+ * the word is a known name (keep); the remainder is a known name or a word of the text (strip);
+ * the remainder starts with the article ال, or is لـ / a quote, or starts with a hamza alef (strip);
+ * a lone و before at least three letters, not before a bare alef (strip). Otherwise keep.
+ */
+function procliticLength(sel: string, text: string, opts: SnapOptions): number {
+  const word = firstWord(sel);
+  const letters = word.map((c) => c.base);
+  const wordKey = foldKey(letters.join(''));
+  const known = opts.known;
+  const isKnown = (k: string) => CLITIC_NAMES.has(k) || (known?.has(k) ?? false);
+  if (isKnown(wordKey) || isKnown(foldKey(sel))) return 0;
+  const restOfSel = sel.slice(word.reduce((n, c) => n + c.base.length, 0));
+  const candidates: Array<{ p: number; size: number; rest: string[] }> = [];
+  for (const p of PREFIXES) {
+    if (letters.slice(0, p.length).join('') !== p) continue;
+    let size = 0;
+    for (let i = 0; i < p.length; i++) size += word[i].size;
+    const rest = letters.slice(p.length);
+    // لـ: the tatweel belongs to the clitic
+    if (rest[0] === TATWEEL) {
+      let k = 0;
+      while (rest[k] === TATWEEL) size += word[p.length + k++].size;
+      return size;
+    }
+    candidates.push({ p: p.length, size, rest });
+  }
+  if (candidates.length === 0) return 0;
+  // a clitic glued to a quote or punctuation: ل"حزب الله"
+  for (const c of candidates) if (c.rest.length === 0 && restOfSel.length > 0) return c.size;
+  const words = opts.words ?? wordSet(text);
+  for (const c of candidates) {
+    const r = foldKey(c.rest.join(''));
+    if (r.length >= 2 && (isKnown(r) || isKnown(foldKey(c.rest.join('') + restOfSel)))) return c.size;
+  }
+  for (const c of candidates) {
+    const r = foldKey(c.rest.join(''));
+    if (r.length >= 3 && words.has(r)) return c.size;
+  }
+  // structural evidence, longest prefix first (وبالقاهرة strips وب)
+  for (const c of [...candidates].reverse()) {
+    const r = c.rest;
+    if (r.length >= 4 && r[0] === 'ا' && r[1] === 'ل') return c.size;
+    // لل: the preposition ل before the article, whose alef is dropped (للأمم → لأمم)
+    if (c.p >= 1 && letters[c.p - 1] === 'ل' && r[0] === 'ل' && r.length >= 3) return c.size;
+    if (r.length >= 2 && HAMZA_ALEFS.includes(r[0])) return c.size;
+  }
+  const conj = candidates.find((c) => c.p === 1 && letters[0] === 'و');
+  if (conj && conj.rest.length >= 3 && conj.rest[0] !== 'ا' && conj.rest[0] !== 'و') return conj.size;
+  return 0;
+}
