@@ -1,0 +1,329 @@
+// The report store: opening a report (source + sidecar + journal), saving its annotations, and the
+// cheap summary the sidebar shows. Plain Node; every expected failure is a HostError with a code
+// from the contract and a message that says what happened to the user's data (nothing is lost).
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { OpenedReport } from '../../shared/contract/host.ts';
+import { createAnnotations } from '../../shared/model/create.ts';
+import type { Annotations, SourceInfo } from '../../shared/model/types.ts';
+import { AnnotationsSchema } from '../../shared/model/schema.ts';
+import { DecodeError, decodeText, type Decoded } from '../../shared/text/decode.ts';
+import { segmentSentences } from '../../shared/text/segment.ts';
+import { SidecarError, checkAnnotations, parseAnnotations, serializeAnnotations } from '../../shared/formats/sidecar.ts';
+import { reanchor } from '../../shared/formats/drift.ts';
+import { atomicWriteFile, writeFailure, type AtomicFs } from './atomic-write.ts';
+import { defaultJournalDir, discardJournal, readJournal } from './journal.ts';
+import { HostError } from './errors.ts';
+import { rememberOwnWrite } from './own-writes.ts';
+
+/** Largest source accepted: larger files are not news reports and would make the editor unusable. */
+export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
+
+/** `x.txt` → `x.annotations.json` in the same folder (any final extension is replaced). */
+export function sidecarPath(txtPath: string): string {
+  const name = basename(txtPath);
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  return join(dirname(txtPath), stem + '.annotations.json');
+}
+
+/** sha256 of bytes or text (UTF-8), lowercase hex. */
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+const MiB = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+
+function ioError(e: unknown, path: string, what: string): HostError {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return new HostError('permission-denied', `Permission denied: cannot read ${what} ${path}.`);
+  if (code === 'EISDIR') return new HostError('not-found', `${path} is a folder, not ${what}.`);
+  if (code === 'ENOENT') return new HostError('not-found', `${what} ${path} was not found.`);
+  return new HostError('internal', `Cannot read ${what} ${path}: ${e instanceof Error ? e.message : String(e)}.`);
+}
+
+/** The source as bytes and decoded text, with its hash; throws HostError for every bad input. */
+export async function readSource(txtPath: string): Promise<{ bytes: Buffer; decoded: Decoded; sha256: string }> {
+  let size: number;
+  try {
+    const st = await stat(txtPath);
+    if (st.isDirectory()) throw new HostError('not-found', `${txtPath} is a folder, not a report.`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof HostError) throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new HostError('source-missing', `The source file ${basename(txtPath)} is missing (${txtPath}); its annotations, if any, are untouched.`);
+    throw ioError(e, txtPath, 'the report');
+  }
+  if (size > MAX_SOURCE_BYTES) {
+    throw new HostError('too-large', `${basename(txtPath)} is ${MiB(size)}; the limit is ${MiB(MAX_SOURCE_BYTES)} (${MAX_SOURCE_BYTES} bytes). Split it into smaller reports.`, { size, limit: MAX_SOURCE_BYTES });
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(txtPath);
+  } catch (e) {
+    throw ioError(e, txtPath, 'the report');
+  }
+  let decoded: Decoded;
+  try {
+    decoded = decodeText(bytes);
+  } catch (e) {
+    if (e instanceof DecodeError) throw new HostError(e.code, `${basename(txtPath)}: ${e.message}`);
+    throw e;
+  }
+  return { bytes, decoded, sha256: sha256(bytes) };
+}
+
+/** The sidecar's text and bytes hash, or null when it does not exist. */
+async function readSidecar(path: string): Promise<{ json: string; hash: string; mtimeMs: number } | null> {
+  let bytes: Buffer;
+  let mtimeMs: number;
+  try {
+    [bytes, { mtimeMs }] = await Promise.all([readFile(path), stat(path)]);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw ioError(e, path, 'the annotation file');
+  }
+  return { json: bytes.toString('utf8'), hash: sha256(bytes), mtimeMs };
+}
+
+/** sha256 of the sidecar on disk now, or null when absent. */
+export async function currentSidecarHash(txtPath: string): Promise<string | null> {
+  const s = await readSidecar(sidecarPath(txtPath));
+  return s ? s.hash : null;
+}
+
+function sidecarFailure(e: unknown, path: string): never {
+  if (e instanceof SidecarError) {
+    throw new HostError(e.code, `${basename(path)}: ${e.message}${e.code === 'corrupt-sidecar' ? ' The file was left untouched.' : ''}`, {
+      problem: e.problem,
+      path: e.path,
+      line: e.line,
+      column: e.column,
+      problems: e.problems,
+    });
+  }
+  throw e;
+}
+
+/** Options of openReport. */
+export interface OpenOptions {
+  /** crash-recovery journal folder (default: defaultJournalDir()) */
+  journalDir?: string;
+  /** clock for the timestamps of a new sidecar (ISO string) */
+  now?: () => string;
+}
+
+function sourceInfoOf(txtPath: string, decoded: Decoded, hash: string, text: string): SourceInfo {
+  return {
+    file: basename(txtPath),
+    sha256: hash,
+    encoding: decoded.encoding,
+    bom: decoded.bom,
+    lineEnding: decoded.lineEnding,
+    length: Array.from(text).length,
+    language: 'ar',
+  };
+}
+
+/**
+ * Opens a report: decodes the source, loads and checks its sidecar (or builds a fresh one without
+ * writing it), re-anchors the spans when the source changed since the sidecar was written
+ * (state 'drifted', with warnings naming what could not be mapped), and offers unsaved edits from
+ * the journal in `recovered`. Throws HostError.
+ */
+export async function openReport(txtPath: string, opts: OpenOptions = {}): Promise<OpenedReport> {
+  const now = opts.now ?? (() => new Date().toISOString());
+  const { decoded, sha256: hash } = await readSource(txtPath);
+  const text = decoded.text;
+  const info = sourceInfoOf(txtPath, decoded, hash, text);
+  const scPath = sidecarPath(txtPath);
+  const sidecar = await readSidecar(scPath);
+  const warnings: { code: string; message: string }[] = [];
+  let annotations: Annotations;
+  let state: OpenedReport['state'];
+  if (!sidecar) {
+    annotations = createAnnotations(info, text, segmentSentences(text, { lang: 'ar' }), now());
+    state = 'new';
+  } else {
+    let stored: Annotations;
+    try {
+      stored = parseAnnotations(sidecar.json);
+    } catch (e) {
+      sidecarFailure(e, scPath);
+    }
+    if (stored.source.sha256 === hash) {
+      const problems = checkAnnotations(stored, { text });
+      if (problems.length) sidecarFailure(new SidecarError(problems), scPath);
+      annotations = stored;
+      state = 'loaded';
+    } else {
+      const r = reanchor(stored, text, info);
+      annotations = r.annotations;
+      state = 'drifted';
+      warnings.push(...r.warnings);
+    }
+  }
+  const recovered = await recoverJournal(opts.journalDir ?? defaultJournalDir(), txtPath, annotations, sidecar?.mtimeMs ?? null, text, info, warnings);
+  return { path: txtPath, name: basename(txtPath), text, annotations, state, sidecarHash: sidecar?.hash ?? null, warnings, recovered };
+}
+
+/** Journaled edits newer than the sidecar and different from it, fitted to the current source; else null. */
+async function recoverJournal(
+  journalDir: string,
+  txtPath: string,
+  current: Annotations,
+  sidecarMtimeMs: number | null,
+  text: string,
+  info: SourceInfo,
+  warnings: { code: string; message: string }[],
+): Promise<Annotations | null> {
+  const entry = await readJournal(journalDir, txtPath);
+  if (!entry) return null;
+  const written = Date.parse(entry.written);
+  if (sidecarMtimeMs !== null && !(written >= sidecarMtimeMs)) return null;
+  let a = entry.annotations;
+  if (a.source.sha256 !== info.sha256) {
+    const r = reanchor(a, text, info);
+    a = r.annotations;
+    for (const w of r.warnings) warnings.push({ code: 'recovered-' + w.code, message: `Unsaved edits: ${w.message}` });
+  } else if (checkAnnotations(a, { text }).length) {
+    warnings.push({ code: 'journal-invalid', message: 'Unsaved edits were found but do not fit the source; they were not offered.' });
+    return null;
+  }
+  if (serializeAnnotations(a) === serializeAnnotations(current)) return null;
+  return a;
+}
+
+/** Options of saveReport. */
+export interface SaveOptions {
+  /** journal folder to clear on success (default: defaultJournalDir()) */
+  journalDir?: string;
+  /** clock for savedAt */
+  now?: () => string;
+  /** file operations (tests inject failures: full disk, denied write) */
+  fs?: Partial<AtomicFs>;
+}
+
+/**
+ * Saves annotations atomically as the report's sidecar (previous version kept as .bak). Refuses
+ * with 'conflict' when the sidecar on disk is no longer the one the caller loaded
+ * (`expectedSidecarHash`, null = expected absent); refuses invalid annotations. On success clears
+ * the report's journal and returns the new file's hash. On failure the file on disk is unchanged.
+ */
+export async function saveReport(
+  txtPath: string,
+  annotations: Annotations,
+  expectedSidecarHash: string | null,
+  opts: SaveOptions = {},
+): Promise<{ sidecarHash: string; savedAt: string }> {
+  const json = checkedJson(annotations);
+  const scPath = sidecarPath(txtPath);
+  const onDisk = await readSidecar(scPath);
+  const actual = onDisk ? onDisk.hash : null;
+  if (actual !== expectedSidecarHash) {
+    throw new HostError(
+      'conflict',
+      actual === null
+        ? `${basename(scPath)} was deleted on disk since it was opened. Your edits are kept; choose to save them again or keep both.`
+        : `${basename(scPath)} was changed on disk since it was opened (another program or a sync). Your edits are kept: keep yours, take theirs, or keep both.`,
+      { expected: expectedSidecarHash, actual },
+    );
+  }
+  const bytes = Buffer.from(json, 'utf8');
+  const hash = sha256(bytes);
+  rememberOwnWrite(scPath, hash);
+  await atomicWriteFile(scPath, bytes, { fs: opts.fs });
+  const savedAt = (opts.now ?? (() => new Date().toISOString()))();
+  await discardJournal(opts.journalDir ?? defaultJournalDir(), txtPath).catch(() => undefined);
+  return { sidecarHash: hash, savedAt };
+}
+
+/** Validated, serialised annotations; HostError('invalid-request') naming the problem otherwise. */
+function checkedJson(annotations: Annotations): string {
+  const r = AnnotationsSchema.safeParse(annotations);
+  if (!r.success) {
+    const i = r.error.issues[0];
+    throw new HostError('invalid-request', `Not saved: the annotations are invalid at ${i.path.join('.') || '(root)'}: ${i.message}. Your edits are kept in memory and in the journal.`);
+  }
+  const problems = checkAnnotations(r.data);
+  if (problems.length) {
+    throw new HostError('invalid-request', `Not saved: ${problems[0].message} Your edits are kept in memory and in the journal.`, { problems });
+  }
+  return serializeAnnotations(r.data);
+}
+
+/** Timestamp usable in a file name on every platform: 20240131-142501. */
+function fileStamp(iso: string): string {
+  return iso.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '').replace('T', '-').replace(/Z$/, '');
+}
+
+/**
+ * "Keep both": writes the user's version beside the sidecar as
+ * `<name>.annotations.mine-<timestamp>.json` (never overwriting an existing file), and returns its path.
+ */
+export async function saveCopy(txtPath: string, annotations: Annotations, opts: SaveOptions = {}): Promise<string> {
+  const json = checkedJson(annotations);
+  const stamp = fileStamp((opts.now ?? (() => new Date().toISOString()))());
+  const base = sidecarPath(txtPath).replace(/\.json$/, '');
+  for (let n = 1; ; n++) {
+    const p = `${base}.mine-${stamp}${n > 1 ? '-' + n : ''}.json`;
+    try {
+      await stat(p);
+      continue;
+    } catch {
+      // free name
+    }
+    try {
+      await atomicWriteFile(p, json, { backup: false, fs: opts.fs });
+    } catch (e) {
+      throw writeFailure(e, p);
+    }
+    return p;
+  }
+}
+
+/** Progress figures of a report for the sidebar. */
+export interface ReportSummaryCounts {
+  /** alignment units (rows) */
+  rows: number;
+  /** rows with at least one non-blank English sentence */
+  translated: number;
+  /** entity mentions on both sides */
+  entities: number;
+  /** whether the sidecar exists */
+  hasAnnotations: boolean;
+  /** why the report or its sidecar cannot be opened, for the sidebar */
+  problem?: string;
+}
+
+/**
+ * Cheap summary: reads only the sidecar (schema-checked, not against the source). Without a sidecar,
+ * the rows are what opening would create (the source is decoded and segmented). Never throws for
+ * a bad file: the problem is returned.
+ */
+export async function readSummary(txtPath: string): Promise<ReportSummaryCounts> {
+  let sidecar: Awaited<ReturnType<typeof readSidecar>>;
+  try {
+    sidecar = await readSidecar(sidecarPath(txtPath));
+  } catch (e) {
+    return { rows: 0, translated: 0, entities: 0, hasAnnotations: true, problem: e instanceof Error ? e.message : String(e) };
+  }
+  if (!sidecar) {
+    try {
+      const { decoded } = await readSource(txtPath);
+      return { rows: segmentSentences(decoded.text, { lang: 'ar' }).length, translated: 0, entities: 0, hasAnnotations: false };
+    } catch (e) {
+      return { rows: 0, translated: 0, entities: 0, hasAnnotations: false, problem: e instanceof Error ? e.message : String(e) };
+    }
+  }
+  let a: Annotations;
+  try {
+    a = parseAnnotations(sidecar.json);
+  } catch (e) {
+    return { rows: 0, translated: 0, entities: 0, hasAnnotations: true, problem: `${basename(sidecarPath(txtPath))}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const nonBlank = new Set(a.targets.filter((t) => t.text.trim() !== '').map((t) => t.id));
+  const translated = a.units.filter((u) => u.target.some((t) => nonBlank.has(t))).length;
+  return { rows: a.units.length, translated, entities: a.mentions.length, hasAnnotations: true };
+}

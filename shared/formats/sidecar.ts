@@ -1,0 +1,372 @@
+// The annotation file `<name>.annotations.json`: deterministic serialisation and strict parsing.
+//
+// serializeAnnotations writes keys in schema order (unknown keys from a newer minor version after
+// them, sorted), arrays in document order, 2-space indent and a final newline, so the same
+// annotations always give the same bytes and a one-row edit is a small git diff.
+//
+// parseAnnotations accepts only a file that is safe to edit: valid JSON, a known major version
+// (older majors migrated), the zod schema, and the cross-checks the schema cannot express (spans in
+// range, unique ids, references that resolve, stored texts equal to the source slices). Every
+// failure is a SidecarError with a message for the user and, where known, the path in the JSON.
+import type { z } from 'zod';
+import { AnnotationsSchema, FORMAT_NAME, FORMAT_VERSION } from '../model/schema.ts';
+import type { Annotations } from '../model/types.ts';
+import { OffsetMap, cpLength } from '../text/offsets.ts';
+import { locateJsonError } from './json-locate.ts';
+import { VersionError, migrateToCurrent, parseVersion, type Migration, type RawSidecar } from './migrate.ts';
+
+/** Specific kinds of sidecar problems (each maps to a contract error code, see SidecarError.code). */
+export type SidecarProblemKind =
+  | 'invalid-json'
+  | 'not-a-sidecar'
+  | 'bad-version'
+  | 'newer-version'
+  | 'no-migration'
+  | 'schema'
+  | 'offset-out-of-range'
+  | 'invalid-span'
+  | 'overlapping-segments'
+  | 'duplicate-id'
+  | 'dangling-reference'
+  | 'duplicate-reference'
+  | 'unaligned'
+  | 'text-mismatch';
+
+/** One thing wrong with a sidecar. */
+export interface SidecarProblem {
+  /** what kind of problem */
+  kind: SidecarProblemKind;
+  /** for the user: names the field or item and what is wrong */
+  message: string;
+  /** where in the JSON, e.g. `segments[3].end` (absent for whole-file problems) */
+  path?: string;
+}
+
+/** A sidecar that cannot be used as is. `code` is the host contract's error code. */
+export class SidecarError extends Error {
+  /** 'newer-version' for a file of a later major version, else 'corrupt-sidecar' */
+  readonly code: 'corrupt-sidecar' | 'newer-version';
+  /** the first (reported) problem's kind */
+  readonly problem: SidecarProblemKind;
+  /** path in the JSON of the first problem, when known */
+  readonly path?: string;
+  /** every problem found (at most MAX_PROBLEMS), first one first */
+  readonly problems: SidecarProblem[];
+  /** 1-based line and column of a JSON syntax error */
+  readonly line?: number;
+  readonly column?: number;
+
+  constructor(problems: SidecarProblem[], pos?: { line: number; column: number }) {
+    const first = problems[0];
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    super(first.message + more);
+    this.name = 'SidecarError';
+    this.code = first.kind === 'newer-version' ? 'newer-version' : 'corrupt-sidecar';
+    this.problem = first.kind;
+    this.path = first.path;
+    this.problems = problems;
+    if (pos) {
+      this.line = pos.line;
+      this.column = pos.column;
+    }
+  }
+}
+
+/** Checks stop collecting after this many problems: a broken file can have thousands. */
+export const MAX_PROBLEMS = 50;
+
+// ---------------------------------------------------------------------------------------------
+// Serialising
+
+/** Numeric part of an id (s12 → 12), for ordering ids the way people read them. */
+function idNum(id: string): number {
+  const m = /[0-9]+$/.exec(id);
+  return m ? Number(m[0]) : 0;
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return idNum(a.id) - idNum(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * The annotations with every array in document order: segments by position; units as given (their
+ * order IS the row order); targets in the order the rows use them; entities by id; mentions Arabic
+ * first by position, then English by row order and position. A pure reordering: nothing is renamed.
+ */
+export function canonicalOrder(a: Annotations): Annotations {
+  const segments = [...a.segments].sort((x, y) => x.start - y.start || x.end - y.end || byId(x, y));
+  const targetRank = new Map<string, number>();
+  for (const u of a.units) for (const t of u.target) if (!targetRank.has(t)) targetRank.set(t, targetRank.size);
+  const rankOf = (id: string) => targetRank.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const targets = [...a.targets].sort((x, y) => rankOf(x.id) - rankOf(y.id) || byId(x, y));
+  const entities = [...a.entities].sort(byId);
+  const mentions = [...a.mentions].sort((x, y) => {
+    if (x.side !== y.side) return x.side === 'ar' ? -1 : 1;
+    if (x.side === 'en') {
+      const r = rankOf(x.sentence) - rankOf(y.sentence);
+      if (r) return r;
+      if (x.sentence !== y.sentence) return x.sentence < y.sentence ? -1 : 1;
+    }
+    return x.start - y.start || x.end - y.end || byId(x, y);
+  });
+  return { ...a, segments, targets, entities, mentions };
+}
+
+type AnySchema = z.ZodType;
+interface Def {
+  type: string;
+  innerType?: AnySchema;
+  element?: AnySchema;
+  shape?: Record<string, AnySchema>;
+  options?: AnySchema[];
+  discriminator?: string;
+}
+const defOf = (s: AnySchema) => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Strips wrappers (optional, default, nullable) off a schema. */
+function unwrap(s: AnySchema): AnySchema {
+  let d = defOf(s);
+  while ((d.type === 'optional' || d.type === 'default' || d.type === 'nullable' || d.type === 'prefault') && d.innerType) {
+    s = d.innerType;
+    d = defOf(s);
+  }
+  return s;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Keys sorted recursively, for values the schema does not describe (extra fields). */
+function sortedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedKeys);
+  if (!isPlainObject(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort()) out[k] = sortedKeys(v[k]);
+  return out;
+}
+
+// Cache of object shapes' key lists, so ordering 10,000 rows does not re-read schema internals.
+const shapeKeys = new WeakMap<object, string[]>();
+
+/** `v` with object keys in the schema's declaration order, then unknown keys sorted; undefined dropped. */
+function orderKeys(schema: AnySchema, v: unknown): unknown {
+  const s = unwrap(schema);
+  const d = defOf(s);
+  if (d.type === 'array' && d.element && Array.isArray(v)) {
+    const el = d.element;
+    return v.map((x) => orderKeys(el, x));
+  }
+  if (d.type === 'union' && d.options && isPlainObject(v)) {
+    // discriminated union: pick the option whose literal matches the discriminator
+    const key = d.discriminator;
+    const opt = d.options.find((o) => {
+      const sh = defOf(unwrap(o)).shape;
+      const lit = key && sh?.[key] ? (defOf(sh[key]) as unknown as { values?: unknown[] }).values : undefined;
+      return lit?.includes(v[key!]);
+    });
+    return opt ? orderKeys(opt, v) : sortedKeys(v);
+  }
+  if (d.type === 'object' && d.shape && isPlainObject(v)) {
+    const shape = d.shape;
+    let keys = shapeKeys.get(shape);
+    if (!keys) shapeKeys.set(shape, (keys = Object.keys(shape)));
+    const out: Record<string, unknown> = {};
+    for (const k of keys) if (v[k] !== undefined) out[k] = orderKeys(shape[k], v[k]);
+    const extra = Object.keys(v).filter((k) => !(k in shape) && v[k] !== undefined).sort();
+    for (const k of extra) out[k] = sortedKeys(v[k]);
+    return out;
+  }
+  return v;
+}
+
+/** The sidecar text for `a`: deterministic (see the file header). Does not validate. */
+export function serializeAnnotations(a: Annotations): string {
+  return JSON.stringify(orderKeys(AnnotationsSchema, canonicalOrder(a)), null, 2) + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing and checking
+
+/** `segments[3].end` from a zod issue path. */
+function pathString(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : (out ? '.' : '') + String(p);
+  return out;
+}
+
+/** Extra fields of a newer minor version, copied from the raw JSON onto the parsed value (zod strips them). */
+function keepExtras(schema: AnySchema, raw: unknown, parsed: unknown): unknown {
+  const s = unwrap(schema);
+  const d = defOf(s);
+  if (d.type === 'array' && d.element && Array.isArray(raw) && Array.isArray(parsed)) {
+    const el = d.element;
+    return parsed.map((p, i) => keepExtras(el, raw[i], p));
+  }
+  if (d.type === 'object' && d.shape && isPlainObject(raw) && isPlainObject(parsed)) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(parsed)) out[k] = d.shape[k] ? keepExtras(d.shape[k], raw[k], parsed[k]) : parsed[k];
+    for (const k of Object.keys(raw)) if (!(k in d.shape)) out[k] = raw[k];
+    return out;
+  }
+  return parsed;
+}
+
+/** Options of parseAnnotations. */
+export interface ParseOptions {
+  /** migrations to use instead of the built-in registry (tests) */
+  migrations?: Readonly<Record<number, Migration>>;
+}
+
+/**
+ * Parses and checks a sidecar. With `source`, also checks that every stored text equals the
+ * source slice at its offsets (pass it only when the source's hash matches the sidecar's; a
+ * changed source goes through drift re-anchoring instead). Throws SidecarError.
+ */
+export function parseAnnotations(json: string, source?: { text: string }, options: ParseOptions = {}): Annotations {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    const loc = locateJsonError(json);
+    const where = loc ? `line ${loc.line}, column ${loc.column}: expected ${loc.expected}` : 'unknown position';
+    const empty = json.trim() === '' ? ' (the file is empty)' : '';
+    throw new SidecarError([{ kind: 'invalid-json', message: `The annotation file is not valid JSON${empty} (${where}).` }], loc ?? undefined);
+  }
+  if (!isPlainObject(raw)) {
+    throw new SidecarError([{ kind: 'not-a-sidecar', message: 'The annotation file does not hold a JSON object.' }]);
+  }
+  if (raw.format !== FORMAT_NAME) {
+    throw new SidecarError([
+      { kind: 'not-a-sidecar', path: 'format', message: `This is not a Muwazi annotation file: "format" is ${JSON.stringify(raw.format) ?? 'missing'}, expected "${FORMAT_NAME}".` },
+    ]);
+  }
+  let migrated: RawSidecar;
+  try {
+    migrated = migrateToCurrent(raw, options.migrations).value;
+  } catch (e) {
+    if (e instanceof VersionError) throw new SidecarError([{ kind: e.problem, path: 'version', message: e.message }]);
+    throw e;
+  }
+  const r = AnnotationsSchema.safeParse(migrated);
+  if (!r.success) {
+    const problems = r.error.issues.slice(0, MAX_PROBLEMS).map((i): SidecarProblem => {
+      const path = pathString(i.path);
+      return { kind: 'schema', path, message: `Field ${path || '(root)'}: ${i.message}.` };
+    });
+    throw new SidecarError(problems);
+  }
+  const cur = parseVersion(FORMAT_VERSION)!;
+  const v = parseVersion(migrated.version)!;
+  const a = (v.major === cur.major && v.minor > cur.minor ? keepExtras(AnnotationsSchema, migrated, r.data) : r.data) as Annotations;
+  const problems = checkAnnotations(a, source);
+  if (problems.length) throw new SidecarError(problems);
+  return a;
+}
+
+/**
+ * Every cross-check the schema cannot express, as a list (empty = fine): spans ordered and in
+ * range, ids unique per list, units referencing existing segments/targets exactly once each,
+ * mentions inside their sentence and pointing at existing entities, stored texts matching their
+ * offsets (within the stored segment texts always; against `source.text` when given).
+ */
+export function checkAnnotations(a: Annotations, source?: { text: string }): SidecarProblem[] {
+  const problems: SidecarProblem[] = [];
+  const add = (kind: SidecarProblemKind, path: string, message: string) => {
+    if (problems.length < MAX_PROBLEMS) problems.push({ kind, path, message });
+  };
+  const map = source ? new OffsetMap(source.text) : null;
+  if (map && map.cpLength !== a.source.length) {
+    add('text-mismatch', 'source.length', `source.length is ${a.source.length} but the source text has ${map.cpLength} code points.`);
+  }
+  const limit = map ? map.cpLength : a.source.length;
+
+  const uniqueIds = <T extends { id: string }>(list: T[], name: string): Map<string, T> => {
+    const seen = new Map<string, T>();
+    list.forEach((x, i) => {
+      if (seen.has(x.id)) add('duplicate-id', `${name}[${i}].id`, `Duplicate id "${x.id}" in ${name} (item ${i}).`);
+      else seen.set(x.id, x);
+    });
+    return seen;
+  };
+  const segById = uniqueIds(a.segments, 'segments');
+  const tgtById = uniqueIds(a.targets, 'targets');
+  uniqueIds(a.units, 'units');
+  const entById = uniqueIds(a.entities, 'entities');
+  uniqueIds(a.mentions, 'mentions');
+
+  // segments: valid spans, in range, texts consistent, no overlaps
+  a.segments.forEach((s, i) => {
+    const p = `segments[${i}]`;
+    if (s.end < s.start) return add('invalid-span', p, `Segment ${s.id}: end ${s.end} is before start ${s.start}.`);
+    if (s.end > limit) return add('offset-out-of-range', `${p}.end`, `Segment ${s.id}: end ${s.end} is past the end of the source (${limit} code points).`);
+    if (map) {
+      if (map.slice(s.start, s.end) !== s.text) add('text-mismatch', `${p}.text`, `Segment ${s.id}: its text does not match the source at ${s.start}–${s.end}.`);
+    } else if (cpLength(s.text) !== s.end - s.start) {
+      add('text-mismatch', `${p}.text`, `Segment ${s.id}: its text has ${cpLength(s.text)} code points but its span ${s.start}–${s.end} has ${s.end - s.start}.`);
+    }
+  });
+  const sorted = a.segments.map((s, i) => ({ s, i })).filter(({ s }) => s.end >= s.start).sort((x, y) => x.s.start - y.s.start || x.s.end - y.s.end);
+  for (let k = 1; k < sorted.length; k++) {
+    const prev = sorted[k - 1].s;
+    const cur = sorted[k].s;
+    if (cur.start < prev.end) add('overlapping-segments', `segments[${sorted[k].i}]`, `Segments ${prev.id} (${prev.start}–${prev.end}) and ${cur.id} (${cur.start}–${cur.end}) overlap.`);
+  }
+
+  // units: references resolve, each segment and target sentence in exactly one unit
+  const segUse = new Map<string, string>();
+  const tgtUse = new Map<string, string>();
+  a.units.forEach((u, i) => {
+    u.source.forEach((id, k) => {
+      const p = `units[${i}].source[${k}]`;
+      if (!segById.has(id)) add('dangling-reference', p, `Unit ${u.id} refers to segment "${id}", which does not exist.`);
+      else if (segUse.has(id)) add('duplicate-reference', p, `Segment ${id} is in two units (${segUse.get(id)} and ${u.id}).`);
+      else segUse.set(id, u.id);
+    });
+    u.target.forEach((id, k) => {
+      const p = `units[${i}].target[${k}]`;
+      if (!tgtById.has(id)) add('dangling-reference', p, `Unit ${u.id} refers to target sentence "${id}", which does not exist.`);
+      else if (tgtUse.has(id)) add('duplicate-reference', p, `Target sentence ${id} is in two units (${tgtUse.get(id)} and ${u.id}).`);
+      else tgtUse.set(id, u.id);
+    });
+  });
+  a.segments.forEach((s, i) => {
+    if (!segUse.has(s.id)) add('unaligned', `segments[${i}]`, `Segment ${s.id} is in no unit, so it would not be shown.`);
+  });
+  a.targets.forEach((t, i) => {
+    if (!tgtUse.has(t.id)) add('unaligned', `targets[${i}]`, `Target sentence ${t.id} is in no unit, so it would not be shown.`);
+  });
+
+  // mentions: inside their sentence, texts match, entity exists
+  const segMaps = new Map<string, OffsetMap>();
+  const mapFor = (key: string, text: string) => {
+    let m = segMaps.get(key);
+    if (!m) segMaps.set(key, (m = new OffsetMap(text)));
+    return m;
+  };
+  a.mentions.forEach((m, i) => {
+    const p = `mentions[${i}]`;
+    if (!entById.has(m.entity)) add('dangling-reference', `${p}.entity`, `Mention ${m.id} refers to entity "${m.entity}", which does not exist.`);
+    if (m.end <= m.start) return add('invalid-span', p, `Mention ${m.id}: end ${m.end} is not after start ${m.start}.`);
+    if (m.side === 'ar') {
+      const s = segById.get(m.sentence);
+      if (!s) return add('dangling-reference', `${p}.sentence`, `Mention ${m.id} refers to segment "${m.sentence}", which does not exist.`);
+      if (m.start < s.start || m.end > s.end) {
+        return add('offset-out-of-range', p, `Mention ${m.id} (${m.start}–${m.end}) lies outside its segment ${s.id} (${s.start}–${s.end}).`);
+      }
+      if (s.end < s.start || cpLength(s.text) !== s.end - s.start) return; // reported on the segment
+      const got = map && map.cpLength >= m.end ? map.slice(m.start, m.end) : mapFor('s:' + s.id, s.text).slice(m.start - s.start, m.end - s.start);
+      if (got !== m.text) add('text-mismatch', `${p}.text`, `Mention ${m.id}: its text ${JSON.stringify(m.text)} does not match the source at ${m.start}–${m.end} (${JSON.stringify(got)}).`);
+    } else {
+      const t = tgtById.get(m.sentence);
+      if (!t) return add('dangling-reference', `${p}.sentence`, `Mention ${m.id} refers to target sentence "${m.sentence}", which does not exist.`);
+      const tm = mapFor('t:' + t.id, t.text);
+      if (m.end > tm.cpLength) {
+        return add('offset-out-of-range', p, `Mention ${m.id} (${m.start}–${m.end}) lies outside its target sentence ${t.id} (${tm.cpLength} code points).`);
+      }
+      const got = tm.slice(m.start, m.end);
+      if (got !== m.text) add('text-mismatch', `${p}.text`, `Mention ${m.id}: its text ${JSON.stringify(m.text)} does not match target sentence ${t.id} at ${m.start}–${m.end} (${JSON.stringify(got)}).`);
+    }
+  });
+  return problems;
+}
