@@ -4,12 +4,11 @@
 // Origin header, when present, against cross-site requests. Static files get the app's strict CSP.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { join, normalize, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { API_PREFIX, TOKEN_HEADER, type Result } from '../shared/contract/host.ts';
-import { contentTypeOf, SECURITY_HEADERS } from './host/csp.ts';
-import { isInside } from './host/paths.ts';
+import { SECURITY_HEADERS } from './host/csp.ts';
+import { readStaticFile } from './protocol.ts';
 import { createHostService, type HostService, type HostServiceOptions } from './host/service.ts';
 
 /** Options of `startServer`. */
@@ -99,31 +98,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
       return;
     }
-    let rel: string;
-    try {
-      rel = decodeURIComponent(pathname);
-    } catch {
-      res.writeHead(400, SECURITY_HEADERS).end();
-      return;
-    }
-    if (rel.endsWith('/')) rel += 'index.html';
-    const file = join(rendererDir, normalize(rel));
-    if (rel.includes('\0') || !isInside(rendererDir, file)) {
-      res.writeHead(404, SECURITY_HEADERS).end();
-      return;
-    }
-    const st = await stat(file).catch(() => null);
-    if (!st?.isFile() && rel === '/favicon.ico') {
+    const found = await readStaticFile(rendererDir, pathname);
+    if (!found && pathname === '/favicon.ico') {
       // Browsers ask for it on their own; answering 204 keeps the console free of a 404.
       res.writeHead(204, SECURITY_HEADERS).end();
       return;
     }
-    if (!st?.isFile()) {
+    if (!found) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found');
       return;
     }
-    const body = await readFile(file);
-    res.writeHead(200, { 'Content-Type': contentTypeOf(file), 'Content-Length': body.length, 'Cache-Control': 'no-cache', ...SECURITY_HEADERS });
+    const body = found.body;
+    res.writeHead(200, { 'Content-Type': found.type, 'Content-Length': body.length, 'Cache-Control': 'no-cache', ...SECURITY_HEADERS });
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
