@@ -1,0 +1,132 @@
+// The editor's public API for the app shell: one EditorView for the whole report.
+// The app also loads renderer/editor/editor.css (this module imports no CSS so it stays
+// importable in Node tests and bundlers alike).
+import { EditorState, type Transaction } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import type { Annotations } from '../../shared/model/types.ts';
+import { cssIdent, schema, type RowAttrs } from './schema.ts';
+import { annotationsToDoc, docToAnnotations } from './convert.ts';
+import { editorPlugins } from './setup.ts';
+import { commands, type CommandName } from './commands/index.ts';
+import { cursorOf } from './commands/util.ts';
+
+/** What the selection is on, reported to `onSelection`. */
+export interface SelectionInfo {
+  /** the unit id of the row holding the selection head, or null */
+  row: string | null;
+  /** the row's status, or null */
+  status: RowAttrs['status'] | null;
+  /** which side the head is on ('ar' source, 'en' target), or null between sentences */
+  side: 'ar' | 'en' | null;
+  /** the id of the sentence holding the head, or null */
+  sentence: string | null;
+  /** the selection's document positions */
+  from: number;
+  to: number;
+  /** the selected text ('' for a cursor) */
+  text: string;
+}
+
+/** Options of createEditor. */
+export interface EditorInit {
+  /** the report's annotations (the editor shows units, segments, targets and mentions) */
+  annotations: Annotations;
+  /** the decoded source text the segments' code-point offsets point into */
+  sourceText: string;
+  /** colour per tag name (e.g. { PER: '#d9480f' }), set as CSS variables --ent-<TYPE> */
+  tagColors?: Record<string, string>;
+  /** called after every document change (for autosave scheduling) */
+  onChange?: (info: { docChanged: true }) => void;
+  /** called when the selection moves or the document changes */
+  onSelection?: (info: SelectionInfo) => void;
+  /** called when an edit of the Arabic was refused (the editor also flashes a hint class) */
+  onSourceRefused?: () => void;
+}
+
+/** The handle the app holds on a mounted editor. */
+export interface EditorHandle {
+  /** the ProseMirror view (for entity tagging and tests) */
+  view: EditorView;
+  /** the current annotations: units, segments, targets and mentions from the document, the rest from the last loaded annotations */
+  getAnnotations(): Annotations;
+  /** run a named command (see commands/index.ts); false when it does not apply here */
+  runCommand(name: string): boolean;
+  /** replace the content (after import or reload); clears undo history. A new source text may be given. */
+  setAnnotations(a: Annotations, sourceText?: string): void;
+  /** focus the editor */
+  focus(): void;
+  /** unmount and release everything */
+  destroy(): void;
+}
+
+/** CSS class set on the mount element briefly after a refused edit of the Arabic. */
+export const REFUSED_CLASS = 'muwazi-source-refused';
+
+/** Mount the editor for one report in `mount`. */
+export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle {
+  let base = init.annotations;
+  let sourceText = init.sourceText;
+  let hintTimer: ReturnType<typeof setTimeout> | undefined;
+  mount.classList.add('muwazi-editor-host');
+  for (const [type, color] of Object.entries(init.tagColors ?? {})) mount.style.setProperty(`--ent-${cssIdent(type)}`, color);
+
+  const refused = () => {
+    init.onSourceRefused?.();
+    mount.classList.add(REFUSED_CLASS);
+    clearTimeout(hintTimer);
+    hintTimer = setTimeout(() => mount.classList.remove(REFUSED_CLASS), 1200);
+  };
+  const makeState = () => EditorState.create({
+    doc: annotationsToDoc(schema, base, sourceText),
+    plugins: editorPlugins({ sourceText, onSourceRefused: refused }),
+  });
+
+  const report = (state: EditorState) => {
+    if (!init.onSelection) return;
+    const c = cursorOf(state);
+    const { from, to } = state.selection;
+    init.onSelection({
+      row: c ? (c.row.attrs as RowAttrs).id : null,
+      status: c ? (c.row.attrs as RowAttrs).status : null,
+      side: c?.side === 'source' ? 'ar' : c?.side === 'target' ? 'en' : null,
+      sentence: c?.sentence ? (c.sentence.attrs.id as string) : null,
+      from,
+      to,
+      text: state.doc.textBetween(from, to, ' '),
+    });
+  };
+
+  const view: EditorView = new EditorView(mount, {
+    state: makeState(),
+    attributes: { class: 'muwazi-editor', spellcheck: 'false' },
+    dispatchTransaction(tr: Transaction) {
+      const before = view.state;
+      const next = before.apply(tr);
+      view.updateState(next);
+      if (next.doc !== before.doc) init.onChange?.({ docChanged: true });
+      if (next.selection !== before.selection || next.doc !== before.doc) report(next);
+    },
+  });
+
+  return {
+    view,
+    getAnnotations: () => docToAnnotations(view.state.doc, base, sourceText),
+    runCommand(name: string) {
+      const cmd = (commands as Record<string, (typeof commands)[CommandName]>)[name];
+      if (!cmd) return false;
+      return cmd(view.state, view.dispatch);
+    },
+    setAnnotations(a: Annotations, text?: string) {
+      base = a;
+      if (text !== undefined) sourceText = text;
+      view.updateState(makeState());
+      report(view.state);
+    },
+    focus: () => view.focus(),
+    destroy() {
+      clearTimeout(hintTimer);
+      view.destroy();
+      mount.classList.remove('muwazi-editor-host', REFUSED_CLASS);
+    },
+  };
+}

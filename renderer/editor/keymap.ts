@@ -1,0 +1,51 @@
+// The editor's keyboard shortcuts, and the same list as data for the app's help panel and menu
+// accelerators. Mod = Ctrl on Linux/Windows, Cmd on macOS. Mod-s (save) is the app's.
+import { keymap } from 'prosemirror-keymap';
+import type { Plugin } from 'prosemirror-state';
+import { commands, type CommandName } from './commands/index.ts';
+import { cursorOf, type Command } from './commands/util.ts';
+
+/** One documented shortcut. */
+export interface Shortcut {
+  /** the command it runs (EditorHandle.runCommand name) */
+  command: CommandName;
+  /** key names in prosemirror-keymap notation, first one is the primary */
+  keys: string[];
+  /** English description (the app may translate by `command`) */
+  description: string;
+}
+
+/** All shortcuts of the editor, in the order a help panel should show them. */
+export const SHORTCUTS: readonly Shortcut[] = [
+  { command: 'splitTarget', keys: ['Enter'], description: 'Split the English sentence at the cursor' },
+  { command: 'mergeTargetNext', keys: ['Mod-Alt-j'], description: 'Merge the English sentence with the next one' },
+  { command: 'splitRow', keys: ['Mod-Enter'], description: 'Split the row at the sentence under the cursor' },
+  { command: 'mergeRowPrevious', keys: ['Mod-Backspace'], description: 'Merge the row with the previous row' },
+  { command: 'mergeRowNext', keys: ['Mod-Delete'], description: 'Merge the row with the next row' },
+  { command: 'moveSentenceUp', keys: ['Mod-Shift-ArrowUp'], description: 'Move the first sentence of the cell into the previous row' },
+  { command: 'moveSentenceDown', keys: ['Mod-Shift-ArrowDown'], description: 'Move the last sentence of the cell into the next row' },
+  { command: 'insertTargetRow', keys: ['Mod-Shift-Enter'], description: 'Insert an empty row with only English (0-1)' },
+  { command: 'leaveUntranslated', keys: ['Mod-Alt-u'], description: 'Leave the Arabic untranslated (1-0), or undo that' },
+  { command: 'splitSource', keys: ['Mod-Alt-k'], description: 'Split the Arabic sentence at the cursor' },
+  { command: 'mergeSourceNext', keys: ['Mod-Alt-m'], description: 'Merge the Arabic sentence with the next one' },
+  { command: 'confirmRow', keys: ['Mod-Alt-Enter'], description: 'Confirm the row' },
+  { command: 'cycleStatus', keys: ['Mod-Alt-s'], description: 'Next row status (auto → draft → translated → reviewed)' },
+  { command: 'nextRowTarget', keys: ['Tab'], description: "Next row's English" },
+  { command: 'previousRowTarget', keys: ['Shift-Tab'], description: "Previous row's English" },
+  { command: 'nextLowConfidence', keys: ['F8'], description: 'Next low-confidence row' },
+  { command: 'previousLowConfidence', keys: ['Shift-F8'], description: 'Previous low-confidence row' },
+  { command: 'undo', keys: ['Mod-z'], description: 'Undo' },
+  { command: 'redo', keys: ['Mod-Shift-z', 'Mod-y'], description: 'Redo' },
+];
+
+/** Enter in the Arabic does nothing (the source is read-only), quietly. */
+const enterInSource: Command = (state) => cursorOf(state)?.side === 'source';
+
+/** The shortcut plugin; put it before the base keymap. */
+export function editorKeymap(): Plugin {
+  const bindings: Record<string, Command> = {};
+  for (const s of SHORTCUTS) for (const k of s.keys) bindings[k] = commands[s.command];
+  const split = bindings['Enter'];
+  bindings['Enter'] = (state, dispatch) => split(state, dispatch) || enterInSource(state, dispatch);
+  return keymap(bindings);
+}

@@ -1,0 +1,201 @@
+// The editor's document schema: one document per report, one `row` node per alignment unit.
+//
+//   doc > row+
+//   row > source_cell target_cell           (laid out side by side with CSS grid, see editor.css)
+//   source_cell > source_sentence*          (Arabic, RTL, never editable as text)
+//   target_cell > target_sentence+          (English, LTR; one empty sentence = "no English yet")
+//
+// Everything that is saved lives in node attributes and marks, so undo/redo and conversion
+// (convert.ts) cover it. Every sentence element carries an explicit `dir` and `lang`:
+// prosemirror-view picks arrow-key behaviour from the block's computed direction.
+import { Schema, type NodeSpec, type MarkSpec, type Node as PMNode } from 'prosemirror-model';
+import type { RowStatus, UnitOrigin } from '../../shared/model/types.ts';
+
+/** Attributes of a `row` node (one alignment unit). */
+export interface RowAttrs {
+  /** the alignment unit id (u…); '' on a freshly created row until the ids plugin assigns one */
+  id: string;
+  /** workflow status, shown at a glance through data-status */
+  status: RowStatus;
+  /** where the link came from */
+  origin: UnitOrigin;
+  /** the aligner's confidence in [0, 1], or null when the link did not come from it */
+  confidence: number | null;
+  /** a confirmed link stays fixed when the rest is realigned */
+  confirmed: boolean;
+  /** the user chose to leave the source untranslated (a 1-0 link); saved as confirmed + no target */
+  untranslated: boolean;
+}
+
+/** Attributes of a `source_sentence` node (one source segment). */
+export interface SourceSentenceAttrs {
+  /** the segment id (s…) */
+  id: string;
+  /** code-point offset of the segment's first character in the source text */
+  start: number;
+  /** code-point offset just past the segment's last character */
+  end: number;
+  /** 'manual' when the user split or merged it */
+  origin: 'auto' | 'manual';
+}
+
+/** Attributes of a `target_sentence` node. */
+export interface TargetSentenceAttrs {
+  /** the target sentence id (t…); '' until the ids plugin assigns one */
+  id: string;
+}
+
+/** Attributes of the `entity` mark (one mention). */
+export interface EntityAttrs {
+  /** the mention id (m…) */
+  id: string;
+  /** the tag name (PER, ORG, ...) */
+  type: string;
+  /** the entity id (e…) the mention refers to */
+  entity: string;
+}
+
+const rowStatuses: readonly RowStatus[] = ['auto', 'draft', 'translated', 'reviewed'];
+
+const nodes: Record<string, NodeSpec> = {
+  doc: { content: 'row+' },
+  row: {
+    content: 'source_cell target_cell',
+    // rows, not their text, are the unit of selection when dragging across them
+    isolating: true,
+    attrs: {
+      id: { default: '' },
+      status: { default: 'auto' },
+      origin: { default: 'manual' },
+      confidence: { default: null },
+      confirmed: { default: false },
+      untranslated: { default: false },
+    },
+    parseDOM: [
+      {
+        tag: 'div.row',
+        getAttrs: (dom: HTMLElement) => {
+          const status = dom.getAttribute('data-status') as RowStatus;
+          const conf = dom.getAttribute('data-confidence');
+          return {
+            id: dom.getAttribute('data-id') ?? '',
+            status: rowStatuses.includes(status) ? status : 'auto',
+            origin: (dom.getAttribute('data-origin') as UnitOrigin) || 'manual',
+            confidence: conf === null || conf === '' ? null : Number(conf),
+            confirmed: dom.hasAttribute('data-confirmed'),
+            untranslated: dom.hasAttribute('data-untranslated'),
+          };
+        },
+      },
+    ],
+    toDOM: (node: PMNode) => {
+      const a = node.attrs as RowAttrs;
+      const attrs: Record<string, string> = {
+        class: 'row',
+        'data-id': a.id,
+        'data-status': a.status,
+        'data-origin': a.origin,
+      };
+      if (a.confidence !== null) attrs['data-confidence'] = String(a.confidence);
+      if (a.confirmed) attrs['data-confirmed'] = '';
+      if (a.untranslated) attrs['data-untranslated'] = '';
+      return ['div', attrs, 0];
+    },
+  },
+  source_cell: {
+    content: 'source_sentence*',
+    // Backspace/Delete/join never cross from one cell into the other
+    isolating: true,
+    parseDOM: [{ tag: 'div.cell-src' }],
+    toDOM: () => ['div', { class: 'cell cell-src', dir: 'rtl', lang: 'ar' }, 0],
+  },
+  target_cell: {
+    content: 'target_sentence+',
+    isolating: true,
+    parseDOM: [{ tag: 'div.cell-tgt' }],
+    toDOM: () => ['div', { class: 'cell cell-tgt', dir: 'ltr', lang: 'en' }, 0],
+  },
+  source_sentence: {
+    content: 'text*',
+    marks: 'entity',
+    attrs: {
+      id: { default: '' },
+      start: { default: 0 },
+      end: { default: 0 },
+      origin: { default: 'auto' },
+    },
+    parseDOM: [
+      {
+        tag: 'p.src',
+        getAttrs: (dom: HTMLElement) => ({
+          id: dom.getAttribute('data-id') ?? '',
+          start: Number(dom.getAttribute('data-start') ?? 0),
+          end: Number(dom.getAttribute('data-end') ?? 0),
+          origin: dom.getAttribute('data-origin') === 'manual' ? 'manual' : 'auto',
+        }),
+      },
+    ],
+    toDOM: (node: PMNode) => {
+      const a = node.attrs as SourceSentenceAttrs;
+      return ['p', {
+        class: 'src', dir: 'rtl', lang: 'ar', 'data-id': a.id,
+        'data-start': String(a.start), 'data-end': String(a.end), 'data-origin': a.origin,
+      }, 0];
+    },
+  },
+  target_sentence: {
+    content: 'text*',
+    marks: 'entity',
+    attrs: { id: { default: '' } },
+    parseDOM: [{ tag: 'p.tgt', getAttrs: (dom: HTMLElement) => ({ id: dom.getAttribute('data-id') ?? '' }) }],
+    toDOM: (node: PMNode) => ['p', { class: 'tgt', dir: 'ltr', lang: 'en', 'data-id': (node.attrs as TargetSentenceAttrs).id }, 0],
+  },
+  text: {},
+};
+
+const marks: Record<string, MarkSpec> = {
+  entity: {
+    attrs: { id: { default: '' }, type: { default: 'MISC' }, entity: { default: '' } },
+    // typing at a mention's edge does not extend it
+    inclusive: false,
+    // one mention per character: a new tag replaces the old one
+    excludes: 'entity',
+    parseDOM: [
+      {
+        tag: 'span.ent',
+        getAttrs: (dom: HTMLElement) => ({
+          id: dom.getAttribute('data-id') ?? '',
+          type: dom.getAttribute('data-type') ?? 'MISC',
+          entity: dom.getAttribute('data-entity') ?? '',
+        }),
+      },
+    ],
+    toDOM: (mark) => {
+      const a = mark.attrs as EntityAttrs;
+      return ['span', {
+        class: 'ent', 'data-id': a.id, 'data-type': a.type, 'data-entity': a.entity,
+        'aria-label': `${a.type} entity`,
+        // the colour comes from a per-type CSS variable the app sets (see editor.ts tagColors)
+        style: `--ent-color: var(--ent-${cssIdent(a.type)}, var(--ent-default))`,
+      }, 0];
+    },
+  },
+};
+
+/** A tag name made safe for a CSS custom property name. */
+export function cssIdent(type: string): string {
+  return type.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+/** The Muwazi editor schema (a single shared instance: nodes from different schemas never mix). */
+export const schema = new Schema({ nodes, marks });
+
+/** Node type names, so commands and plugins do not repeat string literals. */
+export const N = {
+  doc: 'doc',
+  row: 'row',
+  sourceCell: 'source_cell',
+  targetCell: 'target_cell',
+  source: 'source_sentence',
+  target: 'target_sentence',
+} as const;

@@ -1,0 +1,34 @@
+// The editor's plugin set, in one documented factory.
+import type { Plugin } from 'prosemirror-state';
+import { history } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import { baseKeymap } from 'prosemirror-commands';
+import { editorKeymap } from './keymap.ts';
+import { sourceReadonly } from './plugins/source-readonly.ts';
+import { statusDraft } from './plugins/status-draft.ts';
+import { lowConfidence } from './plugins/low-confidence.ts';
+import { ids } from './plugins/ids.ts';
+
+/** Options of editorPlugins. */
+export interface SetupOptions {
+  /** the report's decoded source text (the segments' offsets point into it) */
+  sourceText: string;
+  /** called when an edit of the Arabic source was refused */
+  onSourceRefused?: () => void;
+}
+
+/**
+ * All plugins of the Muwazi editor: source read-only filter, fresh ids, auto→draft status,
+ * low-confidence highlighting, undo history, the editor's shortcuts, then the base keymap.
+ */
+export function editorPlugins(options: SetupOptions): Plugin[] {
+  return [
+    sourceReadonly(options.sourceText, { onRefused: options.onSourceRefused }),
+    ids(),
+    statusDraft(),
+    lowConfidence(),
+    history(),
+    editorKeymap(),
+    keymap(baseKeymap),
+  ];
+}
