@@ -1,0 +1,66 @@
+// `muwazi entities <folder> [--json]`: the folder's entities (grouped across reports by type and
+// main form), with mention counts, Arabic and English forms and the reports they appear in, then
+// Arabic names rendered in more than one way. Reads the sidecars only. Unreadable sidecars are
+// reported on stderr and skipped. Exit 0, 1 when the folder cannot be read, 2 on a usage error.
+import { resolve } from 'node:path';
+import { findInconsistencies, type Inconsistency } from '../../shared/entities/glossary.ts';
+import { summarizeEntities, type EntitySummary, type FormCount } from '../../shared/entities/summary.ts';
+import { collectFolderGlossary } from '../host/glossary.ts';
+import type { CliIO } from './main.ts';
+
+export const USAGE = 'usage: muwazi entities <folder> [--json]\n';
+
+/** The JSON printed by `--json`. */
+export interface EntitiesOutput {
+  /** absolute path of the folder */
+  folder: string;
+  /** reports found / with a readable sidecar */
+  reports: number;
+  annotated: number;
+  entities: EntitySummary[];
+  /** Arabic forms with several English renderings (from the sidecars and the saved glossary) */
+  inconsistent: Inconsistency[];
+  /** sidecars that could not be read */
+  problems: Array<{ report: string; message: string }>;
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const json = argv.includes('--json');
+  const bad = argv.find((a) => a.startsWith('-') && a !== '--json');
+  const positional = argv.filter((a) => !a.startsWith('-'));
+  if (bad || positional.length !== 1) {
+    io.err((bad ? `muwazi entities: unknown option '${bad}'\n` : positional.length ? 'muwazi entities: expected one folder\n' : 'muwazi entities: missing <folder>\n') + USAGE);
+    return 2;
+  }
+  const folder = resolve(positional[0]);
+  const { entries, folder: anns, problems: tsvProblems } = await collectFolderGlossary(folder);
+  const output: EntitiesOutput = {
+    folder,
+    reports: anns.reports.length + anns.unannotated.length + anns.problems.length,
+    annotated: anns.reports.length,
+    entities: summarizeEntities(anns.reports),
+    inconsistent: findInconsistencies(entries),
+    problems: anns.problems,
+  };
+  for (const p of anns.problems) io.err(`muwazi entities: skipped ${p.report}: ${p.message}\n`);
+  for (const p of tsvProblems) io.err(`muwazi entities: muwazi.glossary.tsv: ${p.message}\n`);
+  io.out(json ? JSON.stringify(output, null, 2) + '\n' : formatText(output));
+  return 0;
+}
+
+const forms = (fs: FormCount[]) => (fs.length ? fs.map((f) => `${f.form} (${f.count})`).join(', ') : '—');
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+/** The human-readable listing: one line per entity, then the inconsistent renderings. */
+export function formatText(o: EntitiesOutput): string {
+  const lines = [`${o.entities.length} ${o.entities.length === 1 ? 'entity' : 'entities'} in ${plural(o.annotated, 'annotated report')} (of ${o.reports}) in ${o.folder}`];
+  const width = Math.max(4, ...o.entities.map((e) => e.type.length));
+  for (const e of o.entities) {
+    lines.push(`${e.type.padEnd(width)}  ${forms(e.ar)}  ↔  ${forms(e.en)}  ·  ${plural(e.mentions, 'mention')} (ar ${e.arMentions}, en ${e.enMentions})  ·  ${e.reports.join(', ')}`);
+  }
+  if (o.inconsistent.length) {
+    lines.push('', 'Inconsistent renderings:');
+    for (const i of o.inconsistent) lines.push(`${i.type.padEnd(width)}  ${i.ar}  →  ${i.renderings.map((r) => `${r.en} (${r.count})`).join(', ')}`);
+  }
+  return lines.join('\n') + '\n';
+}
