@@ -1,0 +1,73 @@
+// CoNLL BIO, one file per language (CoNLL-2003 shape): `token<TAB>tag` per line, a blank line
+// after each sentence, and a `-DOCSTART-<TAB>O` line (plus blank line) opening each report.
+// Tokens come from the text pipeline's tokeniser, with Arabic clitics split when options.clitics
+// is set. A token is tagged when it overlaps a mention: B- on the first such token, I- after.
+// Mentions whose edges fall inside a token (possible without clitic splitting, e.g. "بإدلب")
+// still tag the whole token; each is reported once as a warning.
+import type { Side } from '../model/types.ts';
+import { tokenize } from '../text/tokenize.ts';
+import { OffsetMap } from '../text/offsets.ts';
+import { rowLabel, DedupeSet } from './rows.ts';
+import { entitySentences, type EntitySentence } from './entity-sentences.ts';
+import type { Chunk, ExportReport, FormatWriter, WriterContext } from './writer.ts';
+
+/** A token with its BIO tag. */
+export interface TaggedToken {
+  /** code points into the sentence */
+  start: number;
+  end: number;
+  text: string;
+  /** O, B-TYPE or I-TYPE */
+  tag: string;
+}
+
+/** Tokenises one sentence and tags its tokens from the sentence's spans. */
+export function bioTag(s: Pick<EntitySentence, 'text' | 'lang' | 'spans'>, clitics: boolean, onMisaligned?: (mention: string) => void): TaggedToken[] {
+  const map = new OffsetMap(s.text);
+  const tokens = tokenize(s.text, { lang: s.lang, clitics: s.lang === 'ar' && clitics })
+    .map((t) => ({ start: t.start, end: t.end, text: map.slice(t.start, t.end) }))
+    // a CoNLL token is one non-empty field: no white space inside
+    .filter((t) => t.text.trim() !== '');
+  const out: TaggedToken[] = [];
+  let k = 0;
+  let inside = -1;
+  for (const t of tokens) {
+    while (k < s.spans.length && s.spans[k].end <= t.start) k++;
+    const sp = s.spans[k];
+    if (sp && sp.start < t.end) {
+      if ((t.start < sp.start && sp.start < t.end) || (t.start < sp.end && sp.end < t.end)) onMisaligned?.(sp.mention);
+      out.push({ ...t, text: t.text.replace(/\s/g, '_'), tag: (inside === k ? 'I-' : 'B-') + sp.label });
+      inside = k;
+    } else {
+      out.push({ ...t, text: t.text.replace(/\s/g, '_'), tag: 'O' });
+      inside = -1;
+    }
+  }
+  return out;
+}
+
+export function conllWriter(ctx: WriterContext): FormatWriter {
+  const dedupe = new DedupeSet();
+  const clitics = Boolean(ctx.options.clitics);
+  return {
+    format: 'conll',
+    layout: { kind: 'pair', suffixes: { ar: '.ar.conll', en: '.en.conll' } },
+    header: () => [],
+    *report(r: ExportReport): Iterable<Chunk> {
+      const lines: Record<Side, string[]> = { ar: ['-DOCSTART-\tO\n\n'], en: ['-DOCSTART-\tO\n\n'] };
+      for (const s of entitySentences(r, ctx, dedupe, 'both')) {
+        const warned = new Set<string>();
+        const tagged = bioTag(s, clitics, (m) => {
+          if (warned.has(m)) return;
+          warned.add(m);
+          ctx.stats.warn(`${rowLabel(s.row)}, mention ${m}: its edges fall inside a token; the whole token is tagged`);
+        });
+        if (!tagged.length) continue;
+        lines[s.lang].push(tagged.map((t) => `${t.text}\t${t.tag}\n`).join('') + '\n');
+      }
+      yield { out: 'ar', text: lines.ar.join('') };
+      yield { out: 'en', text: lines.en.join('') };
+    },
+    footer: () => [],
+  };
+}
