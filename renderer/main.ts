@@ -1,0 +1,42 @@
+// Boot: find the host (Electron preload or browser-mode HTTP), set up i18n (which sets
+// <html lang dir>), mount the app shell with the editor, open the first workspace, then signal
+// readiness with <html data-ready="true"> (end-to-end tests and the Electron smoke test wait on it).
+import './fonts.css';
+import './editor/editor.css';
+import './app.css';
+import { getHost } from './api.ts';
+import { initI18n } from './i18n.ts';
+import { App } from './ui/app.ts';
+import { createEditor } from './editor/editor.ts';
+import { SHORTCUTS } from './editor/keymap.ts';
+
+async function boot(): Promise<void> {
+  const host = getHost();
+  const infoRes = await host.appInfo({});
+  const info = infoRes.ok ? infoRes.value : null;
+  const i18n = await initI18n(info?.systemLanguage);
+  const root = document.getElementById('app');
+  if (!root) throw new Error('index.html lacks #app');
+  if (!infoRes.ok) {
+    // no host (e.g. the token is missing): say so instead of showing an empty window
+    root.textContent = `${i18n.t('errors.title')}: ${infoRes.message}`;
+    document.documentElement.dataset.ready = 'error';
+    return;
+  }
+  const app = new App({
+    host,
+    i18n,
+    info,
+    createEditor,
+    importTranslation: null,
+    editorShortcuts: () => SHORTCUTS.map((s) => ({
+      keys: s.keys[0],
+      label: i18n.t(`shortcuts.cmd.${s.command}`, { defaultValue: s.description }),
+    })),
+    reviewCommands: { next: 'nextLowConfidence', previous: 'previousLowConfidence' },
+  });
+  const open = new URLSearchParams(location.hash.replace(/^#/, '')).get('open');
+  await app.start(root, open);
+}
+
+void boot();

@@ -1,0 +1,592 @@
+// The app shell: menu bar, sidebar, editor area, status bar, and the flows between them (open a
+// folder, open a report, save, recover, resolve conflicts, export, import, switch language).
+// The editor, the aligner's import and the editor's shortcut list are injected (see main.ts), so
+// this module only knows the editor through the small interface below.
+import type { i18n as I18n, TFunction } from 'i18next';
+import type { CallResponse, Failure, HostBridge, OpenedReport, ReportSummary, Workspace, ExportFormat } from '../../shared/contract/host.ts';
+import type { Annotations } from '../../shared/model/types.ts';
+import type { UiLang } from '../../shared/i18n/languages.ts';
+import { setUiLanguage } from '../i18n.ts';
+import { h, replaceChildren } from './dom.ts';
+import { ask, openDialog } from './dialog.ts';
+import { MenuBar, type MenuDef } from './menubar.ts';
+import { Sidebar } from './sidebar.ts';
+import { StatusBar } from './statusbar.ts';
+import { SaveController } from './save-controller.ts';
+import { describeFailure } from './errors.ts';
+import { APP_SHORTCUTS, displayKeys, isAppCommand, matchesKey, type AppCommand } from './commands.ts';
+import { askFolderPath } from './open-folder-dialog.ts';
+import { openExportDialog } from './export-dialog.ts';
+import { openImportDialog, type ImportFn } from './import-dialog.ts';
+import { openShortcuts, type ShortcutRow } from './shortcuts-panel.ts';
+import { openAbout } from './about-dialog.ts';
+import { warningsPanel } from './warnings-panel.ts';
+
+/** What the shell needs from the editor (renderer/editor/editor.ts's EditorHandle satisfies it). */
+export interface EditorLike {
+  getAnnotations(): Annotations;
+  setAnnotations(a: Annotations): void;
+  runCommand(name: string): boolean;
+  focus(): void;
+  destroy(): void;
+}
+
+/** Creates an editor in `mount` (renderer/editor/editor.ts's createEditor). */
+export type EditorFactory = (mount: HTMLElement, init: { annotations: Annotations; sourceText: string; tagColors?: Record<string, string>; onChange?: (info: { docChanged: true }) => void }) => EditorLike;
+
+export interface AppOptions {
+  host: HostBridge;
+  i18n: I18n;
+  info: CallResponse<'appInfo'> | null;
+  createEditor: EditorFactory;
+  /** the aligner's import (shared/align/import.ts); null when not available */
+  importTranslation: ImportFn | null;
+  /** the editor's shortcuts for the help panel */
+  editorShortcuts: () => ShortcutRow[];
+  /** editor command names for stepping through low-confidence rows */
+  reviewCommands: { next: string; previous: string };
+  /** idle time before autosave, ms */
+  autosaveMs?: number;
+}
+
+/** The open report: its editor, its save policy. */
+interface Session {
+  path: string;
+  report: OpenedReport;
+  editor: EditorLike;
+  saver: SaveController;
+  /** true while the app itself replaces the editor's content (not a user edit) */
+  replacing: boolean;
+}
+
+const LAST_ROOT_KEY = 'muwazi.lastRoot';
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** `<name>.annotations.json` beside `<name>.txt`. */
+export function sidecarPathOf(txtPath: string): string {
+  return txtPath.replace(/\.txt$/i, '') + '.annotations.json';
+}
+
+export class App {
+  private t: TFunction;
+  private readonly menubar: MenuBar;
+  private readonly sidebar: Sidebar;
+  private readonly statusbar: StatusBar;
+  private readonly main: HTMLElement;
+  private readonly notice: HTMLElement;
+  private readonly editorMount: HTMLElement;
+  private readonly reviewBar: HTMLElement;
+  private workspace: Workspace | null = null;
+  private session: Session | null = null;
+  private opening: Promise<void> | null = null;
+  private conflictOpen = false;
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastExport: { format: ExportFormat; scope: 'report' | 'folder' } | undefined;
+  private closeAfterSave = false;
+
+  constructor(private readonly o: AppOptions) {
+    this.t = o.i18n.t.bind(o.i18n) as TFunction;
+    const t = this.t;
+    this.menubar = new MenuBar((c) => void this.run(c), t('app.regions.menubar'));
+    this.sidebar = new Sidebar(t, (r) => void this.openReport(r));
+    this.statusbar = new StatusBar(t, t('app.regions.status'));
+    this.notice = h('div', { class: 'notice-area' });
+    this.editorMount = h('div', { class: 'editor-mount' });
+    this.reviewBar = h('div', { class: 'review-bar', hidden: true, role: 'toolbar' });
+    this.main = h('main', { class: 'editor-area', 'data-region': 'editor', 'aria-label': t('app.regions.editor'), tabindex: -1 }, this.notice, this.reviewBar, this.editorMount);
+  }
+
+  /** Builds the page and opens the first workspace; sets `<html data-ready="true">` when shown. */
+  async start(root: HTMLElement, initialFolder: string | null): Promise<void> {
+    const header = h('header', { class: 'app-header' }, this.menubar.el);
+    root.replaceChildren(header, this.sidebar.el, this.main, this.statusbar.el);
+    this.renderTexts();
+    this.showEmpty();
+    this.installKeys();
+    this.installLifecycle();
+    this.o.host.on('menu', ({ command }) => {
+      if (isAppCommand(command)) void this.run(command);
+    });
+    this.o.host.on('fileChanged', (p) => void this.onFileChanged(p.path, p.kind));
+    void this.o.host.setLanguage({ lang: this.lang });
+    await this.openInitialWorkspace(initialFolder);
+    document.documentElement.dataset.ready = 'true';
+  }
+
+  private get lang(): UiLang {
+    return this.o.i18n.language === 'ar' ? 'ar' : 'en';
+  }
+
+  // ---- commands ---------------------------------------------------------------------------
+
+  /** Runs an app command (menu, native menu, shortcut). */
+  async run(c: AppCommand): Promise<void> {
+    switch (c) {
+      case 'openFolder': return this.openFolder();
+      case 'openSample': return this.openWorkspace(await this.o.host.openSample({}));
+      case 'save': return this.saveNow();
+      case 'importTranslation': return this.importTranslation();
+      case 'export': return this.exportDialog();
+      case 'undo': this.session?.editor.runCommand('undo'); this.session?.editor.focus(); return;
+      case 'redo': this.session?.editor.runCommand('redo'); this.session?.editor.focus(); return;
+      case 'langEn': return this.setLanguage('en');
+      case 'langAr': return this.setLanguage('ar');
+      case 'shortcuts': await openShortcuts(this.t, this.o.editorShortcuts(), isMac); return;
+      case 'about': await openAbout(this.t, this.o.info); return;
+    }
+  }
+
+  private async setLanguage(lang: UiLang): Promise<void> {
+    await setUiLanguage(this.o.i18n, lang);
+    this.t = this.o.i18n.t.bind(this.o.i18n) as TFunction;
+    this.renderTexts();
+    if (!this.session) this.showEmpty();
+    await this.o.host.setLanguage({ lang });
+  }
+
+  private menus(): MenuDef[] {
+    const t = this.t;
+    const k = (keys: string) => displayKeys(keys, isMac);
+    return [
+      { id: 'file', label: t('menu.file'), entries: [
+        { kind: 'item', command: 'openFolder', label: t('menu.openFolder'), shortcut: k('Mod-o') },
+        { kind: 'item', command: 'openSample', label: t('menu.openSample') },
+        { kind: 'separator' },
+        { kind: 'item', command: 'save', label: t('menu.save'), shortcut: k('Mod-s') },
+        { kind: 'separator' },
+        { kind: 'item', command: 'importTranslation', label: t('menu.importTranslation'), shortcut: k('Mod-Shift-i') },
+        { kind: 'item', command: 'export', label: t('menu.export'), shortcut: k('Mod-e') },
+      ] },
+      { id: 'edit', label: t('menu.edit'), entries: [
+        { kind: 'item', command: 'undo', label: t('menu.undo'), shortcut: k('Mod-z') },
+        { kind: 'item', command: 'redo', label: t('menu.redo'), shortcut: k('Mod-Shift-z') },
+      ] },
+      { id: 'view', label: t('menu.view'), entries: [
+        { kind: 'group', label: t('menu.language'), entries: [
+          { kind: 'radio', command: 'langEn', label: t('menu.english'), checked: this.lang === 'en', lang: 'en' },
+          { kind: 'radio', command: 'langAr', label: t('menu.arabic'), checked: this.lang === 'ar', lang: 'ar' },
+        ] },
+      ] },
+      { id: 'help', label: t('menu.help'), entries: [
+        { kind: 'item', command: 'shortcuts', label: t('menu.shortcuts'), shortcut: 'F1' },
+        { kind: 'item', command: 'about', label: t('menu.about') },
+      ] },
+    ];
+  }
+
+  private renderTexts(): void {
+    const t = this.t;
+    this.menubar.render(this.menus(), t('app.regions.menubar'));
+    this.sidebar.setT(t);
+    this.statusbar.setT(t, t('app.regions.status'));
+    this.main.setAttribute('aria-label', t('app.regions.editor'));
+    this.renderReviewBar();
+    this.updateTitle();
+  }
+
+  private updateTitle(): void {
+    document.title = this.session ? this.t('app.titleWith', { name: this.session.report.name }) : this.t('app.title');
+  }
+
+  // ---- workspace ----------------------------------------------------------------------------
+
+  private async openInitialWorkspace(folder: string | null): Promise<void> {
+    let remembered: string | null = null;
+    try {
+      remembered = localStorage.getItem(LAST_ROOT_KEY);
+    } catch {
+      // no storage: start on the sample project
+    }
+    for (const path of [folder, remembered]) {
+      if (!path) continue;
+      const res = await this.o.host.openFolder({ path });
+      if (res.ok) return this.openWorkspace(res);
+      if (path === folder) this.showError(res);
+    }
+    await this.openWorkspace(await this.o.host.openSample({}));
+  }
+
+  private async openFolder(): Promise<void> {
+    const res = await this.o.host.openFolderDialog({});
+    if (res.ok) {
+      if (res.value) await this.openWorkspace({ ok: true, value: res.value });
+      return;
+    }
+    if (res.code !== 'unavailable') return this.showError(res);
+    const ws = await askFolderPath(this.t, this.o.host, this.workspace && !this.workspace.isSample ? this.workspace.root : '');
+    if (ws) await this.openWorkspace({ ok: true, value: ws });
+  }
+
+  private async openWorkspace(res: { ok: true; value: Workspace } | Failure): Promise<void> {
+    if (!res.ok) return this.showError(res);
+    if (!(await this.closeSession())) return;
+    this.workspace = res.value;
+    try {
+      if (!res.value.isSample) localStorage.setItem(LAST_ROOT_KEY, res.value.root);
+      else localStorage.removeItem(LAST_ROOT_KEY);
+    } catch {
+      // not remembered; nothing else depends on it
+    }
+    this.sidebar.show(res.value);
+    this.sidebar.setCurrent(null);
+    this.showEmpty();
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(async () => {
+      this.refreshTimer = null;
+      if (!this.workspace) return;
+      const res = await this.o.host.listReports({ root: this.workspace.root });
+      if (res.ok && this.workspace && res.value.root === this.workspace.root) {
+        this.workspace = res.value;
+        this.sidebar.show(res.value);
+        this.sidebar.setCurrent(this.session?.path ?? null);
+      }
+    }, 400);
+  }
+
+  // ---- reports ------------------------------------------------------------------------------
+
+  private async openReport(r: ReportSummary): Promise<void> {
+    if (this.session?.path === r.path) return this.session.editor.focus();
+    if (this.opening) await this.opening;
+    this.opening = this.doOpenReport(r).finally(() => (this.opening = null));
+    return this.opening;
+  }
+
+  private async doOpenReport(r: ReportSummary): Promise<void> {
+    if (!(await this.closeSession())) return;
+    this.sidebar.setCurrent(r.path);
+    this.main.dataset.report = r.path;
+    this.main.dataset.reportState = 'loading';
+    replaceChildren(this.notice, h('p', { class: 'hint' }, this.t('editor.loading', { name: r.name })));
+    const res = await this.o.host.openReport({ path: r.path });
+    if (!res.ok) {
+      this.main.dataset.reportState = 'error';
+      this.showError(res);
+      this.statusbar.setReport(null);
+      return;
+    }
+    const report = res.value;
+    let annotations = report.annotations;
+    let restored = false;
+    if (report.recovered) {
+      const choice = await ask('recovery', this.t('recovery.title'), this.t('recovery.body', { name: report.name }), [
+        { id: 'restore', label: this.t('recovery.restore'), primary: true },
+        { id: 'discard', label: this.t('recovery.discard') },
+      ], 'restore');
+      if (choice === 'discard') await this.o.host.discardJournal({ path: r.path });
+      else {
+        annotations = report.recovered;
+        restored = true;
+      }
+    }
+    this.notice.replaceChildren();
+    this.mountSession(report, annotations);
+    // restored edits are unsaved edits: mark them so they are autosaved like any other
+    if (restored) this.session!.saver.changed();
+  }
+
+  private mountSession(report: OpenedReport, annotations: Annotations): void {
+    const t = this.t;
+    this.editorMount.replaceChildren();
+    const tagColors = Object.fromEntries((this.workspace?.settings.tagSet ?? []).map((g) => [g.name, g.color]));
+    let session: Session | null = null;
+    let editor: EditorLike;
+    try {
+      editor = this.o.createEditor(this.editorMount, {
+        annotations,
+        sourceText: report.text,
+        tagColors,
+        onChange: () => {
+          if (session && !session.replacing) session.saver.changed();
+        },
+      });
+    } catch (e) {
+      this.main.dataset.reportState = 'error';
+      replaceChildren(this.notice, h('p', { class: 'error', role: 'alert' }, t('editor.unavailable', { message: e instanceof Error ? e.message : String(e) })));
+      return;
+    }
+    const saver = new SaveController({
+      path: report.path,
+      sidecarHash: report.sidecarHash,
+      getAnnotations: () => editor.getAnnotations(),
+      host: this.o.host,
+      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+      autosaveMs: this.o.autosaveMs,
+      onState: (s, f) => {
+        this.statusbar.setSaveState(s, f);
+        if (s === 'saved') this.scheduleRefresh();
+        if (s === 'conflict') void this.resolveConflict();
+        if (s === 'saved' && this.closeAfterSave) window.close();
+      },
+      onJournal: (v) => this.statusbar.setJournaled(v),
+    });
+    session = { path: report.path, report, editor, saver, replacing: false };
+    this.session = session;
+    this.statusbar.setReport({ name: report.name, encoding: report.annotations.source.encoding, rows: annotations.units.length });
+    this.statusbar.setSaveState('saved');
+    const panel = warningsPanel(t, report, () => this.session?.editor.focus());
+    if (panel) this.notice.append(panel);
+    this.main.dataset.reportState = 'open';
+    this.updateTitle();
+  }
+
+  /** Saves and closes the open report; false (and the report stays open) when the save failed and
+   * the user chose to stay. */
+  private async closeSession(): Promise<boolean> {
+    const s = this.session;
+    if (!s) return true;
+    const ok = await s.saver.flush();
+    if (!ok && s.saver.dirty) {
+      const choice = await ask('unsaved', this.t('errors.title'), [
+        h('p', {}, this.t('status.error', { message: '' })),
+        h('p', {}, this.t('errors.editsKept')),
+      ], [
+        { id: 'stay', label: this.t('dialog.cancel'), primary: true },
+        { id: 'leave', label: this.t('dialog.ok') },
+      ], 'stay');
+      if (choice !== 'leave') return false;
+    }
+    s.saver.dispose();
+    s.editor.destroy();
+    this.session = null;
+    this.editorMount.replaceChildren();
+    this.notice.replaceChildren();
+    this.statusbar.setReport(null);
+    this.hideReview();
+    delete this.main.dataset.reportState;
+    this.updateTitle();
+    return true;
+  }
+
+  private async saveNow(): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    if (s.saver.state === 'conflict') return this.resolveConflict();
+    await s.saver.flush();
+  }
+
+  /** Replaces the editor's content from disk (take theirs / silent reload). */
+  private async reloadFromDisk(s: Session): Promise<boolean> {
+    const res = await this.o.host.openReport({ path: s.path });
+    if (!res.ok) {
+      this.showError(res);
+      return false;
+    }
+    if (this.session !== s) return false;
+    s.replacing = true;
+    try {
+      s.editor.setAnnotations(res.value.annotations);
+    } finally {
+      s.replacing = false;
+    }
+    s.report = res.value;
+    s.saver.adopt(res.value.sidecarHash, true);
+    this.statusbar.setReport({ name: res.value.name, encoding: res.value.annotations.source.encoding, rows: res.value.annotations.units.length });
+    const panel = warningsPanel(this.t, res.value, () => this.session?.editor.focus());
+    this.notice.replaceChildren();
+    if (panel) this.notice.append(panel);
+    return true;
+  }
+
+  /** The sidecar changed on disk under our edits: keep mine, take theirs, or keep both. */
+  private async resolveConflict(): Promise<void> {
+    const s = this.session;
+    if (!s || this.conflictOpen) return;
+    this.conflictOpen = true;
+    try {
+      const host = this.o.host as HostBridge & { saveCopy?: (req: { path: string; annotations: Annotations }) => Promise<{ ok: true; value: { path: string } } | Failure> };
+      const actions = [
+        { id: 'mine', label: this.t('conflict.keepMine'), primary: true },
+        { id: 'theirs', label: this.t('conflict.takeTheirs') },
+      ];
+      if (typeof host.saveCopy === 'function') actions.push({ id: 'both', label: this.t('conflict.keepBoth') });
+      this.statusbar.setSaveState('conflict');
+      const choice = await ask('conflict', this.t('conflict.title'), this.t('conflict.body', { name: s.report.name }), actions, null);
+      if (this.session !== s) return;
+      if (choice === 'mine') {
+        // overwrite: learn the hash now on disk, then save ours against it
+        const res = await this.o.host.openReport({ path: s.path });
+        if (!res.ok) return this.showError(res);
+        s.saver.adopt(res.value.sidecarHash, false);
+        this.conflictOpen = false;
+        await s.saver.flush();
+      } else if (choice === 'theirs' || choice === 'both') {
+        if (choice === 'both' && host.saveCopy) {
+          const copy = await host.saveCopy({ path: s.path, annotations: s.editor.getAnnotations() });
+          if (!copy.ok) return this.showError(copy);
+          replaceChildren(this.notice, h('p', { class: 'note', role: 'status' }, this.t('conflict.keepBothDone', { path: copy.value.path })));
+        }
+        if (await this.reloadFromDisk(s)) await this.o.host.discardJournal({ path: s.path });
+      }
+      // Esc: stay in the conflict state; Save asks again
+    } finally {
+      this.conflictOpen = false;
+    }
+  }
+
+  private async onFileChanged(path: string, kind: 'source' | 'sidecar' | 'other'): Promise<void> {
+    if (kind !== 'other') this.scheduleRefresh();
+    const s = this.session;
+    if (!s || kind === 'other') return;
+    const mine = kind === 'sidecar' ? path === sidecarPathOf(s.path) || path === s.path : path === s.path;
+    if (!mine) return;
+    if (s.saver.state === 'saving') return; // our own write; the hash check on save catches the rest
+    if (!s.saver.dirty) {
+      const res = await this.o.host.openReport({ path: s.path });
+      // unchanged (our own save) → nothing to do
+      if (res.ok && res.value.sidecarHash === s.saver.sidecarHash && kind === 'sidecar') return;
+      await this.reloadFromDisk(s);
+    } else if (kind === 'sidecar') {
+      await this.resolveConflict();
+    } else {
+      replaceChildren(this.notice, h('p', { class: 'error', role: 'alert' }, this.t('drift.title')));
+    }
+  }
+
+  // ---- dialogs ------------------------------------------------------------------------------
+
+  private async exportDialog(): Promise<void> {
+    if (!this.workspace) return;
+    await openExportDialog({
+      t: this.t,
+      host: this.o.host,
+      root: this.workspace.root,
+      reportPath: this.session?.path ?? null,
+      beforeExport: async () => (this.session ? this.session.saver.flush() : true),
+      last: this.lastExport,
+      remember: (c) => (this.lastExport = c),
+    });
+  }
+
+  private async importTranslation(): Promise<void> {
+    const s = this.session;
+    if (!s) {
+      await ask('notice', this.t('import.title'), this.t('import.noEditor'), [{ id: 'ok', label: this.t('dialog.ok'), primary: true }]);
+      return;
+    }
+    if (!this.o.importTranslation) {
+      await ask('notice', this.t('import.title'), this.t('import.unavailable'), [{ id: 'ok', label: this.t('dialog.ok'), primary: true }]);
+      return;
+    }
+    const outcome = await openImportDialog({
+      t: this.t,
+      host: this.o.host,
+      importFn: this.o.importTranslation,
+      current: () => ({ annotations: s.editor.getAnnotations(), sourceText: s.report.text }),
+      // setAnnotations is an edit like any other here: it must be saved
+      apply: (a) => {
+        s.editor.setAnnotations(a);
+        s.saver.changed();
+      },
+    });
+    if (outcome?.review && outcome.lowConfidence.length) this.showReview();
+    else s.editor.focus();
+  }
+
+  private showReview(): void {
+    this.reviewBar.hidden = false;
+    this.renderReviewBar();
+    this.session?.editor.runCommand(this.o.reviewCommands.next);
+    this.session?.editor.focus();
+  }
+
+  private hideReview(): void {
+    this.reviewBar.hidden = true;
+  }
+
+  private renderReviewBar(): void {
+    const t = this.t;
+    const b = (label: string, fn: () => void) => {
+      const el = h('button', { type: 'button' }, label);
+      el.addEventListener('click', fn);
+      return el;
+    };
+    this.reviewBar.setAttribute('aria-label', t('import.review'));
+    replaceChildren(this.reviewBar,
+      b(t('review.previous'), () => this.session?.editor.runCommand(this.o.reviewCommands.previous) && this.session.editor.focus()),
+      b(t('review.next'), () => this.session?.editor.runCommand(this.o.reviewCommands.next) && this.session.editor.focus()),
+      b(t('review.done'), () => {
+        this.hideReview();
+        this.session?.editor.focus();
+      }));
+  }
+
+  private showError(f: Pick<Failure, 'code' | 'message'>): void {
+    const msg = describeFailure(this.t, f);
+    openDialog({
+      name: 'error',
+      title: this.t('errors.title'),
+      body: [h('p', { 'data-code': f.code, dir: 'auto' }, msg)],
+      actions: [{ id: 'ok', label: this.t('dialog.ok'), primary: true }],
+    });
+  }
+
+  private showEmpty(): void {
+    if (this.session) return;
+    replaceChildren(this.notice, h('p', { class: 'empty-hint' }, this.workspace ? this.t('editor.empty') : this.t('sidebar.noWorkspace')));
+  }
+
+  // ---- keyboard and lifecycle -----------------------------------------------------------------
+
+  private installKeys(): void {
+    let altAlone = false;
+    window.addEventListener('keydown', (ev) => {
+      altAlone = ev.key === 'Alt' && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey;
+      if (document.querySelector('dialog[open]')) return; // a modal owns the keyboard
+      if (ev.key === 'F6') {
+        ev.preventDefault();
+        this.cycleRegion(ev.shiftKey ? -1 : 1);
+        return;
+      }
+      for (const s of APP_SHORTCUTS) {
+        if (s.command === 'cycleRegions' || !matchesKey(ev, s.keys, isMac)) continue;
+        ev.preventDefault();
+        ev.stopPropagation();
+        if (s.command === 'menu') this.menubar.focus();
+        else void this.run(s.command);
+        return;
+      }
+    }, true);
+    window.addEventListener('keyup', (ev) => {
+      if (ev.key === 'Alt' && altAlone && !document.querySelector('dialog[open]')) {
+        ev.preventDefault();
+        this.menubar.focus();
+      }
+      altAlone = false;
+    }, true);
+  }
+
+  /** F6: menu bar → reports → editor → status bar (Shift+F6 backwards). */
+  private cycleRegion(step: number): void {
+    const regions = [
+      { el: this.menubar.el, focus: () => this.menubar.focus() },
+      { el: this.sidebar.el, focus: () => this.sidebar.focus() },
+      { el: this.main, focus: () => (this.session ? this.session.editor.focus() : this.main.focus()) },
+      { el: this.statusbar.el, focus: () => this.statusbar.focus() },
+    ];
+    const active = document.activeElement;
+    const i = regions.findIndex((r) => r.el.contains(active));
+    const next = regions[((i < 0 ? -1 : i) + step + regions.length) % regions.length];
+    next.focus();
+  }
+
+  private installLifecycle(): void {
+    window.addEventListener('blur', () => void this.session?.saver.flush());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') void this.session?.saver.flush();
+    });
+    window.addEventListener('beforeunload', (ev) => {
+      const s = this.session;
+      if (!s?.saver.dirty || this.closeAfterSave) return;
+      // Save now; the edits are in the journal already (within a second of typing). In Electron,
+      // hold the close and close again once saved; a browser shows its "leave page?" prompt.
+      void s.saver.flush();
+      if (this.o.info?.mode === 'electron') this.closeAfterSave = true;
+      ev.preventDefault();
+      ev.returnValue = '';
+    });
+  }
+}

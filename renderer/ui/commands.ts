@@ -1,0 +1,53 @@
+// The app's command ids: the in-page menu, the native menu (`menu` host event) and the app's
+// shortcuts all name actions with these.
+export const APP_COMMANDS = [
+  'openFolder', 'openSample', 'save', 'importTranslation', 'export',
+  'undo', 'redo', 'langEn', 'langAr', 'shortcuts', 'about',
+] as const;
+
+/** One app command id. */
+export type AppCommand = (typeof APP_COMMANDS)[number];
+
+export function isAppCommand(s: string): s is AppCommand {
+  return (APP_COMMANDS as readonly string[]).includes(s);
+}
+
+/** App-level shortcuts (the editor's own are listed by renderer/editor/keymap.ts). Keys in
+ * ProseMirror notation, `Mod` = Ctrl (Cmd on macOS). */
+export const APP_SHORTCUTS: Array<{ keys: string; command: AppCommand | 'cycleRegions' | 'menu'; labelKey: string }> = [
+  { keys: 'Mod-s', command: 'save', labelKey: 'shortcuts.save' },
+  { keys: 'Mod-o', command: 'openFolder', labelKey: 'shortcuts.openFolder' },
+  { keys: 'Mod-e', command: 'export', labelKey: 'shortcuts.export' },
+  { keys: 'Mod-Shift-i', command: 'importTranslation', labelKey: 'shortcuts.importTranslation' },
+  { keys: 'F6', command: 'cycleRegions', labelKey: 'shortcuts.cycleRegions' },
+  { keys: 'F10', command: 'menu', labelKey: 'shortcuts.menu' },
+  { keys: 'F1', command: 'shortcuts', labelKey: 'shortcuts.help' },
+];
+
+/** Whether a keydown matches a ProseMirror-style key name like 'Mod-Shift-i' (pure, tested). */
+export function matchesKey(ev: { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }, keys: string, mac: boolean): boolean {
+  const parts = keys.split('-');
+  const key = parts.pop()!;
+  const mods = new Set(parts.map((p) => p.toLowerCase()));
+  const wantCtrl = mods.has('ctrl') || (mods.has('mod') && !mac);
+  const wantMeta = mods.has('meta') || mods.has('cmd') || (mods.has('mod') && mac);
+  if (ev.ctrlKey !== wantCtrl || ev.metaKey !== wantMeta) return false;
+  if (ev.altKey !== mods.has('alt')) return false;
+  if (ev.shiftKey !== mods.has('shift')) return false;
+  return ev.key.toLowerCase() === key.toLowerCase();
+}
+
+/** A key name for display: 'Mod-Shift-i' → 'Ctrl+Shift+I' (⌘ on macOS). */
+export function displayKeys(keys: string, mac: boolean): string {
+  return keys
+    .split('-')
+    .map((p) => {
+      const l = p.toLowerCase();
+      if (l === 'mod') return mac ? '⌘' : 'Ctrl';
+      if (l === 'ctrl') return 'Ctrl';
+      if (l === 'alt') return mac ? '⌥' : 'Alt';
+      if (l === 'shift') return 'Shift';
+      return p.length === 1 ? p.toUpperCase() : p;
+    })
+    .join('+');
+}

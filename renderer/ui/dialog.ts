@@ -1,0 +1,78 @@
+// Modal dialogs on the native <dialog> element: showModal() gives a real modal (inert background,
+// focus kept inside, Esc to cancel) that screen readers announce with its title.
+import { h, uid } from './dom.ts';
+
+/** A button at the bottom of a dialog. */
+export interface DialogAction {
+  /** returned by `result` when chosen */
+  id: string;
+  label: string;
+  /** the default button (styled, focused first when nothing else asks for focus) */
+  primary?: boolean;
+  /** keep the dialog open and call this instead of resolving */
+  onClick?: () => void;
+}
+
+export interface DialogOptions {
+  title: string;
+  /** the dialog's content */
+  body: Node[];
+  actions: DialogAction[];
+  /** what gets focus when it opens (default: the primary button) */
+  initialFocus?: HTMLElement;
+  /** a name for tests and styling: `data-dialog` */
+  name: string;
+  /** what Esc returns (default null) */
+  cancelId?: string | null;
+}
+
+export interface DialogHandle {
+  el: HTMLDialogElement;
+  /** the chosen action id, or the cancel id when dismissed */
+  result: Promise<string | null>;
+  close(id: string | null): void;
+  /** the action buttons by id, e.g. to disable one while work runs */
+  buttons: Map<string, HTMLButtonElement>;
+}
+
+/** Opens a modal dialog; focus returns where it was when it closes. */
+export function openDialog(o: DialogOptions): DialogHandle {
+  const titleId = uid('dlg-title');
+  const buttons = new Map<string, HTMLButtonElement>();
+  let resolve!: (v: string | null) => void;
+  const result = new Promise<string | null>((r) => (resolve = r));
+  const returnFocus = document.activeElement as HTMLElement | null;
+  const el = h('dialog', { class: 'dialog', 'aria-labelledby': titleId, 'data-dialog': o.name });
+  const footer = h('div', { class: 'dialog-actions' });
+  let done = false;
+  const close = (id: string | null) => {
+    if (done) return;
+    done = true;
+    el.close();
+    el.remove();
+    resolve(id);
+    returnFocus?.focus?.();
+  };
+  for (const a of o.actions) {
+    const b = h('button', { type: 'button', class: a.primary ? 'primary' : '', 'data-action': a.id }, a.label);
+    b.addEventListener('click', () => (a.onClick ? a.onClick() : close(a.id)));
+    buttons.set(a.id, b);
+    footer.append(b);
+  }
+  el.append(h('h2', { id: titleId, class: 'dialog-title' }, o.title), h('div', { class: 'dialog-body' }, ...o.body), footer);
+  el.addEventListener('cancel', (ev) => {
+    ev.preventDefault();
+    close(o.cancelId ?? null);
+  });
+  document.body.append(el);
+  el.showModal();
+  const first = o.initialFocus ?? [...buttons.values()].find((b, i) => o.actions[i].primary) ?? [...buttons.values()][0];
+  first?.focus();
+  return { el, result, close, buttons };
+}
+
+/** A dialog with a message and choices; resolves to the chosen id (or `cancelId` on Esc). */
+export function ask(name: string, title: string, message: string | Node[], actions: DialogAction[], cancelId: string | null = null): Promise<string | null> {
+  const body = typeof message === 'string' ? [h('p', {}, message)] : message;
+  return openDialog({ name, title, body, actions, cancelId }).result;
+}

@@ -1,0 +1,32 @@
+// Help → Keyboard Shortcuts: the app's shortcuts and the editor's (from renderer/editor/keymap.ts),
+// as two tables. Keys are shown left-to-right even in the Arabic UI (they name physical keys).
+import type { TFunction } from 'i18next';
+import { h } from './dom.ts';
+import { openDialog } from './dialog.ts';
+import { APP_SHORTCUTS, displayKeys } from './commands.ts';
+
+/** One row of the editor's shortcut table. */
+export interface ShortcutRow {
+  /** ProseMirror key notation, e.g. 'Mod-Enter' */
+  keys: string;
+  /** what it does, already in the UI language when possible */
+  label: string;
+}
+
+function table(t: TFunction, caption: string, rows: ShortcutRow[], mac: boolean): HTMLElement {
+  return h('table', { class: 'shortcuts' },
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('shortcuts.key')), h('th', { scope: 'col' }, t('shortcuts.action')))),
+    h('tbody', {}, ...rows.map((r) => h('tr', {}, h('td', {}, h('kbd', { dir: 'ltr' }, displayKeys(r.keys, mac))), h('td', {}, r.label)))));
+}
+
+export function openShortcuts(t: TFunction, editorRows: ShortcutRow[], mac: boolean): Promise<unknown> {
+  const appRows = [
+    ...APP_SHORTCUTS.map((s) => ({ keys: s.keys, label: t(s.labelKey) })),
+    { keys: 'Shift-F6', label: t('shortcuts.cycleRegions') },
+    { keys: 'Alt', label: t('shortcuts.menu') },
+  ];
+  const body: Node[] = [table(t, t('shortcuts.app'), appRows, mac)];
+  body.push(editorRows.length ? table(t, t('shortcuts.editor'), editorRows, mac) : h('p', {}, t('shortcuts.none')));
+  return openDialog({ name: 'shortcuts', title: t('shortcuts.title'), body, actions: [{ id: 'ok', label: t('dialog.close'), primary: true }] }).result;
+}

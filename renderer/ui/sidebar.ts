@@ -1,0 +1,106 @@
+// The sidebar: the open folder's reports with their progress. Up/Down move between reports,
+// Enter or a click opens one. A report that cannot be read shows why (and still opens, so the
+// editor can show the specific error).
+import type { TFunction } from 'i18next';
+import type { ReportSummary, Workspace } from '../../shared/contract/host.ts';
+import { h } from './dom.ts';
+
+export class Sidebar {
+  readonly el: HTMLElement;
+  private readonly heading: HTMLElement;
+  private readonly list: HTMLElement;
+  private workspace: Workspace | null = null;
+  private current: string | null = null;
+
+  constructor(private t: TFunction, private readonly onOpen: (r: ReportSummary) => void) {
+    this.heading = h('h2', { class: 'sidebar-title', id: 'sidebar-title' });
+    this.list = h('ul', { class: 'report-list', 'aria-labelledby': 'sidebar-title' });
+    this.el = h('nav', { class: 'sidebar', 'data-region': 'sidebar', 'aria-labelledby': 'sidebar-title' }, this.heading, this.list);
+    this.list.addEventListener('keydown', (ev) => this.onKey(ev));
+  }
+
+  setT(t: TFunction): void {
+    this.t = t;
+    this.render();
+  }
+
+  /** Shows a workspace (or none). */
+  show(ws: Workspace | null): void {
+    this.workspace = ws;
+    this.render();
+  }
+
+  /** Marks the open report. */
+  setCurrent(path: string | null): void {
+    this.current = path;
+    for (const b of this.list.querySelectorAll<HTMLButtonElement>('button.report')) {
+      if (b.dataset.path === path) b.setAttribute('aria-current', 'true');
+      else b.removeAttribute('aria-current');
+    }
+  }
+
+  /** Updates one report's progress after a save (without a rescan). */
+  update(summary: ReportSummary): void {
+    if (!this.workspace) return;
+    this.workspace = { ...this.workspace, reports: this.workspace.reports.map((r) => (r.path === summary.path ? summary : r)) };
+    this.render();
+  }
+
+  /** Focuses the open report's entry (or the first), for F6. */
+  focus(): void {
+    const buttons = [...this.list.querySelectorAll<HTMLButtonElement>('button.report')];
+    (buttons.find((b) => b.dataset.path === this.current) ?? buttons[0] ?? this.heading)?.focus();
+  }
+
+  private render(): void {
+    const t = this.t;
+    const ws = this.workspace;
+    this.heading.textContent = ws ? (ws.isSample ? `${t('sidebar.title')} · ${t('sidebar.sample')}` : `${t('sidebar.title')} · ${ws.name}`) : t('sidebar.title');
+    this.heading.tabIndex = -1;
+    if (ws) this.heading.title = ws.root;
+    const focusedPath = (document.activeElement as HTMLElement | null)?.dataset?.path;
+    this.list.replaceChildren();
+    if (!ws) {
+      this.list.append(h('li', { class: 'sidebar-note' }, t('sidebar.noWorkspace')));
+      return;
+    }
+    if (ws.reports.length === 0) this.list.append(h('li', { class: 'sidebar-note' }, t('sidebar.empty')));
+    for (const r of ws.reports) {
+      const pct = r.rows ? Math.round((100 * r.translated) / r.rows) : 0;
+      const btn = h('button', {
+        type: 'button', class: 'report', 'data-path': r.path, 'data-name': r.name, tabindex: -1,
+        'aria-current': r.path === this.current ? 'true' : null,
+        'data-problem': r.problem ? 'true' : null,
+      },
+      h('span', { class: 'report-name', dir: 'auto' }, r.relPath || r.name),
+      h('span', { class: 'report-progress' }, t('sidebar.rows', { count: r.rows, translated: r.translated })),
+      h('span', { class: 'report-bar', 'aria-hidden': 'true' }, h('span', { class: 'report-bar-fill', style: null, 'data-pct': pct })),
+      h('span', { class: 'report-entities' }, t('sidebar.entities', { count: r.entities })),
+      r.problem ? h('span', { class: 'report-problem', role: 'note' }, t('sidebar.problem', { problem: r.problem })) : null);
+      // the fill width is set through the CSSOM (CSP forbids style attributes in markup, not CSSOM)
+      const fill = btn.querySelector<HTMLElement>('.report-bar-fill')!;
+      fill.style.inlineSize = `${pct}%`;
+      btn.addEventListener('click', () => this.onOpen(r));
+      this.list.append(h('li', {}, btn));
+    }
+    const buttons = [...this.list.querySelectorAll<HTMLButtonElement>('button.report')];
+    // roving tabindex: one tab stop for the list, on the open report
+    (buttons.find((b) => b.dataset.path === this.current) ?? buttons[0])?.setAttribute('tabindex', '0');
+    if (focusedPath) buttons.find((b) => b.dataset.path === focusedPath)?.focus();
+  }
+
+  private onKey(ev: KeyboardEvent): void {
+    const buttons = [...this.list.querySelectorAll<HTMLButtonElement>('button.report')];
+    const i = buttons.indexOf(ev.target as HTMLButtonElement);
+    if (i < 0) return;
+    let j = -1;
+    if (ev.key === 'ArrowDown') j = Math.min(buttons.length - 1, i + 1);
+    else if (ev.key === 'ArrowUp') j = Math.max(0, i - 1);
+    else if (ev.key === 'Home') j = 0;
+    else if (ev.key === 'End') j = buttons.length - 1;
+    if (j < 0) return;
+    ev.preventDefault();
+    buttons.forEach((b, k) => (b.tabIndex = k === j ? 0 : -1));
+    buttons[j].focus();
+  }
+}

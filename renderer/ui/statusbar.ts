@@ -1,0 +1,73 @@
+// The status bar: save state (as text and as `data-state` for tests and styling), the report's
+// name, encoding and row count. The save state is a polite live region so screen readers hear
+// "Saved" without losing their place.
+import type { TFunction } from 'i18next';
+import type { Failure } from '../../shared/contract/host.ts';
+import { h } from './dom.ts';
+import type { SaveState } from './save-controller.ts';
+import { describeFailure } from './errors.ts';
+
+/** What the status bar shows about the open report. */
+export interface StatusInfo {
+  name: string;
+  encoding: string;
+  rows: number;
+}
+
+export class StatusBar {
+  readonly el: HTMLElement;
+  private readonly saveEl: HTMLElement;
+  private readonly nameEl: HTMLElement;
+  private readonly encEl: HTMLElement;
+  private readonly rowsEl: HTMLElement;
+  private state: SaveState | 'none' = 'none';
+  private failure: Failure | undefined;
+  private info: StatusInfo | null = null;
+
+  constructor(private t: TFunction, label: string) {
+    this.saveEl = h('span', { class: 'status-save', role: 'status', 'aria-live': 'polite', 'data-state': 'none', tabindex: -1 });
+    this.nameEl = h('span', { class: 'status-name', dir: 'auto' });
+    this.encEl = h('span', { class: 'status-encoding' });
+    this.rowsEl = h('span', { class: 'status-rows' });
+    this.el = h('footer', { class: 'statusbar', 'data-region': 'status', 'aria-label': label }, this.saveEl, this.nameEl, this.encEl, this.rowsEl);
+  }
+
+  setT(t: TFunction, label: string): void {
+    this.t = t;
+    this.el.setAttribute('aria-label', label);
+    this.render();
+  }
+
+  setReport(info: StatusInfo | null): void {
+    this.info = info;
+    if (!info) this.state = 'none';
+    this.render();
+  }
+
+  setSaveState(state: SaveState, failure?: Failure): void {
+    this.state = state;
+    this.failure = failure;
+    this.render();
+  }
+
+  /** Marks that the unsaved edits reached the recovery journal (version = the edit count journaled). */
+  setJournaled(version: number): void {
+    this.saveEl.dataset.journal = String(version);
+    this.saveEl.title = this.t('status.journaled');
+  }
+
+  focus(): void {
+    this.saveEl.focus();
+  }
+
+  private render(): void {
+    const t = this.t;
+    this.saveEl.dataset.state = this.state;
+    if (this.state === 'none') this.saveEl.textContent = t('status.noReport');
+    else if (this.state === 'error') this.saveEl.textContent = t('status.error', { message: this.failure ? describeFailure(t, this.failure) : '' });
+    else this.saveEl.textContent = t(`status.${this.state}`);
+    this.nameEl.textContent = this.info?.name ?? '';
+    this.encEl.textContent = this.info ? t('status.encoding', { encoding: this.info.encoding }) : '';
+    this.rowsEl.textContent = this.info ? t('status.rows', { count: this.info.rows }) : '';
+  }
+}
