@@ -3,7 +3,7 @@
 // the call's zod schema, confines every path to a folder the user opened (./paths.ts), delegates to
 // the plain Node services, and turns expected failures into `{ ok: false, code, message }`.
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { z } from 'zod';
 import {
   hostCalls, type CallName, type CallResponse, type EventName, type ExportSummary, type HostCalls,
@@ -14,6 +14,9 @@ import { TOOL_VERSION } from '../../shared/model/create.ts';
 import { decodeText, DecodeError } from '../../shared/text/decode.ts';
 import { HostError, toFailure } from './errors.ts';
 import { OpenedRoots } from './paths.ts';
+import * as reportStore from './report-store.ts';
+import * as journal from './journal.ts';
+import { runExport } from './export.ts';
 import { ensureSampleProject, SAMPLE_DIR_NAME, scanWorkspace, type ReadSummary, type SummaryCounts } from './workspace.ts';
 
 /** A request after validation (defaults applied). */
@@ -95,28 +98,21 @@ export function summariseIssues(error: z.ZodError): string {
   return `Invalid request: ${parts.join('; ')}${more}`;
 }
 
-function unavailable(what: string): never {
-  throw new HostError('unavailable', `${what} is not available in this build.`);
-}
-
-/** Services that are not wired yet answer 'unavailable' instead of crashing. */
-const missingDeps: HostDeps = {
-  readSummary: async (p): Promise<SummaryCounts> => {
-    // Without the report store a report's progress is unknown: show it as not started.
-    await stat(p);
-    return { rows: 0, translated: 0, entities: 0, hasAnnotations: false };
-  },
-  openReport: () => unavailable('Opening reports'),
-  saveReport: () => unavailable('Saving'),
-  writeJournal: () => unavailable('The recovery journal'),
-  discardJournal: () => unavailable('The recovery journal'),
-  runExport: () => unavailable('Export'),
+/** The real services. */
+const defaultDeps: HostDeps = {
+  readSummary: (p): Promise<SummaryCounts> => reportStore.readSummary(p),
+  openReport: (p, o) => reportStore.openReport(p, o),
+  saveReport: (p, a, h, o) => reportStore.saveReport(p, a, h, o),
+  writeJournal: (p, a, o) => journal.writeJournal(o.journalDir, p, a),
+  discardJournal: (p, o) => journal.discardJournal(o.journalDir, p),
+  runExport: (req, o) => runExport(req, o),
+  // Not wired yet (electron/host/watch.ts): no fileChanged events until it is.
   watchFolder: () => ({ close() {} }),
 };
 
 /** Creates the host service (one per app run or per test). */
 export function createHostService(opts: HostServiceOptions): HostService {
-  const deps: HostDeps = { ...missingDeps, ...opts.deps };
+  const deps: HostDeps = { ...defaultDeps, ...opts.deps };
   const roots = new OpenedRoots();
   const journalDir = join(opts.dataDir, 'journal');
   const listeners = new Set<EventListener>();
@@ -199,8 +195,10 @@ export function createHostService(opts: HostServiceOptions): HostService {
     },
     exportRun: async (req) => {
       const path = await roots.resolve(req.path);
-      // Output stays inside the workspace too; by default its export/ folder.
-      const out = req.out ? await roots.resolve(req.out) : join(roots.rootOf(path)!, 'export');
+      // Output stays inside the workspace too; by default its export/ folder. A trailing separator
+      // marks a folder for the exporter, so it survives the path resolution.
+      const folderMark = req.out && /[\\/]$/.test(req.out) ? sep : '';
+      const out = req.out ? (await roots.resolve(req.out)) + folderMark : join(roots.rootOf(path)!, 'export') + sep;
       if (jobs.has(req.jobId)) throw new HostError('invalid-request', `An export with id ${req.jobId} is already running.`);
       const ctl = new AbortController();
       jobs.set(req.jobId, ctl);

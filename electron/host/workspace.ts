@@ -25,6 +25,8 @@ export interface SummaryCounts {
   entities: number;
   /** whether `<name>.annotations.json` exists */
   hasAnnotations: boolean;
+  /** why the report or its sidecar cannot be opened */
+  problem?: string;
 }
 
 /** Reads the progress of one report; throws when the report or its sidecar cannot be read. */
@@ -125,7 +127,7 @@ export async function scanWorkspace(root: string, opts: ScanOptions): Promise<Wo
     const base = { path, relPath: relPath(root, path), name: basename(path).replace(/\.txt$/i, '') };
     try {
       const s = await opts.readSummary(path);
-      return { ...base, rows: s.rows, translated: s.translated, entities: s.entities, hasAnnotations: s.hasAnnotations };
+      return { ...base, rows: s.rows, translated: s.translated, entities: s.entities, hasAnnotations: s.hasAnnotations, ...(s.problem ? { problem: s.problem } : {}) };
     } catch (e) {
       // One unreadable report must not hide the others: the sidebar shows the problem.
       return { ...base, rows: 0, translated: 0, entities: 0, hasAnnotations: false, problem: e instanceof Error ? e.message : String(e) };

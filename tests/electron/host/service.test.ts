@@ -1,0 +1,199 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve, sep } from 'node:path';
+import { createHostService, type HostDeps, type HostServiceOptions } from '../../../electron/host/service.ts';
+import { callNames, hostCalls, type CallName, type OpenedReport } from '../../../shared/contract/host.ts';
+import { OffsetMap } from '../../../shared/text/offsets.ts';
+
+const REPORT = 'قالَ المرصدُ السوريُّ إنّ ٦٧ مقاتلاً قُتلوا في إدلب. 😀 وأكّدت وكالة Reuters الخبرَ.\n';
+
+async function setup(t: { after(fn: () => Promise<void>): void }, extra: Partial<HostServiceOptions> = {}) {
+  const tmp = await mkdtemp(join(tmpdir(), 'muwazi-svc-'));
+  const ws = join(tmp, 'workspace');
+  await mkdir(ws);
+  await writeFile(join(ws, 'خبر.txt'), REPORT);
+  const service = createHostService({ dataDir: join(tmp, 'data'), assetsDir: resolve('assets'), mode: 'browser', ...extra });
+  t.after(async () => {
+    await service.close();
+    await rm(tmp, { recursive: true, force: true });
+  });
+  return { tmp, ws, service };
+}
+
+/** A payload that each call's schema must refuse. */
+const BAD: Record<CallName, unknown[]> = {
+  appInfo: [{ x: 1 }, 'str'],
+  openFolderDialog: [{ path: '/x' }],
+  openFolder: [{}, { path: '' }, { path: 1 }],
+  openSample: [{ extra: true }],
+  listReports: [{}, { root: '' }, { path: '/x' }],
+  openReport: [{}, { path: ['/a'] }],
+  saveReport: [{ path: '/x.txt' }, { path: '/x.txt', annotations: { format: 'other' }, sidecarHash: null }],
+  writeJournal: [{ path: '/x.txt' }, { path: '/x.txt', annotations: null }],
+  discardJournal: [{}, { path: null }],
+  exportRun: [{ path: '/x', format: 'moses' }, { path: '/x', format: 'pdf', jobId: 'a' }, { path: '/x', format: 'tmx', jobId: 'x'.repeat(65) }],
+  exportCancel: [{}, { jobId: 3 }],
+  setLanguage: [{ lang: 'de' }, {}],
+  readTextFile: [{}, { path: 7 }],
+};
+
+test('every call refuses a malformed payload with invalid-request and a specific message', async (t) => {
+  const { service } = await setup(t);
+  assert.deepEqual(Object.keys(BAD).sort(), [...callNames].sort(), 'every call has cases');
+  for (const name of callNames) {
+    for (const payload of BAD[name]) {
+      const r = await service.handle(name, payload);
+      assert.equal(r.ok, false, `${name} ${JSON.stringify(payload)}`);
+      assert.equal(!r.ok && r.code, 'invalid-request', `${name} ${JSON.stringify(payload)}`);
+      assert.match(!r.ok ? r.message : '', /^Invalid request: /);
+    }
+  }
+  const unknown = await service.handle('__proto__', {});
+  assert.equal(!unknown.ok && unknown.code, 'invalid-request');
+  assert.ok(hostCalls.appInfo);
+});
+
+test('appInfo, and openFolderDialog only where there is a dialog', async (t) => {
+  const { service } = await setup(t);
+  const info = await service.handle('appInfo', undefined);
+  assert.ok(info.ok);
+  assert.equal((info.value as { mode: string }).mode, 'browser');
+  const dlg = await service.handle('openFolderDialog', {});
+  assert.equal(!dlg.ok && dlg.code, 'unavailable');
+
+  let answer: string | null = null;
+  const withDialog = await setup(t, { mode: 'electron', dialogs: { pickFolder: async () => answer } });
+  const cancelled = await withDialog.service.handle('openFolderDialog', {});
+  assert.deepEqual(cancelled, { ok: true, value: null });
+  answer = withDialog.ws;
+  const picked = await withDialog.service.handle('openFolderDialog', {});
+  assert.ok(picked.ok);
+  assert.equal((picked.value as { reports: unknown[] }).reports.length, 1);
+});
+
+test('open, save and reopen a report through the real report store (code-point offsets intact)', async (t) => {
+  const { service, ws } = await setup(t);
+  const path = join(ws, 'خبر.txt');
+  const w = await service.handle('openFolder', { path: ws });
+  assert.ok(w.ok);
+  const opened = await service.handle('openReport', { path });
+  assert.ok(opened.ok, JSON.stringify(opened));
+  const rep = opened.value as OpenedReport;
+  assert.equal(rep.text, REPORT);
+  assert.equal(rep.state, 'new');
+  const map = new OffsetMap(rep.text);
+  for (const s of rep.annotations.segments) assert.equal(map.slice(s.start, s.end), s.text);
+  assert.ok(rep.annotations.segments.some((s) => s.text.includes('😀') || s.text.includes('Reuters')));
+
+  const ann = structuredClone(rep.annotations);
+  ann.targets.push({ id: 't1', text: 'The Syrian Observatory said 67 fighters were killed in Idlib.' });
+  ann.units[0].target = ['t1'];
+  ann.units[0].status = 'translated';
+  const saved = await service.handle('saveReport', { path, annotations: ann, sidecarHash: rep.sidecarHash });
+  assert.ok(saved.ok, JSON.stringify(saved));
+  const onDisk = JSON.parse(await readFile(join(ws, 'خبر.annotations.json'), 'utf8'));
+  assert.equal(onDisk.targets[0].text, 'The Syrian Observatory said 67 fighters were killed in Idlib.');
+  assert.equal(await readFile(path, 'utf8'), REPORT, 'the source is never modified');
+
+  const stale = await service.handle('saveReport', { path, annotations: ann, sidecarHash: null });
+  assert.equal(!stale.ok && stale.code, 'conflict');
+  const again = await service.handle('openReport', { path });
+  assert.ok(again.ok);
+  assert.equal((again.value as OpenedReport).state, 'loaded');
+  const list = await service.handle('listReports', { root: ws });
+  assert.ok(list.ok);
+  const summary = (list.value as { reports: { translated: number; hasAnnotations: boolean }[] }).reports[0];
+  assert.equal(summary.translated, 1);
+  assert.equal(summary.hasAnnotations, true);
+
+  assert.deepEqual(await service.handle('writeJournal', { path, annotations: ann }), { ok: true, value: {} });
+  assert.deepEqual(await service.handle('discardJournal', { path }), { ok: true, value: {} });
+});
+
+test('listReports accepts only an opened folder itself', async (t) => {
+  const { service, ws, tmp } = await setup(t);
+  const before = await service.handle('listReports', { root: ws });
+  assert.equal(!before.ok && before.code, 'outside-workspace');
+  await service.handle('openFolder', { path: ws });
+  assert.ok((await service.handle('listReports', { root: ws })).ok);
+  const parent = await service.handle('listReports', { root: tmp });
+  assert.equal(!parent.ok && parent.code, 'outside-workspace');
+});
+
+test('exports stay inside the workspace, report progress and can be cancelled', async (t) => {
+  const seen: Parameters<HostDeps['runExport']>[0][] = [];
+  let release: () => void = () => {};
+  const runExport: HostDeps['runExport'] = async (req, o) => {
+    seen.push(req);
+    o.onProgress({ done: 0, total: 1, current: 'خبر' });
+    if (req.jobId === 'slow') {
+      await new Promise<void>((ok) => {
+        release = ok;
+        o.signal.addEventListener('abort', () => ok());
+      });
+      if (o.signal.aborted) throw new Error('aborted');
+    }
+    return { files: [], reports: 1, rows: 2, skipped: [], warnings: [] };
+  };
+  const { service, ws, tmp } = await setup(t, { deps: { runExport } });
+  const events: unknown[] = [];
+  service.on((e, p) => events.push([e, p]));
+  await service.handle('openFolder', { path: ws });
+
+  const r = await service.handle('exportRun', { path: ws, format: 'moses', jobId: 'j1' });
+  assert.ok(r.ok, JSON.stringify(r));
+  assert.equal(seen[0].out, join(ws, 'export') + sep, 'default: the workspace export/ folder');
+  assert.deepEqual(seen[0].options, {});
+  assert.deepEqual(events, [['exportProgress', { jobId: 'j1', done: 0, total: 1, current: 'خبر' }]]);
+  await service.handle('exportRun', { path: join(ws, 'خبر.txt'), format: 'tmx', jobId: 'j2', out: join(ws, 'out', 'x.tmx') });
+  assert.equal(seen[1].out, join(ws, 'out', 'x.tmx'));
+  await service.handle('exportRun', { path: ws, format: 'brat', jobId: 'j3', out: join(ws, 'brat') + '/' });
+  assert.equal(seen[2].out, join(ws, 'brat') + sep, 'a trailing separator (folder) survives');
+
+  for (const bad of [{ path: tmp }, { path: ws, out: join(tmp, 'stolen.tmx') }, { path: ws, out: `${ws}/../x.tmx` }]) {
+    const o = await service.handle('exportRun', { format: 'tmx', jobId: 'b', ...bad });
+    assert.equal(!o.ok && o.code, 'outside-workspace', JSON.stringify(bad));
+  }
+  assert.equal(seen.length, 3);
+
+  const slow = service.handle('exportRun', { path: ws, format: 'tmx', jobId: 'slow' });
+  while (seen.length < 4) await new Promise((ok) => setImmediate(ok));
+  const dup = await service.handle('exportRun', { path: ws, format: 'tmx', jobId: 'slow' });
+  assert.equal(!dup.ok && dup.code, 'invalid-request');
+  assert.deepEqual(await service.handle('exportCancel', { jobId: 'slow' }), { ok: true, value: {} });
+  const cancelled = await slow;
+  assert.equal(!cancelled.ok && cancelled.code, 'cancelled');
+  release();
+});
+
+test('readTextFile decodes legacy Arabic encodings; setLanguage reaches the menu hook', async (t) => {
+  const langs: string[] = [];
+  const { service, ws } = await setup(t, { onLanguage: (l) => langs.push(l) });
+  // "مرحبا" in windows-1256
+  await writeFile(join(ws, 'ترجمة.txt'), Buffer.from([0xe3, 0xd1, 0xcd, 0xc8, 0xc7]));
+  await writeFile(join(ws, 'bin.txt'), Buffer.from([0x41, 0x00, 0x42]));
+  await service.handle('openFolder', { path: ws });
+  const r = await service.handle('readTextFile', { path: join(ws, 'ترجمة.txt') });
+  assert.deepEqual(r, { ok: true, value: { text: 'مرحبا', encoding: 'windows-1256' } });
+  const bin = await service.handle('readTextFile', { path: join(ws, 'bin.txt') });
+  assert.equal(!bin.ok && bin.code, 'binary-file');
+  const missing = await service.handle('readTextFile', { path: join(ws, 'لا.txt') });
+  assert.equal(!missing.ok && missing.code, 'not-found');
+  assert.deepEqual(await service.handle('setLanguage', { lang: 'ar' }), { ok: true, value: {} });
+  assert.deepEqual(langs, ['ar']);
+});
+
+test('openSample copies the samples and marks the workspace as the sample', async (t) => {
+  const { service } = await setup(t);
+  const r = await service.handle('openSample', {});
+  assert.ok(r.ok, JSON.stringify(r));
+  const ws = r.value as { isSample: boolean; reports: { problem?: string; rows: number }[] };
+  assert.equal(ws.isSample, true);
+  assert.equal(ws.reports.length, 5);
+  for (const rep of ws.reports) {
+    assert.equal(rep.problem, undefined);
+    assert.ok(rep.rows > 0);
+  }
+});
