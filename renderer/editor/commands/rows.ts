@@ -4,9 +4,8 @@
 import { TextSelection } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
 import type { RowAttrs } from '../schema.ts';
-import { ROW_OP } from '../plugins/status-draft.ts';
 import {
-  buildRow, cursorOf, manualAttrs, minStatus, realTargets, replaceRows, sentenceStart, sentencesOf,
+  buildRow, cursorOf, manualAttrs, rowOp, minStatus, realTargets, replaceRows, sentenceStart, sentencesOf,
   type CellSide, type Command, type Place,
 } from './util.ts';
 
@@ -90,7 +89,7 @@ export const insertTargetRow: Command = (state, dispatch) => {
   if (dispatch) {
     const row = buildRow(blankAttrs, [], []);
     const at = c.rowPos + c.row.nodeSize;
-    const tr = state.tr.insert(at, row).setMeta(ROW_OP, true);
+    const tr = rowOp(state.tr.insert(at, row));
     tr.setSelection(TextSelection.create(tr.doc, sentenceStart(row, at, 'target', 0)));
     dispatch(tr.scrollIntoView());
   }
@@ -107,7 +106,7 @@ export const leaveUntranslated: Command = (state, dispatch) => {
   if (!c) return false;
   const attrs = c.row.attrs as RowAttrs;
   if (attrs.untranslated) {
-    if (dispatch) dispatch(state.tr.setNodeAttribute(c.rowPos, 'untranslated', false).setMeta(ROW_OP, true));
+    if (dispatch) dispatch(rowOp(state.tr.setNodeAttribute(c.rowPos, 'untranslated', false)));
     return true;
   }
   if (c.row.child(0).childCount === 0) return false;

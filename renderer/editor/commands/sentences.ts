@@ -3,11 +3,11 @@
 // offsets exactly on the source text and origin 'manual'.
 import { TextSelection } from 'prosemirror-state';
 import { Fragment } from 'prosemirror-model';
+import { closeHistory } from 'prosemirror-history';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
 import { schema, type SourceSentenceAttrs } from '../schema.ts';
 import { RESHAPE_SOURCE, sourceOf } from '../plugins/source-readonly.ts';
-import { ROW_OP } from '../plugins/status-draft.ts';
-import { cursorOf, type Command } from './util.ts';
+import { cursorOf, rowOp, type Command } from './util.ts';
 
 const isSpace = (ch: string | undefined) => ch !== undefined && /\s/u.test(ch);
 
@@ -46,7 +46,7 @@ export const mergeTargetNext: Command = (state, dispatch) => {
   if (dispatch) {
     const next = cell.child(c.sentenceIndex + 1);
     const boundary = c.sentencePos + c.sentence.nodeSize;
-    const tr = state.tr.join(boundary);
+    const tr = closeHistory(state.tr.join(boundary));
     const left = c.sentence.textContent;
     const right = next.textContent;
     // keep the words apart: one space where neither side has white space
@@ -78,7 +78,7 @@ export const splitSource: Command = (state, dispatch) => {
       schema.nodes.source_sentence.create(second, c.sentence.content.cut(b)),
     ];
     const tr = state.tr.replaceWith(c.sentencePos, c.sentencePos + c.sentence.nodeSize, nodes);
-    tr.setMeta(RESHAPE_SOURCE, true).setMeta(ROW_OP, true);
+    rowOp(tr).setMeta(RESHAPE_SOURCE, true);
     tr.setSelection(TextSelection.create(tr.doc, c.sentencePos + nodes[0].nodeSize + 1));
     dispatch(tr.scrollIntoView());
   }
@@ -105,7 +105,7 @@ export const mergeSourceNext: Command = (state, dispatch) => {
       .append(next.content);
     const merged = schema.nodes.source_sentence.create({ ...a, end: b.end, origin: 'manual' }, content);
     const tr = state.tr.replaceWith(c.sentencePos, c.sentencePos + c.sentence.nodeSize + next.nodeSize, merged);
-    tr.setMeta(RESHAPE_SOURCE, true).setMeta(ROW_OP, true);
+    rowOp(tr).setMeta(RESHAPE_SOURCE, true);
     tr.setSelection(TextSelection.create(tr.doc, c.sentencePos + 1 + c.offset));
     dispatch(tr.scrollIntoView());
   }

@@ -1,14 +1,13 @@
 // Row status and confirmation. Status cycles auto → draft → translated → reviewed → auto.
 import type { RowAttrs } from '../schema.ts';
-import { ROW_OP } from '../plugins/status-draft.ts';
-import { cursorOf, nextStatus, type Command } from './util.ts';
+import { cursorOf, nextStatus, rowOp, type Command } from './util.ts';
 
 /** Set the cursor's row to `status`. */
 export function setStatus(status: RowAttrs['status']): Command {
   return (state, dispatch) => {
     const c = cursorOf(state);
     if (!c || (c.row.attrs as RowAttrs).status === status) return false;
-    if (dispatch) dispatch(state.tr.setNodeAttribute(c.rowPos, 'status', status).setMeta(ROW_OP, true));
+    if (dispatch) dispatch(rowOp(state.tr.setNodeAttribute(c.rowPos, 'status', status)));
     return true;
   };
 }
@@ -24,7 +23,7 @@ function setConfirmed(value: boolean): Command {
   return (state, dispatch) => {
     const c = cursorOf(state);
     if (!c || (c.row.attrs as RowAttrs).confirmed === value) return false;
-    if (dispatch) dispatch(state.tr.setNodeAttribute(c.rowPos, 'confirmed', value).setMeta(ROW_OP, true));
+    if (dispatch) dispatch(rowOp(state.tr.setNodeAttribute(c.rowPos, 'confirmed', value)));
     return true;
   };
 }

@@ -3,6 +3,7 @@
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
 import { N, schema, type RowAttrs } from '../schema.ts';
+import { closeHistory } from 'prosemirror-history';
 import { ROW_OP } from '../plugins/status-draft.ts';
 
 /** A command in ProseMirror's shape: checks applicability without `dispatch`, runs with it. */
@@ -101,7 +102,7 @@ export function replaceRows(state: EditorState, rowPos: number, count: number, r
   let end = rowPos;
   for (let i = 0; i < count; i++) end += state.doc.nodeAt(end)!.nodeSize;
   const tr = state.tr.replaceWith(rowPos, end, rows);
-  tr.setMeta(ROW_OP, true);
+  rowOp(tr);
   if (place) {
     let pos = rowPos;
     for (let i = 0; i < place.row; i++) pos += rows[i].nodeSize;
@@ -116,6 +117,11 @@ export function replaceRows(state: EditorState, rowPos: number, count: number, r
     tr.setSelection(TextSelection.create(tr.doc, sentenceStart(row, pos, side, idx) + off));
   }
   return tr.scrollIntoView();
+}
+
+/** Mark `tr` as a row operation: its own undo step, and the auto→draft plugin leaves it alone. */
+export function rowOp(tr: Transaction): Transaction {
+  return closeHistory(tr).setMeta(ROW_OP, true);
 }
 
 const statusOrder = ['auto', 'draft', 'translated', 'reviewed'] as const;

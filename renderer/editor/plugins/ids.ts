@@ -7,6 +7,7 @@
 // occurrences are renamed. The maximum number per prefix is plugin state, scanned once at init.
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
+import { isHistoryTransaction } from 'prosemirror-history';
 import { nextId } from '../../../shared/model/ids.ts';
 import { N } from '../schema.ts';
 import { changedRanges, combinedMapping, mergeRanges, type Range } from '../ranges.ts';
@@ -71,10 +72,13 @@ export function ids(): Plugin<IdsState> {
       },
     },
     appendTransaction(trs, oldState, newState) {
-      if (!trs.some((tr) => tr.docChanged)) return null;
-      const ranges = changedRanges(trs);
+      // undo/redo restore ids that were valid before; only new edits can bring duplicates
+      const edits = trs.filter((tr) => tr.docChanged && !isHistoryTransaction(tr));
+      if (edits.length === 0) return null;
+      const ranges = changedRanges(edits);
       if (ranges.length === 0) return null;
       const inv = combinedMapping(trs).invert();
+      // (all of trs: oldState is the state before the first of them)
       const oldRanges = mergeRanges(ranges.map((r) => ({ from: inv.map(r.from, -1), to: inv.map(r.to, 1) })));
       const before = new Map<string, number>();
       for (const { node } of idNodes(oldState.doc, oldRanges)) {
@@ -89,6 +93,8 @@ export function ids(): Plugin<IdsState> {
         const k = (seen.get(id) ?? 0) + 1;
         seen.set(id, k);
         // the first occurrences keep the id (a split keeps it on the first half)
+        // an empty English placeholder needs no id until something is typed into it
+        if (id === '' && node.type.name === N.target && node.content.size === 0) continue;
         if (id === '' || !id.startsWith(prefix) || k > (before.get(id) ?? 0)) rename.push({ pos, prefix });
       }
       if (rename.length === 0) return null;
