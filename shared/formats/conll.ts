@@ -3,7 +3,8 @@
 // Tokens come from the text pipeline's tokeniser, with Arabic clitics split when options.clitics
 // is set. A token is tagged when it overlaps a mention: B- on the first such token, I- after.
 // Mentions whose edges fall inside a token (possible without clitic splitting, e.g. "بإدلب")
-// still tag the whole token; each is reported once as a warning.
+// still tag the whole token; each is reported once as a warning. Bidi controls are white space to
+// the tokeniser, so they are not in any token (CoNLL has no place for them) and not counted.
 import type { Side } from '../model/types.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { OffsetMap } from '../text/offsets.ts';
@@ -55,7 +56,7 @@ export function conllWriter(ctx: WriterContext): FormatWriter {
     header: () => [],
     *report(r: ExportReport): Iterable<Chunk> {
       const lines: Record<Side, string[]> = { ar: ['-DOCSTART-\tO\n\n'], en: ['-DOCSTART-\tO\n\n'] };
-      for (const s of entitySentences(r, ctx, dedupe, 'both')) {
+      for (const s of entitySentences(r, ctx, dedupe, 'both', false)) {
         const warned = new Set<string>();
         const tagged = bioTag(s, clitics, (m) => {
           if (warned.has(m)) return;
@@ -63,7 +64,9 @@ export function conllWriter(ctx: WriterContext): FormatWriter {
           ctx.stats.warn(`${rowLabel(s.row)}, mention ${m}: its edges fall inside a token; the whole token is tagged`);
         });
         if (!tagged.length) continue;
-        lines[s.lang].push(tagged.map((t) => `${t.text}\t${t.tag}\n`).join('') + '\n');
+        const block = tagged.map((t) => `${t.text}\t${t.tag}\n`).join('') + '\n';
+        ctx.stats.countBidi(block);
+        lines[s.lang].push(block);
       }
       yield { out: 'ar', text: lines.ar.join('') };
       yield { out: 'en', text: lines.en.join('') };

@@ -41,7 +41,14 @@ export interface EntitySentence {
  * The sentences of a report for `lang`, in row order. Rows are chosen by `selectRows` (the same
  * options as the parallel formats); `dedupe` is that export's shared set.
  */
-export function* entitySentences(r: ExportReport, ctx: WriterContext, dedupe: DedupeSet, lang: Side | 'both'): Generator<EntitySentence> {
+export function* entitySentences(
+  r: ExportReport,
+  ctx: WriterContext,
+  dedupe: DedupeSet,
+  lang: Side | 'both',
+  /** count the bidi controls of the sentence texts (false when the format does not write them) */
+  countBidi = true,
+): Generator<EntitySentence> {
   const by = mentionsBySentence(r.annotations);
   // normalising would move offsets away from the text the mentions slice: never for entities
   const rowCtx = { ...ctx, options: { ...ctx.options, normalizeArabic: false }, dedupe };
@@ -49,12 +56,12 @@ export function* entitySentences(r: ExportReport, ctx: WriterContext, dedupe: De
     ctx.stats.rows++;
     if (lang !== 'en') {
       for (const s of row.segments) {
-        yield sentence(r.name, row, 'ar', s.id, s.text, s.start, by.get('ar:' + s.id) ?? [], ctx);
+        yield sentence(r.name, row, 'ar', s.id, s.text, s.start, by.get('ar:' + s.id) ?? [], ctx, countBidi);
       }
     }
     if (lang !== 'ar') {
       for (const t of row.targets) {
-        yield sentence(r.name, row, 'en', t.id, t.text, 0, by.get('en:' + t.id) ?? [], ctx);
+        yield sentence(r.name, row, 'en', t.id, t.text, 0, by.get('en:' + t.id) ?? [], ctx, countBidi);
       }
     }
   }
@@ -69,8 +76,9 @@ function sentence(
   base: number,
   mentions: { id: string; start: number; end: number; text: string; type: string; entity: string }[],
   ctx: WriterContext,
+  countBidi: boolean,
 ): EntitySentence {
-  ctx.stats.countBidi(text);
+  if (countBidi) ctx.stats.countBidi(text);
   const map = new OffsetMap(text);
   const len = cpLength(text);
   const spans: SentenceSpan[] = [];

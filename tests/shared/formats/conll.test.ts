@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { exportToStrings } from '../../../shared/formats/registry.ts';
+import { entitySentences } from '../../../shared/formats/entity-sentences.ts';
+import { DedupeSet } from '../../../shared/formats/rows.ts';
+import { ExportStats } from '../../../shared/formats/writer.ts';
+import { buildAnnotatedReport } from '../../fixtures/annotated-report.ts';
+
+const report = buildAnnotatedReport({ name: 'r' });
+
+/** CoNLL text → documents → sentences → [token, tag][]. */
+function readConll(text: string): [string, string][][][] {
+  const docs: [string, string][][][] = [];
+  for (const block of text.split(/\n\n+/)) {
+    const rows = block.split('\n').filter(Boolean).map((l) => l.split('\t') as [string, string]);
+    if (!rows.length) continue;
+    assert.ok(rows.every((r) => r.length === 2 && r[0] !== '' && /^(O|[BI]-\S+)$/.test(r[1])), block);
+    if (rows[0][0] === '-DOCSTART-') docs.push([]);
+    else docs.at(-1)!.push(rows);
+  }
+  return docs;
+}
+
+/** Spans rebuilt from tokens found in order in the sentence: [start, end) in code points. */
+function spansFromTokens(sentence: string, tokens: [string, string][]): { start: number; end: number; label: string }[] {
+  const cps = Array.from(sentence);
+  const text = cps.join('');
+  const out: { start: number; end: number; label: string }[] = [];
+  let cursor = 0;
+  for (const [tok, tag] of tokens) {
+    const u = text.indexOf(tok, cursor);
+    assert.ok(u >= 0, `token ${tok} not found in order in: ${sentence}`);
+    const start = Array.from(text.slice(0, u)).length;
+    const end = start + Array.from(tok).length;
+    cursor = u + tok.length;
+    if (tag.startsWith('B-')) out.push({ start, end, label: tag.slice(2) });
+    else if (tag.startsWith('I-')) out.at(-1)!.end = end;
+  }
+  return out;
+}
+
+for (const clitics of [false, true]) {
+  test(`CoNLL BIO (clitics ${clitics}) reads back into the same sentences and spans per language`, () => {
+    const { outputs, stats } = exportToStrings('conll', [report, buildAnnotatedReport({ name: 'r2', sample: 1 })], { clitics });
+    for (const lang of ['ar', 'en'] as const) {
+      const docs = readConll(outputs[lang]);
+      assert.equal(docs.length, 2);
+      const want = [...entitySentences(report, { options: {}, stats: new ExportStats() }, new DedupeSet(), lang)];
+      assert.equal(docs[0].length, want.length);
+      docs[0].forEach((tokens, i) => {
+        const s = want[i];
+        // the tokens are the sentence's text in order, without white space (bidi controls count as such)
+        assert.equal(tokens.map((t) => t[0]).join(''), s.text.replace(/[\s\u061C\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, ''));
+        const got = spansFromTokens(s.text, tokens);
+        assert.equal(got.length, s.spans.length, s.text);
+        got.forEach((g, k) => {
+          const m = s.spans[k];
+          assert.equal(g.label, m.label);
+          // a token-aligned mention comes back exactly; one inside a token comes back as that token
+          assert.ok(g.start <= m.start && g.end >= m.end, `${s.text}: ${m.text}`);
+          if (g.start === m.start && g.end === m.end) assert.equal(Array.from(s.text).slice(g.start, g.end).join(''), m.text);
+        });
+      });
+    }
+    assert.equal(stats.bidiControls, 0);
+    // "بإدلب" (the headline) keeps إدلب inside one token: warned, never silently
+    assert.ok(stats.warnings.some((w) => /row 1 \(u1\), mention m1: its edges fall inside a token/.test(w)));
+  });
+}
+
+test('CoNLL tags mark harakat-bearing and emoji-adjacent mentions; exact token match when aligned', () => {
+  const { outputs } = exportToStrings('conll', [report], { clitics: true });
+  assert.match(outputs.ar, /\nحلبَ\tB-LOC\n/);
+  assert.match(outputs.ar, /\nإدلب\tB-LOC\n🙂\tO\n/);
+  assert.match(outputs.ar, /\nGoogle\tB-ORG\n/);
+  assert.match(outputs.en, /\nSyrian\tB-ORG\nObservatory\tI-ORG\nfor\tI-ORG\nHuman\tI-ORG\nRights\tI-ORG\n/);
+});
