@@ -56,8 +56,17 @@ function segmentLine(text: string, ls: number, le: number, extra: ReadonlySet<st
   if (s >= le) return;
   s = cutLeadingBoilerplate(text, s, le, out);
   let i = s;
+  const q: QuoteState = { straight: 0, open: -1, afterColon: false };
   while (i < le) {
-    if (!isTerminator(text.charCodeAt(i))) {
+    const c = text.charCodeAt(i);
+    if (!isTerminator(c)) {
+      if (isQuote(c) && quoteEndsSentence(text, s, i, le, q)) {
+        out.push(s, i + 1);
+        s = skipSpace(text, i + 1, le);
+        i = s;
+        resetQuotes(q);
+        continue;
+      }
       i++;
       continue;
     }
@@ -79,7 +88,11 @@ function segmentLine(text: string, ls: number, le: number, extra: ReadonlySet<st
       out.push(s, j);
       s = skipSpace(text, j, le);
       i = s;
-    } else i = j;
+      resetQuotes(q);
+    } else {
+      for (let k = i; k < j; k++) if (isQuote(text.charCodeAt(k))) trackQuote(text, s, k, q);
+      i = j;
+    }
   }
   if (s < le) {
     const e = trimEnd(text, s, le);
@@ -147,6 +160,69 @@ function fullStopEnds(text: string, s: number, i: number, next: number, le: numb
     return true;
   }
   return true;
+}
+
+/** Quotation state of the current segment. */
+interface QuoteState {
+  /** straight double quotes seen so far (odd = a quotation is open) */
+  straight: number;
+  /** where the open quotation started, or -1 */
+  open: number;
+  /** whether the open quotation follows a colon (قال: "...") */
+  afterColon: boolean;
+}
+
+function resetQuotes(q: QuoteState): void {
+  q.straight = 0;
+  q.open = -1;
+  q.afterColon = false;
+}
+
+/** Double quotation marks: straight, curly, guillemets. */
+function isQuote(c: number): boolean {
+  return c === 0x22 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb;
+}
+
+/** Updates the quote state for the quote at text[k]; returns true when it closes a quotation. */
+function trackQuote(text: string, s: number, k: number, q: QuoteState): boolean {
+  const c = text.charCodeAt(k);
+  const opening = c === 0x22 ? q.straight % 2 === 0 : c === 0x201c || c === 0xab || (c === 0x201d && q.open < 0);
+  if (c === 0x22) q.straight++;
+  if (opening) {
+    let p = k;
+    while (p > s && isSpace(text.charCodeAt(p - 1))) p--;
+    q.open = k;
+    q.afterColon = p > s && text.charCodeAt(p - 1) === 0x3a;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Quotations that end a sentence without a full stop, common in translated news:
+ *   `... "X" "Y ...`: one quotation closes and another opens: a boundary between them;
+ *   `قال: "X" وأضاف ...`: a quotation introduced by a colon, closed, then an Arabic word:
+ *   the quoted sentence ended and a new one starts.
+ * Only for quotations of four words or more: shorter ones are terms, not sentences.
+ * Called for every quote character outside terminator runs.
+ */
+function quoteEndsSentence(text: string, s: number, i: number, le: number, q: QuoteState): boolean {
+  const open = q.open;
+  const afterColon = q.afterColon;
+  if (!trackQuote(text, s, i, q)) return false;
+  q.open = -1;
+  q.afterColon = false;
+  if (i + 1 >= le || !isSpace(text.charCodeAt(i + 1)) || isSpace(text.charCodeAt(i - 1))) return false;
+  const k = skipSpace(text, i + 1, le);
+  if (k >= le) return false;
+  const nc = text.charCodeAt(k);
+  // short quotations are terms ("منهار" "بنسبة 99 بالمائة"), not quoted sentences
+  if (open < 0) return false;
+  let words = 1;
+  for (let p = open + 1; p < i; p++) if (isSpace(text.charCodeAt(p))) words++;
+  if (words < 4) return false;
+  if ((nc === 0x22 || nc === 0x201c || nc === 0xab || nc === 0x201d) && k + 1 < le && !isSpace(text.charCodeAt(k + 1))) return true;
+  return afterColon && isArabicLetter(nc);
 }
 
 /** A full stop or ?/! glued to the next word ("انتهى.وقال"): split only between Arabic words of

@@ -1,0 +1,153 @@
+// Text pipeline figures: sentence-boundary P/R/F1 (ours and Intl.Segmenter side by side) on the
+// five sample reports against the hand-made gold and on NTREX documents against their lines;
+// tokenisation F1 against UD PUD Arabic (clitics split); segmentation throughput, ours and
+// Intl.Segmenter on the same text in the same run. See docs/text-pipeline.md.
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { segmentSentences } from '../shared/text/segment.ts';
+import { tokenize } from '../shared/text/tokenize.ts';
+import { addPrf, boundaryPrf, intlSentenceSpans, locatePieces, spanPrf, type Prf } from '../shared/text/score.ts';
+import type { Span } from '../shared/model/types.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DATA = process.env.MUWAZI_DATA ?? '/work/shared/data';
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+const brief = (p: Prf) => ({ p: round(p.precision), r: round(p.recall), f1: round(p.f1), tp: p.tp, fp: p.fp, fn: p.fn });
+
+/** The sample reports with their gold sentence spans. */
+function samples(): { name: string; text: string; gold: Span[] }[] {
+  const dir = join(root, 'assets/samples');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.txt$/, '');
+      const text = readFileSync(join(dir, f), 'utf8');
+      const sentences = readFileSync(join(root, 'tests/fixtures/gold', `${name}.txt`), 'utf8').split('\n').filter((l) => l.trim());
+      const gold = locatePieces(text, sentences);
+      if (!gold) throw new Error(`gold for ${name} does not match the text`);
+      return { name, text, gold };
+    });
+}
+
+/** NTREX documents built as the issue says: headline line, then the body lines joined by spaces
+ * as one paragraph; gold = where each line starts. */
+export function ntrexDocuments(dir = join(DATA, 'ntrex128-ar-en')): { text: string; gold: Span[] }[] {
+  const lines = readFileSync(join(dir, 'newstest2019-ref.arb.txt'), 'utf8').split(/\r\n|\n/);
+  const ids = readFileSync(join(dir, 'DOCUMENT_IDS.tsv'), 'utf8').split(/\r\n|\n/);
+  const docs: string[][] = [];
+  for (let k = 0; k < ids.length && k < lines.length; k++) {
+    if (!ids[k]) continue;
+    if (k === 0 || ids[k] !== ids[k - 1]) docs.push([]);
+    docs[docs.length - 1].push(lines[k].trim());
+  }
+  return docs.map((d) => {
+    const text = d[0] + '\n' + d.slice(1).join(' ');
+    const gold = locatePieces(text, d);
+    if (!gold) throw new Error('NTREX document construction failed');
+    return { text, gold };
+  });
+}
+
+/** UD PUD Arabic: each sentence's text and its gold tokens (syntactic words, clitics split). */
+function pudSentences(): { text: string; forms: string[] }[] {
+  const raw = readFileSync(join(DATA, 'ud-pud-ar-en/ar_pud-ud-test.conllu'), 'utf8');
+  const out: { text: string; forms: string[] }[] = [];
+  for (const block of raw.split(/\n\s*\n/)) {
+    let text = '';
+    const forms: string[] = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith('# text = ')) text = line.slice(9);
+      else if (/^\d+\t/.test(line)) forms.push(line.split('\t')[1]);
+    }
+    if (text) out.push({ text, forms });
+  }
+  return out;
+}
+
+function segmentationScores() {
+  const sample = samples().map((s) => ({
+    name: s.name,
+    ours: boundaryPrf(s.gold, segmentSentences(s.text, { lang: 'ar' })),
+    intl: boundaryPrf(s.gold, intlSentenceSpans(s.text, 'ar')),
+  }));
+  const docs = ntrexDocuments();
+  const ntrexOurs = addPrf(docs.map((d) => boundaryPrf(d.gold, segmentSentences(d.text, { lang: 'ar' }))));
+  const ntrexIntl = addPrf(docs.map((d) => boundaryPrf(d.gold, intlSentenceSpans(d.text, 'ar'))));
+  return {
+    samples: {
+      ours: brief(addPrf(sample.map((s) => s.ours))),
+      intlSegmenter: brief(addPrf(sample.map((s) => s.intl))),
+      perFile: Object.fromEntries(sample.map((s) => [s.name, { ours: round(s.ours.f1), intl: round(s.intl.f1) }])),
+    },
+    ntrex: { documents: docs.length, ours: brief(ntrexOurs), intlSegmenter: brief(ntrexIntl) },
+  };
+}
+
+function tokenScores() {
+  let unaligned = 0;
+  const parts = { clitics: [] as Prf[], noClitics: [] as Prf[], whitespace: [] as Prf[] };
+  for (const s of pudSentences()) {
+    const gold = locatePieces(s.text, s.forms);
+    if (!gold) {
+      unaligned++; // forms that are not substrings of the text (rare normalisations in UD)
+      continue;
+    }
+    parts.clitics.push(spanPrf(gold, tokenize(s.text, { lang: 'ar', clitics: true })));
+    parts.noClitics.push(spanPrf(gold, tokenize(s.text, { lang: 'ar' })));
+    const ws = locatePieces(s.text, s.text.split(/\s+/u).filter(Boolean)) ?? [];
+    parts.whitespace.push(spanPrf(gold, ws));
+  }
+  return {
+    sentences: parts.clitics.length,
+    unalignedSentences: unaligned,
+    clitics: brief(addPrf(parts.clitics)),
+    noClitics: brief(addPrf(parts.noClitics)),
+    whitespaceBaseline: brief(addPrf(parts.whitespace)),
+  };
+}
+
+/** MB/s (10^6 UTF-8 bytes per second) of `fn` over `texts`, repeated for at least `minMs`. */
+function throughput(texts: string[], fn: (t: string) => unknown, minMs = 1500): number {
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
+  for (const t of texts.slice(0, 10)) fn(t); // warm up
+  let rounds = 0;
+  const t0 = performance.now();
+  let elapsed = 0;
+  do {
+    for (const t of texts) fn(t);
+    rounds++;
+    elapsed = performance.now() - t0;
+  } while (elapsed < minMs);
+  return round((bytes * rounds) / 1e6 / (elapsed / 1000));
+}
+
+function speed() {
+  const docs = ntrexDocuments().map((d) => d.text);
+  const intl = new Intl.Segmenter('ar', { granularity: 'sentence' });
+  const ours = throughput(docs, (t) => segmentSentences(t, { lang: 'ar' }));
+  const icu = throughput(docs, (t) => {
+    let n = 0;
+    for (const _ of intl.segment(t)) n++;
+    return n;
+  });
+  // linearity: one big text (all documents as paragraphs) at two sizes, ours only (ICU is
+  // superlinear on big strings, see FIELD-NOTES)
+  const all = docs.join('\n');
+  const big = Array(5).fill(all).join('\n');
+  const small = throughput([all], (t) => segmentSentences(t, { lang: 'ar' }), 800);
+  const large = throughput([big], (t) => segmentSentences(t, { lang: 'ar' }), 800);
+  return {
+    input: `${docs.length} NTREX Arabic documents, ${(docs.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6).toFixed(3)} MB`,
+    oursMBps: ours,
+    intlSegmenterMBps: icu,
+    ratio: round(ours / icu),
+    linearity: { mb: round(Buffer.byteLength(all) / 1e6), MBps: small, mb5x: round(Buffer.byteLength(big) / 1e6), MBps5x: large },
+  };
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  return { segmentation: segmentationScores(), tokenization: tokenScores(), throughput: speed() };
+}
