@@ -59,7 +59,8 @@ export function snapSelection(text: string, start: number, end: number, opts: Sn
   let cliticsDone = false;
   for (;;) {
     const before = [start, end];
-    while (start < end && isEdgeJunk(at(start))) start++;
+    // a mark with no letter before it (after a trimmed quote or space) is junk too
+    while (start < end && (isEdgeJunk(at(start)) || (isMark(at(start)) && (start === 0 || !isLetter(at(start - 1)))))) start++;
     while (end > start && isEdgeJunk(at(end - 1))) end--;
     if (start >= end) return null;
     if (!cliticsDone && isArabicLetter(at(start))) {
