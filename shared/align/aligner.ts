@@ -1,0 +1,481 @@
+// Sentence alignment of an Arabic document with its English translation.
+//
+// Methods this builds on, and where their names map onto this code:
+// - Gale & Church (1993), "A program for aligning sentences in bilingual corpora", Computational
+//   Linguistics 19(1): dynamic programming over link "beads" (here LINK_TYPES: 1-1, 1-2, 2-1, 1-0,
+//   0-1, 2-2, ...), each scored by −log P(bead) plus a length term −log P(|δ|), δ the normalised
+//   difference between the target length and c × the source length (cost.ts `lengthCost`, with c =
+//   `LengthModel.ratio` estimated per document from the Arabic and English character totals, s² =
+//   `LengthModel.variance`).
+// - Varga et al. (2005), "Parallel corpora for medium density languages" (hunalign): lexical
+//   anchors on top of length, here numbers with Arabic-Indic/Persian digits normalised, punctuation,
+//   glossary and named-entity pairs (`AlignOptions.anchors`) and transliteration-similar names
+//   (translit.ts) — features.ts; and a band around the diagonal of the DP matrix.
+// - Thompson & Koehn (2019), "Vecalign: Improved sentence alignment in linear time and space":
+//   links up to 1-4/4-1 and 2-2 scored so that merging sentences is not rewarded by itself, and a
+//   search whose time and memory are linear in document length. Vecalign gets there by recursive
+//   coarse-to-fine refinement; here the band follows the cumulative-length diagonal (`bandCentres`,
+//   a cheap stand-in for Vecalign's coarse pass) and is doubled and the DP rerun when the best path
+//   touches its edge.
+// Confidence is the posterior probability of each link (forward–backward over the same band), so
+// a link the model is torn about gets a low value even when it wins.
+//
+// Preconditions: `fixed` links are monotonic, non-overlapping, with contiguous index ranges inside
+// the inputs (checked; a RangeError otherwise). Output: links in order, covering every sentence of
+// both sides exactly once, fixed links included unchanged. Deterministic (ties go to the earlier
+// link type in LINK_TYPES, then to the earlier predecessor).
+import type { AlignOptions, Link } from './types.ts';
+import { documentFeatures, type DocFeatures } from './features.ts';
+import { AnchorScratch, LINK_TYPES, lengthCost, lengthModel, type LengthModel } from './cost.ts';
+
+export type { AlignOptions, AlignStats, Link, AnchorPair } from './types.ts';
+
+/** Default initial half-width of the band, in target sentences. */
+const DEFAULT_BAND = 16;
+/** The band is not widened beyond this many DP cells (memory guard for pathological inputs). */
+const MAX_CELLS = 24_000_000;
+
+interface FixedTable {
+  links: Link[];
+  /** fixed link index holding source sentence i, or -1 */
+  lockSrc: Int32Array;
+  lockTgt: Int32Array;
+  /** largest locked index below i (i in 0..n), or -1 */
+  lastLockSrc: Int32Array;
+  lastLockTgt: Int32Array;
+}
+
+function validateFixed(fixed: Link[], n: number, m: number): FixedTable {
+  const lockSrc = new Int32Array(n).fill(-1);
+  const lockTgt = new Int32Array(m).fill(-1);
+  const links = fixed.map((l) => ({ src: [...l.src], tgt: [...l.tgt], confidence: l.confidence }));
+  let lastS = -1;
+  let lastT = -1;
+  for (const [k, l] of links.entries()) {
+    if (l.src.length === 0 && l.tgt.length === 0) throw new RangeError(`fixed link ${k} is empty`);
+    for (const [side, lock, size] of [[l.src, lockSrc, n], [l.tgt, lockTgt, m]] as const) {
+      side.forEach((x, q) => {
+        if (!Number.isInteger(x) || x < 0 || x >= size) throw new RangeError(`fixed link ${k}: index ${x} is out of range`);
+        if (q > 0 && x !== side[q - 1] + 1) throw new RangeError(`fixed link ${k}: indices are not contiguous`);
+        if (lock[x] !== -1) throw new RangeError(`fixed link ${k} overlaps fixed link ${lock[x]}`);
+        lock[x] = k;
+      });
+    }
+  }
+  // monotonic: ordering fixed links by position must agree on both sides
+  const order = links.map((_, k) => k).sort((a, b) => firstPos(links[a]) - firstPos(links[b]));
+  for (const k of order) {
+    const l = links[k];
+    if (l.src.length && l.src[0] <= lastS) throw new RangeError(`fixed link ${k} crosses another fixed link`);
+    if (l.tgt.length && l.tgt[0] <= lastT) throw new RangeError(`fixed link ${k} crosses another fixed link`);
+    if (l.src.length) lastS = l.src[l.src.length - 1];
+    if (l.tgt.length) lastT = l.tgt[l.tgt.length - 1];
+  }
+  const lastLock = (lock: Int32Array) => {
+    const out = new Int32Array(lock.length + 1);
+    let last = -1;
+    for (let i = 0; i <= lock.length; i++) {
+      out[i] = last;
+      if (i < lock.length && lock[i] !== -1) last = i;
+    }
+    return out;
+  };
+  return { links, lockSrc, lockTgt, lastLockSrc: lastLock(lockSrc), lastLockTgt: lastLock(lockTgt) };
+}
+
+/** Sort key for fixed links: a position comparable across sides is not available for one-sided
+ * links, so order by source start when present, else by target start (checked for consistency). */
+function firstPos(l: Link): number {
+  return l.src.length ? l.src[0] * 2 + 1 : l.tgt[0] * 2;
+}
+
+/**
+ * Band centres: for each source prefix i, the target prefix whose share of the English characters
+ * matches the source prefix's share of the Arabic characters, piecewise between fixed links (so the
+ * band passes through every confirmed row).
+ */
+function bandCentres(f: DocFeatures, fixed: FixedTable): Int32Array {
+  const n = f.src.len.length;
+  const m = f.tgt.len.length;
+  const cumS = new Float64Array(n + 1);
+  const cumT = new Float64Array(m + 1);
+  for (let i = 0; i < n; i++) cumS[i + 1] = cumS[i] + f.src.len[i] + 1;
+  for (let j = 0; j < m; j++) cumT[j + 1] = cumT[j] + f.tgt.len[j] + 1;
+  const points: Array<[number, number]> = [[0, 0]];
+  const both = fixed.links.filter((l) => l.src.length && l.tgt.length).sort((a, b) => a.src[0] - b.src[0]);
+  for (const l of both) {
+    points.push([l.src[0], l.tgt[0]], [l.src[l.src.length - 1] + 1, l.tgt[l.tgt.length - 1] + 1]);
+  }
+  points.push([n, m]);
+  const centre = new Int32Array(n + 1);
+  for (let p = 0; p + 1 < points.length; p++) {
+    const [a0, b0] = points[p];
+    const [a1, b1] = points[p + 1];
+    const spanS = cumS[a1] - cumS[a0];
+    const spanT = cumT[b1] - cumT[b0];
+    let j = b0;
+    for (let i = a0; i <= a1; i++) {
+      const want = cumT[b0] + (spanS > 0 ? ((cumS[i] - cumS[a0]) / spanS) * spanT : 0);
+      while (j < b1 && Math.abs(cumT[j + 1] - want) <= Math.abs(cumT[j] - want)) j++;
+      centre[i] = i === a1 ? b1 : j;
+    }
+  }
+  return centre;
+}
+
+/** Row intervals [lo[i], lo[i] + K) of the band, clamped so that consecutive rows overlap. */
+function bandRows(centre: Int32Array, m: number, half: number): { lo: Int32Array; K: number } {
+  const n = centre.length - 1;
+  const K = Math.min(2 * half + 1, m + 1);
+  const lo = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i++) lo[i] = Math.min(Math.max(0, centre[i] - half), m + 1 - K);
+  // (0, 0) and (n, m) inside; each row overlapping the previous one, so a path exists (a row that
+  // cannot reach back to 0 leaves the end unreachable, and the caller widens the band)
+  lo[0] = 0;
+  for (let i = 1; i < n; i++) lo[i] = Math.max(lo[i - 1], Math.min(lo[i], lo[i - 1] + K - 1));
+  lo[n] = m + 1 - K;
+  for (let i = n - 1; i >= 0; i--) lo[i] = Math.min(lo[i + 1], Math.max(lo[i], lo[i + 1] - (K - 1)));
+  return { lo, K };
+}
+
+/** The DP over one band. Flat state index s = i*K + (j - lo[i]). */
+class BandDP {
+  readonly n: number;
+  readonly m: number;
+  private readonly scratch: AnchorScratch;
+  // per-transition scratch filled by `transitions`
+  readonly prevBuf = new Int32Array(LINK_TYPES.length + 2);
+  readonly costBuf = new Float64Array(LINK_TYPES.length + 2);
+  readonly typeBuf = new Int32Array(LINK_TYPES.length + 2);
+
+  // LINK_TYPES copied into typed arrays: the hot loop must not go through module bindings
+  private readonly DS = Int32Array.from(LINK_TYPES, (t) => t.ds);
+  private readonly DT = Int32Array.from(LINK_TYPES, (t) => t.dt);
+  private readonly PRIOR = Float64Array.from(LINK_TYPES, (t) => t.prior);
+  /** prefix sums of sentence lengths, so a link's length is one subtraction */
+  private readonly cumS: Float64Array;
+  private readonly cumT: Float64Array;
+
+  constructor(
+    readonly f: DocFeatures,
+    readonly lm: LengthModel,
+    readonly fixed: FixedTable,
+    readonly lo: Int32Array,
+    readonly K: number,
+  ) {
+    this.n = f.src.len.length;
+    this.m = f.tgt.len.length;
+    this.scratch = new AnchorScratch(f.keyWeight.length);
+    this.cumS = prefixSums(f.src.len);
+    this.cumT = prefixSums(f.tgt.len);
+  }
+
+  index(i: number, j: number): number {
+    const d = j - this.lo[i];
+    return d < 0 || d >= this.K ? -1 : i * this.K + d;
+  }
+
+  /** Cost of a regular link taking source [s0, s1) and target [t0, t1). */
+  linkCost(type: number, s0: number, s1: number, t0: number, t1: number): number {
+    if (s0 === s1 || t0 === t1) return this.PRIOR[type];
+    const la = this.cumS[s1] - this.cumS[s0];
+    const le = this.cumT[t1] - this.cumT[t0];
+    return this.PRIOR[type] + lengthCost(la, le, this.lm) - this.scratch.shared(this.f, s0, s1, t0, t1);
+  }
+
+  /** Fills prevBuf/costBuf/typeBuf with every transition into state (i, j), always in the same
+   * order; returns how many. typeBuf holds a LINK_TYPES index, or -1 - k for fixed link k. Without
+   * `withCost` only prevBuf/typeBuf are filled (the costs come from the forward pass's cache). */
+  transitions(i: number, j: number, withCost = true): number {
+    const fx = this.fixed;
+    let c = 0;
+    const regularSrc = fx.lastLockSrc[i];
+    const regularTgt = fx.lastLockTgt[j];
+    const { DS, DT, lo, K } = this;
+    for (let t = 0; t < DS.length; t++) {
+      const pi = i - DS[t];
+      const pj = j - DT[t];
+      if (pi < 0 || pj < 0 || regularSrc >= pi || regularTgt >= pj) continue;
+      const d = pj - lo[pi];
+      if (d < 0 || d >= K) continue;
+      const p = pi * K + d;
+      this.prevBuf[c] = p;
+      if (withCost) this.costBuf[c] = this.linkCost(t, pi, i, pj, j);
+      this.typeBuf[c++] = t;
+    }
+    if (i > 0 && fx.lockSrc[i - 1] >= 0) {
+      const k = fx.lockSrc[i - 1];
+      const l = fx.links[k];
+      if (l.src[l.src.length - 1] === i - 1) {
+        const tg = l.tgt.length ? l.tgt[l.tgt.length - 1] + 1 : j;
+        if (tg === j) {
+          const p = this.index(l.src[0], l.tgt.length ? l.tgt[0] : j);
+          if (p >= 0) {
+            this.prevBuf[c] = p;
+            this.costBuf[c] = 0;
+            this.typeBuf[c++] = -1 - k;
+          }
+        }
+      }
+    }
+    if (j > 0 && fx.lockTgt[j - 1] >= 0) {
+      const k = fx.lockTgt[j - 1];
+      const l = fx.links[k];
+      if (l.src.length === 0 && l.tgt[l.tgt.length - 1] === j - 1) {
+        const p = this.index(i, l.tgt[0]);
+        if (p >= 0) {
+          this.prevBuf[c] = p;
+          this.costBuf[c] = 0;
+          this.typeBuf[c++] = -1 - k;
+        }
+      }
+    }
+    return c;
+  }
+
+  /** Viterbi plus (optionally) the forward log-sum, in one pass over the band. */
+  forward(withSum: boolean): { best: Float64Array; back: Int32Array; backType: Int16Array; alpha: Float64Array | null; cache: Float32Array | null } {
+    const size = (this.n + 1) * this.K;
+    const best = new Float64Array(size).fill(Infinity);
+    const back = new Int32Array(size).fill(-1);
+    const backType = new Int16Array(size);
+    const alpha = withSum ? new Float64Array(size).fill(Infinity) : null;
+    // link costs kept for the backward pass (float32 is plenty for costs of a few dozen nats)
+    const W = this.prevBuf.length;
+    const cache = withSum ? new Float32Array(size * W) : null;
+    best[0] = 0;
+    if (alpha) alpha[0] = 0;
+    const { prevBuf, costBuf, typeBuf } = this;
+    for (let i = 0; i <= this.n; i++) {
+      const lo = this.lo[i];
+      for (let d = 0; d < this.K; d++) {
+        const j = lo + d;
+        const s = i * this.K + d;
+        if (s === 0) continue;
+        const c = this.transitions(i, j);
+        let bv = Infinity;
+        let bp = -1;
+        let bt = 0;
+        let amin = Infinity;
+        for (let q = 0; q < c; q++) {
+          const v = best[prevBuf[q]] + costBuf[q];
+          if (v < bv) {
+            bv = v;
+            bp = prevBuf[q];
+            bt = typeBuf[q];
+          }
+          if (alpha && cache) {
+            cache[s * W + q] = costBuf[q];
+            const a = alpha[prevBuf[q]] + costBuf[q];
+            costBuf[q] = a; // reuse: now the forward value through q
+            if (a < amin) amin = a;
+          }
+        }
+        best[s] = bv;
+        back[s] = bp;
+        backType[s] = bt;
+        if (alpha && amin < Infinity) {
+          let sum = 0;
+          for (let q = 0; q < c; q++) sum += Math.exp(amin - costBuf[q]);
+          alpha[s] = amin - Math.log(sum);
+        }
+      }
+    }
+    return { best, back, backType, alpha, cache };
+  }
+
+  /** Backward log-sum: beta[s] = −log Σ over paths from s to the end of exp(−cost). */
+  backward(cache: Float32Array): Float64Array {
+    const W = this.prevBuf.length;
+    const size = (this.n + 1) * this.K;
+    const beta = new Float64Array(size).fill(Infinity);
+    const end = this.index(this.n, this.m);
+    beta[end] = 0;
+    const { prevBuf } = this;
+    for (let i = this.n; i >= 0; i--) {
+      const lo = this.lo[i];
+      for (let d = this.K - 1; d >= 0; d--) {
+        const s = i * this.K + d;
+        const bs = beta[s];
+        if (bs === Infinity) continue;
+        const c = this.transitions(i, lo + d, false);
+        for (let q = 0; q < c; q++) {
+          const p = prevBuf[q];
+          const v = bs + cache[s * W + q];
+          const cur = beta[p];
+          // streaming log-add in cost space: min − log(1 + e^−|a−b|)
+          beta[p] = cur === Infinity ? v : Math.min(cur, v) - Math.log1p(Math.exp(-Math.abs(cur - v)));
+        }
+      }
+    }
+    return beta;
+  }
+
+  /** (i, j) of flat state s. */
+  state(s: number): [number, number] {
+    const i = Math.floor(s / this.K);
+    return [i, this.lo[i] + (s - i * this.K)];
+  }
+
+  /** true when state s lies on an edge of the band that is not the matrix border. */
+  onEdge(s: number): boolean {
+    const [i, j] = this.state(s);
+    const lo = this.lo[i];
+    return (j === lo && lo > 0) || (j === lo + this.K - 1 && j < this.m);
+  }
+}
+
+function prefixSums(xs: Float64Array): Float64Array {
+  const out = new Float64Array(xs.length + 1);
+  for (let i = 0; i < xs.length; i++) out[i + 1] = out[i] + xs[i];
+  return out;
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let x = a; x < b; x++) out.push(x);
+  return out;
+}
+
+/** Sentences per block at each coarse level, and the size above which a coarse level is used. */
+const COARSE_BLOCK = 4;
+const COARSE_ABOVE = 1500;
+
+/** The result of one banded search: the DP, its forward tables and the best path (flat states). */
+interface Search {
+  dp: BandDP;
+  fw: ReturnType<BandDP['forward']>;
+  path: number[];
+  half: number;
+  passes: number;
+}
+
+/**
+ * Runs the banded DP, doubling the band's half-width while the best path touches an edge of the
+ * band (or no path fits), up to the full matrix or MAX_CELLS.
+ */
+function search(f: DocFeatures, lm: LengthModel, fixed: FixedTable, centre: Int32Array, half: number, withSum: boolean): Search {
+  const n = f.src.len.length;
+  const m = f.tgt.len.length;
+  for (let passes = 1; ; passes++) {
+    const { lo, K } = bandRows(centre, m, half);
+    const dp = new BandDP(f, lm, fixed, lo, K);
+    const fw = dp.forward(withSum);
+    const end = dp.index(n, m);
+    const canWiden = K < m + 1 && (n + 1) * Math.min(4 * half + 1, m + 1) <= MAX_CELLS;
+    let hit = fw.best[end] === Infinity;
+    const path: number[] = [];
+    if (!hit) {
+      for (let s = end; s > 0; s = fw.back[s]) {
+        path.push(s);
+        if (dp.onEdge(s)) hit = true;
+      }
+      path.push(0);
+    }
+    if (hit && canWiden) {
+      half *= 2;
+      continue;
+    }
+    if (fw.best[end] === Infinity) throw new Error('alignSentences: no alignment fits in memory (inputs too large)');
+    return { dp, fw, path: path.reverse(), half, passes };
+  }
+}
+
+/** Features of blocks of `b` consecutive sentences (lengths summed, keys concatenated). */
+function blockFeatures(f: DocFeatures, b: number): DocFeatures {
+  const side = (x: DocFeatures['src']): DocFeatures['src'] => {
+    const n = x.len.length;
+    const g = Math.ceil(n / b);
+    const len = new Float64Array(g);
+    const keyStart = new Int32Array(g + 1);
+    for (let k = 0; k < g; k++) {
+      for (let i = k * b; i < Math.min(n, (k + 1) * b); i++) len[k] += x.len[i];
+      keyStart[k] = x.keyStart[k * b];
+    }
+    keyStart[g] = x.keyStart[n];
+    return { len, keyStart, keys: x.keys };
+  };
+  return { src: side(f.src), tgt: side(f.tgt), keyWeight: f.keyWeight };
+}
+
+/** Centres that follow a coarse alignment of blocks (Vecalign's coarse-to-fine idea): the
+ * cumulative-length diagonal drifts by about √n sentences on long documents, the coarse path does not. */
+function coarseCentres(f: DocFeatures, lm: LengthModel, half: number): Int32Array {
+  const n = f.src.len.length;
+  const m = f.tgt.len.length;
+  const coarse = blockFeatures(f, COARSE_BLOCK);
+  const noFixed = validateFixed([], coarse.src.len.length, coarse.tgt.len.length);
+  const centre0 = centresFor(coarse, lm, noFixed, half);
+  const { dp, path } = search(coarse, lm, noFixed, centre0, half, false);
+  // path points in sentence coordinates, then linear interpolation for every source prefix
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const s of path) {
+    const [i, j] = dp.state(s);
+    xs.push(Math.min(n, i * COARSE_BLOCK));
+    ys.push(Math.min(m, j * COARSE_BLOCK));
+  }
+  const centre = new Int32Array(n + 1);
+  let k = 0;
+  for (let i = 0; i <= n; i++) {
+    // k: the last path point at or before source prefix i
+    while (k + 1 < xs.length && xs[k + 1] <= i) k++;
+    const k1 = Math.min(k + 1, xs.length - 1);
+    const x0 = xs[k];
+    const x1 = xs[k1];
+    centre[i] = x1 > x0 ? Math.round(ys[k] + ((i - x0) / (x1 - x0)) * (ys[k1] - ys[k])) : ys[k];
+  }
+  centre[n] = m;
+  return centre;
+}
+
+/** Band centres for a problem: fixed links and the length diagonal on small inputs, the coarse
+ * path on large inputs without fixed links. */
+function centresFor(f: DocFeatures, lm: LengthModel, fixed: FixedTable, half: number): Int32Array {
+  const big = Math.min(f.src.len.length, f.tgt.len.length) > COARSE_ABOVE;
+  return big && fixed.links.length === 0 ? coarseCentres(f, lm, half) : bandCentres(f, fixed);
+}
+
+/**
+ * Aligns source sentences `src` (Arabic) with target sentences `tgt` (English). Returns links in
+ * order covering every sentence of both sides exactly once (an empty side is a 1-0 or 0-1 link),
+ * each with a confidence in [0, 1]; `opts.fixed` links appear unchanged.
+ */
+export function alignSentences(src: string[], tgt: string[], opts: AlignOptions = {}): Link[] {
+  const n = src.length;
+  const m = tgt.length;
+  const fixed = validateFixed(opts.fixed ?? [], n, m);
+  const f = documentFeatures(src, tgt, opts.anchors ?? []);
+  const lm = lengthModel(f);
+  let half = Math.max(opts.band ?? DEFAULT_BAND, 2);
+  const centre = centresFor(f, lm, fixed, half);
+  // the band must be wide enough for the steepest stretch of its centre line
+  for (let i = 0; i < n; i++) half = Math.max(half, centre[i + 1] - centre[i] + 2);
+  if (n === 0) half = m;
+  const withPosteriors = opts.posteriors !== false;
+  const { dp, fw, path, half: used, passes } = search(f, lm, fixed, centre, half, withPosteriors);
+  if (opts.stats) Object.assign(opts.stats, { band: used, passes, cells: (n + 1) * dp.K });
+  const beta = fw.cache ? dp.backward(fw.cache) : null;
+  const end = path[path.length - 1];
+  const Z = fw.alpha ? fw.alpha[end] : 0;
+  const links: Link[] = [];
+  for (let q = 1; q < path.length; q++) {
+    const s = path[q];
+    const p = path[q - 1];
+    const type = fw.backType[s];
+    if (type < 0) {
+      const l = fixed.links[-1 - type];
+      links.push({ src: [...l.src], tgt: [...l.tgt], confidence: l.confidence });
+      continue;
+    }
+    const [i0, j0] = dp.state(p);
+    const [i1, j1] = dp.state(s);
+    const cost = fw.best[s] - fw.best[p];
+    let confidence: number;
+    if (fw.alpha && beta) confidence = Math.exp(-(fw.alpha[p] + cost + beta[s] - Z));
+    else confidence = Math.exp(-Math.max(0, cost));
+    confidence = Math.min(1, Math.max(0, confidence));
+    links.push({ src: range(i0, i1), tgt: range(j0, j1), confidence: Math.round(confidence * 1000) / 1000 });
+  }
+  return links;
+}

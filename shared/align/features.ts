@@ -1,0 +1,186 @@
+// Per-sentence features the aligner scores: a length in characters and a set of anchor keys
+// (numbers, punctuation, glossary/entity pairs, transliterated names). Keys are interned to small
+// integers and only kept when they occur on both sides of the document, so a link's anchor score is
+// a cheap intersection of a few integers.
+import type { AnchorPair } from './types.ts';
+import { arabicNameForms, arabicSkeleton, latinSkeleton } from './translit.ts';
+
+/** Anchor key kinds and their weight in nats (how much one shared key lowers a link's cost). */
+export const ANCHOR_WEIGHTS = { number: 2.5, glossary: 3, name: 1.2, shortName: 0.4, punct: 0.5 } as const;
+
+/** Features of one side of a document, in flat arrays (one entry per sentence). */
+export interface SideFeatures {
+  /** sentence lengths in characters (code points, no white space or harakat) */
+  len: Float64Array;
+  /** keys of sentence i are keys[keyStart[i] .. keyStart[i + 1]) */
+  keyStart: Int32Array;
+  /** interned anchor keys, a set per sentence */
+  keys: Int32Array;
+}
+
+/** Both sides' features plus the weight of each interned key. */
+export interface DocFeatures {
+  src: SideFeatures;
+  tgt: SideFeatures;
+  /** weight in nats of key id k */
+  keyWeight: Float64Array;
+}
+
+const MARKS = /[\u064B-\u065F\u0670\u0640\u06D6-\u06ED]/gu;
+
+/** Arabic-Indic (U+0660..) and Extended/Persian (U+06F0..) digits → ASCII. */
+export function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
+}
+
+/** Numbers in a text, normalised: ASCII digits, separators removed ("١٬٢٣٤" and "1,234" → "1234"). */
+export function numbersIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of asciiDigits(text).matchAll(/\d+(?:[.,٫٬]\d+)*/g)) out.push(m[0].replace(/[.,٫٬]/g, ''));
+  return out;
+}
+
+/** Arabic text folded for substring matching: no harakat or tatweel, one alef, ى→ي, ة→ه. */
+export function foldArabic(text: string): string {
+  return text.replace(MARKS, '').replace(/[أإآٱ]/g, 'ا').replace(/ى/g, 'ي').replace(/ة/g, 'ه');
+}
+
+/** Characters that count for length: code points other than white space, harakat and tatweel. */
+function charLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c === 0xa0 || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640) continue;
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // low surrogate: its pair was counted once
+    if (c >= 0x2000 && c <= 0x200f) continue;
+    n++;
+  }
+  return n;
+}
+
+/** Punctuation that translators carry across: question, exclamation, parentheses, quotes, colon. */
+function punctKeys(text: string): string[] {
+  const out: string[] = [];
+  if (/[?؟]/.test(text)) out.push('p?');
+  if (text.includes('!')) out.push('p!');
+  if (/[()]/.test(text)) out.push('p(');
+  if (/["“”«»]/.test(text)) out.push('p"');
+  if (text.includes(':')) out.push('p:');
+  return out;
+}
+
+/** Capitalised English words that are not names. */
+const EN_STOP = new Set(
+  ('the this that these those there then than he she it its they them their we our you your his her i ' +
+    'in on at by of to for from with as and but or nor so yet if when while after before since until ' +
+    'however although though because also mr mrs ms dr said says according monday tuesday wednesday ' +
+    'thursday friday saturday sunday january february march april may june july august september ' +
+    'october november december a an what who which where why how not no all some many most more one')
+    .split(' '),
+);
+
+const AR_WORD = /[\u0621-\u064A\u0671-\u06D3\u064B-\u065F\u0670\u0640]+/gu;
+
+/** Skeleton keys of one Arabic word, memoised per document (news vocabulary repeats a lot). */
+function arabicWordKeys(word: string, cache: Map<string, string[]>): string[] {
+  let keys = cache.get(word);
+  if (!keys) {
+    const set = new Set<string>();
+    for (const form of arabicNameForms(word)) {
+      const sk = arabicSkeleton(form);
+      if (sk.length >= 2) set.add('t' + sk);
+    }
+    keys = [...set];
+    cache.set(word, keys);
+  }
+  return keys;
+}
+
+function arabicNameKeys(text: string, cache: Map<string, string[]>): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(AR_WORD)) for (const k of arabicWordKeys(m[0], cache)) out.add(k);
+  return [...out];
+}
+
+function englishNameKeys(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/[A-Za-z][A-Za-z'’]*/g)) {
+    const w = m[0];
+    if (w[0] < 'A' || w[0] > 'Z' || w.length < 3 || EN_STOP.has(w.toLowerCase())) continue;
+    const sk = latinSkeleton(w.replace(/['’]s$/, ''));
+    if (sk.length >= 2) out.add('t' + sk);
+  }
+  return [...out];
+}
+
+/** Raw (uninterned) key sets of one sentence. */
+function sentenceKeys(text: string, side: 'ar' | 'en', anchors: AnchorPair[], folded: string[], cache: Map<string, string[]>): string[] {
+  const keys = new Set<string>();
+  for (const n of numbersIn(text)) keys.add('n' + n);
+  for (const p of punctKeys(text)) keys.add(p);
+  if (anchors.length) {
+    const hay = side === 'ar' ? foldArabic(text) : text.toLowerCase();
+    for (let k = 0; k < anchors.length; k++) if (folded[k] && hay.includes(folded[k])) keys.add('g' + k);
+  }
+  for (const k of side === 'ar' ? arabicNameKeys(text, cache) : englishNameKeys(text)) keys.add(k);
+  return [...keys];
+}
+
+function weightOf(key: string): number {
+  switch (key[0]) {
+    case 'n': return ANCHOR_WEIGHTS.number;
+    case 'g': return ANCHOR_WEIGHTS.glossary;
+    case 'p': return ANCHOR_WEIGHTS.punct;
+    default: return key.length <= 3 ? ANCHOR_WEIGHTS.shortName : ANCHOR_WEIGHTS.name;
+  }
+}
+
+function documentFrequency(raw: string[][]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const keys of raw) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
+  return df;
+}
+
+/** Features of both sides. Keys occurring on one side only are dropped (they can never match). */
+export function documentFeatures(src: string[], tgt: string[], anchors: AnchorPair[] = []): DocFeatures {
+  const arForms = anchors.map(([ar]) => foldArabic(ar.trim()));
+  const enForms = anchors.map(([, en]) => en.trim().toLowerCase());
+  const cache = new Map<string, string[]>();
+  const srcRaw = src.map((s) => sentenceKeys(s, 'ar', anchors, arForms, cache));
+  const tgtRaw = tgt.map((s) => sentenceKeys(s, 'en', anchors, enForms, cache));
+  const dfSrc = documentFrequency(srcRaw);
+  const dfTgt = documentFrequency(tgtRaw);
+  // a key is kept when it occurs on both sides; a name skeleton also needs similar frequencies on
+  // both sides (a common Arabic word whose skeleton collides with a rare English name is noise)
+  const shared = new Set<string>();
+  for (const [k, a] of dfSrc) {
+    const e = dfTgt.get(k);
+    if (e === undefined) continue;
+    if (k[0] === 't' && (a > 2 * e + 1 || e > 2 * a + 1)) continue;
+    shared.add(k);
+  }
+  const ids = new Map<string, number>();
+  const weights: number[] = [];
+  const intern = (k: string) => {
+    let id = ids.get(k);
+    if (id === undefined) {
+      id = weights.length;
+      ids.set(k, id);
+      weights.push(weightOf(k));
+    }
+    return id;
+  };
+  const side = (texts: string[], raw: string[][]): SideFeatures => {
+    const len = new Float64Array(texts.length);
+    const keyStart = new Int32Array(texts.length + 1);
+    const keys: number[] = [];
+    for (let i = 0; i < texts.length; i++) {
+      len[i] = charLength(texts[i]);
+      keyStart[i] = keys.length;
+      for (const k of raw[i]) if (shared.has(k)) keys.push(intern(k));
+    }
+    keyStart[texts.length] = keys.length;
+    return { len, keyStart, keys: Int32Array.from(keys) };
+  };
+  return { src: side(src, srcRaw), tgt: side(tgt, tgtRaw), keyWeight: Float64Array.from(weights) };
+}
