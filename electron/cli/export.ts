@@ -91,7 +91,8 @@ export async function run(argv: string[], io: CliIO, hooks: Pick<ExportHooks, 's
     return 2;
   }
   const ctl = new AbortController();
-  hooks.signal?.addEventListener('abort', () => ctl.abort(), { once: true });
+  if (hooks.signal?.aborted) ctl.abort();
+  else hooks.signal?.addEventListener('abort', () => ctl.abort(), { once: true });
   const onSigint = () => ctl.abort();
   process.once('SIGINT', onSigint);
   let barShown = false;

@@ -4,7 +4,8 @@
 // partial files and never clobbers an earlier export.
 //
 // Output naming (`out` defaults to `<root>/export/`, root = the folder, or the report's folder):
-// - `out` is a folder when it exists as one, ends with a path separator, or the format is brat;
+// - `out` is a folder when it exists as one, ends with a path separator, is the default
+//   `<root>/export`, or the format is brat;
 //   otherwise it is a file name (single-file formats) or a file-name prefix (paired formats).
 // - base name in a folder: the report's name for a one-report export, `corpus` for a folder export.
 // - tmx → .tmx; xliff, xliff12 → .xlf; tsv → .tsv; jsonl → .jsonl; spans → .spans.jsonl;
@@ -13,7 +14,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { ExportRequestSchema, type ExportRequest, type ExportSummary } from '../../shared/contract/host.ts';
 import { createWriter, ENTITY_FORMATS } from '../../shared/formats/registry.ts';
 import { normalizeForMatch } from '../../shared/text/normalize.ts';
@@ -65,9 +66,11 @@ export async function runExport(request: ExportRequest, hooks: ExportHooks = {})
     stats.warn(`normalizeArabic does not apply to ${req.format}: entity offsets must slice the original text`);
   }
   const writer = createWriter(req.format, { options: req.options, stats, normalizeArabic: normalize });
-  const out = req.out ?? join(root, 'export');
+  const defaultOut = join(root, 'export');
+  const out = req.out ?? defaultOut;
   const base = single ? reportName(root, req.path) : 'corpus';
-  const plan = await planOutputs(writer.layout, out, base);
+  // the default export/ folder is a folder even before it exists (callers may pass it explicitly)
+  const plan = await planOutputs(writer.layout, resolve(out) === resolve(defaultOut) ? defaultOut + sep : out, base);
   const load = hooks.load ?? loadReportForExport;
 
   const destDir = writer.layout.kind === 'folder' ? out : dirname(plan.target(writer.layout.kind === 'pair' ? 'ar' : ''));
