@@ -1,0 +1,143 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
+import { resegmentPreservingManual, segmentSentences } from '../../../shared/text/segment.ts';
+import { OffsetMap } from '../../../shared/text/offsets.ts';
+import { isMarkCp } from '../../../shared/text/chars.ts';
+
+const seg = (text: string, lang: 'ar' | 'en' = 'ar', abbreviations?: string[]) => {
+  const map = new OffsetMap(text);
+  return segmentSentences(text, { lang, abbreviations }).map((s) => map.slice(s.start, s.end));
+};
+
+// [what, input, expected sentences]
+const table: [string, string, string[]][] = [
+  ['full stop', 'قال الوزير. وأضاف المتحدث.', ['قال الوزير.', 'وأضاف المتحدث.']],
+  ['Arabic question mark and combos', 'هل انتهى؟! لا أعرف؟ ربما!', ['هل انتهى؟!', 'لا أعرف؟', 'ربما!']],
+  ['Urdu full stop ۔', 'جملة أولى۔ جملة ثانية', ['جملة أولى۔', 'جملة ثانية']],
+  ['"., " artefact: the comma stays with the first sentence', 'في إدلب., وأكد المرصد مقتل 67.', ['في إدلب.,', 'وأكد المرصد مقتل 67.']],
+  ['headline "A.. B" is one segment', 'النظام يتقدم لإدلب.. وروسيا وتركيا تمددان المحادثات', ['النظام يتقدم لإدلب.. وروسيا وتركيا تمددان المحادثات']],
+  ['ellipsis before Arabic is a pause', 'العدّ مستمرًا... هو اليوم الذي ننتظره.', ['العدّ مستمرًا... هو اليوم الذي ننتظره.']],
+  ['ellipsis before a capital ends', 'He waited… Then he left.', ['He waited…', 'Then he left.']],
+  ['closing quote after the stop', 'قال: "انتهى الأمر." وغادر القاعة.', ['قال: "انتهى الأمر."', 'وغادر القاعة.']],
+  ['stop after closing quote and bracket', 'حتى عام 2016). وأردفت روسيا أن "المسلحين هاجموا". وانتهى', ['حتى عام 2016).', 'وأردفت روسيا أن "المسلحين هاجموا".', 'وانتهى']],
+  ['curly quotes and guillemets', 'قالت «سنعود.» ثم صمتت. وذكرت “سانا” الخبر.', ['قالت «سنعود.»', 'ثم صمتت.', 'وذكرت “سانا” الخبر.']],
+  ['decimals stay whole', 'ارتفع بنسبة 3.5 بالمئة و٣٫٥ أخرى. انتهى', ['ارتفع بنسبة 3.5 بالمئة و٣٫٥ أخرى.', 'انتهى']],
+  ['Arabic abbreviations د. أ.د. ص.ب.', 'التقى د. محمد مع أ.د. سامي في ص.ب. 1234 بالرياض. ثم عاد', ['التقى د. محمد مع أ.د. سامي في ص.ب. 1234 بالرياض.', 'ثم عاد']],
+  ['year marker ends a sentence', 'ولد عام 1950 م. وتوفي عام 2017م. انتهى', ['ولد عام 1950 م.', 'وتوفي عام 2017م.', 'انتهى']],
+  ['English titles and initials', 'Mr. Smith met Dr. J. Brown in St. Louis. They talked.', ['Mr. Smith met Dr. J. Brown in St. Louis.', 'They talked.']],
+  ['U.S. before a name vs at the end', 'The U.S. Army left the U.S. The war ended.', ['The U.S. Army left the U.S.', 'The war ended.']],
+  ['e.g. and lower case continuation', 'Some cities, e.g. Idlib, were hit. It was bad.', ['Some cities, e.g. Idlib, were hit.', 'It was bad.']],
+  ['list numbers at a segment start', '1. البند الأول\n2. البند الثاني. وانتهى\n١. بند', ['1. البند الأول', '2. البند الثاني.', 'وانتهى', '١. بند']],
+  ['line breaks end segments (CRLF, CR, LS)', 'عنوان\r\nفقرة أولى\rفقرة ثانية\u2028سطر', ['عنوان', 'فقرة أولى', 'فقرة ثانية', 'سطر']],
+  ['Latin caption inside Arabic', 'نص عربي.\nSyrian soldiers rest, Syria, January 30, 2020. REUTERS/Yamam Al Shaar\nعناصر (رويترز)', ['نص عربي.', 'Syrian soldiers rest, Syria, January 30, 2020.', 'REUTERS/Yamam Al Shaar', 'عناصر (رويترز)']],
+  ['boilerplate line is its own segment', 'آخر فقرة.\n\nقد يعجبك أيضا', ['آخر فقرة.', 'قد يعجبك أيضا']],
+  ['boilerplate glued to the end of a paragraph', 'آخر فقرة بلا نقطة قد يعجبك أيضا', ['آخر فقرة بلا نقطة', 'قد يعجبك أيضا']],
+  ['boilerplate label at a line start', 'اقرأ أيضا: النظام يتقدم في إدلب', ['اقرأ أيضا:', 'النظام يتقدم في إدلب']],
+  ['" , " is a comma, not a boundary', 'أعلن الفريق يوم الخميس , عن الحصيلة', ['أعلن الفريق يوم الخميس , عن الحصيلة']],
+  ['glued Arabic sentences', 'انتهى الاجتماع.وقال الوزير كلمته', ['انتهى الاجتماع.', 'وقال الوزير كلمته']],
+  ['glued abbreviation stays', 'التقى د.محمد بالوزير', ['التقى د.محمد بالوزير']],
+  ['quoted sentences without a stop', 'وقال: "كان ذلك شيئا جيدا للغاية" وأردف قائلا إنه سعيد.', ['وقال: "كان ذلك شيئا جيدا للغاية"', 'وأردف قائلا إنه سعيد.']],
+  ['short quoted terms stay', 'وصف الفريق بأنه "منهار" "وفي صدمة" بعد الخبر.', ['وصف الفريق بأنه "منهار" "وفي صدمة" بعد الخبر.']],
+  ['emoji and harakat', 'قَالَ 😀 الوزيرُ. وَانتَهَى 👍🏽!', ['قَالَ 😀 الوزيرُ.', 'وَانتَهَى 👍🏽!']],
+  ['mixed Arabic and Latin with Arabic-Indic digits', 'قتل ٣ مدنيين in Idlib. Then ٤ more.', ['قتل ٣ مدنيين in Idlib.', 'Then ٤ more.']],
+  ['white space and empty text', '  \n \t ', []],
+];
+
+for (const [what, input, expected] of table) {
+  test(`segment: ${what}`, () => assert.deepEqual(seg(input), expected));
+}
+
+test('segment: project abbreviations never end a sentence', () => {
+  assert.deepEqual(seg('قال م. أحمد ثم غادر. انتهى', 'ar'), ['قال م. أحمد ثم غادر.', 'انتهى']);
+  assert.deepEqual(seg('زار الشركة ش.م.ل. في بيروت.', 'ar'), ['زار الشركة ش.م.ل. في بيروت.']);
+  assert.deepEqual(seg('وقال العميد. ركن أحمد', 'ar'), ['وقال العميد.', 'ركن أحمد']);
+  assert.deepEqual(seg('وقال العميد. ركن أحمد', 'ar', ['العميد']), ['وقال العميد. ركن أحمد']);
+  assert.deepEqual(seg('See Sect. Five now.', 'en', ['sect.']), ['See Sect. Five now.']);
+});
+
+test('segment: offsets are code points and slice to the span text (astral text before)', () => {
+  const text = '😀😀 أولى. ثانية';
+  const spans = segmentSentences(text, { lang: 'ar' });
+  assert.deepEqual(spans, [{ start: 0, end: 8 }, { start: 9, end: 14 }]);
+  assert.equal(Array.from(text).slice(0, 8).join(''), '😀😀 أولى.');
+  assert.equal(new OffsetMap(text).slice(9, 14), 'ثانية');
+});
+
+test('segment: the sample reports match the hand-made gold exactly', () => {
+  const dir = 'assets/samples';
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+    const gold = readFileSync(`tests/fixtures/gold/${f}`, 'utf8').split('\n').filter((l) => l.trim());
+    assert.deepEqual(seg(readFileSync(`${dir}/${f}`, 'utf8')), gold, f);
+  }
+});
+
+// a character set rich in the hard cases: terminators, quotes, spaces, line breaks, harakat,
+// surrogate pairs, digits of two scripts, Latin and Arabic letters
+const alphabet = ['ا', 'ب', 'د', 'م', 'و', 'َ', 'ّ', 'ً', 'ـ', ' ', ' ', '\n', '\r', '.', '.', '؟', '!', '…', ',', '،', '"', '”', '«', '»', ')', '(', '😀', '👍🏽', '3', '٣', '٫', 'A', 'a', 'U', 'S', 'e', 'g', ':'];
+const textArb = fc.array(fc.constantFrom(...alphabet), { maxLength: 80 }).map((a) => a.join(''));
+
+test('segment property: spans are ordered, disjoint, non-empty, trimmed and slice to text', () => {
+  fc.assert(
+    fc.property(textArb, (text) => {
+      const map = new OffsetMap(text);
+      const spans = segmentSentences(text, { lang: 'ar' });
+      let prev = 0;
+      for (const s of spans) {
+        assert.ok(s.start >= prev && s.end > s.start && s.end <= map.cpLength);
+        const piece = map.slice(s.start, s.end);
+        assert.equal(piece, piece.trim().length === piece.length ? piece : piece.trim());
+        assert.ok(!/^\s|\s$/u.test(piece));
+        prev = s.end;
+      }
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('segment property: every non-space character is covered; no combining mark is cut from its letter', () => {
+  fc.assert(
+    fc.property(textArb, (text) => {
+      const cps = Array.from(text);
+      const covered = new Array<boolean>(cps.length).fill(false);
+      const spans = segmentSentences(text, { lang: 'ar' });
+      for (const s of spans) for (let k = s.start; k < s.end; k++) covered[k] = true;
+      cps.forEach((ch, k) => {
+        if (!/\s/u.test(ch) && ch !== '\u200f') assert.ok(covered[k], `uncovered ${JSON.stringify(ch)} at ${k} in ${JSON.stringify(text)}`);
+      });
+      for (const s of spans) {
+        // a span never starts with a mark that follows a non-space character
+        if (s.start > 0 && isMarkCp(cps[s.start].codePointAt(0) ?? 0)) assert.ok(/\s/u.test(cps[s.start - 1]));
+        if (s.end < cps.length) assert.ok(!isMarkCp(cps[s.end].codePointAt(0) ?? 0), `mark cut at ${s.end} in ${JSON.stringify(text)}`);
+      }
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('segment: linear on long input (a 1 MB paragraph with no terminators and one with many)', () => {
+  // not a timing assertion: a quadratic scanner would not finish these within the test runner
+  const noStops = 'كلمة '.repeat(200_000);
+  assert.equal(segmentSentences(noStops, { lang: 'ar' }).length, 1);
+  const stops = 'جملة قصيرة. '.repeat(80_000);
+  assert.equal(segmentSentences(stops, { lang: 'ar' }).length, 80_000);
+});
+
+test('resegmentPreservingManual keeps manual spans verbatim and re-segments the rest', () => {
+  const text = 'أولى. ثانية. ثالثة. رابعة.';
+  // the user merged sentences 2 and 3 into one manual segment
+  const out = resegmentPreservingManual(text, [{ start: 0, end: 5, origin: 'auto' }, { start: 6, end: 19, origin: 'manual' }], { lang: 'ar' });
+  const map = new OffsetMap(text);
+  assert.deepEqual(
+    out.map((s) => [map.slice(s.start, s.end), s.origin]),
+    [['أولى.', 'auto'], ['ثانية. ثالثة.', 'manual'], ['رابعة.', 'auto']],
+  );
+  // a manual split inside what the segmenter sees as one sentence survives
+  const t2 = 'التقى د. محمد بالوزير.';
+  const split = resegmentPreservingManual(t2, [{ start: 0, end: 8, origin: 'manual' }, { start: 9, end: 22, origin: 'manual' }], { lang: 'ar' });
+  assert.deepEqual(split.map((s) => [s.start, s.end, s.origin]), [[0, 8, 'manual'], [9, 22, 'manual']]);
+  // overlapping or out-of-range manual spans are ignored, never crash
+  const odd = resegmentPreservingManual(text, [{ start: 0, end: 12, origin: 'manual' }, { start: 5, end: 19, origin: 'manual' }, { start: 20, end: 99, origin: 'manual' }], { lang: 'ar' });
+  assert.deepEqual(odd.map((s) => [s.start, s.end, s.origin]), [[0, 12, 'manual'], [13, 19, 'auto'], [20, 26, 'auto']]);
+});
