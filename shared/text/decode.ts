@@ -144,6 +144,8 @@ export function arabicPlausibility(text: string): { score: number; arabic: numbe
       arabic++;
       letter = true;
       arab = true;
+      // an Arabic letter glued to a Latin one ("cafل") is a mis-decoded accented letter
+      if (isAsciiLetter(text.charCodeAt(i - 1)) || isAsciiLetter(text.charCodeAt(i + 1))) bad += 2;
     } else if (c >= 0x064b && c <= 0x0652) {
       // a harakah belongs after a letter (or another harakah, e.g. shadda + fatha)
       if (prevArabic) {
@@ -168,6 +170,10 @@ export function arabicPlausibility(text: string): { score: number; arabic: numbe
     prevArabic = arab;
   }
   return { score: arabic - 3 * bad, arabic, bad, nonAscii };
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 function isArabicLetterCode(c: number): boolean {
