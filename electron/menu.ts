@@ -13,7 +13,8 @@ export interface MenuItemSpec {
   label?: string;
   /** an Electron role (undo, copy, quit, toggleDevTools, …) handled natively */
   role?: 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'quit' | 'toggleDevTools' | 'appMenu';
-  /** renderer command sent as the `menu` event; the i18n key name (openFolder, save, export, …) */
+  /** renderer command sent as the `menu` event: the i18n key name (openFolder, save, export, …),
+   * except the language items, which use the renderer's ids langEn / langAr */
   command?: string;
   /** keyboard accelerator in Electron syntax */
   accelerator?: string;
@@ -76,8 +77,9 @@ export function buildMenuTemplate(lang: MenuLang, opts: MenuOptions = {}): MenuI
         {
           label: t('language'),
           submenu: [
-            { ...cmd('english'), type: 'radio', checked: lang === 'en' },
-            { ...cmd('arabic'), type: 'radio', checked: lang === 'ar' },
+            // The renderer's command ids for the language switch (renderer/ui/commands.ts).
+            { label: t('english'), command: 'langEn', type: 'radio', checked: lang === 'en' },
+            { label: t('arabic'), command: 'langAr', type: 'radio', checked: lang === 'ar' },
           ],
         },
         ...(opts.dev ? [sep, { role: 'toggleDevTools' } as MenuItemSpec] : []),

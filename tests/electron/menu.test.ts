@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { isAppCommand } from '../../renderer/ui/commands.ts';
 import { buildMenuTemplate, menuCommands, type MenuItemSpec } from '../../electron/menu.ts';
 import en from '../../shared/i18n/en.json' with { type: 'json' };
 import ar from '../../shared/i18n/ar.json' with { type: 'json' };
@@ -27,8 +28,9 @@ test('the English menu has File, Edit, View, Help with their items', () => {
 
 test('menu items send their i18n key as the command', () => {
   const cmds = menuCommands(buildMenuTemplate('en'));
-  for (const c of ['openFolder', 'openSample', 'save', 'importTranslation', 'export', 'english', 'arabic', 'about']) assert.ok(cmds.includes(c), c);
-  for (const c of cmds) assert.ok(c in en.menu, `${c} is an i18n key`);
+  for (const c of ['openFolder', 'openSample', 'save', 'importTranslation', 'export', 'langEn', 'langAr', 'about']) assert.ok(cmds.includes(c), c);
+  for (const c of cmds) assert.ok(isAppCommand(c), `${c} is a renderer command`);
+  for (const c of cmds.filter((c) => !c.startsWith('lang'))) assert.ok(c in en.menu, `${c} is an i18n key`);
 });
 
 test('the Arabic menu uses the Arabic labels and checks العربية', () => {
@@ -38,9 +40,9 @@ test('the Arabic menu uses the Arabic labels and checks العربية', () => {
   const all = labels(t);
   assert.ok(all.includes('فتح مجلد…'));
   assert.ok(!all.includes('File'));
-  assert.equal(find(t, (i) => i.command === 'arabic')?.checked, true);
-  assert.equal(find(t, (i) => i.command === 'english')?.checked, false);
-  assert.equal(find(buildMenuTemplate('en'), (i) => i.command === 'english')?.checked, true);
+  assert.equal(find(t, (i) => i.command === 'langAr')?.checked, true);
+  assert.equal(find(t, (i) => i.command === 'langEn')?.checked, false);
+  assert.equal(find(buildMenuTemplate('en'), (i) => i.command === 'langEn')?.checked, true);
 });
 
 test('devtools only in dev; macOS gets the app menu first', () => {
