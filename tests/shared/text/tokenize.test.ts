@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { tokenize, type TokenizeOptions } from '../../../shared/text/tokenize.ts';
+import { OffsetMap } from '../../../shared/text/offsets.ts';
+import { isMarkCp } from '../../../shared/text/chars.ts';
+
+const tok = (text: string, opts: TokenizeOptions = { lang: 'ar' }) => tokenize(text, opts).map((t) => `${t.text}/${t.kind}`);
+
+const table: [string, string, TokenizeOptions, string[]][] = [
+  ['words, punctuation, numbers', 'قتل 15 مدنياً، اليوم.', { lang: 'ar' }, ['قتل/word', '15/number', 'مدنياً/word', '،/punct', 'اليوم/word', './punct']],
+  ['decimals and Arabic-Indic numbers stay whole', '3.5 و٣٫٥ و1,000 الساعة 00:01', { lang: 'ar' }, ['3.5/number', 'و/word', '٣٫٥/number', 'و/word', '1,000/number', 'الساعة/word', '00:01/number']],
+  ['harakat stay with their letter', 'قَالَ الوزيرُ', { lang: 'ar' }, ['قَالَ/word', 'الوزيرُ/word']],
+  ['punctuation runs and quotes', 'حقًا؟! "نعم"...', { lang: 'ar' }, ['حقًا/word', '؟!/punct', '"/punct', 'نعم/word', '"/punct', '.../punct']],
+  ['symbols and emoji (with modifiers)', '50% + $3 😀👍🏽', { lang: 'en' }, ['50/number', '%/punct', '+/symbol', '$/symbol', '3/number', '😀/symbol', '👍🏽/symbol']],
+  ['English inner apostrophe and hyphen, letters with digits', "don't al-Numan F16", { lang: 'en' }, ["don't/word", 'al-Numan/word', 'F16/word']],
+  ['clitics: conjunction and preposition before the article', 'والنظام بالنسبة للسلطة كالعادة', { lang: 'ar', clitics: true }, ['و/word', 'النظام/word', 'ب/word', 'النسبة/word', 'ل/word', 'لسلطة/word', 'ك/word', 'العادة/word']],
+  ['clitics: conjunction before a verb, and before a short function word', 'وأكد فقال وهو', { lang: 'ar', clitics: true }, ['و/word', 'أكد/word', 'ف/word', 'قال/word', 'و/word', 'هو/word']],
+  ['clitics: words that only start with و/ف/ب/ل stay whole', 'وزير وكالة فصائل فقط وسط بين لكن', { lang: 'ar', clitics: true }, ['وزير/word', 'وكالة/word', 'فصائل/word', 'فقط/word', 'وسط/word', 'بين/word', 'لكن/word']],
+  ['clitics: too short a remainder is never split', 'ولد وفي بل', { lang: 'ar', clitics: true }, ['ولد/word', 'و/word', 'في/word', 'بل/word']],
+  ['clitics: article only on request', 'والحكومة الله', { lang: 'ar', clitics: true, article: true }, ['و/word', 'ال/word', 'حكومة/word', 'الله/word']],
+  ['clitics do not apply to English', 'wall ball', { lang: 'en', clitics: true }, ['wall/word', 'ball/word']],
+];
+
+for (const [what, input, opts, expected] of table) {
+  test(`tokenize: ${what}`, () => assert.deepEqual(tok(input, opts), expected));
+}
+
+test('tokenize: clitic pieces are adjacent spans of the word, diacritics with their letter', () => {
+  const text = '😀 وَالنِّظامُ';
+  const ts = tokenize(text, { lang: 'ar', clitics: true });
+  assert.deepEqual(ts.map((t) => [t.start, t.end, t.text]), [[0, 1, '😀'], [2, 4, 'وَ'], [4, 13, 'النِّظامُ']]);
+});
+
+const alphabet = ['ا', 'و', 'ب', 'ل', 'ف', 'ك', 'م', 'َ', 'ّ', 'ـ', ' ', '\n', '.', '،', '"', '3', '٣', '٫', ',', 'a', 'B', "'", '-', '😀', '👍🏽', '%'];
+const textArb = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((a) => a.join(''));
+
+test('tokenize property: tokens ordered, disjoint, slice to their text, cover all non-space, never start with a detached mark', () => {
+  fc.assert(
+    fc.property(textArb, fc.boolean(), fc.boolean(), (text, clitics, article) => {
+      const map = new OffsetMap(text);
+      const cps = Array.from(text);
+      const covered = new Array<boolean>(cps.length).fill(false);
+      let prev = 0;
+      for (const t of tokenize(text, { lang: 'ar', clitics, article })) {
+        assert.ok(t.start >= prev && t.end > t.start);
+        assert.equal(map.slice(t.start, t.end), t.text);
+        if (t.start > 0 && isMarkCp(cps[t.start].codePointAt(0) ?? 0)) assert.ok(/\s/u.test(cps[t.start - 1]), `mark cut from its letter in ${JSON.stringify(text)}`);
+        for (let k = t.start; k < t.end; k++) covered[k] = true;
+        prev = t.end;
+      }
+      cps.forEach((ch, k) => assert.ok(covered[k] || /\s/u.test(ch), `uncovered ${JSON.stringify(ch)} in ${JSON.stringify(text)}`));
+    }),
+    { numRuns: 2000 },
+  );
+});
