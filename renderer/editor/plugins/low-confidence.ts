@@ -42,7 +42,8 @@ export function lowConfidence(): Plugin<DecorationSet> {
           if (from >= to) continue;
           tr.doc.nodesBetween(from, to, (node, pos) => {
             if (node.type.name !== N.row) return node.type.name === N.doc;
-            const old = next.find(pos, pos + node.nodeSize, (spec) => spec.lowConfidence === true);
+            // find() includes neighbours that only touch this row: keep just this row's own
+            const old = next.find(pos, pos + node.nodeSize, (spec) => spec.lowConfidence === true).filter((d) => d.from === pos);
             if (old.length) next = next.remove(old);
             if (isLow(node)) next = next.add(tr.doc, [deco(pos, node)]);
             return false;
@@ -61,5 +62,9 @@ export function lowConfidence(): Plugin<DecorationSet> {
 export function lowConfidenceRows(state: EditorState, from = 0, to = state.doc.content.size): number[] {
   const set = lowConfidenceKey.getState(state);
   if (!set) return [];
-  return set.find(from, to, (spec) => spec.lowConfidence === true).map((d) => d.from).sort((a, b) => a - b);
+  // find() also returns decorations that merely touch the range: keep those starting inside it
+  return set.find(from, to, (spec) => spec.lowConfidence === true)
+    .map((d) => d.from)
+    .filter((p) => p >= from && p < to)
+    .sort((a, b) => a - b);
 }

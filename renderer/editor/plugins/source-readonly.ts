@@ -12,6 +12,7 @@
 import { Plugin, PluginKey, type Transaction } from 'prosemirror-state';
 import { AttrStep, ReplaceAroundStep, ReplaceStep } from 'prosemirror-transform';
 import type { Node as PMNode } from 'prosemirror-model';
+import { isHistoryTransaction } from 'prosemirror-history';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
 import { N, type SourceSentenceAttrs } from '../schema.ts';
 
@@ -59,7 +60,8 @@ export function sourceOf(state: { doc: PMNode } & Parameters<typeof sourceKey.ge
 
 /** True when no step of `tr` changes the text of a source sentence. */
 export function keepsSourceText(tr: Transaction, source: SourceState): boolean {
-  const reshape = tr.getMeta(RESHAPE_SOURCE) === true;
+  // undo/redo of a reshape re-cuts the text too; check 2 still guards every sentence
+  const reshape = tr.getMeta(RESHAPE_SOURCE) === true || isHistoryTransaction(tr);
   for (let i = 0; i < tr.steps.length; i++) {
     const step = tr.steps[i];
     const before = tr.docs[i];

@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { commands } from '../../../../renderer/editor/commands/index.ts';
+import { at, atTarget, makeState, run } from '../helpers.ts';
+
+test('status cycles auto → draft → translated → reviewed → auto, each step undoable', () => {
+  let s = at(makeState(), 's2');
+  const seen: string[] = [s.doc.child(1).attrs.status];
+  for (let i = 0; i < 4; i++) {
+    s = run(s, commands.cycleStatus);
+    seen.push(s.doc.child(1).attrs.status);
+  }
+  assert.deepEqual(seen, ['auto', 'draft', 'translated', 'reviewed', 'auto']);
+  s = run(s, commands.undo);
+  assert.equal(s.doc.child(1).attrs.status, 'reviewed');
+  assert.equal(commands.setStatusAuto(at(makeState(), 's2'), undefined), false, 'already auto');
+});
+
+test('confirm and unconfirm a row', () => {
+  const s0 = at(makeState(), 's3');
+  const s1 = run(s0, commands.confirmRow);
+  assert.equal(s1.doc.child(2).attrs.confirmed, true);
+  assert.equal(commands.confirmRow(s1, undefined), false);
+  assert.ok(run(s1, commands.undo).doc.eq(s0.doc));
+  assert.equal(run(s1, commands.unconfirmRow).doc.child(2).attrs.confirmed, false);
+});
+
+test('typing English in an auto row makes it draft; undo takes both back', () => {
+  const s0 = atTarget(makeState(), 1);
+  const s1 = s0.apply(s0.tr.insertText('Hi'));
+  assert.equal(s1.doc.child(1).attrs.status, 'draft');
+  assert.equal(s1.doc.child(2).attrs.status, 'auto');
+  assert.ok(run(s1, commands.undo).doc.eq(s0.doc));
+  // a translated row stays translated
+  const t = run(at(makeState(), 's1'), commands.setStatusTranslated);
+  const t2 = atTarget(t, 0, -1);
+  assert.equal(t2.apply(t2.tr.insertText('!')).doc.child(0).attrs.status, 'translated');
+});
