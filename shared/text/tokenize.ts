@@ -11,6 +11,7 @@
 // و ف (conjunctions) and ب ك ل (prepositions) before the article, و ف before a word of at least
 // three letters that is not on the list of words that merely start with those letters, and the
 // article ال itself only when `article` is set. The pieces are adjacent spans of the word.
+import { EN_MAYBE_FINAL, EN_NEVER_FINAL } from './abbreviations.ts';
 import { isArabicLetter, isArabicMark, isDigitCp, isLetterCp, isMarkCp, isSpace, isLineBreak } from './chars.ts';
 
 /** One token: a half-open span of code points, its text and its kind. */
@@ -72,6 +73,7 @@ export function tokenize(text: string, opts: TokenizeOptions): Token[] {
     const start = i;
     if (isLetterCp(c) || (isMarkCp(c) && start === 0)) {
       i = wordEnd(cps, i);
+      if (!isArabicLetter(c)) i = abbreviationEnd(cps, start, i);
       if (splitClitics && isArabicLetter(c)) {
         for (const [a, b] of splitProclitics(cps, start, i, opts.article === true)) emit(a, b, 'word');
       } else emit(start, i, 'word');
@@ -101,6 +103,20 @@ export function tokenize(text: string, opts: TokenizeOptions): Token[] {
     emit(start, i, 'symbol');
   }
   return tokens;
+}
+
+/** Latin abbreviations keep their dots, as treebanks do: "U.S." "a.m." "Mr." "e.g." */
+function abbreviationEnd(cps: number[], start: number, end: number): number {
+  if (cps[end] !== 0x2e) return end;
+  const isLatin = (c: number | undefined) => c !== undefined && ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a));
+  // dotted acronym: single letters each followed by a dot
+  if (end - start === 1) {
+    let k = end;
+    while (cps[k] === 0x2e && isLatin(cps[k + 1]) && cps[k + 2] === 0x2e) k += 2;
+    if (k > end) return k + 1;
+  }
+  const word = String.fromCodePoint(...cps.slice(start, end)).toLowerCase();
+  return EN_NEVER_FINAL.has(word) || EN_MAYBE_FINAL.has(word) ? end + 1 : end;
 }
 
 /** End of the word starting at letter cps[i]. */

@@ -19,6 +19,7 @@ const table: [string, string, TokenizeOptions, string[]][] = [
   ['clitics: words that only start with و/ف/ب/ل stay whole', 'وزير وكالة فصائل فقط وسط بين لكن', { lang: 'ar', clitics: true }, ['وزير/word', 'وكالة/word', 'فصائل/word', 'فقط/word', 'وسط/word', 'بين/word', 'لكن/word']],
   ['clitics: too short a remainder is never split', 'ولد وفي بل', { lang: 'ar', clitics: true }, ['ولد/word', 'و/word', 'في/word', 'بل/word']],
   ['clitics: article only on request', 'والحكومة الله', { lang: 'ar', clitics: true, article: true }, ['و/word', 'ال/word', 'حكومة/word', 'الله/word']],
+  ['English abbreviations keep their dots', 'Mr. Smith of the U.S. Army, e.g. at 9 a.m. today.', { lang: 'en' }, ['Mr./word', 'Smith/word', 'of/word', 'the/word', 'U.S./word', 'Army/word', ',/punct', 'e.g./word', 'at/word', '9/number', 'a.m./word', 'today/word', './punct']],
   ['clitics do not apply to English', 'wall ball', { lang: 'en', clitics: true }, ['wall/word', 'ball/word']],
 ];
 
