@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { atomicWriteFile, isOwnScratchFile } from '../../../electron/host/atomic-write.ts';
+import { HostError } from '../../../electron/host/errors.ts';
+
+async function withDir(fn: (dir: string) => Promise<void>) {
+  const dir = await mkdtemp(join(tmpdir(), 'muwazi-atomic-'));
+  try {
+    await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
+
+test('writes the file, keeps the previous version as .bak, leaves no temporary files', () =>
+  withDir(async (dir) => {
+    const f = join(dir, 'تقرير.annotations.json');
+    await atomicWriteFile(f, 'الأولى 😀\n');
+    assert.equal(await readFile(f, 'utf8'), 'الأولى 😀\n');
+    assert.deepEqual(await readdir(dir), ['تقرير.annotations.json']);
+    await atomicWriteFile(f, 'الثانية\n');
+    await atomicWriteFile(f, 'الثالثة\n');
+    assert.equal(await readFile(f, 'utf8'), 'الثالثة\n');
+    assert.equal(await readFile(f + '.bak', 'utf8'), 'الثانية\n');
+    assert.deepEqual((await readdir(dir)).sort(), ['تقرير.annotations.json', 'تقرير.annotations.json.bak']);
+  }));
+
+test('disk full while writing: HostError disk-full, file and .bak unchanged, temp file removed', () =>
+  withDir(async (dir) => {
+    const f = join(dir, 'a.json');
+    await atomicWriteFile(f, 'v1');
+    await atomicWriteFile(f, 'v2');
+    await assert.rejects(
+      atomicWriteFile(f, 'v3', { fs: { write: async () => { throw errno('ENOSPC'); } } }),
+      (e: unknown) => e instanceof HostError && e.code === 'disk-full' && /disk is full: a\.json could not be saved\. The file on disk is unchanged/.test(e.message),
+    );
+    assert.equal(await readFile(f, 'utf8'), 'v2');
+    assert.equal(await readFile(f + '.bak', 'utf8'), 'v1');
+    assert.deepEqual((await readdir(dir)).sort(), ['a.json', 'a.json.bak']);
+  }));
+
+test('permission denied creating the temp file or renaming: specific message, file unchanged', () =>
+  withDir(async (dir) => {
+    const f = join(dir, 'a.json');
+    await atomicWriteFile(f, 'v1');
+    await assert.rejects(
+      atomicWriteFile(f, 'v2', { fs: { open: async () => { throw errno('EACCES'); } } }),
+      (e: unknown) => e instanceof HostError && e.code === 'permission-denied' && e.message.includes(dir),
+    );
+    await assert.rejects(
+      atomicWriteFile(f, 'v2', { fs: { rename: async (from: string, to: string) => { if (to === f) throw errno('EPERM'); return rename(from, to); } } }),
+      (e: unknown) => e instanceof HostError && e.code === 'permission-denied',
+    );
+    assert.equal(await readFile(f, 'utf8'), 'v1');
+    assert.deepEqual((await readdir(dir)).filter((n) => n.endsWith('.tmp')), []);
+  }));
+
+test('fsync failure (I/O error) also leaves the file as it was', () =>
+  withDir(async (dir) => {
+    const f = join(dir, 'a.json');
+    await writeFile(f, 'old');
+    await assert.rejects(atomicWriteFile(f, 'new', { fs: { sync: async () => { throw errno('EIO'); } } }), (e: unknown) => e instanceof HostError && e.code === 'internal' && /unchanged/.test(e.message));
+    assert.equal(await readFile(f, 'utf8'), 'old');
+    assert.deepEqual(await readdir(dir), ['a.json']);
+  }));
+
+test('without hard links (FAT, network shares) the .bak is copied', () =>
+  withDir(async (dir) => {
+    const f = join(dir, 'a.json');
+    await atomicWriteFile(f, 'v1');
+    await atomicWriteFile(f, 'v2', { fs: { link: async () => { throw errno('EPERM'); } } });
+    assert.equal(await readFile(f, 'utf8'), 'v2');
+    assert.equal(await readFile(f + '.bak', 'utf8'), 'v1');
+  }));
+
+test('scratch file names are recognisable for the watcher', () => {
+  assert.ok(isOwnScratchFile('.muwazi-a.annotations.json.123.abcdef.tmp'));
+  assert.ok(isOwnScratchFile('a.annotations.json.bak'));
+  assert.ok(!isOwnScratchFile('a.annotations.json'));
+  assert.ok(!isOwnScratchFile('a.txt'));
+});
