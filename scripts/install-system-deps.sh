@@ -8,7 +8,7 @@ need=()
 fc-list 2>/dev/null | grep -qi "Noto Naskh Arabic" || need+=(fonts-noto-core)
 command -v xvfb-run >/dev/null || need+=(xvfb)
 command -v xmllint >/dev/null || need+=(libxml2-utils)
-command -v tmx2po >/dev/null || need+=(translate-toolkit)
+command -v xliff2po >/dev/null || need+=(translate-toolkit)  # translate-toolkit 3.8 has no tmx2po
 if [ ${#need[@]} -eq 0 ]; then echo "system packages: all present"; exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then
   echo "missing Debian packages: ${need[*]} (run as root or: sudo apt-get install ${need[*]})" >&2
