@@ -430,10 +430,12 @@ function coarseCentres(f: DocFeatures, lm: LengthModel, half: number): Int32Arra
 }
 
 /** Band centres for a problem: fixed links and the length diagonal on small inputs, the coarse
- * path on large inputs without fixed links. */
+ * path on large inputs without two-sided fixed links. */
 function centresFor(f: DocFeatures, lm: LengthModel, fixed: FixedTable, half: number): Int32Array {
   const big = Math.min(f.src.len.length, f.tgt.len.length) > COARSE_ABOVE;
-  return big && fixed.links.length === 0 ? coarseCentres(f, lm, half) : bandCentres(f, fixed);
+  // one-sided fixed links (e.g. empty lines) do not pin the diagonal; two-sided ones do
+  const pinned = fixed.links.some((l) => l.src.length > 0 && l.tgt.length > 0);
+  return big && !pinned ? coarseCentres(f, lm, half) : bandCentres(f, fixed);
 }
 
 /**
