@@ -14,7 +14,8 @@ const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalCommen
 if (existsSync('renderer/main.ts')) {
   await build({
     ...common,
-    entryPoints: { app: 'renderer/main.ts' },
+    // editor-test: the editor's standalone test/benchmark page (renderer/editor-test.html)
+    entryPoints: { app: 'renderer/main.ts', ...(existsSync('renderer/editor-test.ts') ? { 'editor-test': 'renderer/editor-test.ts' } : {}) },
     outdir: outRenderer,
     format: 'iife',
     platform: 'browser',

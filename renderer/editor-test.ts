@@ -1,0 +1,62 @@
+// The editor test page's script: exposes the editor and a bare ProseMirror editor (for the
+// benchmark's baseline) on window.muwaziTest, then sets window.muwaziTestReady.
+import './editor/editor.css';
+import { Schema } from 'prosemirror-model';
+import { EditorState } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { history } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import { baseKeymap } from 'prosemirror-commands';
+import { createEditor, type EditorHandle } from './editor/editor.ts';
+import { commands } from './editor/commands/index.ts';
+import type { Annotations } from '../shared/model/types.ts';
+
+/** A minimal schema for the baseline: paragraphs of text. */
+const bareSchema = new Schema({
+  nodes: {
+    doc: { content: 'paragraph+' },
+    paragraph: { content: 'text*', toDOM: () => ['p', 0], parseDOM: [{ tag: 'p' }] },
+    text: {},
+  },
+});
+
+/** What the page offers to tests. */
+export interface MuwaziTest {
+  /** the mounted editor, after mount() */
+  editor: EditorHandle | null;
+  /** mount the editor in #editor */
+  mount(annotations: Annotations, sourceText: string, tagColors?: Record<string, string>): EditorHandle;
+  /** mount a bare ProseMirror editor (paragraphs) in #bare */
+  mountBare(paragraphs: string[]): EditorView;
+  /** the command names */
+  commandNames: string[];
+  /** the current selection head's sentence id and offset inside it */
+  caret(): { id: string | null; offset: number; dir: string | null };
+}
+
+const api: MuwaziTest = {
+  editor: null,
+  mount(annotations, sourceText, tagColors) {
+    api.editor?.destroy();
+    api.editor = createEditor(document.getElementById('editor')!, { annotations, sourceText, tagColors });
+    return api.editor;
+  },
+  mountBare(paragraphs) {
+    const p = bareSchema.nodes.paragraph;
+    const doc = bareSchema.nodes.doc.create(null, paragraphs.map((t) => p.create(null, t ? bareSchema.text(t) : null)));
+    return new EditorView(document.getElementById('bare')!, {
+      state: EditorState.create({ doc, plugins: [history(), keymap(baseKeymap)] }),
+    });
+  },
+  commandNames: Object.keys(commands),
+  caret() {
+    const view = api.editor!.view;
+    const $h = view.state.selection.$head;
+    const dom = view.domAtPos($h.pos).node;
+    const el = (dom.nodeType === 1 ? dom : dom.parentElement) as HTMLElement;
+    return { id: $h.parent.isTextblock ? ($h.parent.attrs.id as string) : null, offset: $h.parentOffset, dir: el.closest('[dir]')?.getAttribute('dir') ?? null };
+  },
+};
+
+(window as unknown as { muwaziTest: MuwaziTest }).muwaziTest = api;
+(window as unknown as { muwaziTestReady: boolean }).muwaziTestReady = true;

@@ -1,0 +1,199 @@
+// The editor in real Chromium: dir/lang on cells, typing English, the Arabic refusing edits,
+// arrow keys in RTL cells and across entity marks in Arabic and mixed Arabic/Latin runs
+// (ProseMirror issues #1350/#1351).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { missingPrecondition, openEditorPage, type EditorPage } from './editor-page.ts';
+import { fixture, spanOf, S1, S3, TEXT } from '../renderer/editor/helpers.ts';
+import type { Annotations } from '../../shared/model/types.ts';
+import type { MuwaziTest } from '../../renderer/editor-test.ts';
+
+const skip = missingPrecondition();
+if (skip) console.log(`# skipping editor browser tests: ${skip}`);
+
+let ep: EditorPage;
+let page: Page;
+
+/** The fixture plus a mention on "المتحدث" in S3 (an all-Arabic mark). */
+function annotations(): Annotations {
+  const a = fixture();
+  const sp = spanOf('المتحدث');
+  a.entities.push({ id: 'e2', type: 'PER' });
+  a.mentions.push({ id: 'm3', side: 'ar', sentence: 's3', start: sp.start, end: sp.end, text: 'المتحدث', type: 'PER', entity: 'e2' });
+  return a;
+}
+
+type W = { muwaziTest: MuwaziTest };
+
+async function mount(): Promise<void> {
+  await page.evaluate(({ a, text }) => {
+    (window as unknown as W).muwaziTest.mount(a, text, { PER: '#d9480f', ORG: '#1971c2' });
+  }, { a: annotations(), text: TEXT });
+}
+
+/** Put the caret in sentence `id` at UTF-16 offset `offset` and focus the editor. */
+async function caretAt(id: string, offset: number): Promise<void> {
+  await page.evaluate(({ id, offset }) => {
+    const { editor } = (window as unknown as W).muwaziTest;
+    const view = editor!.view;
+    let pos = -1;
+    view.state.doc.descendants((n, p) => {
+      if (pos < 0 && n.isTextblock && n.attrs.id === id) pos = p + 1 + offset;
+      return pos < 0;
+    });
+    const Sel = view.state.selection.constructor as unknown as { create(doc: unknown, pos: number): never };
+    view.focus();
+    view.dispatch(view.state.tr.setSelection(Sel.create(view.state.doc, pos)));
+  }, { id, offset });
+}
+
+/** The caret, once ProseMirror's state agrees with the DOM selection (arrow keys move the DOM
+ * selection natively; the editor picks it up on selectionchange). */
+async function caret() {
+  await page.waitForFunction(() => {
+    const view = (window as unknown as W).muwaziTest.editor!.view;
+    const sel = document.getSelection();
+    if (!sel || !sel.focusNode) return false;
+    return view.posAtDOM(sel.focusNode, sel.focusOffset) === view.state.selection.head;
+  });
+  return page.evaluate(() => (window as unknown as W).muwaziTest.caret());
+}
+
+before(async () => {
+  if (skip) return;
+  ep = await openEditorPage();
+  page = ep.page;
+});
+after(async () => {
+  if (ep) await ep.close();
+});
+
+test('every sentence element carries dir and lang; rows carry id and status', { skip: skip ?? false }, async () => {
+  await mount();
+  const info = await page.evaluate(() => ({
+    src: [...document.querySelectorAll('p.src')].map((p) => `${p.getAttribute('dir')}/${p.getAttribute('lang')}/${getComputedStyle(p).direction}`),
+    tgt: [...document.querySelectorAll('p.tgt')].map((p) => `${p.getAttribute('dir')}/${p.getAttribute('lang')}/${getComputedStyle(p).direction}`),
+    rows: [...document.querySelectorAll('div.row')].map((r) => `${r.getAttribute('data-id')}:${r.getAttribute('data-status')}`),
+    ent: [...document.querySelectorAll('span.ent')].map((e) => `${e.getAttribute('data-type')}|${e.getAttribute('aria-label')}|${getComputedStyle(e).borderBottomColor}`),
+  }));
+  assert.deepEqual(info.src, Array(4).fill('rtl/ar/rtl'));
+  assert.deepEqual(info.tgt, Array(4).fill('ltr/en/ltr'));
+  assert.deepEqual(info.rows, ['u1:draft', 'u2:auto', 'u3:auto', 'u4:auto']);
+  // document order: Apple (s1), Apple (t1), المتحدث (s3)
+  assert.deepEqual(info.ent, ['ORG|ORG entity|rgb(25, 113, 194)', 'ORG|ORG entity|rgb(25, 113, 194)', 'PER|PER entity|rgb(217, 72, 15)']);
+});
+
+test('the Arabic column is at the inline start: left in an LTR UI, right in an RTL UI', { skip: skip ?? false }, async () => {
+  await mount();
+  const side = () => page.evaluate(() => {
+    const row = document.querySelector('div.row')!;
+    const src = row.querySelector('.cell-src')!.getBoundingClientRect();
+    const tgt = row.querySelector('.cell-tgt')!.getBoundingClientRect();
+    return src.left < tgt.left ? 'left' : 'right';
+  });
+  assert.equal(await side(), 'left');
+  await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
+  assert.equal(await side(), 'right');
+  await page.evaluate(() => document.documentElement.setAttribute('dir', 'ltr'));
+});
+
+test('typing in an English cell updates the annotations and moves the row to draft', { skip: skip ?? false }, async () => {
+  await mount();
+  await page.locator('div.row').nth(1).locator('p.tgt').click();
+  await page.keyboard.type('The branch opened in Dubai.');
+  const ann = await page.evaluate(() => (window as unknown as W).muwaziTest.editor!.getAnnotations());
+  assert.deepEqual(ann.units[1].target, ['t2']);
+  assert.equal(ann.targets.find((t) => t.id === 't2')!.text, 'The branch opened in Dubai.');
+  assert.equal(ann.units[1].status, 'draft');
+  assert.equal(await page.locator('div.row').nth(1).getAttribute('data-status'), 'draft');
+  // Ctrl+Z takes the typing back
+  await page.keyboard.press('Control+z');
+  const undone = await page.evaluate(() => (window as unknown as W).muwaziTest.editor!.getAnnotations());
+  assert.deepEqual(undone.units[1].target, []);
+});
+
+test('typing, deleting and pasting in the Arabic change nothing', { skip: skip ?? false }, async () => {
+  await mount();
+  await caretAt('s3', 3);
+  await page.keyboard.type('xyz');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Enter');
+  const state = await page.evaluate(() => {
+    const { editor } = (window as unknown as W).muwaziTest;
+    return { dom: document.querySelectorAll('p.src')[2].textContent, ann: editor!.getAnnotations() };
+  });
+  assert.equal(state.dom, S3);
+  assert.deepEqual(state.ann.segments.map((s) => s.text), fixture().segments.map((s) => s.text));
+  assert.equal(state.ann.units.length, 4);
+});
+
+/** Press `key` until the caret stops moving or leaves the sentence (at most `max` times); the
+ * offsets visited inside the sentence. Ends with the caret back at the last offset visited. */
+async function walk(key: string, max: number): Promise<number[]> {
+  const start = await caret();
+  const seen = [start.offset];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    const c = await caret();
+    if (c.id !== start.id || c.offset === seen[seen.length - 1]) break;
+    seen.push(c.offset);
+  }
+  await caretAt(start.id!, seen[seen.length - 1]);
+  return seen;
+}
+
+test('in an RTL cell ArrowLeft moves forward and ArrowRight back, across an Arabic entity mark', { skip: skip ?? false }, async () => {
+  await mount();
+  await caretAt('s3', 0);
+  assert.equal((await caret()).dir, 'rtl');
+  const fwd = await walk('ArrowLeft', 40);
+  // strictly forward through the whole sentence, including in and out of the متحدث mark
+  for (let i = 1; i < fwd.length; i++) assert.ok(fwd[i] > fwd[i - 1], `forward at step ${i}: ${fwd.join(',')}`);
+  assert.equal(fwd[fwd.length - 1], S3.length);
+  const mStart = S3.indexOf('المتحدث');
+  assert.ok(fwd.includes(mStart) && fwd.includes(mStart + 'المتحدث'.length), 'stops at both mark edges: ' + fwd.join(','));
+  assert.equal((await caret()).id, 's3', 'stays in the sentence');
+  const back = await walk('ArrowRight', 40);
+  for (let i = 1; i < back.length; i++) assert.ok(back[i] < back[i - 1], `backward at step ${i}: ${back.join(',')}`);
+  assert.equal(back[back.length - 1], 0);
+});
+
+test('arrow keys cross a Latin entity inside Arabic (mixed run) without getting stuck', { skip: skip ?? false }, async () => {
+  await mount();
+  await caretAt('s1', 0);
+  const fwd = await walk('ArrowLeft', 80);
+  const visited = new Set(fwd);
+  const aStart = S1.indexOf('Apple');
+  // every offset of the Latin word and its edges is reached, and the walk reaches the end
+  for (let o = aStart; o <= aStart + 5; o++) assert.ok(visited.has(o), `offset ${o} visited: ${fwd.join(',')}`);
+  assert.equal(Math.max(...fwd), S1.length, 'reaches the end of the sentence');
+  assert.equal((await caret()).id, 's1');
+  // typing at the mark's end in the English does not extend the mention (inclusive: false)
+  const en = 'The president said Apple'.length;
+  await caretAt('t1', en);
+  await page.keyboard.type('X');
+  const ann = await page.evaluate(() => (window as unknown as W).muwaziTest.editor!.getAnnotations());
+  assert.equal(ann.mentions.find((m) => m.id === 'm2')!.text, 'Apple');
+});
+
+test('keyboard shortcuts run the row commands (split row, merge, undo)', { skip: skip ?? false }, async () => {
+  await mount();
+  await caretAt('s2', 2);
+  await page.keyboard.press('Control+Backspace');
+  assert.equal(await page.locator('div.row').count(), 3);
+  await caretAt('s2', 2);
+  await page.keyboard.press('Control+Enter');
+  assert.equal(await page.locator('div.row').count(), 4);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  const ann = await page.evaluate(() => (window as unknown as W).muwaziTest.editor!.getAnnotations());
+  assert.deepEqual(ann.units.map((u) => u.source), [['s1'], ['s2'], ['s3'], ['s4']]);
+  // Tab goes to the next row's English
+  await caretAt('s1', 0);
+  await page.keyboard.press('Tab');
+  const c = await caret();
+  assert.equal(c.dir, 'ltr');
+  assert.equal(await page.evaluate(() => (window as unknown as W).muwaziTest.editor!.view.state.selection.$head.node(1).attrs.id), 'u2');
+});
