@@ -1,7 +1,10 @@
 // What the preload exposes as `window.muwazi`, built from an injected ipcRenderer so it is testable
 // without electron: one named method per host call (from the contract's callNames) and `on` for the
 // known events only. The page never sees ipcRenderer, channels or a generic send.
-import { callNames, eventNames, type EventName, type HostBridge, type HostEvents } from '../shared/contract/host.ts';
+import type { EventName, HostBridge, HostEvents } from '../shared/contract/host.ts';
+import { CALL_NAMES as callNames, EVENT_NAMES } from '../shared/contract/names.ts';
+
+const eventNames: readonly string[] = EVENT_NAMES;
 import { channelOf, EVENT_CHANNEL } from './ipc-channels.ts';
 
 /** The part of Electron's ipcRenderer the bridge uses. */

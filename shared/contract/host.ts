@@ -3,6 +3,7 @@
 // every request against `request` at run time before doing anything.
 import { z } from 'zod';
 import { AnnotationsSchema, ProjectSettingsSchema } from '../model/schema.ts';
+import { API_PREFIX, CALL_NAMES, EVENT_NAMES, TOKEN_HEADER } from './names.ts';
 
 /** Why a call failed, for expected failures. The message is for the user, already specific. */
 export const ErrorCodeSchema = z.enum([
@@ -158,7 +159,12 @@ export interface HostEvents {
 }
 export type EventName = keyof HostEvents;
 
-export const callNames = Object.keys(hostCalls) as CallName[];
+export const callNames: CallName[] = [...CALL_NAMES];
+
+// CALL_NAMES (names.ts, import-free for the preload) must list exactly the calls defined here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _namesMatch: Same<(typeof CALL_NAMES)[number], CallName> = true;
+void _namesMatch;
 
 /**
  * What the preload exposes as `window.muwazi` (and what the browser-mode client implements): one
@@ -168,10 +174,5 @@ export type HostBridge = HostApi & {
   on<E extends EventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void;
 };
 
-/** Browser mode over HTTP: POST `${API_PREFIX}<callName>` with the request as JSON body and the
- * per-run token in TOKEN_HEADER; the response body is the Result. Events: GET `${API_PREFIX}events?token=…`
- * as server-sent events (`event: <name>`, `data: <json>`). The token reaches the page in the URL
- * fragment `#token=…` (never sent to the server by the browser on its own). */
-export const API_PREFIX = '/api/';
-export const TOKEN_HEADER = 'x-muwazi-token';
-export const eventNames: EventName[] = ['menu', 'exportProgress', 'fileChanged'];
+export const eventNames: EventName[] = [...EVENT_NAMES];
+export { API_PREFIX, TOKEN_HEADER };
