@@ -3,8 +3,10 @@
 // an occurrence must be a whole word of the original, except that Arabic proclitics may be glued
 // before it: إدلب finds إدلب، بإدلب، لإدلب، وبإدلب and إِدْلِب, never إدلبي or ادلبستان. A name
 // that starts with the article also matches after the preposition ل, which swallows the article's
-// alef: الأمم finds للأمم (the span starts at the article's lam). Results are suggestions; the
-// caller decides what to apply.
+// alef: الأمم finds للأمم (the span starts at the article's lam). Spelling variants are one-way:
+// a name written with a hamza alef (إدلب) also finds it written with a bare alef (ادلب), a bare
+// initial alef finds every hamza form, final ى finds ي; but آن (Ann) never finds أن (that), nor
+// علي (Ali) على (on). Results are suggestions; the caller decides what to apply.
 import { OffsetMap } from '../text/offsets.ts';
 import type { Annotations, Mention, Side } from '../model/types.ts';
 import { fold, foldKey, type FoldedText } from './fold.ts';
@@ -67,7 +69,7 @@ export class OccurrenceIndex {
 
   constructor(texts: Iterable<KeyedText>) {
     this.texts = [];
-    for (const t of texts) this.texts.push({ key: t.key, original: t.text, folded: fold(t.text) });
+    for (const t of texts) this.texts.push({ key: t.key, original: t.text, folded: fold(t.text, { strictLetters: true }) });
   }
 
   /** Number of texts indexed. */
@@ -77,18 +79,24 @@ export class OccurrenceIndex {
 
   /** Every occurrence of `surface`, in text order then position order. */
   find(surface: string, opts: FindOptions = {}): Occurrence[] {
-    const key = foldKey(surface);
+    const key = foldKey(surface, { strictLetters: true });
     if (key.length === 0) return [];
     const clitics = opts.clitics ?? true;
+    const keys = spellingVariants(key);
+    // glued clitics only before names of three letters or more, and not before an initial alef
+    // that lost its hamza: ك + ان is كان (was), not آن (Ann); ف + ان is فإن
+    const firstWord = /^[^ ]*/.exec(key)![0];
+    const cliticsFor = (k: string) => clitics && [...firstWord].length >= 3 && k[0] === key[0];
     // الأمم also appears as ل + لأمم (the article's alef dropped after the preposition ل)
-    const lamVariant = clitics && key.startsWith('ال') && key.length > 2 ? key.slice(1) : null;
+    const lamVariants = clitics ? keys.filter((k) => k.startsWith('ال') && k.length > 2).map((k) => k.slice(1)) : [];
     const out: Occurrence[] = [];
     for (const t of this.texts) {
       const found: Array<[number, number]> = [];
-      scan(t.folded.text, key, (pos) => acceptBefore(t.folded.text, pos, clitics ? PROCLITICS : null), found);
-      if (lamVariant) scan(t.folded.text, lamVariant, (pos) => acceptBefore(t.folded.text, pos, LAM_ENDED, true), found);
+      const text = t.folded.text;
+      for (const k of keys) scan(text, k, (pos) => acceptBefore(text, pos, cliticsFor(k) ? PROCLITICS : null), found);
+      for (const k of lamVariants) scan(text, k, (pos) => acceptBefore(text, pos, LAM_ENDED, true), found);
       if (found.length === 0) continue;
-      if (lamVariant) found.sort((a, b) => a[0] - b[0]);
+      if (keys.length + lamVariants.length > 1) found.sort((a, b) => a[0] - b[0]);
       for (const [s, e] of found) out.push(this.toOccurrence(t, s, e));
     }
     return out;
@@ -104,6 +112,29 @@ export class OccurrenceIndex {
     while (end < next && isMark(map.slice(end, end + 1))) end++;
     return { key: t.key, start, end, text: map.slice(start, end) };
   }
+}
+
+const HAMZA_ALEFS = new Set(['أ', 'إ', 'آ']);
+const MAX_VARIANTS = 16;
+
+/**
+ * The spellings a (strictly folded) name is searched under: a hamza alef may be written as a bare
+ * alef, a word-initial bare alef may carry any hamza, a final ى may be written ي. At most 16.
+ */
+export function spellingVariants(key: string): string[] {
+  let out = [''];
+  for (let i = 0; i < key.length; i++) {
+    const c = key[i];
+    const wordStart = i === 0 || !isWordCode(key.charCodeAt(i - 1));
+    const wordEnd = i + 1 === key.length || !isWordCode(key.charCodeAt(i + 1));
+    let alts = [c];
+    if (HAMZA_ALEFS.has(c)) alts = [c, 'ا'];
+    else if (c === 'ا' && wordStart) alts = ['ا', 'أ', 'إ', 'آ'];
+    else if (c === 'ى' && wordEnd) alts = ['ى', 'ي'];
+    if (alts.length > 1 && out.length * alts.length > MAX_VARIANTS) alts = [c];
+    out = alts.length === 1 ? out.map((p) => p + c) : out.flatMap((p) => alts.map((a) => p + a));
+  }
+  return out;
 }
 
 /** Positions of `key` in `folded` that are whole words (after `acceptBefore`), pushed as [start, end). */
