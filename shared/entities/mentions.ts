@@ -155,3 +155,32 @@ export function unlinkMention(a: Annotations, mentionId: string): Annotations {
   const mentions = a.mentions.map((x) => (x.id === m.id ? { ...x, entity: entity.id } : x));
   return { ...a, mentions, entities: [...a.entities, entity] };
 }
+
+/**
+ * The entity list that matches `mentions`: entities still used are kept (their type taken from
+ * their mentions), entities no mention uses are dropped, and an entity id used by a mention but
+ * missing (created in the editor, where only marks exist) is added with the type and text of its
+ * first mention on each side. For docToAnnotations, whose mentions come from the editor's marks.
+ */
+export function reconcileEntities(entities: readonly Entity[], mentions: readonly Mention[]): Entity[] {
+  const first = new Map<string, { type: string; ar?: string; en?: string }>();
+  for (const m of mentions) {
+    const f = first.get(m.entity) ?? { type: m.type };
+    if (!f[m.side]) f[m.side] = m.text;
+    first.set(m.entity, f);
+  }
+  const out: Entity[] = [];
+  for (const e of entities) {
+    const f = first.get(e.id);
+    if (!f) continue;
+    out.push(f.type === e.type ? e : { ...e, type: f.type });
+    first.delete(e.id);
+  }
+  for (const [id, f] of first) {
+    const e: Entity = { id, type: f.type };
+    if (f.ar) e.ar = f.ar;
+    if (f.en) e.en = f.en;
+    out.push(e);
+  }
+  return out;
+}

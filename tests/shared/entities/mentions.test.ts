@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MentionError, addMention, changeType, linkMentions, removeMention, unlinkMention } from '../../../shared/entities/mentions.ts';
+import { MentionError, addMention, changeType, linkMentions, reconcileEntities, removeMention, unlinkMention } from '../../../shared/entities/mentions.ts';
 import { checkAnnotations } from '../../../shared/formats/sidecar.ts';
 import { AnnotationsSchema } from '../../../shared/model/schema.ts';
 import { cpSlice } from '../../../shared/text/offsets.ts';
@@ -82,4 +82,13 @@ test('linkMentions puts the English mention into the Arabic mention’s entity; 
   const split = unlinkMention(linked, 'm2');
   assert.deepEqual(split.entities, [{ id: 'e1', type: 'LOC', ar: 'إدلب', en: 'Idlib' }, { id: 'e2', type: 'LOC', en: 'Idlib' }]);
   assert.equal(split.mentions[1].entity, 'e2');
+});
+
+test('reconcileEntities keeps used entities, drops unused ones, adds those only marks know', () => {
+  const { text, annotations } = report();
+  const s = cpIndexOf(text, 'سراقب');
+  const a = addMention(annotations, { side: 'ar', sentence: 's1', start: s, end: s + 5, type: 'LOC' }).annotations;
+  const entities = [...a.entities, { id: 'e7', type: 'PER', ar: 'غائب' }];
+  const mentions = [...a.mentions, { id: 'm2', side: 'en' as const, sentence: 't2', start: 0, end: 7, text: 'Erdogan', type: 'PER', entity: 'e2' }];
+  assert.deepEqual(reconcileEntities(entities, mentions), [{ id: 'e1', type: 'LOC', ar: 'سراقب' }, { id: 'e2', type: 'PER', en: 'Erdogan' }]);
 });
