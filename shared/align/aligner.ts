@@ -25,7 +25,7 @@
 // both sides exactly once, fixed links included unchanged. Deterministic (ties go to the earlier
 // link type in LINK_TYPES, then to the earlier predecessor).
 import type { AlignOptions, Link } from './types.ts';
-import { documentFeatures, type DocFeatures } from './features.ts';
+import { documentFeatures, UNMATCHED_NUMBER, type DocFeatures } from './features.ts';
 import { AnchorScratch, LINK_TYPES, lengthCost, lengthModel, type LengthModel } from './cost.ts';
 
 export type { AlignOptions, AlignStats, Link, AnchorPair } from './types.ts';
@@ -49,8 +49,6 @@ function validateFixed(fixed: Link[], n: number, m: number): FixedTable {
   const lockSrc = new Int32Array(n).fill(-1);
   const lockTgt = new Int32Array(m).fill(-1);
   const links = fixed.map((l) => ({ src: [...l.src], tgt: [...l.tgt], confidence: l.confidence }));
-  let lastS = -1;
-  let lastT = -1;
   for (const [k, l] of links.entries()) {
     if (l.src.length === 0 && l.tgt.length === 0) throw new RangeError(`fixed link ${k} is empty`);
     for (const [side, lock, size] of [[l.src, lockSrc, n], [l.tgt, lockTgt, m]] as const) {
@@ -62,14 +60,13 @@ function validateFixed(fixed: Link[], n: number, m: number): FixedTable {
       });
     }
   }
-  // monotonic: ordering fixed links by position must agree on both sides
-  const order = links.map((_, k) => k).sort((a, b) => firstPos(links[a]) - firstPos(links[b]));
-  for (const k of order) {
-    const l = links[k];
-    if (l.src.length && l.src[0] <= lastS) throw new RangeError(`fixed link ${k} crosses another fixed link`);
-    if (l.tgt.length && l.tgt[0] <= lastT) throw new RangeError(`fixed link ${k} crosses another fixed link`);
-    if (l.src.length) lastS = l.src[l.src.length - 1];
-    if (l.tgt.length) lastT = l.tgt[l.tgt.length - 1];
+  // monotonic: two-sided links ordered by source must also be ordered by target (one-sided links
+  // constrain one side only, and contiguity/overlap is checked above)
+  const twoSided = links.filter((l) => l.src.length && l.tgt.length).sort((x, y) => x.src[0] - y.src[0]);
+  for (let q = 1; q < twoSided.length; q++) {
+    if (twoSided[q].tgt[0] <= twoSided[q - 1].tgt[twoSided[q - 1].tgt.length - 1]) {
+      throw new RangeError(`fixed links cross: source ${twoSided[q].src[0]} comes after source ${twoSided[q - 1].src[0]} but its target comes before`);
+    }
   }
   const lastLock = (lock: Int32Array) => {
     const out = new Int32Array(lock.length + 1);
@@ -81,12 +78,6 @@ function validateFixed(fixed: Link[], n: number, m: number): FixedTable {
     return out;
   };
   return { links, lockSrc, lockTgt, lastLockSrc: lastLock(lockSrc), lastLockTgt: lastLock(lockTgt) };
-}
-
-/** Sort key for fixed links: a position comparable across sides is not available for one-sided
- * links, so order by source start when present, else by target start (checked for consistency). */
-function firstPos(l: Link): number {
-  return l.src.length ? l.src[0] * 2 + 1 : l.tgt[0] * 2;
 }
 
 /**
@@ -155,6 +146,9 @@ class BandDP {
   /** prefix sums of sentence lengths, so a link's length is one subtraction */
   private readonly cumS: Float64Array;
   private readonly cumT: Float64Array;
+  /** prefix sums of numbers per sentence (UNMATCHED_NUMBER) */
+  private readonly numS: Float64Array;
+  private readonly numT: Float64Array;
 
   constructor(
     readonly f: DocFeatures,
@@ -168,6 +162,8 @@ class BandDP {
     this.scratch = new AnchorScratch(f.keyWeight.length);
     this.cumS = prefixSums(f.src.len);
     this.cumT = prefixSums(f.tgt.len);
+    this.numS = prefixSums(f.src.nums);
+    this.numT = prefixSums(f.tgt.nums);
   }
 
   index(i: number, j: number): number {
@@ -180,7 +176,9 @@ class BandDP {
     if (s0 === s1 || t0 === t1) return this.PRIOR[type];
     const la = this.cumS[s1] - this.cumS[s0];
     const le = this.cumT[t1] - this.cumT[t0];
-    return this.PRIOR[type] + lengthCost(la, le, this.lm) - this.scratch.shared(this.f, s0, s1, t0, t1);
+    const bonus = this.scratch.shared(this.f, s0, s1, t0, t1);
+    const unmatched = this.numS[s1] - this.numS[s0] + this.numT[t1] - this.numT[t0] - 2 * this.scratch.matchedNumbers;
+    return this.PRIOR[type] + lengthCost(la, le, this.lm) - bonus + UNMATCHED_NUMBER * unmatched;
   }
 
   /** Fills prevBuf/costBuf/typeBuf with every transition into state (i, j), always in the same
@@ -325,7 +323,7 @@ class BandDP {
   }
 }
 
-function prefixSums(xs: Float64Array): Float64Array {
+function prefixSums(xs: ArrayLike<number>): Float64Array {
   const out = new Float64Array(xs.length + 1);
   for (let i = 0; i < xs.length; i++) out[i + 1] = out[i] + xs[i];
   return out;
@@ -335,6 +333,23 @@ function range(a: number, b: number): number[] {
   const out: number[] = [];
   for (let x = a; x < b; x++) out.push(x);
   return out;
+}
+
+/** Relative change of the length ratio that triggers a second alignment pass. */
+const RATIO_TOLERANCE = 0.03;
+
+/** English/Arabic character ratio over the links of a path that have both sides (0 if none). */
+function linkedRatio(r: Search, f: DocFeatures): number {
+  let a = 0;
+  let e = 0;
+  for (let q = 1; q < r.path.length; q++) {
+    const [i0, j0] = r.dp.state(r.path[q - 1]);
+    const [i1, j1] = r.dp.state(r.path[q]);
+    if (i1 === i0 || j1 === j0) continue;
+    for (let i = i0; i < i1; i++) a += f.src.len[i];
+    for (let j = j0; j < j1; j++) e += f.tgt.len[j];
+  }
+  return a > 0 && e > 0 ? e / a : 0;
 }
 
 /** Sentences per block at each coarse level, and the size above which a coarse level is used. */
@@ -387,15 +402,19 @@ function blockFeatures(f: DocFeatures, b: number): DocFeatures {
     const n = x.len.length;
     const g = Math.ceil(n / b);
     const len = new Float64Array(g);
+    const nums = new Int32Array(g);
     const keyStart = new Int32Array(g + 1);
     for (let k = 0; k < g; k++) {
-      for (let i = k * b; i < Math.min(n, (k + 1) * b); i++) len[k] += x.len[i];
+      for (let i = k * b; i < Math.min(n, (k + 1) * b); i++) {
+        len[k] += x.len[i];
+        nums[k] += x.nums[i];
+      }
       keyStart[k] = x.keyStart[k * b];
     }
     keyStart[g] = x.keyStart[n];
-    return { len, keyStart, keys: x.keys };
+    return { len, keyStart, keys: x.keys, nums };
   };
-  return { src: side(f.src), tgt: side(f.tgt), keyWeight: f.keyWeight };
+  return { src: side(f.src), tgt: side(f.tgt), keyWeight: f.keyWeight, keyIsNumber: f.keyIsNumber };
 }
 
 /** Centres that follow a coarse alignment of blocks (Vecalign's coarse-to-fine idea): the
@@ -448,14 +467,25 @@ export function alignSentences(src: string[], tgt: string[], opts: AlignOptions 
   const m = tgt.length;
   const fixed = validateFixed(opts.fixed ?? [], n, m);
   const f = documentFeatures(src, tgt, opts.anchors ?? []);
-  const lm = lengthModel(f);
+  let lm = lengthModel(f);
   let half = Math.max(opts.band ?? DEFAULT_BAND, 2);
   const centre = centresFor(f, lm, fixed, half);
   // the band must be wide enough for the steepest stretch of its centre line
   for (let i = 0; i < n; i++) half = Math.max(half, centre[i + 1] - centre[i] + 2);
   if (n === 0) half = m;
   const withPosteriors = opts.posteriors !== false;
-  const { dp, fw, path, half: used, passes } = search(f, lm, fixed, centre, half, withPosteriors);
+  let result = search(f, lm, fixed, centre, half, withPosteriors);
+  // Gale & Church estimate c from aligned text: the whole-document ratio is skewed by untranslated
+  // sentences (one dropped sentence in a short report moves it by 20 %), so re-estimate it from the
+  // links that have both sides and realign once when it moved noticeably.
+  const refined = linkedRatio(result, f);
+  let passes = result.passes;
+  if (refined > 0 && Math.abs(refined / lm.ratio - 1) > RATIO_TOLERANCE) {
+    lm = { ...lm, ratio: refined };
+    result = search(f, lm, fixed, centre, half, withPosteriors);
+    passes += result.passes;
+  }
+  const { dp, fw, path, half: used } = result;
   if (opts.stats) Object.assign(opts.stats, { band: used, passes, cells: (n + 1) * dp.K });
   const beta = fw.cache ? dp.backward(fw.cache) : null;
   const end = path[path.length - 1];

@@ -65,6 +65,8 @@ export class AnchorScratch {
   private count: Int32Array;
   private stamp: Int32Array;
   private gen = 0;
+  /** numbers (2+ digits) matched by the last call of `shared` */
+  matchedNumbers = 0;
 
   constructor(keyCount: number) {
     this.count = new Int32Array(keyCount);
@@ -79,6 +81,7 @@ export class AnchorScratch {
     const a1 = f.src.keyStart[s1];
     const b0 = f.tgt.keyStart[t0];
     const b1 = f.tgt.keyStart[t1];
+    this.matchedNumbers = 0;
     if (a0 === a1 || b0 === b1) return 0;
     const gen = ++this.gen;
     const { count, stamp } = this;
@@ -92,13 +95,16 @@ export class AnchorScratch {
       } else count[k]++;
     }
     let sum = 0;
+    let numbers = 0;
     for (let b = b0; b < b1; b++) {
       const k = tkeys[b];
       if (stamp[k] === gen && count[k] > 0) {
         count[k]--;
         sum += f.keyWeight[k];
+        numbers += f.keyIsNumber[k];
       }
     }
+    this.matchedNumbers = numbers;
     return sum;
   }
 }

@@ -8,6 +8,11 @@ import { arabicNameForms, arabicSkeleton, latinSkeleton } from './translit.ts';
 /** Anchor key kinds and their weight in nats (how much one shared key lowers a link's cost). */
 export const ANCHOR_WEIGHTS = { number: 2.5, glossary: 3, name: 1.2, shortName: 0.4, punct: 0.5 } as const;
 
+/** Cost in nats of a number (2+ digits) that a two-sided link leaves unmatched: evidence that the
+ * sentence holding it belongs elsewhere or is untranslated. Single digits are often spelled out in
+ * English ("three days" for "٣ أيام"), so they are not counted. */
+export const UNMATCHED_NUMBER = 1.0;
+
 /** Features of one side of a document, in flat arrays (one entry per sentence). */
 export interface SideFeatures {
   /** sentence lengths in characters (code points, no white space or harakat) */
@@ -16,6 +21,8 @@ export interface SideFeatures {
   keyStart: Int32Array;
   /** interned anchor keys, a set per sentence */
   keys: Int32Array;
+  /** distinct numbers of 2+ digits per sentence, including numbers absent from the other side */
+  nums: Int32Array;
 }
 
 /** Both sides' features plus the weight of each interned key. */
@@ -24,6 +31,8 @@ export interface DocFeatures {
   tgt: SideFeatures;
   /** weight in nats of key id k */
   keyWeight: Float64Array;
+  /** 1 when key id k is a number of 2+ digits (counted against UNMATCHED_NUMBER) */
+  keyIsNumber: Uint8Array;
 }
 
 const MARKS = /[\u064B-\u065F\u0670\u0640\u06D6-\u06ED]/gu;
@@ -135,6 +144,8 @@ function weightOf(key: string): number {
   }
 }
 
+const isLongNumber = (key: string) => key[0] === 'n' && key.length >= 3;
+
 function documentFrequency(raw: string[][]): Map<string, number> {
   const df = new Map<string, number>();
   for (const keys of raw) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
@@ -173,14 +184,20 @@ export function documentFeatures(src: string[], tgt: string[], anchors: AnchorPa
   const side = (texts: string[], raw: string[][]): SideFeatures => {
     const len = new Float64Array(texts.length);
     const keyStart = new Int32Array(texts.length + 1);
+    const nums = new Int32Array(texts.length);
     const keys: number[] = [];
     for (let i = 0; i < texts.length; i++) {
       len[i] = charLength(texts[i]);
+      for (const k of raw[i]) if (isLongNumber(k)) nums[i]++;
       keyStart[i] = keys.length;
       for (const k of raw[i]) if (shared.has(k)) keys.push(intern(k));
     }
     keyStart[texts.length] = keys.length;
-    return { len, keyStart, keys: Int32Array.from(keys) };
+    return { len, keyStart, keys: Int32Array.from(keys), nums };
   };
-  return { src: side(src, srcRaw), tgt: side(tgt, tgtRaw), keyWeight: Float64Array.from(weights) };
+  const srcSide = side(src, srcRaw);
+  const tgtSide = side(tgt, tgtRaw);
+  const keyIsNumber = new Uint8Array(weights.length);
+  for (const [k, id] of ids) keyIsNumber[id] = isLongNumber(k) ? 1 : 0;
+  return { src: srcSide, tgt: tgtSide, keyWeight: Float64Array.from(weights), keyIsNumber };
 }
