@@ -26,6 +26,8 @@ export interface MuwaziTest {
   editor: EditorHandle | null;
   /** mount the editor in #editor */
   mount(annotations: Annotations, sourceText: string, tagColors?: Record<string, string>): EditorHandle;
+  /** the bare editor, after mountBare() */
+  bare: EditorView | null;
   /** mount a bare ProseMirror editor (paragraphs) in #bare */
   mountBare(paragraphs: string[]): EditorView;
   /** the command names */
@@ -36,6 +38,7 @@ export interface MuwaziTest {
 
 const api: MuwaziTest = {
   editor: null,
+  bare: null,
   mount(annotations, sourceText, tagColors) {
     api.editor?.destroy();
     api.editor = createEditor(document.getElementById('editor')!, { annotations, sourceText, tagColors });
@@ -44,9 +47,11 @@ const api: MuwaziTest = {
   mountBare(paragraphs) {
     const p = bareSchema.nodes.paragraph;
     const doc = bareSchema.nodes.doc.create(null, paragraphs.map((t) => p.create(null, t ? bareSchema.text(t) : null)));
-    return new EditorView(document.getElementById('bare')!, {
+    api.bare?.destroy();
+    api.bare = new EditorView(document.getElementById('bare')!, {
       state: EditorState.create({ doc, plugins: [history(), keymap(baseKeymap)] }),
     });
+    return api.bare;
   },
   commandNames: Object.keys(commands),
   caret() {

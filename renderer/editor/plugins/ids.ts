@@ -10,7 +10,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { isHistoryTransaction } from 'prosemirror-history';
 import { nextId } from '../../../shared/model/ids.ts';
 import { N } from '../schema.ts';
-import { changedRanges, combinedMapping, mergeRanges, type Range } from '../ranges.ts';
+import { changedRanges, combinedMapping, mergeRanges, textEdits, type Range } from '../ranges.ts';
 
 type Prefix = 'u' | 's' | 't';
 /** Plugin state: the largest id number in use per prefix. */
@@ -65,7 +65,8 @@ export function ids(): Plugin<IdsState> {
         return s;
       },
       apply: (tr, value) => {
-        if (!tr.docChanged) return value;
+        // a text edit adds no node, so no new id
+        if (!tr.docChanged || textEdits(tr)) return value;
         let s = value;
         for (const { node } of idNodes(tr.doc, changedRanges([tr]))) s = bump(s, node);
         return s;
@@ -75,6 +76,8 @@ export function ids(): Plugin<IdsState> {
       // undo/redo restore ids that were valid before; only new edits can bring duplicates
       const edits = trs.filter((tr) => tr.docChanged && !isHistoryTransaction(tr));
       if (edits.length === 0) return null;
+      // fast path: text edits only need an id when text lands in an id-less placeholder
+      if (edits.every((tr) => textEdits(tr)?.every((e) => e.parent.attrs.id !== ''))) return null;
       const ranges = changedRanges(edits);
       if (ranges.length === 0) return null;
       const inv = combinedMapping(trs).invert();

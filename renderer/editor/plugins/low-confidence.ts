@@ -6,7 +6,7 @@ import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
 import { N, type RowAttrs } from '../schema.ts';
-import { changedRanges } from '../ranges.ts';
+import { changedRanges, textEdits } from '../ranges.ts';
 
 /** Rows with a confidence below this are highlighted. */
 export const LOW_CONFIDENCE = 0.5;
@@ -36,6 +36,8 @@ export function lowConfidence(): Plugin<DecorationSet> {
       apply: (tr, set) => {
         if (!tr.docChanged) return set;
         let next = set.map(tr.mapping, tr.doc);
+        // text edits never change a row's confidence
+        if (textEdits(tr)) return next;
         for (const r of changedRanges([tr])) {
           const from = Math.max(0, r.from);
           const to = Math.min(tr.doc.content.size, Math.max(r.to, r.from + 1));

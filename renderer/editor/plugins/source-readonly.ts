@@ -15,6 +15,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { isHistoryTransaction } from 'prosemirror-history';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
 import { N, type SourceSentenceAttrs } from '../schema.ts';
+import { textEdits } from '../ranges.ts';
 
 /** Plugin state: the report's source text. */
 export interface SourceState {
@@ -44,6 +45,9 @@ export function sourceReadonly(sourceText: string, options: SourceReadonlyOption
     },
     filterTransaction(tr, state) {
       if (!tr.docChanged) return true;
+      // fast path: typing in English touches no source sentence
+      const edits = textEdits(tr);
+      if (edits && edits.every((e) => e.parent.type.name !== N.source)) return true;
       const ok = keepsSourceText(tr, sourceKey.getState(state) ?? initial);
       if (!ok) options.onRefused?.();
       return ok;

@@ -4,7 +4,7 @@
 import { Plugin, PluginKey } from 'prosemirror-state';
 import { isHistoryTransaction } from 'prosemirror-history';
 import { N, type RowAttrs } from '../schema.ts';
-import { changedRanges } from '../ranges.ts';
+import { changedRanges, textEdits } from '../ranges.ts';
 
 export const statusDraftKey = new PluginKey('muwazi-status-draft');
 /** Transaction meta set by commands that restructure rows: the plugin leaves them alone. */
@@ -16,6 +16,12 @@ export function statusDraft(): Plugin {
     appendTransaction(trs, _oldState, newState) {
       const typed = trs.filter((tr) => tr.docChanged && !tr.getMeta(ROW_OP) && !isHistoryTransaction(tr) && !tr.getMeta('appendedTransaction'));
       if (typed.length === 0) return null;
+      // fast path: text edits in rows that are neither 'auto' nor untranslated change nothing
+      const settled = (tr: (typeof typed)[number]) => textEdits(tr)?.every((e) => {
+        const row = e.$from.node(1).attrs as RowAttrs;
+        return row.status !== 'auto' && !row.untranslated;
+      });
+      if (typed.every(settled)) return null;
       const doc = newState.doc;
       const tr = newState.tr;
       for (const r of changedRanges(typed)) {
