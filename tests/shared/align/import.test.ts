@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { importTranslation, translationSentences } from '../../../shared/align/import.ts';
+import { createAnnotations } from '../../../shared/model/create.ts';
+import { AnnotationsSchema } from '../../../shared/model/schema.ts';
+import type { Annotations } from '../../../shared/model/types.ts';
+import { checkAnnotations } from '../../../shared/formats/sidecar.ts';
+import { segmentSentences } from '../../../shared/text/segment.ts';
+import { cpLength, OffsetMap } from '../../../shared/text/offsets.ts';
+import { PAIRS } from './fixtures.ts';
+
+const SAMPLE = readFileSync(new URL('../../../assets/samples/004_1019a7c50d6a06a0.txt', import.meta.url), 'utf8');
+const TRANSLATION = readFileSync(new URL('../../fixtures/align/004_1019a7c50d6a06a0.en.txt', import.meta.url), 'utf8');
+
+function fresh(text: string): Annotations {
+  const info = { file: 'r.txt', sha256: '0'.repeat(64), encoding: 'utf-8', bom: false, lineEnding: 'lf' as const, length: cpLength(text), language: 'ar' };
+  return createAnnotations(info, text, segmentSentences(text, { lang: 'ar' }), '2024-01-01T00:00:00.000Z');
+}
+
+function valid(a: Annotations, text: string) {
+  AnnotationsSchema.parse(a);
+  assert.deepEqual(checkAnnotations(a, { text }), []);
+}
+
+test('imports a made-up translation of a sample report: rows, fresh ids, draft status, origin aligner', () => {
+  const a = fresh(SAMPLE);
+  const r = importTranslation(a, SAMPLE, TRANSLATION, { now: '2024-02-02T00:00:00.000Z' });
+  assert.equal(r.sentences, 13);
+  assert.deepEqual(r.annotations.units.map((u) => [u.id, u.source, u.target]), [
+    ['u1', ['s1'], ['t1', 't2']],
+    ['u2', ['s2'], ['t3']],
+    ['u3', ['s3'], ['t4', 't5']],
+    ['u4', ['s4'], ['t6', 't7']],
+    ['u5', ['s5'], ['t8', 't9', 't10']],
+    ['u6', ['s6'], ['t11', 't12', 't13']],
+  ]);
+  for (const u of r.annotations.units) {
+    assert.equal(u.origin, 'aligner');
+    assert.equal(u.status, 'draft');
+    assert.ok(u.confidence! > 0.5);
+  }
+  assert.deepEqual(r.lowConfidence, []);
+  assert.equal(r.annotations.targets[10].text, 'On Friday, the Turkish Defence Ministry announced that the Turkish and Russian sides had agreed on a ceasefire in the de-escalation zone in Idlib, starting at 00:01 local time last Sunday.');
+  assert.equal(r.annotations.modified, '2024-02-02T00:00:00.000Z');
+  assert.deepEqual(r.annotations.segments, a.segments); // the source side never changes
+  valid(r.annotations, SAMPLE);
+});
+
+test('confirmed rows stay fixed when the rest is realigned; replaced English mentions are reported', () => {
+  const first = importTranslation(fresh(SAMPLE), SAMPLE, TRANSLATION).annotations;
+  // the user confirms row u3 (keeping its English) and tags an entity in row u5's English
+  const a: Annotations = structuredClone(first);
+  a.units[2] = { ...a.units[2], confirmed: true, status: 'reviewed' };
+  a.entities.push({ id: 'e1', type: 'LOC', ar: 'إدلب', en: 'Idlib' });
+  const t8 = a.targets.find((t) => t.id === 't8')!;
+  const start = Array.from(t8.text).join('').indexOf('Idlib');
+  a.mentions.push({ id: 'm1', side: 'en', sentence: 't8', start, end: start + 5, text: 'Idlib', type: 'LOC', entity: 'e1' });
+  const r = importTranslation(a, SAMPLE, TRANSLATION);
+  assert.deepEqual(r.annotations.units[2], a.units[2]);
+  for (const id of a.units[2].target) assert.ok(r.annotations.targets.some((t) => t.id === id));
+  // the confirmed row's English was found in the translation and not imported twice
+  assert.equal(r.annotations.targets.length, 13);
+  assert.deepEqual(r.droppedMentions.map((m) => m.id), ['m1']);
+  assert.equal(r.annotations.mentions.length, 0);
+  // new English sentence ids never reuse old ones
+  const newIds = r.annotations.targets.map((t) => t.id).filter((id) => !a.units[2].target.includes(id));
+  for (const id of newIds) assert.ok(Number(id.slice(1)) > 13, id);
+  valid(r.annotations, SAMPLE);
+});
+
+test('keeps Arabic mentions and segment offsets on text with harakat, emoji, Latin and Arabic-Indic digits', () => {
+  const text = PAIRS.map((p) => p[0]).join('\n');
+  const a = fresh(text);
+  const map = new OffsetMap(text);
+  const seg = a.segments[7]; // 🚜 ... ٢٠٢٥
+  const cps = Array.from(seg.text);
+  const i = cps.join('').indexOf('كريستيان');
+  const s0 = seg.start + Array.from(seg.text.slice(0, i)).length;
+  a.entities.push({ id: 'e1', type: 'PER', ar: 'كريستيان لامبير', en: 'Christiane Lambert' });
+  a.mentions.push({ id: 'm1', side: 'ar', sentence: seg.id, start: s0, end: s0 + 15, text: 'كريستيان لامبير', type: 'PER', entity: 'e1' });
+  assert.equal(map.slice(s0, s0 + 15), 'كريستيان لامبير');
+  const r = importTranslation(a, text, PAIRS.map((p) => p[1]).join(' '));
+  assert.equal(r.annotations.units.length, 8);
+  r.annotations.units.forEach((u, k) => assert.equal(r.annotations.targets.find((t) => t.id === u.target[0])!.text, PAIRS[k][1]));
+  assert.deepEqual(r.annotations.mentions, a.mentions);
+  for (const s of r.annotations.segments) assert.equal(map.slice(s.start, s.end), s.text);
+  assert.ok(map.slice(a.segments[0].start, a.segments[0].end).includes('الرئيسُ الفرنسيُّ'));
+  valid(r.annotations, text);
+});
+
+test('an empty translation leaves every unconfirmed row without English, status auto', () => {
+  const r = importTranslation(fresh(SAMPLE), SAMPLE, '  \n');
+  assert.equal(r.sentences, 0);
+  assert.equal(r.rowsWithEnglish, 0);
+  for (const u of r.annotations.units) assert.deepEqual([u.target, u.status], [[], 'auto']);
+  valid(r.annotations, SAMPLE);
+});
+
+test('translation sentences split at line breaks and sentence ends', () => {
+  assert.deepEqual(translationSentences('One. Two?\nThree\n\n  Four 🚜 ٣!'), ['One.', 'Two?', 'Three', 'Four 🚜 ٣!']);
+});
