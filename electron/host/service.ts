@@ -17,6 +17,7 @@ import { OpenedRoots } from './paths.ts';
 import * as reportStore from './report-store.ts';
 import * as journal from './journal.ts';
 import { runExport } from './export.ts';
+import { watchFolder } from './watch.ts';
 import { ensureSampleProject, SAMPLE_DIR_NAME, scanWorkspace, type ReadSummary, type SummaryCounts } from './workspace.ts';
 
 /** A request after validation (defaults applied). */
@@ -106,8 +107,7 @@ const defaultDeps: HostDeps = {
   writeJournal: (p, a, o) => journal.writeJournal(o.journalDir, p, a),
   discardJournal: (p, o) => journal.discardJournal(o.journalDir, p),
   runExport: (req, o) => runExport(req, o),
-  // Not wired yet (electron/host/watch.ts): no fileChanged events until it is.
-  watchFolder: () => ({ close() {} }),
+  watchFolder: (root, onChange) => ({ close: watchFolder(root, onChange) }),
 };
 
 /** Creates the host service (one per app run or per test). */

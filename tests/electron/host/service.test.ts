@@ -197,3 +197,31 @@ test('openSample copies the samples and marks the workspace as the sample', asyn
     assert.ok(rep.rows > 0);
   }
 });
+
+test('a sidecar changed on disk by another program reaches the renderer as a fileChanged event', async (t) => {
+  const { service, ws } = await setup(t);
+  const path = join(ws, 'خبر.txt');
+  const sidecar = join(ws, 'خبر.annotations.json');
+  const events: { path: string; kind: string }[] = [];
+  let notify: () => void = () => {};
+  service.on((event, payload) => {
+    if (event !== 'fileChanged') return;
+    events.push(payload as { path: string; kind: string });
+    notify();
+  });
+  await service.handle('openFolder', { path: ws });
+  const opened = await service.handle('openReport', { path });
+  assert.ok(opened.ok);
+  const rep = opened.value as OpenedReport;
+  const saved = await service.handle('saveReport', { path, annotations: rep.annotations, sidecarHash: null });
+  assert.ok(saved.ok, JSON.stringify(saved));
+  // Another program (a `git pull`) rewrites the sidecar: the event must name it as a sidecar change.
+  const theirs = JSON.parse(await readFile(sidecar, 'utf8'));
+  theirs.modified = '2030-01-01T00:00:00.000Z';
+  const arrived = new Promise<void>((res) => (notify = () => events.some((e) => e.path.endsWith('خبر.annotations.json')) && res()));
+  await writeFile(sidecar, JSON.stringify(theirs, null, 2) + '\n');
+  await arrived;
+  const ev = events.filter((e) => e.path.endsWith('خبر.annotations.json'));
+  assert.equal(ev.length, 1, 'one event per burst of writes');
+  assert.equal(ev[0].kind, 'sidecar');
+});
