@@ -161,8 +161,10 @@ export function unlinkMention(a: Annotations, mentionId: string): Annotations {
  * their mentions), entities no mention uses are dropped, and an entity id used by a mention but
  * missing (created in the editor, where only marks exist) is added with the type and text of its
  * first mention on each side. For docToAnnotations, whose mentions come from the editor's marks.
+ * Entities in `keep` stay even without mentions (docToAnnotations keeps those that had none to
+ * begin with, so loading and saving a file changes nothing the user did not touch).
  */
-export function reconcileEntities(entities: readonly Entity[], mentions: readonly Mention[]): Entity[] {
+export function reconcileEntities(entities: readonly Entity[], mentions: readonly Mention[], keep: ReadonlySet<string> = new Set()): Entity[] {
   const first = new Map<string, { type: string; ar?: string; en?: string }>();
   for (const m of mentions) {
     const f = first.get(m.entity) ?? { type: m.type };
@@ -172,7 +174,10 @@ export function reconcileEntities(entities: readonly Entity[], mentions: readonl
   const out: Entity[] = [];
   for (const e of entities) {
     const f = first.get(e.id);
-    if (!f) continue;
+    if (!f) {
+      if (keep.has(e.id)) out.push(e);
+      continue;
+    }
     out.push(f.type === e.type ? e : { ...e, type: f.type });
     first.delete(e.id);
   }
