@@ -8,6 +8,7 @@
 import { type Mark, type Node as PMNode, type Schema } from 'prosemirror-model';
 import { OffsetMap } from '../../shared/text/offsets.ts';
 import { nextId } from '../../shared/model/ids.ts';
+import { reconcileEntities } from '../../shared/entities/mentions.ts';
 import type {
   AlignmentUnit, Annotations, Mention, SourceSegment, TargetSentence,
 } from '../../shared/model/types.ts';
@@ -171,5 +172,9 @@ export function docToAnnotations(doc: PMNode, base: Annotations, sourceText: str
   const indexed = mentions.map((m, i) => ({ m, k: order.get(m.id) ?? base.mentions.length + i }));
   indexed.sort((a, b) => a.k - b.k);
 
-  return { ...base, segments, targets, units, mentions: indexed.map((x) => x.m) };
+  const ordered = indexed.map((x) => x.m);
+  // entities follow the marks: new ones added, those whose last mention went dropped
+  const referenced = new Set(base.mentions.map((m) => m.entity));
+  const unused = new Set(base.entities.map((e) => e.id).filter((id) => !referenced.has(id)));
+  return { ...base, segments, targets, units, mentions: ordered, entities: reconcileEntities(base.entities, ordered, unused) };
 }

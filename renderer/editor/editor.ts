@@ -9,6 +9,7 @@ import { annotationsToDoc, docToAnnotations } from './convert.ts';
 import { editorPlugins } from './setup.ts';
 import { commands, type CommandName } from './commands/index.ts';
 import { cursorOf } from './commands/util.ts';
+import type { EntityOptions } from './plugins/entity-setup.ts';
 
 /** What the selection is on, reported to `onSelection`. */
 export interface SelectionInfo {
@@ -41,6 +42,8 @@ export interface EditorInit {
   onSelection?: (info: SelectionInfo) => void;
   /** called when an edit of the Arabic was refused (the editor also flashes a hint class) */
   onSourceRefused?: () => void;
+  /** entity tagging options: tag set, glossary, message translation/display */
+  entities?: EntityOptions;
 }
 
 /** The handle the app holds on a mounted editor. */
@@ -78,7 +81,7 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
   };
   const makeState = () => EditorState.create({
     doc: annotationsToDoc(schema, base, sourceText),
-    plugins: editorPlugins({ sourceText, onSourceRefused: refused }),
+    plugins: editorPlugins({ sourceText, onSourceRefused: refused, entities: init.entities }),
   });
 
   const report = (state: EditorState) => {

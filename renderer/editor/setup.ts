@@ -8,6 +8,7 @@ import { sourceReadonly } from './plugins/source-readonly.ts';
 import { statusDraft } from './plugins/status-draft.ts';
 import { lowConfidence } from './plugins/low-confidence.ts';
 import { ids } from './plugins/ids.ts';
+import { entityPlugins, type EntityOptions } from './plugins/entity-setup.ts';
 
 /** Options of editorPlugins. */
 export interface SetupOptions {
@@ -15,6 +16,8 @@ export interface SetupOptions {
   sourceText: string;
   /** called when an edit of the Arabic source was refused */
   onSourceRefused?: () => void;
+  /** entity tagging: tag set, glossary, messages (plugins/entity-state.ts) */
+  entities?: EntityOptions;
 }
 
 /**
@@ -28,6 +31,7 @@ export function editorPlugins(options: SetupOptions): Plugin[] {
     statusDraft(),
     lowConfidence(),
     history(),
+    ...entityPlugins(options.entities),
     editorKeymap(),
     keymap(baseKeymap),
   ];
