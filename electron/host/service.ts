@@ -17,6 +17,8 @@ import { OpenedRoots } from './paths.ts';
 import * as reportStore from './report-store.ts';
 import * as journal from './journal.ts';
 import { runExport } from './export.ts';
+import { importMemoryFile } from './import.ts';
+import { collectFolderGlossary, loadGlossary, saveGlossary } from './glossary.ts';
 import { watchFolder } from './watch.ts';
 import { ensureSampleProject, SAMPLE_DIR_NAME, scanWorkspace, type ReadSummary, type SummaryCounts } from './workspace.ts';
 
@@ -162,6 +164,13 @@ export function createHostService(opts: HostServiceOptions): HostService {
     }
   }
 
+  /** The real path of a folder the user opened (not merely a path inside one). */
+  async function openedRoot(path: string): Promise<string> {
+    const real = await roots.resolve(path);
+    if (!roots.list().includes(real)) throw new HostError('outside-workspace', `Not an opened folder: ${path}`);
+    return real;
+  }
+
   const impl: { [K in CallName]: (req: ParsedRequest<K>) => Promise<CallResponse<K>> } = {
     appInfo: async () => ({
       version: TOOL_VERSION,
@@ -223,6 +232,15 @@ export function createHostService(opts: HostServiceOptions): HostService {
       return {};
     },
     readTextFile: async (req) => readText(await roots.resolve(req.path)),
+    loadGlossary: async (req) => {
+      const root = await openedRoot(req.root);
+      const [collected, saved] = await Promise.all([collectFolderGlossary(root), loadGlossary(root)]);
+      return { entries: collected.entries, problems: collected.problems.map((p) => ({ line: p.line, message: p.message })), exists: saved.exists };
+    },
+    saveGlossary: async (req) => {
+      await saveGlossary(await openedRoot(req.root), req.entries);
+      return {};
+    },
   };
 
   return {

@@ -22,6 +22,7 @@ export const ErrorCodeSchema = z.enum([
   'conflict', // the sidecar changed on disk since it was loaded
   'cancelled',
   'unavailable', // e.g. a native dialog in browser mode
+  'invalid-memory', // a translation memory that is not readable TMX, or Moses files that are not parallel
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -110,6 +111,56 @@ export const ExportSummarySchema = z.object({
 });
 export type ExportSummary = z.infer<typeof ExportSummarySchema>;
 
+/** One glossary pair (shared/entities/glossary.ts GlossaryEntry). */
+export const GlossaryEntrySchema = z.object({
+  ar: z.string().max(1000),
+  en: z.string().max(1000),
+  type: z.string().min(1).max(64),
+  count: z.number().int().nonnegative(),
+  note: z.string().max(10_000).optional(),
+}).strict();
+
+/** A translation memory to seed a report from: a TMX file, or a Moses corpus (two line-parallel files). */
+export const MemorySourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('tmx'), path: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('moses'), ar: z.string().min(1), en: z.string().min(1) }).strict(),
+]);
+export type MemorySource = z.infer<typeof MemorySourceSchema>;
+
+export const MemoryImportRequestSchema = z.object({
+  /** the report (.txt) */
+  path: z.string().min(1),
+  memory: MemorySourceSchema,
+  /** the editor's current annotations to import into (unsaved edits included); default: the saved sidecar */
+  annotations: AnnotationsSchema.optional(),
+}).strict();
+export type MemoryImportRequest = z.input<typeof MemoryImportRequestSchema>;
+
+export const MemoryImportResponseSchema = z.object({
+  /** the seeded annotations, NOT saved: the renderer applies them as one editor change */
+  annotations: AnnotationsSchema,
+  /** pairs read from the memory */
+  pairs: z.number().int().nonnegative(),
+  /** rows filled from a memory pair whose Arabic matched (exactly or after normalisation); confirmed */
+  matched: z.array(z.string()),
+  /** rows that received English from the aligner (memory English that matched no row) */
+  aligned: z.array(z.string()),
+  /** aligner rows below the confidence threshold, for stepping through */
+  lowConfidence: z.array(z.string()),
+  /** memory pairs no row used */
+  unusedPairs: z.number().int().nonnegative(),
+  /** unused pairs handed to the aligner (those near the matches) */
+  alignedPairs: z.number().int().nonnegative(),
+  /** rows merged into a neighbour because their joined Arabic matched one memory unit */
+  mergedRows: z.number().int().nonnegative(),
+  /** English mentions removed with replaced English */
+  droppedMentions: z.number().int().nonnegative(),
+  /** rows after the import, and how many have English */
+  rows: z.number().int().nonnegative(),
+  rowsWithEnglish: z.number().int().nonnegative(),
+});
+export type MemoryImportResponse = z.infer<typeof MemoryImportResponseSchema>;
+
 const Empty = z.object({}).strict();
 const PathReq = z.object({ path: z.string().min(1) }).strict();
 
@@ -139,6 +190,16 @@ export const hostCalls = {
   setLanguage: call(z.object({ lang: LangSchema }).strict(), z.object({})),
   /** read a text file the user picked (translation import); decoded like a report */
   readTextFile: call(PathReq, z.object({ text: z.string(), encoding: z.string() })),
+  /** the project glossary (muwazi.glossary.tsv) refreshed from every sidecar of an opened folder */
+  loadGlossary: call(z.object({ root: z.string().min(1) }).strict(), z.object({
+    entries: z.array(GlossaryEntrySchema),
+    /** glossary lines that could not be read (dropped on the next save) */
+    problems: z.array(z.object({ line: z.number().int(), message: z.string() })),
+    /** whether the glossary file exists */
+    exists: z.boolean(),
+  })),
+  /** writes the project glossary file of an opened folder */
+  saveGlossary: call(z.object({ root: z.string().min(1), entries: z.array(GlossaryEntrySchema).max(100_000) }).strict(), z.object({})),
 };
 
 export type HostCalls = typeof hostCalls;

@@ -37,6 +37,8 @@ const BAD: Record<CallName, unknown[]> = {
   exportCancel: [{}, { jobId: 3 }],
   setLanguage: [{ lang: 'de' }, {}],
   readTextFile: [{}, { path: 7 }],
+  loadGlossary: [{}, { root: '' }, { path: '/x' }],
+  saveGlossary: [{ root: '/x' }, { root: '/x', entries: [{ ar: 'إدلب', en: 'Idlib', type: '', count: 1 }] }, { root: '/x', entries: [{ ar: 'إدلب', en: 'Idlib', type: 'LOC', count: -1 }] }],
 };
 
 test('every call refuses a malformed payload with invalid-request and a specific message', async (t) => {
@@ -224,4 +226,48 @@ test('a sidecar changed on disk by another program reaches the renderer as a fil
   const ev = events.filter((e) => e.path.endsWith('خبر.annotations.json'));
   assert.equal(ev.length, 1, 'one event per burst of writes');
   assert.equal(ev[0].kind, 'sidecar');
+});
+
+test('glossary: load merges the saved file with every sidecar; save writes TSV; only opened folders', async (t) => {
+  const { service, ws, tmp } = await setup(t);
+  assert.ok((await service.handle('openFolder', { path: ws })).ok);
+  // tag إدلب in the report and save it
+  const path = join(ws, 'خبر.txt');
+  const opened = await service.handle('openReport', { path });
+  assert.ok(opened.ok);
+  const rep = opened.value as OpenedReport;
+  const a = rep.annotations;
+  const map = new OffsetMap(rep.text);
+  const u = rep.text.indexOf('إدلب');
+  const start = map.toCodePoint(u);
+  const seg = a.segments.find((s) => s.start <= start && start < s.end)!;
+  a.entities.push({ id: 'e1', type: 'LOC', ar: 'إدلب' });
+  a.mentions.push({ id: 'm1', side: 'ar', sentence: seg.id, start, end: start + 4, text: 'إدلب', type: 'LOC', entity: 'e1' });
+  assert.equal(map.slice(start, start + 4), 'إدلب');
+  assert.ok((await service.handle('saveReport', { path, annotations: a, sidecarHash: rep.sidecarHash })).ok);
+
+  const first = await service.handle('loadGlossary', { root: ws });
+  assert.ok(first.ok, JSON.stringify(first));
+  assert.deepEqual(first.value, { entries: [{ ar: 'إدلب', en: '', type: 'LOC', count: 1 }], problems: [], exists: false });
+
+  const saved = await service.handle('saveGlossary', { root: ws, entries: [{ ar: 'سراقب', en: 'Saraqib', type: 'LOC', count: 0, note: 'tab\there' }] });
+  assert.ok(saved.ok);
+  const tsv = await readFile(join(ws, 'muwazi.glossary.tsv'), 'utf8');
+  assert.match(tsv, /^ar\ten\ttype\tcount\tnote\n/);
+  assert.match(tsv, /سراقب\tSaraqib\tLOC\t0\ttab\\there/);
+  const again = await service.handle('loadGlossary', { root: ws });
+  assert.ok(again.ok);
+  const v = again.value as { entries: Array<{ ar: string }>; exists: boolean };
+  assert.equal(v.exists, true);
+  assert.deepEqual(v.entries.map((e) => e.ar).sort(), ['إدلب', 'سراقب']);
+
+  // a folder not opened, or a sub-folder of one, is refused
+  const other = join(tmp, 'other');
+  await mkdir(other);
+  for (const root of [other, join(ws, '..')]) {
+    const r = await service.handle('loadGlossary', { root });
+    assert.equal(!r.ok && r.code, 'outside-workspace', root);
+    const w = await service.handle('saveGlossary', { root, entries: [] });
+    assert.equal(!w.ok && w.code, 'outside-workspace', root);
+  }
 });
