@@ -1,5 +1,6 @@
 // Text pipeline figures: sentence-boundary P/R/F1 (ours and Intl.Segmenter side by side) on the
-// five sample reports against the hand-made gold and on NTREX documents against their lines;
+// five sample reports against the hand-made gold, on NTREX documents against their lines (with
+// the misses broken down by how the line ends) and on UD PUD documents as an untuned control;
 // tokenisation F1 against UD PUD Arabic (clitics split); segmentation throughput, ours and
 // Intl.Segmenter on the same text in the same run. See docs/text-pipeline.md.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -7,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { segmentSentences } from '../shared/text/segment.ts';
 import { tokenize } from '../shared/text/tokenize.ts';
-import { addPrf, boundaryPrf, intlSentenceSpans, locatePieces, spanPrf, type Prf } from '../shared/text/score.ts';
+import { addPrf, boundaries, boundaryPrf, intlSentenceSpans, locatePieces, spanPrf, type Prf } from '../shared/text/score.ts';
 import type { Span } from '../shared/model/types.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,6 +68,47 @@ function pudSentences(): { text: string; forms: string[] }[] {
   return out;
 }
 
+/** UD PUD Arabic sentences joined with a space per document (sent_id minus its last digits):
+ * a control set the rules were NOT tuned on, all sentences properly punctuated. */
+function pudDocuments(): { text: string; gold: Span[] }[] {
+  const raw = readFileSync(join(DATA, 'ud-pud-ar-en/ar_pud-ud-test.conllu'), 'utf8');
+  const docs = new Map<string, string[]>();
+  let id = '';
+  for (const line of raw.split('\n')) {
+    if (line.startsWith('# sent_id = ')) id = line.slice(12).trim().slice(0, 6);
+    else if (line.startsWith('# text = ')) {
+      const list = docs.get(id) ?? [];
+      list.push(line.slice(9).trim());
+      docs.set(id, list);
+    }
+  }
+  return [...docs.values()].map((d) => {
+    const text = d.join(' ');
+    const gold = locatePieces(text, d);
+    if (!gold) throw new Error('PUD document construction failed');
+    return { text, gold };
+  });
+}
+
+/** Missed NTREX boundaries by how the line before them ends: no final punctuation at all (no
+ * punctuation-based rule can find these), a closing quote without a stop, anything else. */
+function missedByLineEnd(docs: { text: string; gold: Span[] }[], predict: (t: string) => Span[]): Record<string, number> {
+  const out = { noFinalPunctuation: 0, quoteWithoutStop: 0, other: 0 };
+  for (const d of docs) {
+    const cps = Array.from(d.text);
+    const predicted = new Set(boundaries(predict(d.text)));
+    for (let k = 1; k < d.gold.length; k++) {
+      if (predicted.has(d.gold[k].start)) continue;
+      const last = cps[d.gold[k - 1].end - 1];
+      const before = cps[d.gold[k - 1].end - 2] ?? '';
+      if (/[\p{L}\p{M}\p{N}]/u.test(last)) out.noFinalPunctuation++;
+      else if (/["”“»']/u.test(last) && !/[.!?؟…]/u.test(before)) out.quoteWithoutStop++;
+      else out.other++;
+    }
+  }
+  return out;
+}
+
 function segmentationScores() {
   const sample = samples().map((s) => ({
     name: s.name,
@@ -76,13 +118,23 @@ function segmentationScores() {
   const docs = ntrexDocuments();
   const ntrexOurs = addPrf(docs.map((d) => boundaryPrf(d.gold, segmentSentences(d.text, { lang: 'ar' }))));
   const ntrexIntl = addPrf(docs.map((d) => boundaryPrf(d.gold, intlSentenceSpans(d.text, 'ar'))));
+  const pud = pudDocuments();
+  const pudOurs = addPrf(pud.map((d) => boundaryPrf(d.gold, segmentSentences(d.text, { lang: 'ar' }))));
+  const pudIntl = addPrf(pud.map((d) => boundaryPrf(d.gold, intlSentenceSpans(d.text, 'ar'))));
   return {
     samples: {
       ours: brief(addPrf(sample.map((s) => s.ours))),
       intlSegmenter: brief(addPrf(sample.map((s) => s.intl))),
       perFile: Object.fromEntries(sample.map((s) => [s.name, { ours: round(s.ours.f1), intl: round(s.intl.f1) }])),
     },
-    ntrex: { documents: docs.length, ours: brief(ntrexOurs), intlSegmenter: brief(ntrexIntl) },
+    ntrex: {
+      documents: docs.length,
+      ours: brief(ntrexOurs),
+      intlSegmenter: brief(ntrexIntl),
+      oursMissedByLineEnd: missedByLineEnd(docs, (t) => segmentSentences(t, { lang: 'ar' })),
+      intlMissedByLineEnd: missedByLineEnd(docs, (t) => intlSentenceSpans(t, 'ar')),
+    },
+    udPudControl: { documents: pud.length, ours: brief(pudOurs), intlSegmenter: brief(pudIntl) },
   };
 }
 

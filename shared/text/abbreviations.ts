@@ -38,3 +38,35 @@ export const BOILERPLATE: readonly string[] = [
   'قد يعجبك أيضا', 'قد يعجبك أيضاً', 'اقرأ أيضا', 'اقرأ أيضاً', 'إقرأ أيضا', 'إقرأ أيضاً', 'اقرأ المزيد', 'شاهد أيضا',
   'شاهد أيضاً', 'مواضيع ذات صلة', 'أخبار ذات صلة', 'Read more', 'Read also', 'See also', 'Related', 'Advertisement',
 ];
+
+/** Words that continue the sentence after a quotation that carries its own stop, as in
+ * `"يوجد قرش في المياه!" كما أضاف هاميل.` (English `"...!" Hammel added`): attribution
+ * adverbs and circumstantial participles, which cannot open an Arabic sentence, and تساءل(ت)
+ * right after a quoted question. Compared without harakat (قائلًا → قائلا). */
+export const AR_QUOTE_ATTRIBUTION: ReadonlySet<string> = new Set([
+  'كما', 'حسبما', 'قائلا', 'قائلة', 'مضيفا', 'مضيفة', 'متسائلا', 'متسائلة', 'تساءل', 'تساءلت', 'موضحا', 'موضحة', 'مشيرا',
+  'مشيرة', 'مؤكدا', 'مؤكدة', 'متابعا',
+]);
+
+/** Participles that introduce a quotation like a colon does (قائلًا "...", مضيفةً ”..."): a
+ * quotation after them is a quoted sentence, not a term. Without harakat. */
+export const AR_QUOTE_INTRODUCERS: ReadonlySet<string> = new Set([
+  'قائلا', 'قائلة', 'مضيفا', 'مضيفة', 'متسائلا', 'متسائلة', 'موضحا', 'موضحة', 'مؤكدا', 'مؤكدة', 'متابعا', 'متابعة',
+]);
+
+/** Arabic spellings of Latin letter names (دي = D, في = V, جيه = J, ...). Used to tell a
+ * transliterated initial (`روي في. واد` = Roe v. Wade, `ودي آر. بوبو` = Dr. PawPaw) from the
+ * last letter of a spelled acronym (`سي إن إن.` = CNN.), which can end a sentence. */
+export const AR_LETTER_NAMES: ReadonlySet<string> = new Set([
+  'إيه', 'ايه', 'بي', 'سي', 'دي', 'إي', 'اي', 'إف', 'اف', 'جي', 'إتش', 'اتش', 'آي', 'أي', 'جيه', 'كيه', 'كي', 'إل', 'ال',
+  'إم', 'ام', 'إن', 'ان', 'أو', 'او', 'كيو', 'آر', 'ار', 'إس', 'اس', 'تي', 'يو', 'في', 'دبليو', 'إكس', 'اكس', 'واي',
+  'زد', 'زي',
+]);
+
+/** Letter names that, with a dot after a name, are an initial (`روي في.`) and never end a
+ * sentence. Leaves out those that are also Arabic words able to end one (بي "with me",
+ * لي "to me", أي "any", ...). Note في (V) and إن (N) as Arabic words are a preposition
+ * and a particle, which cannot end a sentence either. */
+export const AR_LETTER_INITIALS: ReadonlySet<string> = new Set([
+  'إيه', 'سي', 'دي', 'إف', 'جي', 'إتش', 'جيه', 'كيه', 'إل', 'إم', 'كيو', 'آر', 'إس', 'تي', 'يو', 'في', 'دبليو', 'إكس', 'زد',
+]);

@@ -15,10 +15,17 @@
 //     capital Latin letter, abbreviations (lists in abbreviations.ts, Arabic single letters
 //     and dotted acronyms such as د. أ.د. ص.ب.), Latin initials, list numbers at a segment's
 //     start, a full stop followed by a lower-case Latin word;
+//   - quotations without a stop: "X" "Y" side by side, or a quoted sentence after a colon or
+//     قائلًا, closed before an Arabic word, end a sentence; an attribution after a quotation with
+//     its own stop (`"...!" كما أضاف`) does not start one;
+//   - transliterated initials (`روي في. واد` = Roe v. Wade) do not end a sentence;
 //   - decimals (3.5, ٣٫٥) never split because no space follows their separator;
 //   - boilerplate labels ("قد يعجبك أيضا") are cut off as their own segment.
 import type { Span } from '../model/types.ts';
-import { AR_YEAR_MARKERS, BOILERPLATE, EN_MAYBE_FINAL, EN_NEVER_FINAL, EN_SENTENCE_OPENERS } from './abbreviations.ts';
+import {
+  AR_LETTER_INITIALS, AR_LETTER_NAMES, AR_QUOTE_ATTRIBUTION, AR_QUOTE_INTRODUCERS, AR_YEAR_MARKERS, BOILERPLATE, EN_MAYBE_FINAL, EN_NEVER_FINAL,
+  EN_SENTENCE_OPENERS,
+} from './abbreviations.ts';
 import {
   cpAt, isArabicLetter, isArabicMark, isCloser, isDigitCp, isLatinLower, isLatinUpper, isLetterCp, isLineBreak, isMarkCp,
   isOpener, isSpace, isTerminator, prevIndex,
@@ -56,7 +63,7 @@ function segmentLine(text: string, ls: number, le: number, extra: ReadonlySet<st
   if (s >= le) return;
   s = cutLeadingBoilerplate(text, s, le, out);
   let i = s;
-  const q: QuoteState = { straight: 0, open: -1, afterColon: false };
+  const q: QuoteState = { straight: 0, open: -1, introduced: false };
   while (i < le) {
     const c = text.charCodeAt(i);
     if (!isTerminator(c)) {
@@ -80,7 +87,7 @@ function segmentLine(text: string, ls: number, le: number, extra: ReadonlySet<st
       if (d === 0x2e) dots++;
       else if (d === 0x2026) ellipsis = true;
       else if (isTerminator(d)) other = true;
-      else if (!isCloser(d)) break;
+      else if (!isCloser(d) && d !== 0x201c) break; // `."“`: a doubled closing quote typed as “
     }
     // the "., " artefact: the comma stays with the sentence it follows
     if (dots > 0 && j < le && (text.charCodeAt(j) === 0x2c || text.charCodeAt(j) === 0x060c) && (j + 1 >= le || isSpace(text.charCodeAt(j + 1)))) j++;
@@ -117,6 +124,8 @@ function isBoundary(text: string, s: number, i: number, j: number, le: number, d
   if (next >= le) return true;
   const nc = cpAt(text, next);
   if (isLatinLower(nc)) return false; // "e.g. the", `"Why?" he asked`
+  // `"...!" كما أضاف`: the Arabic counterpart of `"...!" he added`
+  if (isQuote(text.charCodeAt(j - 1)) && AR_QUOTE_ATTRIBUTION.has(bareArabicWordAt(text, next, le))) return false;
   if (other) return true;
   if (ellipsis || dots >= 3) return isLatinUpper(nc); // a pause inside the sentence unless a capital follows
   if (dots === 2) return false; // "A.. B": headline and stylistic pause, not a stop
@@ -144,6 +153,9 @@ function fullStopEnds(text: string, s: number, i: number, next: number, le: numb
       // "2017 م." (year) ends a sentence; "د." "م." before a name do not
       return AR_YEAR_MARKERS.has(word) && precededByNumber(text, s, ws);
     }
+    // a Latin letter name after a name and before an Arabic word is a transliterated initial
+    // (`روي في. واد` = Roe v. Wade); after another letter name it ends an acronym (`سي إن إن.`)
+    if (AR_LETTER_INITIALS.has(word) && isArabicLetter(nextCp) && !AR_LETTER_NAMES.has(wordBefore(text, s, ws))) return false;
     return true;
   }
   if (isLatinUpper(first) || isLatinLower(first)) {
@@ -154,7 +166,9 @@ function fullStopEnds(text: string, s: number, i: number, next: number, le: numb
       return EN_SENTENCE_OPENERS.has(latinWordAt(text, next, le).toLowerCase());
     }
     if (word.length === 1) {
-      if (isLatinUpper(first)) return false; // an initial: "George W. Bush"
+      // an initial ("George W. Bush") is followed by a Latin name; before an Arabic word a
+      // capital letter is a grade or a label ending the sentence ("حصلوا على A. يبين")
+      if (isLatinUpper(first)) return ws !== s && isArabicLetter(nextCp);
       return !(ws === s); // "a. ..." list item at a segment's start
     }
     return true;
@@ -168,14 +182,15 @@ interface QuoteState {
   straight: number;
   /** where the open quotation started, or -1 */
   open: number;
-  /** whether the open quotation follows a colon (قال: "...") */
-  afterColon: boolean;
+  /** whether the open quotation was introduced like a quoted sentence: after a colon
+   * (قال: "...") or a saying participle (قائلًا "...") */
+  introduced: boolean;
 }
 
 function resetQuotes(q: QuoteState): void {
   q.straight = 0;
   q.open = -1;
-  q.afterColon = false;
+  q.introduced = false;
 }
 
 /** Double quotation marks: straight, curly, guillemets. */
@@ -186,43 +201,105 @@ function isQuote(c: number): boolean {
 /** Updates the quote state for the quote at text[k]; returns true when it closes a quotation. */
 function trackQuote(text: string, s: number, k: number, q: QuoteState): boolean {
   const c = text.charCodeAt(k);
-  const opening = c === 0x22 ? q.straight % 2 === 0 : c === 0x201c || c === 0xab || (c === 0x201d && q.open < 0);
+  const opening = c === 0x22 ? straightOpens(text, s, k, q) : c === 0x201c || c === 0xab || (c === 0x201d && q.open < 0);
   if (c === 0x22) q.straight++;
   if (opening) {
     let p = k;
     while (p > s && isSpace(text.charCodeAt(p - 1))) p--;
     q.open = k;
-    q.afterColon = p > s && text.charCodeAt(p - 1) === 0x3a;
+    q.introduced = p > s && (text.charCodeAt(p - 1) === 0x3a || AR_QUOTE_INTRODUCERS.has(bareArabic(text, wordStartBefore(text, s, p), p)));
     return false;
   }
   return true;
 }
 
+/** Whether the straight quote at text[k] opens a quotation. Its shape decides when clear
+ * (after a space or colon and glued to a word: opens; glued to a word and before a space:
+ * closes), so
+ * a pairing lost to a typo or to a quotation opened with a curly quote (`قائلة”أريد ..."`)
+ * does not flip every later quote; otherwise the count of straight quotes does. */
+function straightOpens(text: string, s: number, k: number, q: QuoteState): boolean {
+  const spaceBefore = k === s || isSpace(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 0x3a; // `قال:" ...`
+  const spaceAfter = k + 1 >= text.length || isSpace(text.charCodeAt(k + 1)) || isLineBreak(text.charCodeAt(k + 1));
+  if (spaceBefore !== spaceAfter) return spaceBefore;
+  return q.straight % 2 === 0;
+}
+
 /**
  * Quotations that end a sentence without a full stop, common in translated news:
- *   `... "X" "Y ...`: one quotation closes and another opens: a boundary between them;
- *   `قال: "X" وأضاف ...`: a quotation introduced by a colon, closed, then an Arabic word:
- *   the quoted sentence ended and a new one starts.
- * Only for quotations of four words or more: shorter ones are terms, not sentences.
+ *   `... "X" "Y ...`: one quotation closes and another opens with nothing joining them: a
+ *   boundary between them unless both are short terms (`"منهار" "وفي صدمة"`);
+ *   `قال: "X" وأضاف ...` / `قائلًا "X" وأضاف`: a quoted sentence (introduced by a colon or a
+ *   saying participle), closed, then an Arabic word that is not an attribution (`كما`,
+ *   `قائلًا`) nor a conjunction joining another quotation (`و"...`).
+ * Quotations of fewer than four words are terms, not sentences.
  * Called for every quote character outside terminator runs.
  */
 function quoteEndsSentence(text: string, s: number, i: number, le: number, q: QuoteState): boolean {
   const open = q.open;
-  const afterColon = q.afterColon;
-  if (!trackQuote(text, s, i, q)) return false;
-  q.open = -1;
-  q.afterColon = false;
-  if (i + 1 >= le || !isSpace(text.charCodeAt(i + 1)) || isSpace(text.charCodeAt(i - 1))) return false;
+  const introduced = q.introduced;
+  const closes = trackQuote(text, s, i, q);
+  if (closes) {
+    q.open = -1;
+    q.introduced = false;
+  }
+  // the shape of a closing quote: glued to the word before, white space after
+  if (i + 1 >= le || !isSpace(text.charCodeAt(i + 1)) || i === s || isSpace(text.charCodeAt(i - 1))) return false;
   const k = skipSpace(text, i + 1, le);
   if (k >= le) return false;
   const nc = text.charCodeAt(k);
-  // short quotations are terms ("منهار" "بنسبة 99 بالمائة"), not quoted sentences
-  if (open < 0) return false;
-  let words = 1;
-  for (let p = open + 1; p < i; p++) if (isSpace(text.charCodeAt(p))) words++;
-  if (words < 4) return false;
-  if ((nc === 0x22 || nc === 0x201c || nc === 0xab || nc === 0x201d) && k + 1 < le && !isSpace(text.charCodeAt(k + 1))) return true;
-  return afterColon && isArabicLetter(nc);
+  const closedWords = closes && open >= 0 ? wordsBetween(text, open + 1, i, Infinity) : 0;
+  if (isQuote(nc) && k + 1 < le && !isSpace(text.charCodeAt(k + 1))) {
+    // the shape alone says close-then-open, even when straight quotes lost their pairing
+    return closedWords >= 4 || wordsBetween(text, k + 1, le, 4) >= 4;
+  }
+  if (!closes || open < 0 || closedWords < 4 || !introduced || !isArabicLetter(nc)) return false;
+  if (AR_QUOTE_ATTRIBUTION.has(bareArabicWordAt(text, k, le))) return false;
+  // `و"إذا ...` / `أو "...`: a conjunction adding another quotation to the same sentence
+  let w = k;
+  while (w < le && isArabicLetter(text.charCodeAt(w))) w++;
+  return !(w - k <= 2 && (isQuote(text.charCodeAt(w)) || (isSpace(text.charCodeAt(w)) && isQuote(text.charCodeAt(skipSpace(text, w, le))))));
+}
+
+/** Words in text[a, b) up to the first quote character, counting at most `max`. */
+function wordsBetween(text: string, a: number, b: number, max: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let p = a; p < b && words < max; p++) {
+    const c = text.charCodeAt(p);
+    if (isQuote(c) || isLineBreak(c)) break;
+    if (isSpace(c)) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      words++;
+    }
+  }
+  return words;
+}
+
+/** The Arabic letters of the word starting at `k`, harakat and tatweel dropped ("قائلًا" → "قائلا"). */
+function bareArabicWordAt(text: string, k: number, le: number): string {
+  let e = k;
+  while (e < le && e - k < 24 && (isArabicLetter(text.charCodeAt(e)) || isArabicMark(text.charCodeAt(e)) || text.charCodeAt(e) === 0x640)) e++;
+  return bareArabic(text, k, e);
+}
+
+/** text[a, b) without Arabic marks and tatweel; "" if it holds anything but Arabic letters. */
+function bareArabic(text: string, a: number, b: number): string {
+  let out = '';
+  for (let p = a; p < b; p++) {
+    const c = text.charCodeAt(p);
+    if (isArabicLetter(c)) out += text[p];
+    else if (!isArabicMark(c) && c !== 0x640) return '';
+  }
+  return out;
+}
+
+/** The word (as wordStartBefore delimits it) that ends before `ws`, skipping white space. */
+function wordBefore(text: string, s: number, ws: number): string {
+  let k = ws;
+  while (k > s && isSpace(text.charCodeAt(k - 1))) k--;
+  return text.slice(wordStartBefore(text, s, k), k);
 }
 
 /** A full stop or ?/! glued to the next word ("انتهى.وقال"): split only between Arabic words of
