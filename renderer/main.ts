@@ -4,14 +4,18 @@
 import './fonts.css';
 import './editor/editor.css';
 import './app.css';
+import './ui/entity.css';
 import { getHost } from './api.ts';
 import { initI18n } from './i18n.ts';
 import { App } from './ui/app.ts';
 import { createEditor } from './editor/editor.ts';
 import { SHORTCUTS } from './editor/keymap.ts';
+import { ENTITY_SHORTCUTS, tagShortcuts } from './editor/plugins/entity-keys.ts';
+import { trackEntityContext, withEntities } from './ui/entity-panel.ts';
 
 async function boot(): Promise<void> {
-  const host = getHost();
+  // entity tagging learns the workspace (tag set, glossary) from the host's answers
+  const { host, ctx: entityCtx } = trackEntityContext(getHost());
   const infoRes = await host.appInfo({});
   const info = infoRes.ok ? infoRes.value : null;
   const i18n = await initI18n(info?.systemLanguage);
@@ -27,12 +31,14 @@ async function boot(): Promise<void> {
     host,
     i18n,
     info,
-    createEditor,
+    createEditor: withEntities(createEditor, entityCtx, host, () => i18n.t.bind(i18n)),
     importTranslation: null,
     editorShortcuts: () => SHORTCUTS.map((s) => ({
       keys: s.keys[0],
       label: i18n.t(`shortcuts.cmd.${s.command}`, { defaultValue: s.description }),
-    })),
+    })).concat(tagShortcuts(entityCtx.tagSet).map((s) => ({
+      keys: s.keys, label: i18n.t('shortcuts.entities.tag', { type: s.id.slice(4), defaultValue: s.description }),
+    })), ENTITY_SHORTCUTS.map((s) => ({ keys: s.keys, label: i18n.t(`shortcuts.entities.${s.id}`, { defaultValue: s.description }) }))),
     reviewCommands: { next: 'nextLowConfidence', previous: 'previousLowConfidence' },
   });
   const open = new URLSearchParams(location.hash.replace(/^#/, '')).get('open');

@@ -39,7 +39,7 @@ export const ENTITY_SHORTCUTS: readonly EntityShortcut[] = [
 ];
 
 /** The tag keys of a tag set as help rows: "Alt-p: tag PER" (a plain P in the Arabic). */
-export function tagShortcuts(tagSet: readonly { name: string; key: string; label: string }[]): EntityShortcut[] {
+export function tagShortcuts(tagSet: readonly { name: string; key: string; label?: string }[]): EntityShortcut[] {
   return tagSet.map((t) => ({ id: `tag.${t.name}`, keys: `Alt-${t.key.toLowerCase()}`, description: `Tag as ${t.label || t.name} (${t.key.toUpperCase()} alone in the Arabic)` }));
 }
 

@@ -1,0 +1,242 @@
+// The entity panel and the app-side wiring of entity tagging:
+//   - trackEntityContext wraps the host bridge to learn the open workspace (root, tag set) and to
+//     load the project glossary (host call loadGlossary: the saved muwazi.glossary.tsv merged with
+//     every sidecar of the folder) just before a report opens, so the new report is pre-annotated
+//     from what was tagged in the others;
+//   - withEntities wraps the editor factory: passes the tag set, glossary and translations to the
+//     editor, and mounts the panel listing the report's entities (Arabic and English forms,
+//     mentions without a counterpart, renderings that disagree with the glossary). Clicking an
+//     entry selects its mention (again: the next one).
+import type { TFunction } from 'i18next';
+import type { HostBridge, Workspace } from '../../shared/contract/host.ts';
+import type { TagType } from '../../shared/model/types.ts';
+import { tagSetOf, tagColor } from '../../shared/entities/tagset.ts';
+import { foldKey } from '../../shared/entities/fold.ts';
+import { renderingsOf, type GlossaryEntry } from '../../shared/entities/glossary.ts';
+import type { EditorHandle, EditorInit } from '../editor/editor.ts';
+import {
+  acceptAllSuggestions, mentionsOf, rejectAllSuggestions, selectMention, tagAllOccurrences, type MentionRun,
+} from '../editor/commands/entities.ts';
+import { suggestionsOf } from '../editor/plugins/entity-state.ts';
+import { h, replaceChildren } from './dom.ts';
+
+/** What the app knows about the open workspace, for entity tagging. */
+export interface EntityContext {
+  /** the workspace root, or null before one is opened */
+  root: string | null;
+  tagSet: TagType[];
+  /** the project glossary as last loaded */
+  glossary: GlossaryEntry[];
+}
+
+/** Wraps `host` so that workspace and glossary are tracked; returns the wrapped host and the context. */
+export function trackEntityContext(host: HostBridge): { host: HostBridge; ctx: EntityContext } {
+  const ctx: EntityContext = { root: null, tagSet: tagSetOf(null), glossary: [] };
+  const learn = (ws: Workspace | null | undefined) => {
+    if (!ws) return;
+    if (ws.root !== ctx.root) ctx.glossary = [];
+    ctx.root = ws.root;
+    ctx.tagSet = tagSetOf(ws.settings);
+  };
+  const wrapped: HostBridge = {
+    ...host,
+    on: host.on.bind(host) as HostBridge['on'],
+    openFolder: async (req) => { const r = await host.openFolder(req); if (r.ok) learn(r.value); return r; },
+    openSample: async (req) => { const r = await host.openSample(req); if (r.ok) learn(r.value); return r; },
+    openFolderDialog: async (req) => { const r = await host.openFolderDialog(req); if (r.ok) learn(r.value); return r; },
+    listReports: async (req) => { const r = await host.listReports(req); if (r.ok) learn(r.value); return r; },
+    openReport: async (req) => {
+      // the glossary first, so the editor mounted for this report is pre-annotated from it
+      if (ctx.root) {
+        const g = await host.loadGlossary({ root: ctx.root });
+        if (g.ok) ctx.glossary = g.value.entries;
+      }
+      return host.openReport(req);
+    },
+  };
+  return { host: wrapped, ctx };
+}
+
+/** One entity of the report, as the panel shows it. */
+export interface EntityRow {
+  entity: string;
+  type: string;
+  /** distinct forms with counts, most used first */
+  ar: Array<{ form: string; count: number }>;
+  en: Array<{ form: string; count: number }>;
+  /** mention ids in document order (clicking cycles through them) */
+  mentions: string[];
+  /** the entity has Arabic mentions but no English one, or the reverse */
+  missing: 'en' | 'ar' | null;
+  /** glossary renderings of its Arabic form that differ from the English used here */
+  glossaryEn: string[];
+}
+
+function forms(runs: MentionRun[]): Array<{ form: string; count: number }> {
+  const m = new Map<string, number>();
+  for (const r of runs) m.set(r.text, (m.get(r.text) ?? 0) + 1);
+  return [...m].map(([form, count]) => ({ form, count })).sort((a, b) => b.count - a.count);
+}
+
+/** The report's entities from the editor's document (pure; for the panel and tests). */
+export function entityRows(runs: readonly MentionRun[], glossary: readonly GlossaryEntry[]): EntityRow[] {
+  const by = new Map<string, MentionRun[]>();
+  for (const r of runs) {
+    const list = by.get(r.attrs.entity) ?? [];
+    list.push(r);
+    by.set(r.attrs.entity, list);
+  }
+  return [...by].map(([entity, list]) => {
+    const ar = forms(list.filter((r) => r.sentence.side === 'ar'));
+    const en = forms(list.filter((r) => r.sentence.side === 'en'));
+    const used = new Set(en.map((f) => foldKey(f.form)));
+    const glossaryEn = ar.length ? renderingsOf(glossary, ar[0].form).filter((x) => x && !used.has(foldKey(x))) : [];
+    return {
+      entity,
+      type: list[0].attrs.type,
+      ar,
+      en,
+      mentions: list.map((r) => r.attrs.id),
+      missing: ar.length && !en.length ? 'en' as const : en.length && !ar.length ? 'ar' as const : null,
+      // only a disagreement when the report has an English form of its own
+      glossaryEn: en.length ? glossaryEn : [],
+    };
+  });
+}
+
+/** The panel beside the editor. */
+export class EntityPanel {
+  readonly el: HTMLElement;
+  private readonly list: HTMLElement;
+  private readonly head: HTMLElement;
+  private readonly actions: HTMLElement;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private cursor = new Map<string, number>();
+
+  constructor(private readonly editor: EditorHandle, private readonly ctx: EntityContext, private readonly t: () => TFunction, private readonly host: HostBridge) {
+    this.head = h('h2', { class: 'ent-panel-title', id: 'ent-panel-title' });
+    this.actions = h('div', { class: 'ent-panel-actions', role: 'toolbar' });
+    this.list = h('ul', { class: 'ent-panel-list' });
+    this.el = h('aside', { class: 'ent-panel', 'data-region': 'entities', 'aria-labelledby': 'ent-panel-title' }, this.head, this.actions, this.list);
+    this.render();
+  }
+
+  /** Re-render soon (coalesces bursts of edits). */
+  schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.render(), 200);
+  }
+
+  /** Re-render now. */
+  render(): void {
+    const t = this.t();
+    const state = this.editor.view.state;
+    const rows = entityRows(mentionsOf(state.doc), this.ctx.glossary);
+    const pending = suggestionsOf(state).length;
+    this.el.dataset.entities = String(rows.length);
+    this.el.dataset.suggestions = String(pending);
+    this.head.textContent = t('entities.panel.title', { count: rows.length });
+    const button = (label: string, name: string, fn: () => void, disabled = false) => {
+      const b = h('button', { type: 'button', 'data-action': name }, label);
+      b.disabled = disabled;
+      b.addEventListener('click', () => {
+        fn();
+        this.render();
+      });
+      return b;
+    };
+    const run = (cmd: (s: typeof state, d: typeof this.editor.view.dispatch) => boolean) => {
+      cmd(this.editor.view.state, this.editor.view.dispatch);
+      this.editor.focus();
+    };
+    replaceChildren(this.actions,
+      h('span', { class: 'ent-panel-pending', role: 'status' }, t('entities.panel.suggestions', { count: pending })),
+      button(t('entities.panel.acceptAll'), 'accept-all', () => run(acceptAllSuggestions), pending === 0),
+      button(t('entities.panel.rejectAll'), 'reject-all', () => run(rejectAllSuggestions), pending === 0),
+      button(t('entities.panel.tagAll'), 'tag-all', () => run(tagAllOccurrences)),
+      button(t('entities.panel.saveGlossary'), 'save-glossary', () => void this.saveGlossary(), !this.ctx.root),
+    );
+    if (rows.length === 0) {
+      replaceChildren(this.list, h('li', { class: 'hint' }, t('entities.panel.empty')));
+      return;
+    }
+    replaceChildren(this.list, ...rows.map((r) => {
+      const color = tagColor(this.ctx.tagSet, r.type);
+      const flags: Node[] = [];
+      if (r.missing === 'en') flags.push(h('span', { class: 'ent-flag', 'data-flag': 'no-en' }, t('entities.panel.noEnglish')));
+      if (r.missing === 'ar') flags.push(h('span', { class: 'ent-flag', 'data-flag': 'no-ar' }, t('entities.panel.noArabic')));
+      if (r.glossaryEn.length) flags.push(h('span', { class: 'ent-flag', 'data-flag': 'inconsistent' }, t('entities.panel.inconsistent', { en: r.glossaryEn.join(', ') })));
+      const item = h('button', { type: 'button', class: 'ent-panel-item', 'data-entity': r.entity, style: `--ent-color: ${color}` },
+        h('span', { class: 'ent-chip' }, r.type),
+        h('span', { class: 'ent-form', lang: 'ar', dir: 'rtl' }, r.ar.map((f) => f.form).join('، ') || '—'),
+        h('span', { class: 'ent-arrow', 'aria-hidden': 'true' }, '↔'),
+        h('span', { class: 'ent-form', lang: 'en', dir: 'ltr' }, r.en.map((f) => f.form).join(', ') || '—'),
+        h('span', { class: 'ent-count' }, String(r.mentions.length)),
+        ...flags);
+      item.addEventListener('click', () => {
+        const i = (this.cursor.get(r.entity) ?? -1) + 1;
+        this.cursor.set(r.entity, i % r.mentions.length);
+        selectMention(r.mentions[i % r.mentions.length])(this.editor.view.state, this.editor.view.dispatch);
+        this.editor.focus();
+      });
+      return h('li', {}, item);
+    }));
+  }
+
+  private async saveGlossary(): Promise<void> {
+    if (!this.ctx.root) return;
+    const g = await this.host.loadGlossary({ root: this.ctx.root });
+    if (!g.ok) return;
+    this.ctx.glossary = g.value.entries;
+    const res = await this.host.saveGlossary({ root: this.ctx.root, entries: g.value.entries });
+    this.el.dataset.glossarySaved = res.ok ? 'true' : 'false';
+  }
+
+  destroy(): void {
+    clearTimeout(this.timer);
+    this.el.remove();
+  }
+}
+
+/** A createEditor-shaped factory. */
+export type CreateEditor = (mount: HTMLElement, init: EditorInit) => EditorHandle;
+
+/**
+ * Wraps the editor factory: the editor gets the workspace's tag set and glossary, messages are
+ * translated, and the entity panel is mounted after the editor's mount element.
+ */
+export function withEntities(create: CreateEditor, ctx: EntityContext, host: HostBridge, t: () => TFunction): CreateEditor {
+  return (mount, init) => {
+    let panel: EntityPanel | null = null;
+    const editor = create(mount, {
+      ...init,
+      entities: {
+        tagSet: ctx.tagSet,
+        glossary: ctx.glossary,
+        t: (key, vars) => t()(key, vars ?? {}),
+        ...init.entities,
+      },
+      onChange: (info) => {
+        init.onChange?.(info);
+        panel?.schedule();
+      },
+      onSelection: (info) => {
+        init.onSelection?.(info);
+        panel?.schedule();
+      },
+    });
+    panel = new EntityPanel(editor, ctx, t, host);
+    mount.after(panel.el);
+    return {
+      ...editor,
+      setAnnotations(a, text) {
+        editor.setAnnotations(a, text);
+        panel?.render();
+      },
+      destroy() {
+        panel?.destroy();
+        editor.destroy();
+      },
+    };
+  };
+}
