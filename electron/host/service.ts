@@ -232,6 +232,19 @@ export function createHostService(opts: HostServiceOptions): HostService {
       return {};
     },
     readTextFile: async (req) => readText(await roots.resolve(req.path)),
+    importMemory: async (req) => {
+      // the report and every memory file must lie under an opened folder
+      const path = await roots.resolve(req.path);
+      const memory = req.memory.kind === 'tmx'
+        ? { kind: 'tmx' as const, path: await roots.resolve(req.memory.path) }
+        : { kind: 'moses' as const, ar: await roots.resolve(req.memory.ar), en: await roots.resolve(req.memory.en) };
+      const r = await importMemoryFile(path, memory, { journalDir, annotations: req.annotations });
+      return {
+        annotations: r.annotations, pairs: r.pairs, matched: r.matched, aligned: r.aligned, lowConfidence: r.lowConfidence,
+        unusedPairs: r.unusedPairs, alignedPairs: r.alignedPairs, mergedRows: r.mergedRows, droppedMentions: r.droppedMentions,
+        rows: r.rows, rowsWithEnglish: r.rowsWithEnglish,
+      };
+    },
     loadGlossary: async (req) => {
       const root = await openedRoot(req.root);
       const [collected, saved] = await Promise.all([collectFolderGlossary(root), loadGlossary(root)]);

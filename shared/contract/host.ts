@@ -155,8 +155,9 @@ export const MemoryImportResponseSchema = z.object({
   mergedRows: z.number().int().nonnegative(),
   /** English mentions removed with replaced English */
   droppedMentions: z.number().int().nonnegative(),
-  /** rows after the import, and how many have English */
+  /** rows after the import */
   rows: z.number().int().nonnegative(),
+  /** rows with English after the import */
   rowsWithEnglish: z.number().int().nonnegative(),
 });
 export type MemoryImportResponse = z.infer<typeof MemoryImportResponseSchema>;
@@ -190,6 +191,8 @@ export const hostCalls = {
   setLanguage: call(z.object({ lang: LangSchema }).strict(), z.object({})),
   /** read a text file the user picked (translation import); decoded like a report */
   readTextFile: call(PathReq, z.object({ text: z.string(), encoding: z.string() })),
+  /** seed a report's translations from a TMX or Moses memory (files under an opened folder); not saved */
+  importMemory: call(MemoryImportRequestSchema, MemoryImportResponseSchema),
   /** the project glossary (muwazi.glossary.tsv) refreshed from every sidecar of an opened folder */
   loadGlossary: call(z.object({ root: z.string().min(1) }).strict(), z.object({
     entries: z.array(GlossaryEntrySchema),

@@ -37,6 +37,14 @@ const BAD: Record<CallName, unknown[]> = {
   exportCancel: [{}, { jobId: 3 }],
   setLanguage: [{ lang: 'de' }, {}],
   readTextFile: [{}, { path: 7 }],
+  importMemory: [
+    { path: '/x.txt' },
+    { path: '/x.txt', memory: { kind: 'xliff', path: '/m.xlf' } },
+    { path: '/x.txt', memory: { kind: 'moses', ar: '/c.ar' } },
+    { path: '/x.txt', memory: { kind: 'tmx', path: '' } },
+    { path: '/x.txt', memory: { kind: 'tmx', path: '/m.tmx' }, annotations: { format: 'other' } },
+    { path: '/x.txt', memory: { kind: 'tmx', path: '/m.tmx' }, save: true },
+  ],
   loadGlossary: [{}, { root: '' }, { path: '/x' }],
   saveGlossary: [{ root: '/x' }, { root: '/x', entries: [{ ar: 'إدلب', en: 'Idlib', type: '', count: 1 }] }, { root: '/x', entries: [{ ar: 'إدلب', en: 'Idlib', type: 'LOC', count: -1 }] }],
 };
@@ -270,4 +278,37 @@ test('glossary: load merges the saved file with every sidecar; save writes TSV; 
     const w = await service.handle('saveGlossary', { root, entries: [] });
     assert.equal(!w.ok && w.code, 'outside-workspace', root);
   }
+});
+
+test('importMemory seeds from a memory inside the workspace without saving; memory and report must be under an opened folder', async (t) => {
+  const { service, ws, tmp } = await setup(t);
+  const path = join(ws, 'خبر.txt');
+  await service.handle('openFolder', { path: ws });
+  const opened = await service.handle('openReport', { path });
+  assert.ok(opened.ok);
+  const rep = opened.value as OpenedReport;
+  const segs = rep.annotations.segments.map((s) => s.text);
+  assert.ok(segs.length >= 2, JSON.stringify(segs));
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const tmx = `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="ar"/><body>\n` +
+    `<tu><tuv xml:lang="ar"><seg>${esc(segs[0])}</seg></tuv><tuv xml:lang="en"><seg>The Syrian Observatory said 67 fighters were killed in Idlib.</seg></tuv></tu>\n` +
+    '</body></tmx>\n';
+  await writeFile(join(ws, 'ذاكرة.tmx'), tmx);
+  await writeFile(join(tmp, 'outside.tmx'), tmx);
+  const r = await service.handle('importMemory', { path, memory: { kind: 'tmx', path: join(ws, 'ذاكرة.tmx') } });
+  assert.ok(r.ok, JSON.stringify(r));
+  const v = r.value as { annotations: OpenedReport['annotations']; matched: string[]; pairs: number; rows: number };
+  assert.equal(v.pairs, 1);
+  assert.deepEqual(v.matched, [rep.annotations.units[0].id]);
+  assert.equal(v.annotations.targets.find((x) => x.id === v.annotations.units[0].target[0])!.text, 'The Syrian Observatory said 67 fighters were killed in Idlib.');
+  await assert.rejects(readFile(join(ws, 'خبر.annotations.json')), 'not saved: the renderer applies it as an edit');
+
+  const outside = await service.handle('importMemory', { path, memory: { kind: 'tmx', path: join(tmp, 'outside.tmx') } });
+  assert.equal(!outside.ok && outside.code, 'outside-workspace');
+  const moses = await service.handle('importMemory', { path, memory: { kind: 'moses', ar: join(ws, 'ذاكرة.tmx'), en: join(tmp, 'outside.tmx') } });
+  assert.equal(!moses.ok && moses.code, 'outside-workspace');
+  await writeFile(join(ws, 'bad.tmx'), tmx.slice(0, 60));
+  const bad = await service.handle('importMemory', { path, memory: { kind: 'tmx', path: join(ws, 'bad.tmx') } });
+  assert.equal(!bad.ok && bad.code, 'invalid-memory');
+  assert.match(!bad.ok ? bad.message : '', /bad\.tmx: Not a complete TMX file/);
 });
