@@ -1,20 +1,37 @@
 // `muwazi import <name.txt> <translation.txt>`: aligns a translation with a report and writes or
 // updates `<name>.annotations.json`, exactly as the app's import would (confirmed rows kept).
-// `muwazi import --folder <dir>`: the same for every `<name>.txt` under <dir> with a
-// `<name>.en.txt` beside it, with a progress bar (TTY stderr only) and a summary. Exit status: 0 when
+// `muwazi import <name.txt> <memory.tmx>` (a .tmx name or TMX content) and
+// `muwazi import <name.txt> --moses <corpus.ar> <corpus.en>`: seed the report's translations from a
+// translation memory (rows whose Arabic the memory holds, the rest aligned from its other English).
+// `muwazi import --folder <dir>`: every `<name>.txt` under <dir> with a `<name>.en.txt` (or else a
+// `<name>.tmx`) beside it, with a progress bar (TTY stderr only) and a summary. Exit status: 0 when
 // everything was imported, 1 when anything failed or nothing was found, 2 for bad arguments.
 import { relative } from 'node:path';
-import { importFolder, importTranslationFile, type ImportFileResult } from '../host/import.ts';
+import { importFolder, importTranslationFile, isTmxFile, saveMemoryImport, type ImportFileResult, type MemorySaveResult } from '../host/import.ts';
 import { toFailure } from '../host/errors.ts';
 import type { CliIO } from './main.ts';
 
-const USAGE = 'usage: muwazi import <name.txt> <translation.txt> | muwazi import --folder <dir>';
+const USAGE =
+  'usage: muwazi import <name.txt> <translation.txt|memory.tmx> | muwazi import <name.txt> --moses <corpus.ar> <corpus.en> | muwazi import --folder <dir>';
 
 function describe(r: ImportFileResult, name: string): string {
+  if (r.memory) {
+    const m = r.memory;
+    return describeMemory({ ...r, pairs: m.pairs, matched: m.matched, aligned: m.aligned, unusedPairs: m.unusedPairs }, name);
+  }
   const low = r.lowConfidence.length ? ` (${r.lowConfidence.join(', ')})` : '';
   const dropped = r.droppedMentions ? `; ${r.droppedMentions} English mention(s) removed with the replaced English` : '';
   return `${name}: ${r.sentences} English sentences into ${r.rows} rows, ${r.rowsWithEnglish} with English, ${r.lowConfidence.length} low-confidence${low}${dropped}\n`;
 }
+
+/** One line per memory import: what came from the memory, what the aligner placed, what to check. */
+function describeMemory(r: { pairs: number; matched: number; aligned: number; unusedPairs: number; rows: number; rowsWithEnglish: number; lowConfidence: string[] }, name: string): string {
+  const low = r.lowConfidence.length ? ` (${r.lowConfidence.join(', ')})` : '';
+  return `${name}: ${r.matched} rows matched exactly from the memory, ${r.aligned} rows aligned, ${r.lowConfidence.length} low-confidence${low}; ${r.rows} rows, ${r.rowsWithEnglish} with English; ${r.pairs} memory pairs, ${r.unusedPairs} unused\n`;
+}
+
+const memoryLine = (r: MemorySaveResult, name: string) =>
+  describeMemory({ ...r, matched: r.matched.length, aligned: r.aligned.length }, name);
 
 /** A one-line progress bar, redrawn in place. */
 function progressBar(done: number, total: number, current: string): string {
@@ -25,10 +42,19 @@ function progressBar(done: number, total: number, current: string): string {
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   let folder: string | null = null;
+  let moses: [string, string] | null = null;
   const files: string[] = [];
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
-    if (a === '--folder') {
+    if (a === '--moses') {
+      const ar = argv[++k];
+      const en = argv[++k];
+      if (!ar || !en || ar.startsWith('-') || en.startsWith('-')) {
+        io.err(`muwazi import: --moses needs the Arabic and the English corpus file\n${USAGE}\n`);
+        return 2;
+      }
+      moses = [ar, en];
+    } else if (a === '--folder') {
       folder = argv[++k] ?? '';
       if (!folder) {
         io.err(`muwazi import: --folder needs a folder\n${USAGE}\n`);
@@ -40,9 +66,31 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       return 2;
     } else files.push(a);
   }
+  if (moses !== null) {
+    if (folder !== null || files.length !== 1) {
+      io.err(`muwazi import: --moses goes with exactly one report\n${USAGE}\n`);
+      return 2;
+    }
+    try {
+      io.out(memoryLine(await saveMemoryImport(files[0], { kind: 'moses', ar: moses[0], en: moses[1] }), files[0]));
+      return 0;
+    } catch (e) {
+      io.err(`muwazi import: ${files[0]}: ${toFailure(e).message}\n`);
+      return 1;
+    }
+  }
   if (folder !== null ? files.length !== 0 : files.length !== 2) {
     io.err(`muwazi import: give a report and its translation, or --folder <dir>\n${USAGE}\n`);
     return 2;
+  }
+  if (folder === null && (await isTmxFile(files[1]))) {
+    try {
+      io.out(memoryLine(await saveMemoryImport(files[0], { kind: 'tmx', path: files[1] }), files[0]));
+      return 0;
+    } catch (e) {
+      io.err(`muwazi import: ${files[0]}: ${toFailure(e).message}\n`);
+      return 1;
+    }
   }
   if (folder === null) {
     try {
@@ -74,7 +122,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const { imported, failures } = summary;
   const total = imported.length + failures.length;
   if (total === 0) {
-    io.err(`muwazi import: no <name>.txt with a <name>.en.txt beside it under ${dir}\n`);
+    io.err(`muwazi import: no <name>.txt with a <name>.en.txt or <name>.tmx beside it under ${dir}\n`);
     return 1;
   }
   for (const r of imported) io.out(describe(r, relative(dir, r.txtPath)));

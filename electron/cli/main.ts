@@ -15,7 +15,7 @@ const commands: Record<string, Command> = {
   segment: { summary: 'segment <file> [--lang ar|en] [--json]', load: () => import('./segment.ts') },
   tokenize: { summary: 'tokenize <file> [--lang ar|en] [--clitics] [--json]', load: () => import('./tokenize.ts') },
   align: { summary: 'align <ar.txt> <en.txt> [--presegmented] [--json]', load: () => import('./align.ts') },
-  import: { summary: 'import <name.txt> <translation.txt> | import --folder <dir>', load: () => import('./import.ts') },
+  import: { summary: 'import <name.txt> <translation.txt|memory.tmx> | import <name.txt> --moses <ar> <en> | import --folder <dir>', load: () => import('./import.ts') },
   validate: { summary: 'validate <folder|file>', load: () => import('./validate.ts') },
   entities: { summary: 'entities <folder> [--json]', load: () => import('./entities.ts') },
 };

@@ -3,15 +3,25 @@
 // it accepts TMX 1.1–1.4 as tools write it (xml:lang or lang, comments, CDATA, a DOCTYPE, entity
 // and character references) and keeps only the text of <seg>, dropping the native codes inside
 // inline tags (bpt, ept, ph, it, ut) while keeping the text of <hi>.
-import type { Annotations, TargetSentence } from '../model/types.ts';
+import type { AlignmentUnit, Annotations, TargetSentence } from '../model/types.ts';
 import { idAllocator } from '../model/ids.ts';
 import { normalizeForMatch } from '../text/normalize.ts';
 import { OffsetMap } from '../text/offsets.ts';
 
 /** One translation pair. */
 export interface Pair {
+  /** the Arabic side, as written in the memory */
   ar: string;
+  /** the English side */
   en: string;
+}
+
+/** A memory file that cannot be read as one (not TMX, or cut off); the message names the problem. */
+export class MemoryFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MemoryFormatError';
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -20,7 +30,9 @@ export interface Pair {
 type XmlToken =
   | { kind: 'open'; name: string; attrs: Record<string, string>; selfClosing: boolean }
   | { kind: 'close'; name: string }
-  | { kind: 'text'; text: string };
+  | { kind: 'text'; text: string }
+  // the scan stopped early: a comment, tag or processing instruction was never closed
+  | { kind: 'truncated'; at: number; what: string };
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -57,7 +69,7 @@ function* scanXml(xml: string): Generator<XmlToken> {
     if (lt > i) yield { kind: 'text', text: decodeEntities(xml.slice(i, lt)) };
     if (xml.startsWith('<!--', lt)) {
       const end = xml.indexOf('-->', lt + 4);
-      if (end < 0) return;
+      if (end < 0) return yield { kind: 'truncated', at: lt, what: 'comment' };
       i = end + 3;
     } else if (xml.startsWith('<![CDATA[', lt)) {
       const end = xml.indexOf(']]>', lt + 9);
@@ -66,7 +78,7 @@ function* scanXml(xml: string): Generator<XmlToken> {
       i = end < 0 ? n : end + 3;
     } else if (xml.startsWith('<?', lt)) {
       const end = xml.indexOf('?>', lt + 2);
-      if (end < 0) return;
+      if (end < 0) return yield { kind: 'truncated', at: lt, what: 'processing instruction' };
       i = end + 2;
     } else if (xml.startsWith('<!', lt)) {
       // DOCTYPE, possibly with an internal subset in [...]
@@ -90,7 +102,7 @@ function* scanXml(xml: string): Generator<XmlToken> {
         else if (c === '>') break;
         j++;
       }
-      if (j >= n) return;
+      if (j >= n) return yield { kind: 'truncated', at: lt, what: 'tag' };
       const body = xml.slice(lt + 1, j);
       i = j + 1;
       if (body[0] === '/') {
@@ -114,21 +126,37 @@ function primary(lang: string | undefined): string {
   return (lang ?? '').toLowerCase().split(/[-_]/)[0];
 }
 
+/** Line number (1-based) of a UTF-16 index, for error messages. */
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 /**
  * The (Arabic, English) pairs of a TMX document, in document order. Each <tu> gives one pair: the
  * <tuv> whose language is Arabic (else the header's srclang, else the first) and the one whose
- * language is English (else the first other). Units missing a side are left out.
+ * language is English (else the first other). Units missing a side are left out. Tolerant of the
+ * usual mistakes, but throws MemoryFormatError when there is no <tmx> element or the file is cut off
+ * (a tag, comment, <tu> or </tmx> missing): a silently half-read memory would look complete.
  */
 export function parseTmx(xml: string): Pair[] {
   const pairs: Pair[] = [];
+  let sawTmx = false;
+  let closedTmx = false;
   let srclang = '';
   let tuvs: { lang: string; text: string }[] | null = null;
   let lang = '';
   let seg: string[] | null = null;
   let codeDepth = 0;
-  for (const t of scanXml(xml.replace(/^\uFEFF/, ''))) {
+  const text = xml.replace(/^\uFEFF/, '');
+  for (const t of scanXml(text)) {
+    if (t.kind === 'truncated') {
+      throw new MemoryFormatError(`Not a complete TMX file: a ${t.what} opened on line ${lineAt(text, t.at)} is never closed (the file may be cut off).`);
+    }
     if (t.kind === 'open') {
-      if (t.name === 'header') srclang = primary(t.attrs['srclang']);
+      if (t.name === 'tmx') sawTmx = true;
+      else if (t.name === 'header') srclang = primary(t.attrs['srclang']);
       else if (t.name === 'tu') tuvs = t.selfClosing ? null : [];
       else if (t.name === 'tuv') lang = primary(t.attrs['xml:lang'] ?? t.attrs['lang']);
       else if (t.name === 'seg' && tuvs) seg = t.selfClosing ? (tuvs.push({ lang, text: '' }), null) : [];
@@ -139,6 +167,7 @@ export function parseTmx(xml: string): Pair[] {
         seg = null;
         codeDepth = 0;
       } else if (seg && CODE_ELEMENTS.has(t.name)) codeDepth = Math.max(0, codeDepth - 1);
+      else if (t.name === 'tmx') closedTmx = true;
       else if (t.name === 'tu' && tuvs) {
         const pair = pickPair(tuvs, srclang);
         if (pair) pairs.push(pair);
@@ -146,7 +175,16 @@ export function parseTmx(xml: string): Pair[] {
       }
     } else if (seg && codeDepth === 0) seg.push(t.text);
   }
+  if (!sawTmx) throw new MemoryFormatError('Not a TMX file: it has no <tmx> element.');
+  if (tuvs || seg) throw new MemoryFormatError(`Not a complete TMX file: translation unit ${pairs.length + 1} is never closed (the file may be cut off).`);
+  if (!closedTmx) throw new MemoryFormatError('Not a complete TMX file: </tmx> is missing (the file may be cut off).');
   return pairs;
+}
+
+/** Whether a text looks like TMX: XML whose first 4 KB open a <tmx> element. */
+export function looksLikeTmx(text: string): boolean {
+  const head = text.replace(/^\uFEFF/, '').slice(0, 4096);
+  return /^\s*</.test(head) && /<tmx[\s>]/i.test(head);
 }
 
 function pickPair(tuvs: { lang: string; text: string }[], srclang: string): Pair | null {
@@ -164,7 +202,7 @@ export function parseMoses(ar: string, en: string): Pair[] {
   const a = lines(ar);
   const e = lines(en);
   if (a.length !== e.length) {
-    throw new Error(`The Moses files are not parallel: the Arabic file has ${a.length} lines, the English file ${e.length}.`);
+    throw new MemoryFormatError(`The Moses files are not parallel: the Arabic file has ${a.length} lines, the English file ${e.length}.`);
   }
   return a.map((line, i) => ({ ar: line, en: e[i] }));
 }
@@ -186,36 +224,94 @@ export interface SeedOptions {
    * and yeh variants, digits); white space is always collapsed; null turns the pass off */
   normalize?: ((text: string) => string) | null;
   /**
-   * Aligner for what exact matching left over (H2's importTranslation fits): called once with the
-   * seeded annotations and the English of the unused pairs joined by newlines, only when rows
-   * remain untranslated and unused English remains. Seeded rows are `confirmed`, so a realignment
-   * keeps them fixed.
+   * Aligner for what matching left over (importTranslation fits): called once with the seeded
+   * annotations and, one per line, the English of the unused pairs near the used ones (see
+   * `alignWindow`) with each seeded row's English at its place (see `alignText`), only when rows
+   * remain untranslated and such unused English remains. Seeded rows are `confirmed`, so a
+   * realignment keeps them fixed and anchors on them.
    */
   align?: (annotations: Annotations, sourceText: string, english: string) => Annotations;
+  /** longest run of consecutive untranslated rows merged into one row to match a pair (default 4;
+   * a memory exported from a 2-1 row holds both Arabic sentences in one unit) */
+  maxMerge?: number;
 }
 
 /** What seeding did. */
 export interface SeedResult {
   annotations: Annotations;
-  /** unit ids that received a translation from a pair, in row order */
+  /** unit ids that received a translation from a pair, in row order (a merged row once, by its
+   * kept id) */
   matched: string[];
   /** unit ids still without a translation (before `align`) */
   unmatched: string[];
   /** indices into `pairs` that no row used */
   unusedPairs: number[];
+  /** the unused pairs whose English went to `align`, in pair order (empty when align was not called) */
+  alignedPairs: number[];
+  /** unit ids removed because their rows were merged into a matching neighbour */
+  mergedAway: string[];
 }
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /**
+ * The range of pair indices [lo, hi] that plausibly translates this report's unmatched rows, or
+ * null. A memory is usually many documents in document order (a folder export, a CAT tool's TM):
+ * the pairs of this report sit together, and handing the aligner the English of other documents
+ * would fill rows with unrelated text. So: the densest cluster of used pairs (gaps of at most twice
+ * the unmatched rows + 4; a stray match elsewhere is ignored), widened on each side by twice the
+ * number of unmatched rows before the first / after the last matched row. When nothing
+ * matched, the whole memory, but only if it is small enough to be this report's translation (at
+ * most 2 pairs per unmatched row + 10).
+ */
+export function alignWindow(pairCount: number, used: Iterable<number>, unmatchedBefore: number, unmatchedAfter: number, unmatchedRows: number): [number, number] | null {
+  const sorted = [...used].sort((x, y) => x - y);
+  if (pairCount === 0) return null;
+  if (sorted.length === 0) return pairCount <= 2 * unmatchedRows + 10 ? [0, pairCount - 1] : null;
+  const gap = 2 * unmatchedRows + 4;
+  let best: [number, number, number] = [sorted[0], sorted[0], 1];
+  let cur: [number, number, number] = [sorted[0], sorted[0], 1];
+  for (const i of sorted.slice(1)) {
+    cur = i - cur[1] <= gap ? [cur[0], i, cur[2] + 1] : [i, i, 1];
+    if (cur[2] > best[2]) best = cur;
+  }
+  return [Math.max(0, best[0] - 2 * unmatchedBefore), Math.min(pairCount - 1, best[1] + 2 * unmatchedAfter)];
+}
+
+/**
+ * The English handed to `align`, one line per pair, in memory order: the chosen unused pairs, and
+ * at the place of each seeded row's first pair that row's English, while seeded rows come in row
+ * order. An aligner that keeps confirmed rows (importTranslation) finds that English verbatim and
+ * fixes the row on both sides, which anchors the unused English between the right rows; a seeded row
+ * out of order is left out, so its English is never imported twice.
+ */
+function alignText(pairs: Pair[], [lo, hi]: [number, number], unused: ReadonlySet<number>, seededAt: Map<number, number>, seeded: Annotations): string {
+  const targets = new Map(seeded.targets.map((t) => [t.id, t.text]));
+  const lines: string[] = [];
+  let lastRow = -1;
+  for (let i = lo; i <= hi; i++) {
+    if (unused.has(i)) lines.push(collapse(pairs[i].en));
+    const row = seededAt.get(i);
+    if (row !== undefined && row > lastRow) {
+      lastRow = row;
+      lines.push(seeded.units[row].target.map((id) => targets.get(id) ?? '').join(' '));
+    }
+  }
+  return lines.join('\n');
+}
+
+/**
  * Seeds untranslated rows from translation pairs, matching each row's Arabic (its segments joined
- * by a space) first exactly (after collapsing white space), then after `normalize`; a multi-segment
- * row whose segments each match is seeded with their English joined. Rows that already have English
- * are never touched. Seeded rows get status 'draft', origin 'import', confirmed. Input not mutated.
+ * by a space) first exactly (after collapsing white space), then after `normalize`. A run of up to
+ * `maxMerge` consecutive untranslated rows whose joined Arabic matches one pair becomes one row
+ * (the first row's id; the longest run wins); a multi-segment row whose segments each match is
+ * seeded with their English joined. Rows that already have English and confirmed rows are never
+ * touched. Seeded rows get status 'draft', origin 'import', confirmed. Input not mutated.
  */
 export function seedFromPairsDetailed(annotations: Annotations, sourceText: string, pairs: Pair[], options: SeedOptions = {}): SeedResult {
   const normalize = options.normalize === undefined ? (t: string) => normalizeForMatch(t) : options.normalize;
   const norm = normalize ? (s: string) => collapse(normalize(collapse(s))) : null;
+  const maxMerge = Math.max(1, options.maxMerge ?? 4);
   const exact = new Map<string, number>();
   const loose = new Map<string, number>();
   pairs.forEach((p, i) => {
@@ -234,40 +330,75 @@ export function seedFromPairsDetailed(annotations: Annotations, sourceText: stri
   const segText = new Map(annotations.segments.map((s) => [s.id, map.slice(s.start, s.end)]));
   const targets = new Map(annotations.targets.map((t) => [t.id, t]));
   const nextT = idAllocator('t', annotations.targets.map((t) => t.id));
+  const open = (u: AlignmentUnit) => !u.confirmed && u.source.length > 0 && !u.target.some((id) => collapse(targets.get(id)?.text ?? ''));
+  const arabic = (u: AlignmentUnit) => u.source.map((id) => segText.get(id) ?? '').join(' ');
   const used = new Set<number>();
   const matched: string[] = [];
   const unmatched: string[] = [];
-  const units = annotations.units.map((u) => {
-    const hasEnglish = u.target.some((id) => collapse(targets.get(id)?.text ?? ''));
-    if (hasEnglish || u.source.length === 0) return u;
-    const parts = u.source.map((id) => segText.get(id) ?? '');
+  const mergedAway: string[] = [];
+  const units: AlignmentUnit[] = [];
+  // first pair index of each seeded row → the row's position in `units`
+  const seededAt = new Map<number, number>();
+  const old = annotations.units;
+  for (let i = 0; i < old.length; i++) {
+    const u = old[i];
+    if (!open(u)) {
+      units.push(u);
+      continue;
+    }
+    let run = 1;
     let hits: number[] | null = null;
-    const whole = lookup(parts.join(' '));
-    if (whole !== undefined) hits = [whole];
-    else if (parts.length > 1) {
-      const each = parts.map(lookup);
-      if (each.every((x) => x !== undefined)) hits = each as number[];
+    // a longer run first: the memory's own row boundaries are the better guess
+    let avail = 1;
+    while (avail < maxMerge && i + avail < old.length && open(old[i + avail])) avail++;
+    for (let k = avail; k >= 2 && !hits; k--) {
+      const h = lookup(old.slice(i, i + k).map(arabic).join(' '));
+      if (h !== undefined) { hits = [h]; run = k; }
+    }
+    if (!hits) {
+      const whole = lookup(arabic(u));
+      if (whole !== undefined) hits = [whole];
+      else if (u.source.length > 1) {
+        const each = u.source.map((id) => lookup(segText.get(id) ?? ''));
+        if (each.every((x) => x !== undefined)) hits = each as number[];
+      }
     }
     if (!hits) {
       unmatched.push(u.id);
-      return u;
+      units.push(u);
+      continue;
     }
     hits.forEach((h) => used.add(h));
     matched.push(u.id);
     const t: TargetSentence = { id: nextT(), text: hits.map((h) => collapse(pairs[h].en)).join(' ') };
     targets.set(t.id, t);
-    return { ...u, target: [t.id], status: 'draft' as const, origin: 'import' as const, confirmed: true };
-  });
+    const source = old.slice(i, i + run).flatMap((x) => x.source);
+    for (const x of old.slice(i + 1, i + run)) mergedAway.push(x.id);
+    if (!seededAt.has(hits[0])) seededAt.set(hits[0], units.length);
+    units.push({ ...u, source, target: [t.id], status: 'draft', origin: 'import', confirmed: true });
+    i += run - 1;
+  }
   // targets in row order; targets no row references any more (empty ones replaced) are dropped
   const referenced = new Set(units.flatMap((u) => u.target));
   const ordered = units.flatMap((u) => u.target.map((id) => targets.get(id)!).filter(Boolean));
   const keptOld = annotations.targets.filter((t) => !referenced.has(t.id) && collapse(t.text));
   let result: Annotations = { ...annotations, units, targets: [...ordered, ...keptOld] };
   const unusedPairs = pairs.map((_, i) => i).filter((i) => !used.has(i) && collapse(pairs[i].en));
-  if (options.align && unmatched.length && unusedPairs.length) {
-    result = options.align(result, sourceText, unusedPairs.map((i) => collapse(pairs[i].en)).join('\n'));
+  let alignedPairs: number[] = [];
+  if (options.align && unmatched.length) {
+    const matchedSet = new Set(matched);
+    const firstMatch = units.findIndex((u) => matchedSet.has(u.id));
+    let lastMatch = -1;
+    units.forEach((u, k) => { if (matchedSet.has(u.id)) lastMatch = k; });
+    const unmatchedSet = new Set(unmatched);
+    const countUnmatched = (from: number, to: number) => units.slice(from, to).filter((u) => unmatchedSet.has(u.id)).length;
+    const before = firstMatch < 0 ? unmatched.length : countUnmatched(0, firstMatch);
+    const after = firstMatch < 0 ? unmatched.length : countUnmatched(lastMatch + 1, units.length);
+    const window = alignWindow(pairs.length, used, before, after, unmatched.length);
+    if (window) alignedPairs = unusedPairs.filter((i) => i >= window[0] && i <= window[1]);
+    if (window && alignedPairs.length) result = options.align(result, sourceText, alignText(pairs, window, new Set(alignedPairs), seededAt, result));
   }
-  return { annotations: result, matched, unmatched, unusedPairs };
+  return { annotations: result, matched, unmatched, unusedPairs, alignedPairs, mergedAway };
 }
 
 /** `seedFromPairsDetailed` returning only the seeded annotations. */

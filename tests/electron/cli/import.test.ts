@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type CliIO } from '../../../electron/cli/main.ts';
@@ -70,4 +70,81 @@ test('import: bad arguments, empty folder', () => withDir(async (dir) => {
   const io3 = capture();
   assert.equal(await main(['import', join(dir, 'x.txt'), join(dir, 'y.txt')], io3), 1);
   assert.match(io3.stderr(), /not found/);
+}));
+
+/** A TMX and Moses pair of the sample as translated by `muwazi import` in a scratch folder. */
+async function memoryOf(dir: string): Promise<{ tmx: string; ar: string; en: string; rows: string[] }> {
+  const scratch = join(dir, 'scratch');
+  await mkdir(scratch);
+  await copyFile(SAMPLE, join(scratch, 'r.txt'));
+  await copyFile(TRANSLATION, join(scratch, 'r.en.txt'));
+  assert.equal(await main(['import', join(scratch, 'r.txt'), join(scratch, 'r.en.txt')], capture()), 0);
+  const out = join(dir, 'out');
+  assert.equal(await main(['export', scratch, '--format', 'tmx', '--out', join(out, 'm.tmx')], capture()), 0);
+  assert.equal(await main(['export', scratch, '--format', 'moses', '--out', join(out, 'corpus')], capture()), 0);
+  const files = await readdir(out);
+  const ar = files.find((f) => f.endsWith('.ar'))!;
+  const en = files.find((f) => f.endsWith('.en'))!;
+  return { tmx: join(out, 'm.tmx'), ar: join(out, ar), en: join(out, en), rows: rowsOf(JSON.parse(await readFile(join(scratch, 'r.annotations.json'), 'utf8'))) };
+}
+
+function rowsOf(a: { units: { target: string[] }[]; targets: { id: string; text: string }[] }): string[] {
+  const t = new Map(a.targets.map((x) => [x.id, x.text]));
+  return a.units.map((u) => u.target.map((id) => t.get(id)).join(' '));
+}
+
+test('import <name.txt> <memory.tmx> seeds the sidecar from the memory and prints a summary', () => withDir(async (dir) => {
+  const m = await memoryOf(dir);
+  await copyFile(SAMPLE, join(dir, 'r.txt'));
+  const io = capture();
+  assert.equal(await main(['import', join(dir, 'r.txt'), m.tmx], io), 0, io.stderr());
+  assert.match(io.stdout(), /: 6 rows matched exactly from the memory, 0 rows aligned, 0 low-confidence; 6 rows, 6 with English; 6 memory pairs, 0 unused\n$/);
+  assert.deepEqual(rowsOf(JSON.parse(await readFile(join(dir, 'r.annotations.json'), 'utf8'))), m.rows);
+}));
+
+test('import <name.txt> --moses <ar> <en>: half the memory edited, the rest aligned', () => withDir(async (dir) => {
+  const m = await memoryOf(dir);
+  await copyFile(SAMPLE, join(dir, 'r.txt'));
+  // rows 2, 4, 6 of the Arabic side were re-edited since: they no longer match exactly
+  const arLines = (await readFile(m.ar, 'utf8')).split('\n').map((l, i) => (i % 2 && l ? l + ' (محدّث)' : l));
+  await writeFile(join(dir, 'edited.ar'), arLines.join('\n'));
+  const io = capture();
+  assert.equal(await main(['import', join(dir, 'r.txt'), '--moses', join(dir, 'edited.ar'), m.en], io), 0, io.stderr());
+  assert.match(io.stdout(), /3 rows matched exactly from the memory, 3 rows aligned/);
+  assert.deepEqual(rowsOf(JSON.parse(await readFile(join(dir, 'r.annotations.json'), 'utf8'))), m.rows);
+}));
+
+test('import of a malformed TMX fails with the reason and leaves the sidecar alone; bad --moses arguments', () => withDir(async (dir) => {
+  const m = await memoryOf(dir);
+  await copyFile(SAMPLE, join(dir, 'r.txt'));
+  await copyFile(TRANSLATION, join(dir, 'r.en.txt'));
+  assert.equal(await main(['import', join(dir, 'r.txt'), join(dir, 'r.en.txt')], capture()), 0);
+  const before = await readFile(join(dir, 'r.annotations.json'), 'utf8');
+  const tmx = await readFile(m.tmx, 'utf8');
+  await writeFile(join(dir, 'cut.tmx'), tmx.slice(0, tmx.lastIndexOf('</tu>')));
+  const io = capture();
+  assert.equal(await main(['import', join(dir, 'r.txt'), join(dir, 'cut.tmx')], io), 1);
+  assert.match(io.stderr(), /cut\.tmx: Not a complete TMX file/);
+  assert.equal(await readFile(join(dir, 'r.annotations.json'), 'utf8'), before);
+  for (const argv of [['import', 'r.txt', '--moses', 'a.ar'], ['import', '--moses', 'a.ar', 'a.en'], ['import', 'r.txt', 'x.tmx', '--moses', 'a.ar', 'a.en']]) {
+    const bad = capture();
+    assert.equal(await main(argv, bad), 2, argv.join(' '));
+    assert.match(bad.stderr(), /usage: muwazi import/);
+  }
+}));
+
+test('import --folder takes <name>.tmx beside <name>.txt when there is no <name>.en.txt', () => withDir(async (dir) => {
+  const m = await memoryOf(dir);
+  const work = join(dir, 'work');
+  await mkdir(work);
+  await copyFile(SAMPLE, join(work, 'a.txt'));
+  await copyFile(TRANSLATION, join(work, 'a.en.txt'));
+  await copyFile(SAMPLE, join(work, 'b.txt'));
+  await copyFile(m.tmx, join(work, 'b.tmx'));
+  const io = capture();
+  assert.equal(await main(['import', '--folder', work], io), 0, io.stdout() + io.stderr());
+  assert.match(io.stdout(), /a\.txt: 13 English sentences into 6 rows/);
+  assert.match(io.stdout(), /b\.txt: 6 rows matched exactly from the memory, 0 rows aligned/);
+  assert.match(io.stdout(), /Imported 2 of 2 reports: 12 rows, 12 with English/);
+  assert.deepEqual(rowsOf(JSON.parse(await readFile(join(work, 'b.annotations.json'), 'utf8'))), m.rows);
 }));

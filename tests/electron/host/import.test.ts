@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findTranslationPairs, importTranslationFile } from '../../../electron/host/import.ts';
+import { findTranslationPairs, importMemoryFile, importTranslationFile, isTmxFile, saveMemoryImport } from '../../../electron/host/import.ts';
+import { exportToStrings } from '../../../shared/formats/registry.ts';
+import type { Annotations } from '../../../shared/model/types.ts';
 import { openReport, saveReport } from '../../../electron/host/report-store.ts';
 
 const SAMPLE = new URL('../../../assets/samples/004_1019a7c50d6a06a0.txt', import.meta.url);
@@ -45,4 +47,96 @@ test('a missing translation file is a not-found error and nothing is written', (
   await copyFile(SAMPLE, join(dir, 'r.txt'));
   await assert.rejects(importTranslationFile(join(dir, 'r.txt'), join(dir, 'nope.txt'), { journalDir: join(dir, '.j') }), { code: 'not-found' });
   await assert.rejects(readFile(join(dir, 'r.annotations.json')));
+}));
+
+// ---------------------------------------------------------------------------------------------
+// Translation memories
+
+/** A TMX of the sample translated by the app's own import, from a scratch copy in `dir`. */
+async function sampleTmx(dir: string): Promise<{ tmx: string; rows: Map<string, string> }> {
+  const scratch = join(dir, 'scratch');
+  await mkdir(scratch);
+  const txt = join(scratch, 'r.txt');
+  await copyFile(SAMPLE, txt);
+  await copyFile(TRANSLATION, join(scratch, 'r.en.txt'));
+  await importTranslationFile(txt, join(scratch, 'r.en.txt'), { journalDir: join(scratch, '.j') });
+  const opened = await openReport(txt, { journalDir: join(scratch, '.j') });
+  const tmx = exportToStrings('tmx', [{ name: 'r', text: opened.text, annotations: opened.annotations }]).outputs[''];
+  return { tmx, rows: rowsOf(opened.annotations) };
+}
+
+function rowsOf(a: Annotations): Map<string, string> {
+  const t = new Map(a.targets.map((x) => [x.id, x.text]));
+  return new Map(a.units.map((u) => [u.source.join('+'), u.target.map((id) => t.get(id)).join(' ')]));
+}
+
+test('importMemoryFile returns the seeded annotations without saving; saveMemoryImport saves', () => withDir(async (dir) => {
+  const { tmx, rows } = await sampleTmx(dir);
+  const journalDir = join(dir, '.journal');
+  const txt = join(dir, 'r.txt');
+  await copyFile(SAMPLE, txt);
+  await writeFile(join(dir, 'memory.tmx'), tmx);
+  const r = await importMemoryFile(txt, { kind: 'tmx', path: join(dir, 'memory.tmx') }, { journalDir });
+  assert.deepEqual(rowsOf(r.annotations), rows);
+  assert.deepEqual([r.matched.length, r.aligned.length, r.rows, r.rowsWithEnglish, r.pairs], [6, 0, 6, 6, 6]);
+  await assert.rejects(readFile(join(dir, 'r.annotations.json')), 'nothing saved');
+  const saved = await saveMemoryImport(txt, { kind: 'tmx', path: join(dir, 'memory.tmx') }, { journalDir });
+  assert.equal(saved.sidecarPath, join(dir, 'r.annotations.json'));
+  assert.deepEqual(rowsOf((await openReport(txt, { journalDir })).annotations), rows);
+}));
+
+test('importMemoryFile starts from the editor annotations when given, and checks they fit the source', () => withDir(async (dir) => {
+  const { tmx } = await sampleTmx(dir);
+  const journalDir = join(dir, '.journal');
+  const txt = join(dir, 'r.txt');
+  await copyFile(SAMPLE, txt);
+  await writeFile(join(dir, 'memory.tmx'), tmx);
+  const editor = structuredClone((await openReport(txt, { journalDir })).annotations);
+  editor.targets.push({ id: 't1', text: 'Typed in the editor, unsaved.' });
+  editor.units[0] = { ...editor.units[0], target: ['t1'], status: 'translated' };
+  const r = await importMemoryFile(txt, { kind: 'tmx', path: join(dir, 'memory.tmx') }, { journalDir, annotations: editor });
+  assert.deepEqual(r.annotations.units[0], editor.units[0], 'a row with English is kept');
+  assert.equal(r.matched.length, 5);
+  const bad = structuredClone(editor);
+  bad.segments[0] = { ...bad.segments[0], end: bad.segments[0].end + 100000 };
+  await assert.rejects(importMemoryFile(txt, { kind: 'tmx', path: join(dir, 'memory.tmx') }, { journalDir, annotations: bad }), { code: 'invalid-request' });
+}));
+
+test('a malformed or empty memory is an invalid-memory error naming the problem; the sidecar is untouched', () => withDir(async (dir) => {
+  const { tmx } = await sampleTmx(dir);
+  const journalDir = join(dir, '.journal');
+  const txt = join(dir, 'r.txt');
+  await copyFile(SAMPLE, txt);
+  const sidecar = '{"kept": "as is"}';
+  await writeFile(join(dir, 'r.annotations.json'), sidecar);
+  await writeFile(join(dir, 'cut.tmx'), tmx.slice(0, Math.floor(tmx.length / 2)));
+  await writeFile(join(dir, 'empty.tmx'), '<tmx version="1.4"><header/><body></body></tmx>');
+  await writeFile(join(dir, 'c.ar'), 'سطر ١\nسطر ٢\n');
+  await writeFile(join(dir, 'c.en'), 'line 1\n');
+  await assert.rejects(saveMemoryImport(txt, { kind: 'tmx', path: join(dir, 'cut.tmx') }, { journalDir }), { code: 'invalid-memory', message: /^cut\.tmx: Not a complete TMX file/ });
+  await assert.rejects(saveMemoryImport(txt, { kind: 'tmx', path: join(dir, 'empty.tmx') }, { journalDir }), { code: 'invalid-memory', message: /holds no Arabic–English pair/ });
+  await assert.rejects(saveMemoryImport(txt, { kind: 'moses', ar: join(dir, 'c.ar'), en: join(dir, 'c.en') }, { journalDir }), { code: 'invalid-memory', message: /not parallel: the Arabic file has 2 lines, the English file 1/ });
+  await assert.rejects(saveMemoryImport(txt, { kind: 'tmx', path: join(dir, 'nope.tmx') }, { journalDir }), { code: 'not-found' });
+  assert.equal(await readFile(join(dir, 'r.annotations.json'), 'utf8'), sidecar);
+}));
+
+test('a UTF-16 TMX without the .tmx extension is recognised by its content', () => withDir(async (dir) => {
+  const { tmx } = await sampleTmx(dir);
+  await writeFile(join(dir, 'memory.xml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tmx, 'utf16le')]));
+  await writeFile(join(dir, 'english.txt'), 'Not a memory <tmx>.');
+  assert.equal(await isTmxFile(join(dir, 'memory.xml')), true);
+  assert.equal(await isTmxFile(join(dir, 'english.txt')), false);
+  assert.equal(await isTmxFile(join(dir, 'whatever.TMX')), true);
+  const txt = join(dir, 'r.txt');
+  await copyFile(SAMPLE, txt);
+  const r = await importMemoryFile(txt, { kind: 'tmx', path: join(dir, 'memory.xml') }, { journalDir: join(dir, '.j') });
+  assert.equal(r.matched.length, 6);
+}));
+
+test('the folder search takes <name>.tmx when there is no <name>.en.txt', () => withDir(async (dir) => {
+  for (const f of ['a.txt', 'a.en.txt', 'a.tmx', 'b.txt', 'b.tmx', 'c.tmx']) await writeFile(join(dir, f), 'x');
+  assert.deepEqual(await findTranslationPairs(dir), [
+    { txtPath: join(dir, 'a.txt'), translationPath: join(dir, 'a.en.txt') },
+    { txtPath: join(dir, 'b.txt'), translationPath: join(dir, 'b.tmx') },
+  ]);
 }));

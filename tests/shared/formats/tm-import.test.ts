@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseMoses, parseTmx, seedFromPairs, seedFromPairsDetailed } from '../../../shared/formats/tm-import.ts';
+import { MemoryFormatError, alignWindow, looksLikeTmx, parseMoses, parseTmx, seedFromPairs, seedFromPairsDetailed } from '../../../shared/formats/tm-import.ts';
 import { exportToStrings } from '../../../shared/formats/registry.ts';
 import { checkAnnotations } from '../../../shared/formats/sidecar.ts';
 import { createAnnotations } from '../../../shared/model/create.ts';
@@ -115,5 +115,48 @@ test('a multi-segment row is seeded when each of its segments matches; the rest 
   assert.deepEqual(u1.source, [s1.id, s2.id]);
   assert.equal(res.annotations.targets.find((t) => t.id === u1.target[0])!.text, 'One. Two.');
   assert.ok(res.unmatched.includes(res.annotations.units.find((u) => u.source.includes(s3.id))!.id));
-  assert.equal(alignedWith, 'Left for the aligner.');
+  // the seeded row's English comes along at its place in the memory, so the aligner can anchor on it
+  assert.equal(alignedWith, 'One. Two.\nLeft for the aligner.');
+});
+
+test('parseTmx refuses what is not a complete TMX with a specific MemoryFormatError', () => {
+  const ok = '<tmx version="1.4"><header srclang="ar"/><body><tu><tuv xml:lang="ar"><seg>مرحباً ١٢</seg></tuv><tuv xml:lang="en"><seg>Hello 12</seg></tuv></tu></body></tmx>';
+  assert.deepEqual(parseTmx(ok), [{ ar: 'مرحباً ١٢', en: 'Hello 12' }]);
+  const cases: [string, RegExp][] = [
+    ['<xliff><file/></xliff>', /no <tmx> element/],
+    ['just English text, no markup', /no <tmx> element/],
+    [ok.slice(0, ok.indexOf('</seg>') + 3), /tag opened on line 1 is never closed/],
+    [ok.slice(0, ok.indexOf('</tu>')), /translation unit 1 is never closed/],
+    [ok.replace('</tmx>', ''), /<\/tmx> is missing/],
+    ['<tmx>\n<body>\n<!-- cut', /comment opened on line 3 is never closed/],
+  ];
+  for (const [xml, msg] of cases) assert.throws(() => parseTmx(xml), (e: unknown) => e instanceof MemoryFormatError && msg.test(e.message), xml);
+  assert.throws(() => parseMoses('أ\n', 'a\nb\n'), MemoryFormatError);
+});
+
+test('looksLikeTmx: XML opening a <tmx> element near the start', () => {
+  assert.ok(looksLikeTmx('\uFEFF<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">'));
+  assert.ok(looksLikeTmx('  <tmx>'));
+  assert.ok(!looksLikeTmx('The report mentions <tmx> files.'));
+  assert.ok(!looksLikeTmx('<?xml version="1.0"?><xliff version="2.1">'));
+});
+
+test('alignWindow: the densest cluster of used pairs, widened by the unmatched rows outside it', () => {
+  assert.deepEqual(alignWindow(100, [40, 41, 43, 44], 1, 2, 3), [38, 48]);
+  // a stray match far away does not stretch the window
+  assert.deepEqual(alignWindow(1000, [3, 500, 501, 502], 0, 0, 1), [500, 502]);
+  // nothing matched: the whole memory only when it is small enough to be this report's translation
+  assert.deepEqual(alignWindow(12, [], 0, 0, 1), [0, 11]);
+  assert.equal(alignWindow(13, [], 0, 0, 1), null);
+  assert.equal(alignWindow(0, [], 0, 0, 5), null);
+});
+
+test('seeding never touches a confirmed row, even one without English', () => {
+  const { text, annotations } = fresh();
+  const a = structuredClone(annotations);
+  a.units[0] = { ...a.units[0], confirmed: true, status: 'reviewed' };
+  const seg = a.segments.find((s) => s.id === a.units[0].source[0])!;
+  const res = seedFromPairsDetailed(a, text, [{ ar: seg.text, en: 'Would overwrite.' }]);
+  assert.deepEqual(res.annotations.units[0], a.units[0]);
+  assert.deepEqual(res.matched, []);
 });
