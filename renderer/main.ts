@@ -10,6 +10,7 @@ import { initI18n } from './i18n.ts';
 import { App } from './ui/app.ts';
 import { createEditor } from './editor/editor.ts';
 import { SHORTCUTS } from './editor/keymap.ts';
+import { importTranslation } from '../shared/align/import.ts';
 import { ENTITY_SHORTCUTS, tagShortcuts } from './editor/plugins/entity-keys.ts';
 import { trackEntityContext, withEntities } from './ui/entity-panel.ts';
 
@@ -32,7 +33,7 @@ async function boot(): Promise<void> {
     i18n,
     info,
     createEditor: withEntities(createEditor, entityCtx, host, () => i18n.t.bind(i18n)),
-    importTranslation: null,
+    importTranslation: (a, text, translation) => importTranslation(a, text, translation),
     editorShortcuts: () => SHORTCUTS.map((s) => ({
       keys: s.keys[0],
       label: i18n.t(`shortcuts.cmd.${s.command}`, { defaultValue: s.description }),

@@ -471,6 +471,9 @@ export class App {
       await ask('notice', this.t('import.title'), this.t('import.unavailable'), [{ id: 'ok', label: this.t('dialog.ok'), primary: true }]);
       return;
     }
+    // the import restarts the undo history: save first, so the pre-import version is on disk
+    // (and becomes the .bak on the next save)
+    await s.saver.flush();
     const outcome = await openImportDialog({
       t: this.t,
       host: this.o.host,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { SaveController, type SaveState, type Timers } from '../../../renderer/ui/save-controller.ts';
 import { createAnnotations } from '../../../shared/model/create.ts';
 import type { Annotations } from '../../../shared/model/types.ts';
-import type { Failure, Result } from '../../../shared/contract/host.ts';
+import type { CallRequest, Failure, Result } from '../../../shared/contract/host.ts';
 
 /** Manual timers: time moves only when the test says so (no sleeps, no real clock). */
 class FakeTimers implements Timers {
@@ -54,13 +54,13 @@ function setup(opts: { saveResults?: Array<Result<{ sidecarHash: string; savedAt
   const results = [...(opts.saveResults ?? [])];
   let doc = createAnnotations(SOURCE, TEXT, [{ start: 0, end: 43 }], '2024-01-01T00:00:00Z');
   const host = {
-    saveReport: async (req: { path: string; annotations: Annotations; sidecarHash: string | null }) => {
-      saves.push({ annotations: req.annotations, sidecarHash: req.sidecarHash });
+    saveReport: async (req: CallRequest<'saveReport'>) => {
+      saves.push({ annotations: req.annotations as Annotations, sidecarHash: req.sidecarHash });
       if (gate) await gate;
       return results.shift() ?? { ok: true as const, value: { sidecarHash: `h${saves.length}`, savedAt: 'now' } };
     },
-    writeJournal: async (req: { path: string; annotations: Annotations }) => {
-      journals.push(req.annotations);
+    writeJournal: async (req: CallRequest<'writeJournal'>) => {
+      journals.push(req.annotations as Annotations);
       return { ok: true as const, value: {} };
     },
   };
