@@ -10,6 +10,7 @@ import { editorPlugins } from './setup.ts';
 import { commands, type CommandName } from './commands/index.ts';
 import { cursorOf } from './commands/util.ts';
 import type { EntityOptions } from './plugins/entity-setup.ts';
+import { ensureTypeColorRules } from './plugins/entity-colors.ts';
 
 /** What the selection is on, reported to `onSelection`. */
 export interface SelectionInfo {
@@ -72,6 +73,7 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
   let hintTimer: ReturnType<typeof setTimeout> | undefined;
   mount.classList.add('muwazi-editor-host');
   for (const [type, color] of Object.entries(init.tagColors ?? {})) mount.style.setProperty(`--ent-${cssIdent(type)}`, color);
+  ensureTypeColorRules([...Object.keys(init.tagColors ?? {}), ...(init.entities?.tagSet ?? []).map((t) => t.name), 'PER', 'ORG', 'LOC', 'MISC']);
 
   const refused = () => {
     init.onSourceRefused?.();

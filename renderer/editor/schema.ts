@@ -175,8 +175,8 @@ const marks: Record<string, MarkSpec> = {
       return ['span', {
         class: 'ent', 'data-id': a.id, 'data-type': a.type, 'data-entity': a.entity,
         'aria-label': `${a.type} entity`,
-        // the colour comes from a per-type CSS variable the app sets (see editor.ts tagColors)
-        style: `--ent-color: var(--ent-${cssIdent(a.type)}, var(--ent-default))`,
+        // the colour: --ent-<TYPE> through a rule per type (plugins/entity-colors.ts; no inline
+        // style, which the app's CSP blocks)
       }, 0];
     },
   },

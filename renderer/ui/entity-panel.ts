@@ -166,13 +166,15 @@ export class EntityPanel {
       if (r.missing === 'en') flags.push(h('span', { class: 'ent-flag', 'data-flag': 'no-en' }, t('entities.panel.noEnglish')));
       if (r.missing === 'ar') flags.push(h('span', { class: 'ent-flag', 'data-flag': 'no-ar' }, t('entities.panel.noArabic')));
       if (r.glossaryEn.length) flags.push(h('span', { class: 'ent-flag', 'data-flag': 'inconsistent' }, t('entities.panel.inconsistent', { en: r.glossaryEn.join(', ') })));
-      const item = h('button', { type: 'button', class: 'ent-panel-item', 'data-entity': r.entity, style: `--ent-color: ${color}` },
+      const item = h('button', { type: 'button', class: 'ent-panel-item', 'data-entity': r.entity },
         h('span', { class: 'ent-chip' }, r.type),
         h('span', { class: 'ent-form', lang: 'ar', dir: 'rtl' }, r.ar.map((f) => f.form).join('، ') || '—'),
         h('span', { class: 'ent-arrow', 'aria-hidden': 'true' }, '↔'),
         h('span', { class: 'ent-form', lang: 'en', dir: 'ltr' }, r.en.map((f) => f.form).join(', ') || '—'),
         h('span', { class: 'ent-count' }, String(r.mentions.length)),
         ...flags);
+      // CSSOM, not a style attribute: the CSP blocks inline styles
+      item.style.setProperty('--ent-color', color);
       item.addEventListener('click', () => {
         const i = (this.cursor.get(r.entity) ?? -1) + 1;
         this.cursor.set(r.entity, i % r.mentions.length);
@@ -222,6 +224,8 @@ export function withEntities(create: CreateEditor, ctx: EntityContext, host: Hos
       },
       onSelection: (info) => {
         init.onSelection?.(info);
+        // the selected text, for end-to-end tests to wait on (ProseMirror reads a DOM selection asynchronously)
+        mount.dataset.entSelection = info.text.slice(0, 200);
         panel?.schedule();
       },
     });

@@ -12,7 +12,7 @@ import type { Side, TagType } from '../../../shared/model/types.ts';
 import { DEFAULT_TAG_SET } from '../../../shared/model/schema.ts';
 import type { GlossaryEntry } from '../../../shared/entities/glossary.ts';
 import { foldKey } from '../../../shared/entities/fold.ts';
-import { cssIdent, type EntityAttrs } from '../schema.ts';
+import type { EntityAttrs } from '../schema.ts';
 import { sourceKey } from './source-readonly.ts';
 import { preAnnotation } from '../commands/entities.ts';
 
@@ -113,7 +113,6 @@ export function suggestionDecoration(from: number, to: number, spec: SuggestionS
     class: 'ent-suggest',
     'data-suggestion': spec.id,
     'data-type': spec.type,
-    style: `--ent-color: var(--ent-${cssIdent(spec.type)}, var(--ent-default))`,
   }, spec);
 }
 

@@ -1,0 +1,93 @@
+// End to end in Chromium: tag a name in one report (a plain key in the Arabic, snapping applied),
+// save, open another report of the folder: the project glossary (gathered from the sidecars)
+// pre-annotates it; accept a suggestion with Enter and find the mention saved with code-point
+// offsets that slice the source to the name.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startE2E } from './helpers/server.ts';
+import { OffsetMap } from '../../shared/text/offsets.ts';
+
+const NAME = 'إدلب';
+
+async function sidecar(workspace: string, name: string) {
+  return JSON.parse(await readFile(join(workspace, name.replace(/\.txt$/, '') + '.annotations.json'), 'utf8'));
+}
+
+test('tag in one report, open another, accept the pre-annotation', async () => {
+  const e = await startE2E();
+  try {
+    const { page } = e;
+    const reports = page.locator('button.report');
+    const first = (await reports.nth(0).getAttribute('data-name'))!;
+    const second = (await reports.nth(1).getAttribute('data-name'))!;
+    await reports.nth(0).click();
+    await page.waitForSelector('.editor-area[data-report-state="open"] .muwazi-editor .row');
+    await page.waitForSelector('.ent-panel');
+
+    // select the word holding the name in the Arabic (with any clitic glued to it) and press L
+    const ok = await page.evaluate((name) => {
+      for (const p of document.querySelectorAll('.muwazi-editor p.src')) {
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const text = n.textContent ?? '';
+          const i = text.indexOf(name);
+          if (i < 0) continue;
+          let a = i;
+          while (a > 0 && /\p{L}/u.test(text[a - 1])) a--;
+          const r = document.createRange();
+          r.setStart(n, a);
+          r.setEnd(n, i + name.length);
+          (p as HTMLElement).scrollIntoView();
+          (p.closest('.muwazi-editor') as HTMLElement).focus();
+          const sel = document.getSelection()!;
+          sel.removeAllRanges();
+          sel.addRange(r);
+          return true;
+        }
+      }
+      return false;
+    }, NAME);
+    assert.ok(ok, `${NAME} is in the first sample`);
+    await page.waitForFunction((name) => (document.querySelector('.editor-mount') as HTMLElement).dataset.entSelection?.endsWith(name), NAME);
+    await page.keyboard.press('l');
+    const tagged = page.locator('.muwazi-editor p.src span.ent[data-type="LOC"]').first();
+    await tagged.waitFor();
+    assert.equal(await tagged.innerText(), NAME, 'the clitic is snapped off');
+    assert.equal(await tagged.getAttribute('aria-label'), 'LOC entity');
+    await page.waitForSelector('.ent-panel[data-entities="1"]');
+    await page.keyboard.press('Control+s');
+    await page.waitForSelector('.status-save[data-state="saved"]');
+    const a1 = await sidecar(e.workspace, first);
+    assert.deepEqual(a1.entities.map((x: { type: string; ar: string }) => `${x.type}:${x.ar}`), [`LOC:${NAME}`]);
+
+    // the other report: pre-annotated from the glossary gathered across the folder
+    await reports.nth(1).click();
+    await page.waitForSelector(`.editor-area[data-report-state="open"][data-report*="${second}"] .muwazi-editor .row`);
+    const suggestion = page.locator('.muwazi-editor p.src .ent-suggest').first();
+    await suggestion.waitFor();
+    assert.equal(await suggestion.innerText(), NAME);
+    const pending = Number(await page.locator('.ent-panel').getAttribute('data-suggestions'));
+    assert.ok(pending >= 1, `suggestions counted in the panel: ${pending}`);
+    // keyboard: Alt+. selects a suggestion (wait until the editor has it), Enter accepts it
+    await suggestion.click();
+    await page.keyboard.press('Alt+.');
+    await page.waitForFunction((name) => (document.querySelector('.editor-mount') as HTMLElement).dataset.entSelection === name, NAME);
+    await page.keyboard.press('Enter');
+    await page.locator('.muwazi-editor p.src span.ent[data-type="LOC"]').first().waitFor();
+    await page.keyboard.press('Control+s');
+    await page.waitForSelector('.status-save[data-state="saved"]');
+    const a2 = await sidecar(e.workspace, second);
+    const source = new OffsetMap(await readFile(join(e.workspace, second + ".txt"), "utf8"));
+    assert.equal(a2.mentions.length, 1);
+    const m = a2.mentions[0];
+    assert.equal(m.type, 'LOC');
+    assert.equal(m.text, NAME);
+    assert.equal(source.slice(m.start, m.end), NAME, 'code-point offsets slice the source to the name');
+    assert.deepEqual(a2.entities, [{ id: m.entity, type: 'LOC', ar: NAME }]);
+    assert.deepEqual(e.errors, []);
+  } finally {
+    await e.close();
+  }
+});
