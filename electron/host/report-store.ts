@@ -191,7 +191,9 @@ async function recoverJournal(
     warnings.push({ code: 'journal-invalid', message: 'Unsaved edits were found but do not fit the source; they were not offered.' });
     return null;
   }
-  if (serializeAnnotations(a) === serializeAnnotations(current)) return null;
+  // timestamps alone are no edit (a new report's are the time it was opened)
+  const same = (x: Annotations) => serializeAnnotations({ ...x, created: '', modified: '' });
+  if (same(a) === same(current)) return null;
   return a;
 }
 
