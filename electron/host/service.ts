@@ -44,6 +44,8 @@ export interface HostDeps {
   openReport(txtPath: string, opts: { journalDir: string }): Promise<OpenedReport>;
   /** writes the sidecar atomically; refuses with 'conflict' when the file on disk is not `expectedSidecarHash` */
   saveReport(txtPath: string, annotations: Annotations, expectedSidecarHash: string | null, opts: { journalDir: string }): Promise<{ sidecarHash: string; savedAt: string }>;
+  /** writes the user's version beside the sidecar ("keep both"); returns the copy's path */
+  saveCopy(txtPath: string, annotations: Annotations): Promise<string>;
   /** records unsaved edits for crash recovery */
   writeJournal(txtPath: string, annotations: Annotations, opts: { journalDir: string }): Promise<void>;
   /** forgets the recovery journal of a report */
@@ -106,6 +108,7 @@ const defaultDeps: HostDeps = {
   readSummary: (p): Promise<SummaryCounts> => reportStore.readSummary(p),
   openReport: (p, o) => reportStore.openReport(p, o),
   saveReport: (p, a, h, o) => reportStore.saveReport(p, a, h, o),
+  saveCopy: (p, a) => reportStore.saveCopy(p, a),
   writeJournal: (p, a, o) => journal.writeJournal(o.journalDir, p, a),
   discardJournal: (p, o) => journal.discardJournal(o.journalDir, p),
   runExport: (req, o) => runExport(req, o),
@@ -194,6 +197,12 @@ export function createHostService(opts: HostServiceOptions): HostService {
     },
     openReport: async (req) => deps.openReport(await roots.resolve(req.path), { journalDir }),
     saveReport: async (req) => deps.saveReport(await roots.resolve(req.path), req.annotations, req.sidecarHash, { journalDir }),
+    saveCopy: async (req) => {
+      // the copy goes beside the report, so the report must lie under an opened folder
+      const path = await roots.resolve(req.path);
+      if (!/\.txt$/i.test(path)) throw new HostError('invalid-request', `Not a report (.txt): ${req.path}`);
+      return { path: await deps.saveCopy(path, req.annotations) };
+    },
     writeJournal: async (req) => {
       await deps.writeJournal(await roots.resolve(req.path), req.annotations, { journalDir });
       return {};

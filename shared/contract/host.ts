@@ -191,6 +191,9 @@ export const hostCalls = {
   setLanguage: call(z.object({ lang: LangSchema }).strict(), z.object({})),
   /** read a text file the user picked (translation import); decoded like a report */
   readTextFile: call(PathReq, z.object({ text: z.string(), encoding: z.string() })),
+  /** "keep both" after a conflict: writes the given annotations beside the report as
+   * `<name>.annotations.mine-<timestamp>.json` (never overwriting; the sidecar is untouched) */
+  saveCopy: call(z.object({ path: z.string().min(1), annotations: AnnotationsSchema }).strict(), z.object({ path: z.string() })),
   /** seed a report's translations from a TMX or Moses memory (files under an opened folder); not saved */
   importMemory: call(MemoryImportRequestSchema, MemoryImportResponseSchema),
   /** the project glossary (muwazi.glossary.tsv) refreshed from every sidecar of an opened folder */

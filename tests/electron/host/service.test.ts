@@ -45,6 +45,7 @@ const BAD: Record<CallName, unknown[]> = {
     { path: '/x.txt', memory: { kind: 'tmx', path: '/m.tmx' }, annotations: { format: 'other' } },
     { path: '/x.txt', memory: { kind: 'tmx', path: '/m.tmx' }, save: true },
   ],
+  saveCopy: [{}, { path: '/x.txt' }, { path: '', annotations: {} }, { path: '/x.txt', annotations: { format: 'other' } }, { path: '/x.txt', annotations: null, extra: 1 }],
   loadGlossary: [{}, { root: '' }, { path: '/x' }],
   saveGlossary: [{ root: '/x' }, { root: '/x', entries: [{ ar: 'إدلب', en: 'Idlib', type: '', count: 1 }] }, { root: '/x', entries: [{ ar: 'إدلب', en: 'Idlib', type: 'LOC', count: -1 }] }],
 };
@@ -311,4 +312,48 @@ test('importMemory seeds from a memory inside the workspace without saving; memo
   const bad = await service.handle('importMemory', { path, memory: { kind: 'tmx', path: join(ws, 'bad.tmx') } });
   assert.equal(!bad.ok && bad.code, 'invalid-memory');
   assert.match(!bad.ok ? bad.message : '', /bad\.tmx: Not a complete TMX file/);
+});
+
+test('saveCopy ("keep both") writes my version beside the sidecar, never over it; confined to opened folders', async (t) => {
+  const { service, ws, tmp } = await setup(t);
+  const path = join(ws, 'خبر.txt');
+  const before = await service.handle('saveCopy', { path, annotations: {} });
+  assert.equal(!before.ok && before.code, 'invalid-request');
+  const opened0 = await service.handle('openFolder', { path: ws });
+  assert.ok(opened0.ok);
+  const opened = await service.handle('openReport', { path });
+  assert.ok(opened.ok);
+  const rep = opened.value as OpenedReport;
+  const theirs = structuredClone(rep.annotations);
+  theirs.targets.push({ id: 't1', text: 'Their version from a git pull.' });
+  theirs.units[0].target = ['t1'];
+  assert.ok((await service.handle('saveReport', { path, annotations: theirs, sidecarHash: null })).ok);
+  const sidecarBefore = await readFile(join(ws, 'خبر.annotations.json'), 'utf8');
+
+  const mine = structuredClone(rep.annotations);
+  mine.targets.push({ id: 't1', text: 'My unsaved edit 😀 in Idlib.' });
+  mine.units[0].target = ['t1'];
+  const first = await service.handle('saveCopy', { path, annotations: mine });
+  assert.ok(first.ok, JSON.stringify(first));
+  const second = await service.handle('saveCopy', { path, annotations: mine });
+  assert.ok(second.ok, JSON.stringify(second));
+  const p1 = (first.value as { path: string }).path;
+  const p2 = (second.value as { path: string }).path;
+  assert.notEqual(p1, p2, 'a second copy never overwrites the first');
+  for (const p of [p1, p2]) {
+    assert.ok(p.startsWith(ws + sep), p);
+    assert.match(p, /خبر\.annotations\.mine-[0-9-]+\.json$/);
+    assert.equal(JSON.parse(await readFile(p, 'utf8')).targets[0].text, 'My unsaved edit 😀 in Idlib.');
+  }
+  assert.equal(await readFile(join(ws, 'خبر.annotations.json'), 'utf8'), sidecarBefore, 'the sidecar is untouched');
+
+  // outside the opened folders, and invalid annotations, are refused
+  await writeFile(join(tmp, 'other.txt'), REPORT);
+  const outside = await service.handle('saveCopy', { path: join(tmp, 'other.txt'), annotations: mine });
+  assert.equal(!outside.ok && outside.code, 'outside-workspace');
+  const broken = structuredClone(mine);
+  broken.units[0].target = ['t-missing'];
+  const bad = await service.handle('saveCopy', { path, annotations: broken });
+  assert.equal(!bad.ok && bad.code, 'invalid-request');
+  assert.equal(await readFile(join(ws, 'خبر.annotations.json'), 'utf8'), sidecarBefore);
 });
