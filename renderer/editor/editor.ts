@@ -11,6 +11,7 @@ import { commands, type CommandName } from './commands/index.ts';
 import { cursorOf } from './commands/util.ts';
 import type { EntityOptions } from './plugins/entity-setup.ts';
 import { ensureTypeColorRules } from './plugins/entity-colors.ts';
+import { replaceAnnotationsTr } from './replace.ts';
 
 /** What the selection is on, reported to `onSelection`. */
 export interface SelectionInfo {
@@ -57,6 +58,8 @@ export interface EditorHandle {
   runCommand(name: string): boolean;
   /** replace the content (after import or reload); clears undo history. A new source text may be given. */
   setAnnotations(a: Annotations, sourceText?: string): void;
+  /** replace the content as ONE undoable edit over the same source (imports); history kept */
+  replaceAnnotations(a: Annotations): void;
   /** focus the editor */
   focus(): void;
   /** unmount and release everything */
@@ -126,6 +129,10 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
       if (text !== undefined) sourceText = text;
       view.updateState(makeState());
       report(view.state);
+    },
+    replaceAnnotations(a: Annotations) {
+      base = a;
+      view.dispatch(replaceAnnotationsTr(view.state, a, sourceText));
     },
     focus: () => view.focus(),
     destroy() {
