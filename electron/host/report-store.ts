@@ -10,6 +10,7 @@ import type { Annotations, SourceInfo } from '../../shared/model/types.ts';
 import { AnnotationsSchema } from '../../shared/model/schema.ts';
 import { DecodeError, decodeText, type Decoded } from '../../shared/text/decode.ts';
 import { segmentSentences } from '../../shared/text/segment.ts';
+import { cpLength } from '../../shared/text/offsets.ts';
 import { SidecarError, checkAnnotations, parseAnnotations, serializeAnnotations } from '../../shared/formats/sidecar.ts';
 import { reanchor } from '../../shared/formats/drift.ts';
 import { atomicWriteFile, writeFailure, type AtomicFs } from './atomic-write.ts';
@@ -87,6 +88,25 @@ async function readSidecar(path: string): Promise<{ json: string; hash: string; 
   return { json: bytes.toString('utf8'), hash: sha256(bytes), mtimeMs };
 }
 
+// What we last wrote to each sidecar, with the file's identity afterwards: when the file on disk
+// still has that identity (inode, size, mtime), its hash is known without reading it again.
+const lastSaved = new Map<string, { hash: string; ino: number; size: number; mtimeMs: number }>();
+
+/** The hash of the sidecar on disk (null: absent), from lastSaved when the file is untouched. */
+async function sidecarHashOnDisk(path: string): Promise<string | null> {
+  const known = lastSaved.get(path);
+  if (known) {
+    try {
+      const st = await stat(path);
+      if (st.ino === known.ino && st.size === known.size && st.mtimeMs === known.mtimeMs) return known.hash;
+    } catch {
+      // gone: read below says so
+    }
+  }
+  const s = await readSidecar(path);
+  return s ? s.hash : null;
+}
+
 /** sha256 of the sidecar on disk now, or null when absent. */
 export async function currentSidecarHash(txtPath: string): Promise<string | null> {
   const s = await readSidecar(sidecarPath(txtPath));
@@ -121,7 +141,7 @@ function sourceInfoOf(txtPath: string, decoded: Decoded, hash: string, text: str
     encoding: decoded.encoding,
     bom: decoded.bom,
     lineEnding: decoded.lineEnding,
-    length: Array.from(text).length,
+    length: cpLength(text),
     language: 'ar',
   };
 }
@@ -148,13 +168,16 @@ export async function openReport(txtPath: string, opts: OpenOptions = {}): Promi
   } else {
     let stored: Annotations;
     try {
-      stored = parseAnnotations(sidecar.json);
+      stored = parseAnnotations(sidecar.json, undefined, { check: false });
     } catch (e) {
       sidecarFailure(e, scPath);
     }
-    if (stored.source.sha256 === hash) {
-      const problems = checkAnnotations(stored, { text });
-      if (problems.length) sidecarFailure(new SidecarError(problems), scPath);
+    // checked once: against the source when it is the one the sidecar was written for, else
+    // structurally (re-anchoring needs a consistent file)
+    const same = stored.source.sha256 === hash;
+    const problems = checkAnnotations(stored, same ? { text } : undefined);
+    if (problems.length) sidecarFailure(new SidecarError(problems), scPath);
+    if (same) {
       annotations = stored;
       state = 'loaded';
     } else {
@@ -221,8 +244,7 @@ export async function saveReport(
 ): Promise<{ sidecarHash: string; savedAt: string }> {
   const json = checkedJson(annotations);
   const scPath = sidecarPath(txtPath);
-  const onDisk = await readSidecar(scPath);
-  const actual = onDisk ? onDisk.hash : null;
+  const actual = await sidecarHashOnDisk(scPath);
   if (actual !== expectedSidecarHash) {
     throw new HostError(
       'conflict',
@@ -235,7 +257,14 @@ export async function saveReport(
   const bytes = Buffer.from(json, 'utf8');
   const hash = sha256(bytes);
   rememberOwnWrite(scPath, hash);
+  lastSaved.delete(scPath);
   await atomicWriteFile(scPath, bytes, { fs: opts.fs });
+  try {
+    const st = await stat(scPath);
+    lastSaved.set(scPath, { hash, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs });
+  } catch {
+    // nothing cached: the next save reads the file
+  }
   const savedAt = (opts.now ?? (() => new Date().toISOString()))();
   await discardJournal(opts.journalDir ?? defaultJournalDir(), txtPath).catch(() => undefined);
   return { sidecarHash: hash, savedAt };
