@@ -54,6 +54,7 @@ export function buildMenuTemplate(lang: MenuLang, opts: MenuOptions = {}): MenuI
         cmd('save', 'CmdOrCtrl+S'),
         sep,
         cmd('importTranslation'),
+        cmd('importMemory'),
         cmd('export'),
         sep,
         { label: t('quit'), role: 'quit' },

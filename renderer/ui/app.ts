@@ -18,6 +18,8 @@ import { APP_SHORTCUTS, displayKeys, isAppCommand, matchesKey, type AppCommand }
 import { askFolderPath } from './open-folder-dialog.ts';
 import { openExportDialog } from './export-dialog.ts';
 import { openImportDialog, type ImportFn } from './import-dialog.ts';
+import { openMemoryDialog } from './memory-dialog.ts';
+import { summaryFromAnnotations } from './report-summary.ts';
 import { openShortcuts, type ShortcutRow } from './shortcuts-panel.ts';
 import { openAbout } from './about-dialog.ts';
 import { warningsPanel } from './warnings-panel.ts';
@@ -25,7 +27,9 @@ import { warningsPanel } from './warnings-panel.ts';
 /** What the shell needs from the editor (renderer/editor/editor.ts's EditorHandle satisfies it). */
 export interface EditorLike {
   getAnnotations(): Annotations;
-  setAnnotations(a: Annotations): void;
+  setAnnotations(a: Annotations, sourceText?: string): void;
+  /** replaces the content as one undoable edit (imports) */
+  replaceAnnotations(a: Annotations): void;
   runCommand(name: string): boolean;
   focus(): void;
   destroy(): void;
@@ -80,6 +84,7 @@ export class App {
   private session: Session | null = null;
   private opening: Promise<void> | null = null;
   private conflictOpen = false;
+  private sourceChangeOpen = false;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   private lastExport: { format: ExportFormat; scope: 'report' | 'folder' } | undefined;
   private closeAfterSave = false;
@@ -126,6 +131,7 @@ export class App {
       case 'openSample': return this.openWorkspace(await this.o.host.openSample({}));
       case 'save': return this.saveNow();
       case 'importTranslation': return this.importTranslation();
+      case 'importMemory': return this.importMemory();
       case 'export': return this.exportDialog();
       case 'undo': this.session?.editor.runCommand('undo'); this.session?.editor.focus(); return;
       case 'redo': this.session?.editor.runCommand('redo'); this.session?.editor.focus(); return;
@@ -155,6 +161,7 @@ export class App {
         { kind: 'item', command: 'save', label: t('menu.save'), shortcut: k('Mod-s') },
         { kind: 'separator' },
         { kind: 'item', command: 'importTranslation', label: t('menu.importTranslation'), shortcut: k('Mod-Shift-i') },
+        { kind: 'item', command: 'importMemory', label: t('menu.importMemory') },
         { kind: 'item', command: 'export', label: t('menu.export'), shortcut: k('Mod-e') },
       ] },
       { id: 'edit', label: t('menu.edit'), entries: [
@@ -232,6 +239,8 @@ export class App {
     this.showEmpty();
   }
 
+  /** Rescans the folder (debounced): only for changes made outside the app; our own saves update
+   * their report's entry directly (see onSaved). */
   private scheduleRefresh(): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(async () => {
@@ -317,11 +326,12 @@ export class App {
       autosaveMs: this.o.autosaveMs,
       onState: (s, f) => {
         this.statusbar.setSaveState(s, f);
-        if (s === 'saved') this.scheduleRefresh();
         if (s === 'conflict') void this.resolveConflict();
         if (s === 'saved' && this.closeAfterSave) window.close();
       },
       onJournal: (v) => this.statusbar.setJournaled(v),
+      // this report's progress from what was just saved: no folder rescan per save
+      onSaved: (a) => this.updateSummary(report.path, a),
     });
     session = { path: report.path, report, editor, saver, replacing: false };
     this.session = session;
@@ -331,6 +341,16 @@ export class App {
     if (panel) this.notice.append(panel);
     this.main.dataset.reportState = 'open';
     this.updateTitle();
+  }
+
+  /** Updates one report's sidebar entry from annotations the renderer holds. */
+  private updateSummary(path: string, a: Annotations): void {
+    const ws = this.workspace;
+    const prev = ws?.reports.find((r) => r.path === path);
+    if (!ws || !prev) return;
+    const next = summaryFromAnnotations(prev, a);
+    this.workspace = { ...ws, reports: ws.reports.map((r) => (r.path === path ? next : r)) };
+    this.sidebar.update(next);
   }
 
   /** Saves and closes the open report; false (and the report stays open) when the save failed and
@@ -378,7 +398,8 @@ export class App {
     if (this.session !== s) return false;
     s.replacing = true;
     try {
-      s.editor.setAnnotations(res.value.annotations);
+      // the source may have changed too (re-anchored by the host): the editor gets the new text
+      s.editor.setAnnotations(res.value.annotations, res.value.text);
     } finally {
       s.replacing = false;
     }
@@ -388,6 +409,7 @@ export class App {
     const panel = warningsPanel(this.t, res.value, () => this.session?.editor.focus());
     this.notice.replaceChildren();
     if (panel) this.notice.append(panel);
+    this.main.dataset.reloads = String(Number(this.main.dataset.reloads ?? 0) + 1);
     return true;
   }
 
@@ -404,7 +426,9 @@ export class App {
       ];
       if (typeof host.saveCopy === 'function') actions.push({ id: 'both', label: this.t('conflict.keepBoth') });
       this.statusbar.setSaveState('conflict');
-      const choice = await ask('conflict', this.t('conflict.title'), this.t('conflict.body', { name: s.report.name }), actions, null);
+      const body = [h('p', {}, this.t('conflict.body', { name: s.report.name }))];
+      if (actions.some((a) => a.id === 'both')) body.push(h('p', { class: 'hint' }, this.t('conflict.keepBothNote')));
+      const choice = await ask('conflict', this.t('conflict.title'), body, actions, null);
       if (this.session !== s) return;
       if (choice === 'mine') {
         // overwrite: learn the hash now on disk, then save ours against it
@@ -433,7 +457,8 @@ export class App {
     if (!s || kind === 'other') return;
     const mine = kind === 'sidecar' ? path === sidecarPathOf(s.path) || path === s.path : path === s.path;
     if (!mine) return;
-    if (s.saver.state === 'saving') return; // our own write; the hash check on save catches the rest
+    // our own sidecar write; the hash check on save catches the rest (a source is never ours)
+    if (kind === 'sidecar' && s.saver.state === 'saving') return;
     if (!s.saver.dirty) {
       const res = await this.o.host.openReport({ path: s.path });
       // unchanged (our own save) → nothing to do
@@ -442,8 +467,48 @@ export class App {
     } else if (kind === 'sidecar') {
       await this.resolveConflict();
     } else {
-      replaceChildren(this.notice, h('p', { class: 'error', role: 'alert' }, this.t('drift.title')));
+      await this.resolveSourceChange();
     }
+  }
+
+  /** The Arabic source changed on disk under unsaved edits: save them, then reload and let the
+   * host re-anchor them to the new text (what cannot be mapped is listed); or keep working and
+   * reload later from the notice. Either way nothing is lost: the edits stay in the editor and the
+   * journal until they are saved. */
+  private async resolveSourceChange(): Promise<void> {
+    const s = this.session;
+    if (!s || this.sourceChangeOpen) return;
+    this.sourceChangeOpen = true;
+    try {
+      const choice = await ask('sourceChanged', this.t('sourceChanged.title'), this.t('sourceChanged.body', { name: s.report.name }), [
+        { id: 'reload', label: this.t('sourceChanged.reload'), primary: true },
+        { id: 'later', label: this.t('sourceChanged.later') },
+      ], 'later');
+      if (this.session !== s) return;
+      if (choice === 'reload') await this.saveAndReload(s);
+      else this.showSourceChangedNotice(s);
+    } finally {
+      this.sourceChangeOpen = false;
+    }
+  }
+
+  private showSourceChangedNotice(s: Session): void {
+    const button = h('button', { type: 'button', 'data-action': 'reload-source' }, this.t('sourceChanged.reloadNow'));
+    button.addEventListener('click', () => void this.saveAndReload(s));
+    replaceChildren(this.notice, h('div', { class: 'note source-changed', role: 'status', 'data-source-changed': 'true' },
+      h('p', {}, this.t('sourceChanged.notice', { name: s.report.name })), button));
+  }
+
+  /** Saves the edits (against the old source: the sidecar records its hash), then reopens: the host
+   * re-anchors the saved spans to the new text. A failed save reloads nothing. */
+  private async saveAndReload(s: Session): Promise<void> {
+    const ok = await s.saver.flush();
+    if (this.session !== s) return;
+    if (!ok || s.saver.dirty) {
+      replaceChildren(this.notice, h('p', { class: 'error', role: 'alert' }, this.t('sourceChanged.notSaved')));
+      return;
+    }
+    await this.reloadFromDisk(s);
   }
 
   // ---- dialogs ------------------------------------------------------------------------------
@@ -471,22 +536,44 @@ export class App {
       await ask('notice', this.t('import.title'), this.t('import.unavailable'), [{ id: 'ok', label: this.t('dialog.ok'), primary: true }]);
       return;
     }
-    // the import restarts the undo history: save first, so the pre-import version is on disk
-    // (and becomes the .bak on the next save)
-    await s.saver.flush();
     const outcome = await openImportDialog({
       t: this.t,
       host: this.o.host,
       importFn: this.o.importTranslation,
       current: () => ({ annotations: s.editor.getAnnotations(), sourceText: s.report.text }),
-      // setAnnotations is an edit like any other here: it must be saved
-      apply: (a) => {
-        s.editor.setAnnotations(a);
-        s.saver.changed();
-      },
+      // one undoable edit (Ctrl+Z restores the rows from before); onChange marks it unsaved
+      apply: (a) => this.replaceContent(s, a),
     });
     if (outcome?.review && outcome.lowConfidence.length) this.showReview();
     else s.editor.focus();
+  }
+
+  /** File → Import Translation Memory…: a TMX file or a Moses pair seeds the open report. */
+  private async importMemory(): Promise<void> {
+    const s = this.session;
+    if (!s) {
+      await ask('notice', this.t('memory.title'), this.t('import.noEditor'), [{ id: 'ok', label: this.t('dialog.ok'), primary: true }]);
+      return;
+    }
+    const outcome = await openMemoryDialog({
+      t: this.t,
+      host: this.o.host,
+      reportPath: s.path,
+      current: () => s.editor.getAnnotations(),
+      apply: (a) => this.replaceContent(s, a),
+    });
+    if (this.session !== s) return;
+    if (outcome?.review && outcome.result.lowConfidence.length) this.showReview();
+    else s.editor.focus();
+  }
+
+  /** An import's result replaces the editor's content as one undoable edit, saved like any edit. */
+  private replaceContent(s: Session, a: Annotations): void {
+    if (this.session !== s) return;
+    s.editor.replaceAnnotations(a);
+    // the editor's onChange already marked it; this covers an import that changed nothing visible
+    s.saver.changed();
+    this.statusbar.setReport({ name: s.report.name, encoding: s.report.annotations.source.encoding, rows: a.units.length });
   }
 
   private showReview(): void {

@@ -1,7 +1,7 @@
 // The app's command ids: the in-page menu, the native menu (`menu` host event) and the app's
 // shortcuts all name actions with these.
 export const APP_COMMANDS = [
-  'openFolder', 'openSample', 'save', 'importTranslation', 'export',
+  'openFolder', 'openSample', 'save', 'importTranslation', 'importMemory', 'export',
   'undo', 'redo', 'langEn', 'langAr', 'shortcuts', 'about',
 ] as const;
 

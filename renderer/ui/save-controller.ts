@@ -35,6 +35,9 @@ export interface SaveControllerOptions {
   journalMs?: number;
   /** called on every state change; `failure` is set for 'error' and 'conflict' */
   onState: (state: SaveState, failure?: Failure) => void;
+  /** called after a successful save with exactly what was saved (the sidebar updates this report's
+   * progress from it instead of rescanning the folder) */
+  onSaved?: (annotations: Annotations) => void;
   /** called after a successful journal write (the status bar exposes it; e2e tests wait on it) */
   onJournal?: (version: number) => void;
 }
@@ -152,6 +155,7 @@ export class SaveController {
       // the host clears the journal on a successful save; a newer edit journals again
       if (this.journaledVersion <= v) this.journaledVersion = v;
       if (!this.dirty) this.cancelJournal();
+      this.o.onSaved?.(annotations);
       this.setState(this.dirty ? 'unsaved' : 'saved');
       if (this.dirty && this.autosaveTimer === null) this.changedAgainLater();
       return true;

@@ -71,6 +71,7 @@ export class Sidebar {
         type: 'button', class: 'report', 'data-path': r.path, 'data-name': r.name, tabindex: -1,
         'aria-current': r.path === this.current ? 'true' : null,
         'data-problem': r.problem ? 'true' : null,
+        'data-rows': r.rows, 'data-translated': r.translated, 'data-entities': r.entities,
       },
       h('span', { class: 'report-name', dir: 'auto' }, r.relPath || r.name),
       h('span', { class: 'report-progress' }, t('sidebar.rows', { count: r.rows, translated: r.translated })),

@@ -65,14 +65,16 @@ function setup(opts: { saveResults?: Array<Result<{ sidecarHash: string; savedAt
     },
   };
   const journaled: number[] = [];
+  const saved: Annotations[] = [];
   const c = new SaveController({
     path: '/w/r.txt', sidecarHash: 'h0', host, timers,
     getAnnotations: () => doc,
     onState: (s, f) => states.push({ s, f }),
     onJournal: (v) => journaled.push(v),
+    onSaved: (a) => saved.push(a),
   });
   return {
-    c, timers, states, saves, journals, journaled,
+    c, timers, states, saves, journals, journaled, saved,
     /** one edit: the English of the first row changes */
     edit(text: string) {
       version++;
@@ -202,4 +204,16 @@ test('dispose stops every timer', async () => {
   assert.equal(s.timers.pending(), 0);
   await s.timers.advance(10_000);
   assert.equal(s.saves.length, 0);
+});
+
+test('onSaved gets exactly what was saved, only for successful saves (the sidebar counts from it)', async () => {
+  const s = setup({ saveResults: [{ ok: false, code: 'disk-full', message: 'full' }] });
+  s.edit('First');
+  await s.c.flush();
+  assert.equal(s.saved.length, 0, 'a failed save reports nothing');
+  s.edit('Second ٣ 🙂');
+  assert.equal(await s.c.flush(), true);
+  assert.equal(s.saved.length, 1);
+  assert.equal(s.saved[0], s.saves[1].annotations);
+  assert.equal(s.saved[0].targets[0].text, 'Second ٣ 🙂');
 });

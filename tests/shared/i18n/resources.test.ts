@@ -22,7 +22,7 @@ test('the check catches a missing key, a missing Arabic plural form, a renamed v
 });
 
 test('the menu labels the Electron menu builder reads are all there', () => {
-  const keys = ['file', 'openFolder', 'openSample', 'save', 'importTranslation', 'export', 'quit', 'edit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'view', 'language', 'english', 'arabic', 'help', 'about'];
+  const keys = ['file', 'openFolder', 'openSample', 'save', 'importTranslation', 'importMemory', 'export', 'quit', 'edit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'view', 'language', 'english', 'arabic', 'help', 'about'];
   for (const lang of ['en', 'ar'] as const) {
     const flat = flatten(resources[lang]);
     for (const k of keys) assert.ok(flat.get(`menu.${k}`), `${lang} menu.${k}`);
