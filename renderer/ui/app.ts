@@ -425,10 +425,13 @@ export class App {
         { id: 'theirs', label: this.t('conflict.takeTheirs') },
       ];
       if (typeof host.saveCopy === 'function') actions.push({ id: 'both', label: this.t('conflict.keepBoth') });
-      this.statusbar.setSaveState('conflict');
+      // no autosave while the user decides (the status bar shows the conflict)
+      s.saver.markConflict();
       const body = [h('p', {}, this.t('conflict.body', { name: s.report.name }))];
       if (actions.some((a) => a.id === 'both')) body.push(h('p', { class: 'hint' }, this.t('conflict.keepBothNote')));
       const choice = await ask('conflict', this.t('conflict.title'), body, actions, null);
+      // a save still on its way ends in this same conflict; let it land before acting on the choice
+      await s.saver.idle();
       if (this.session !== s) return;
       if (choice === 'mine') {
         // overwrite: learn the hash now on disk, then save ours against it
@@ -438,12 +441,15 @@ export class App {
         this.conflictOpen = false;
         await s.saver.flush();
       } else if (choice === 'theirs' || choice === 'both') {
+        let copyPath: string | null = null;
         if (choice === 'both' && host.saveCopy) {
+          // my version goes to disk first: if that fails nothing is replaced
           const copy = await host.saveCopy({ path: s.path, annotations: s.editor.getAnnotations() });
           if (!copy.ok) return this.showError(copy);
-          replaceChildren(this.notice, h('p', { class: 'note', role: 'status' }, this.t('conflict.keepBothDone', { path: copy.value.path })));
+          copyPath = copy.value.path;
         }
         if (await this.reloadFromDisk(s)) await this.o.host.discardJournal({ path: s.path });
+        if (copyPath) this.notice.prepend(h('p', { class: 'note', role: 'status', 'data-copy': copyPath }, this.t('conflict.keepBothDone', { path: copyPath })));
       }
       // Esc: stay in the conflict state; Save asks again
     } finally {

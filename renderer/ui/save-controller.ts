@@ -130,6 +130,20 @@ export class SaveController {
     }
   }
 
+  /** The app learned of a conflict on its own (the folder watcher saw the sidecar change under
+   * unsaved edits): no autosave until the user chose (adopt), and flush() refuses meanwhile. */
+  markConflict(): void {
+    if (this.disposed) return;
+    if (this.autosaveTimer !== null) this.o.timers.clearTimeout(this.autosaveTimer);
+    this.autosaveTimer = null;
+    this.setState('conflict');
+  }
+
+  /** Resolves once no save is in flight (the user's choice after a conflict must not race one). */
+  async idle(): Promise<void> {
+    while (this.inFlight) await this.inFlight.catch(() => false);
+  }
+
   /** Stops timers; nothing is saved after this. */
   dispose(): void {
     this.disposed = true;

@@ -217,3 +217,35 @@ test('onSaved gets exactly what was saved, only for successful saves (the sideba
   assert.equal(s.saved[0], s.saves[1].annotations);
   assert.equal(s.saved[0].targets[0].text, 'Second ٣ 🙂');
 });
+
+test('markConflict (the watcher saw the sidecar change): no autosave until adopt; idle() waits for a save in flight', async () => {
+  const s = setup();
+  s.edit('mine');
+  s.c.markConflict();
+  assert.equal(s.c.state, 'conflict');
+  await s.timers.advance(5000);
+  assert.equal(s.saves.length, 0, 'no autosave while the user decides');
+  s.edit('mine, more');
+  await s.timers.advance(5000);
+  assert.equal(s.saves.length, 0);
+  assert.equal(await s.c.flush(), false, 'Save refuses until the user chose');
+  assert.ok(s.journals.length >= 1, 'the edits still reach the journal');
+  s.c.adopt('theirs-hash', false); // keep mine
+  assert.equal(s.c.state, 'unsaved');
+  assert.equal(await s.c.flush(), true);
+  assert.equal(s.saves.at(-1)!.sidecarHash, 'theirs-hash');
+  assert.equal(s.saves.at(-1)!.annotations.targets[0].text, 'mine, more');
+
+  // a save in flight: idle() resolves only once it has landed
+  const release = s.hold();
+  s.edit('again');
+  const saving = s.c.flush();
+  let idle = false;
+  const waiting = s.c.idle().then(() => (idle = true));
+  await settle();
+  assert.equal(idle, false);
+  release();
+  await saving;
+  await waiting;
+  assert.equal(idle, true);
+});

@@ -1,0 +1,68 @@
+// Disk-side helpers for the app shell's end-to-end tests: what another program (git pull, an
+// editor) does to a workspace while the app has a report open, and holding the app's saves.
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page, Route } from 'playwright-core';
+
+/** `<name>.annotations.json` of a report in the workspace. */
+export function sidecarFile(workspace: string, txtName: string): string {
+  return join(workspace, txtName.replace(/\.txt$/, '') + '.annotations.json');
+}
+
+/** Replaces a file by rename, as git does; returns the bytes written. */
+export async function replaceFile(path: string, content: string): Promise<string> {
+  const tmp = `${path}.pull-tmp`;
+  await writeFile(tmp, content);
+  await rename(tmp, path);
+  return content;
+}
+
+/** Rewrites the sidecar on disk with the first row's English set to `english` ("their" version). */
+export async function pullTheirs(workspace: string, txtName: string, english: string): Promise<string> {
+  const file = sidecarFile(workspace, txtName);
+  const j = JSON.parse(await readFile(file, 'utf8')) as { units: { target: string[] }[]; targets: { id: string; text: string }[] };
+  const id = j.units[0].target[0];
+  j.targets.find((t) => t.id === id)!.text = english;
+  return replaceFile(file, JSON.stringify(j, null, 2) + '\n');
+}
+
+/** The English of the first row as the sidecar on disk has it. */
+export async function firstEnglishOnDisk(file: string): Promise<string> {
+  const j = JSON.parse(await readFile(file, 'utf8')) as { units: { target: string[] }[]; targets: { id: string; text: string }[] };
+  return j.units[0].target.map((id) => j.targets.find((t) => t.id === id)!.text).join(' ');
+}
+
+/** Holds every saveReport request until `release()` (so edits stay unsaved while the disk changes). */
+export async function holdSaves(page: Page): Promise<{ release(): void; stop(): Promise<void> }> {
+  let open!: () => void;
+  const gate = new Promise<void>((r) => (open = r));
+  const handler = async (route: Route) => {
+    await gate;
+    await route.continue();
+  };
+  await page.route('**/api/saveReport', handler);
+  return { release: () => open(), stop: () => page.unroute('**/api/saveReport', handler) };
+}
+
+/** Opens the n-th report of the sidebar and waits for its editor; returns its file name. */
+export async function openReportAt(page: Page, n: number): Promise<string> {
+  const button = page.locator('button.report').nth(n);
+  const name = (await button.getAttribute('data-name'))!;
+  const path = (await button.getAttribute('data-path'))!;
+  await button.click();
+  await page.waitForFunction((p) => {
+    const main = document.querySelector<HTMLElement>('.editor-area');
+    return main?.dataset.report === p && main.dataset.reportState === 'open' && !!main.querySelector('.muwazi-editor .row');
+  }, path);
+  return name;
+}
+
+/** The text of the open report's first English cell. */
+export function firstEnglish(page: Page): Promise<string> {
+  return page.locator('.muwazi-editor .tgt').first().innerText();
+}
+
+/** Waits until the open report's first English cell reads `text`. */
+export async function waitFirstEnglish(page: Page, text: string): Promise<void> {
+  await page.waitForFunction((t) => document.querySelector('.muwazi-editor .tgt')?.textContent === t, text);
+}
