@@ -7,6 +7,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
 import { N, type RowAttrs } from '../schema.ts';
 import { changedRanges, textEdits } from '../ranges.ts';
+import { indexed } from './indexed-decorations.ts';
 
 /** Rows with a confidence below this are highlighted. */
 export const LOW_CONFIDENCE = 0.5;
@@ -55,7 +56,11 @@ export function lowConfidence(): Plugin<DecorationSet> {
       },
     },
     props: {
-      decorations: (state) => lowConfidenceKey.getState(state),
+      // indexed: rows' node decorations stay cheap for the view to hand out per row
+      decorations: (state) => {
+        const set = lowConfidenceKey.getState(state);
+        return set ? indexed(set) : null;
+      },
     },
   });
 }
