@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OccurrenceIndex, findOccurrences } from '../shared/entities/propagate.ts';
-import { foldKey } from '../shared/entities/fold.ts';
+import { nameKey } from '../shared/text/normalize.ts';
 import { cpLength } from '../shared/text/offsets.ts';
 
 
@@ -68,7 +68,7 @@ function propagationQuality(): Record<string, unknown> {
   const index = new OccurrenceIndex(texts);
   const byForm = new Map<string, GoldSpan[]>();
   for (const g of gold) {
-    const k = foldKey(g.form);
+    const k = nameKey(g.form);
     if (k.length < 2) continue;
     const list = byForm.get(k) ?? [];
     list.push(g);

@@ -11,7 +11,7 @@ import type { TFunction } from 'i18next';
 import type { HostBridge, Workspace } from '../../shared/contract/host.ts';
 import type { TagType } from '../../shared/model/types.ts';
 import { tagSetOf, tagColor } from '../../shared/entities/tagset.ts';
-import { foldKey } from '../../shared/entities/fold.ts';
+import { nameKey } from '../../shared/text/normalize.ts';
 import { renderingsOf, type GlossaryEntry } from '../../shared/entities/glossary.ts';
 import type { EditorHandle, EditorInit } from '../editor/editor.ts';
 import {
@@ -89,8 +89,8 @@ export function entityRows(runs: readonly MentionRun[], glossary: readonly Gloss
   return [...by].map(([entity, list]) => {
     const ar = forms(list.filter((r) => r.sentence.side === 'ar'));
     const en = forms(list.filter((r) => r.sentence.side === 'en'));
-    const used = new Set(en.map((f) => foldKey(f.form)));
-    const glossaryEn = ar.length ? renderingsOf(glossary, ar[0].form).filter((x) => x && !used.has(foldKey(x))) : [];
+    const used = new Set(en.map((f) => nameKey(f.form)));
+    const glossaryEn = ar.length ? renderingsOf(glossary, ar[0].form).filter((x) => x && !used.has(nameKey(x))) : [];
     return {
       entity,
       type: list[0].attrs.type,

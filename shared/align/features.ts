@@ -4,6 +4,8 @@
 // a cheap intersection of a few integers.
 import type { AnchorPair } from './types.ts';
 import { arabicNameForms, arabicSkeleton, latinSkeleton } from './translit.ts';
+import { asciiDigits, normalizeForMatch } from '../text/normalize.ts';
+import { TATWEEL, isArabicMark } from '../text/chars.ts';
 
 /** Anchor key kinds and their weight in nats (how much one shared key lowers a link's cost). */
 export const ANCHOR_WEIGHTS = { number: 2.5, glossary: 3, name: 1.2, shortName: 0.4, punct: 0.5 } as const;
@@ -35,13 +37,6 @@ export interface DocFeatures {
   keyIsNumber: Uint8Array;
 }
 
-const MARKS = /[\u064B-\u065F\u0670\u0640\u06D6-\u06ED]/gu;
-
-/** Arabic-Indic (U+0660..) and Extended/Persian (U+06F0..) digits → ASCII. */
-export function asciiDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
-}
-
 /** Numbers in a text, normalised: ASCII digits, separators removed ("١٬٢٣٤" and "1,234" → "1234"). */
 export function numbersIn(text: string): string[] {
   const out: string[] = [];
@@ -49,17 +44,16 @@ export function numbersIn(text: string): string[] {
   return out;
 }
 
-/** Arabic text folded for substring matching: no harakat or tatweel, one alef, ى→ي, ة→ه. */
-export function foldArabic(text: string): string {
-  return text.replace(MARKS, '').replace(/[أإآٱ]/g, 'ا').replace(/ى/g, 'ي').replace(/ة/g, 'ه');
-}
+/** Arabic text folded for substring matching of glossary anchors: no harakat or tatweel, one
+ * alef, ى→ي, ة→ه (the text pipeline's normalisation). */
+const foldArabic = (text: string): string => normalizeForMatch(text, { taMarbuta: true });
 
 /** Characters that count for length: code points other than white space, harakat and tatweel. */
 function charLength(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c <= 0x20 || c === 0xa0 || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640) continue;
+    if (c <= 0x20 || c === 0xa0 || c === TATWEEL || isArabicMark(c)) continue;
     if (c >= 0xdc00 && c <= 0xdfff) continue; // low surrogate: its pair was counted once
     if (c >= 0x2000 && c <= 0x200f) continue;
     n++;

@@ -5,6 +5,8 @@
 // are dropped because romanisations disagree most on them. Similarity is a weighted edit distance
 // between skeletons, where near classes (j/k, s/x, t/d, b/f) cost half a substitution.
 
+import { stripArabicMarks } from '../text/normalize.ts';
+
 /** Arabic letter → skeleton class ('' = dropped). */
 const AR_CLASS: Record<string, string> = {
   'ب': 'b', 'پ': 'b', 'ت': 't', 'ث': 't', 'ط': 't', 'ج': 'j', 'چ': 'x', 'خ': 'k', 'غ': 'k', 'ق': 'k',
@@ -14,8 +16,6 @@ const AR_CLASS: Record<string, string> = {
   'ئ': '', 'و': '', 'ي': '', 'ى': '', 'ی': '', 'ک': 'k',
 };
 
-/** Harakat, shadda, sukun, superscript alef and tatweel: not letters. */
-const MARKS = /[\u064B-\u065F\u0670\u0640\u06D6-\u06ED]/gu;
 
 /** Clitic and article prefixes that attach to Arabic names (longest first). */
 const AR_PREFIXES = ['وبال', 'وال', 'بال', 'فال', 'كال', 'لل', 'ال', 'و', 'ب', 'ل', 'ف', 'ك'];
@@ -23,7 +23,7 @@ const AR_PREFIXES = ['وبال', 'وال', 'بال', 'فال', 'كال', 'لل',
 /** Consonant skeleton of an Arabic word (letters outside the table are ignored). */
 export function arabicSkeleton(word: string): string {
   let out = '';
-  for (const ch of word.replace(MARKS, '')) {
+  for (const ch of stripArabicMarks(word)) {
     const c = AR_CLASS[ch];
     if (c && out[out.length - 1] !== c) out += c;
   }
@@ -32,7 +32,7 @@ export function arabicSkeleton(word: string): string {
 
 /** The word and its forms without an article/clitic prefix (at least 2 letters left), de-duplicated. */
 export function arabicNameForms(word: string): string[] {
-  const w = word.replace(MARKS, '');
+  const w = stripArabicMarks(word);
   const forms = [w];
   for (const p of AR_PREFIXES) {
     if (w.startsWith(p) && [...w].length - [...p].length >= 2) forms.push(w.slice(p.length));

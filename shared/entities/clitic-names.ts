@@ -1,8 +1,8 @@
 // Names that begin with a letter which is also a proclitic (و ف ب ك ل), so snapping must keep it:
-// وليد is not و + ليد. Folded with foldKey. Only names the default rules would otherwise cut
+// وليد is not و + ليد. Folded with nameKey. Only names the default rules would otherwise cut
 // matter here (a lone و before three letters, or a remainder that happens to be a word); the
 // project glossary and the report's entities extend this list at run time (SnapOptions.known).
-import { foldKey } from './fold.ts';
+import { nameKey } from '../text/normalize.ts';
 
 const NAMES = [
   // و
@@ -15,4 +15,4 @@ const NAMES = [
 ];
 
 /** The folded names. */
-export const CLITIC_NAMES: ReadonlySet<string> = new Set(NAMES.map((n) => foldKey(n)));
+export const CLITIC_NAMES: ReadonlySet<string> = new Set(NAMES.map((n) => nameKey(n)));

@@ -3,7 +3,7 @@
 // electron/host/glossary.ts and docs/entities.md). It suggests English spans, pre-annotates a newly
 // opened report (as suggestions) and flags an Arabic name rendered in more than one way.
 import type { Annotations } from '../model/types.ts';
-import { foldKey } from './fold.ts';
+import { nameKey } from '../text/normalize.ts';
 import { OccurrenceIndex, overlapsMention, segmentAt, type MentionSuggestion } from './propagate.ts';
 
 /** One glossary line: an Arabic form, its English rendering, the type, how often it was seen. */
@@ -29,7 +29,7 @@ export interface AnnotatedReport {
 
 /** The key of a glossary pair: folded forms and type. */
 function pairKey(e: Pick<GlossaryEntry, 'ar' | 'en' | 'type'>): string {
-  return `${foldKey(e.ar)}\t${foldKey(e.en)}\t${e.type}`;
+  return `${nameKey(e.ar)}\t${nameKey(e.en)}\t${e.type}`;
 }
 
 /** Most frequent value of a counted map (first seen on ties). */
@@ -83,7 +83,7 @@ export function collectRenderings(reports: readonly AnnotatedReport[]): Glossary
 
 /** Glossary order: by Arabic form, then most used rendering first. */
 export function sortEntries(entries: GlossaryEntry[]): GlossaryEntry[] {
-  return entries.sort((x, y) => foldKey(x.ar).localeCompare(foldKey(y.ar), 'ar') || y.count - x.count || x.en.localeCompare(y.en, 'en') || x.type.localeCompare(y.type));
+  return entries.sort((x, y) => nameKey(x.ar).localeCompare(nameKey(y.ar), 'ar') || y.count - x.count || x.en.localeCompare(y.en, 'en') || x.type.localeCompare(y.type));
 }
 
 /**
@@ -104,15 +104,15 @@ export function mergeGlossary(saved: readonly GlossaryEntry[], collected: readon
   }
   for (const e of collected) if (!seen.has(pairKey(e))) out.push({ ...e });
   // drop an unrendered line when the same Arabic form and type now has a rendering, unless noted
-  const rendered = new Set(out.filter((e) => e.en).map((e) => `${foldKey(e.ar)}\t${e.type}`));
-  return sortEntries(out.filter((e) => e.en || e.note || !rendered.has(`${foldKey(e.ar)}\t${e.type}`)));
+  const rendered = new Set(out.filter((e) => e.en).map((e) => `${nameKey(e.ar)}\t${e.type}`));
+  return sortEntries(out.filter((e) => e.en || e.note || !rendered.has(`${nameKey(e.ar)}\t${e.type}`)));
 }
 
 /** English renderings of an Arabic form, most used first. */
 export function renderingsOf(entries: readonly GlossaryEntry[], ar: string): string[] {
-  const k = foldKey(ar);
+  const k = nameKey(ar);
   return entries
-    .filter((e) => e.en && foldKey(e.ar) === k)
+    .filter((e) => e.en && nameKey(e.ar) === k)
     .sort((x, y) => y.count - x.count)
     .map((e) => e.en)
     .filter((en, i, all) => all.indexOf(en) === i);
@@ -132,10 +132,10 @@ export function findInconsistencies(entries: readonly GlossaryEntry[]): Inconsis
   const byAr = new Map<string, { ar: string; type: string; en: Map<string, { en: string; count: number }> }>();
   for (const e of entries) {
     if (!e.en || !e.ar) continue;
-    const k = `${foldKey(e.ar)}\t${e.type}`;
+    const k = `${nameKey(e.ar)}\t${e.type}`;
     let g = byAr.get(k);
     if (!g) byAr.set(k, (g = { ar: e.ar, type: e.type, en: new Map() }));
-    const ek = foldKey(e.en);
+    const ek = nameKey(e.en);
     const r = g.en.get(ek);
     if (r) r.count += e.count;
     else g.en.set(ek, { en: e.en, count: e.count });
@@ -224,10 +224,10 @@ export function preAnnotate(entries: readonly GlossaryEntry[], annotations: Anno
   const targets = new OccurrenceIndex(annotations.targets.map((t) => ({ key: t.id, text: t.text })));
   const segs = [...annotations.segments].sort((a, b) => a.start - b.start);
   const existing = new Map<string, string>();
-  for (const e of annotations.entities) if (e.ar) existing.set(`${foldKey(e.ar)}\t${e.type}`, e.id);
+  for (const e of annotations.entities) if (e.ar) existing.set(`${nameKey(e.ar)}\t${e.type}`, e.id);
   const candidates: PreAnnotation[] = [];
   for (const e of entries) {
-    const group = `${foldKey(e.ar || e.en)}\t${e.type}`;
+    const group = `${nameKey(e.ar || e.en)}\t${e.type}`;
     const entity = e.ar ? existing.get(group) ?? null : null;
     const pair = { ar: e.ar, en: e.en };
     if (e.ar) {

@@ -1,5 +1,5 @@
 // Propagation: every other occurrence of a tagged name, in a report or a whole folder. Matching is
-// on folded text (see fold.ts: harakat, tatweel, hamza forms, digits and case do not matter) and
+// on folded text (NAME_FOLDING in shared/text/normalize.ts: harakat, tatweel, hamza forms, digits and case do not matter) and
 // an occurrence must be a whole word of the original, except that Arabic proclitics may be glued
 // before it: إدلب finds إدلب، بإدلب، لإدلب، وبإدلب and إِدْلِب, never إدلبي or ادلبستان. A name
 // that starts with the article also matches after the preposition ل, which swallows the article's
@@ -9,8 +9,8 @@
 // علي (Ali) على (on). Results are suggestions; the caller decides what to apply.
 import { OffsetMap } from '../text/offsets.ts';
 import type { Annotations, Mention, Side } from '../model/types.ts';
-import { fold, foldKey, type FoldedText } from './fold.ts';
-import { isArabicLetter, isMark } from './chars.ts';
+import { NAME_FOLDING, nameKey, normalizeWithMap, type NormalizedText } from '../text/normalize.ts';
+import { isArabicLetter, isHamzaAlef, isMarkCp } from '../text/chars.ts';
 
 /** A text to search, named by a caller's key (report path, segment or target id...). */
 export interface KeyedText {
@@ -50,11 +50,14 @@ function isWordCode(c: number): boolean {
   return /^[\p{L}\p{N}]$/u.test(String.fromCharCode(c));
 }
 
+/** Texts are folded with hamza alefs and ى kept: the query's spelling variants decide. */
+const STRICT = { ...NAME_FOLDING, strictLetters: true };
+
 /** A text folded once, ready for many queries. */
 interface Prepared {
   key: string;
   original: string;
-  folded: FoldedText;
+  folded: NormalizedText;
   /** built lazily: only texts with a match ever need it */
   map?: OffsetMap;
 }
@@ -69,7 +72,7 @@ export class OccurrenceIndex {
 
   constructor(texts: Iterable<KeyedText>) {
     this.texts = [];
-    for (const t of texts) this.texts.push({ key: t.key, original: t.text, folded: fold(t.text, { strictLetters: true }) });
+    for (const t of texts) this.texts.push({ key: t.key, original: t.text, folded: normalizeWithMap(t.text, STRICT) });
   }
 
   /** Number of texts indexed. */
@@ -79,7 +82,7 @@ export class OccurrenceIndex {
 
   /** Every occurrence of `surface`, in text order then position order. */
   find(surface: string, opts: FindOptions = {}): Occurrence[] {
-    const key = foldKey(surface, { strictLetters: true });
+    const key = nameKey(surface, { strictLetters: true });
     if (key.length === 0) return [];
     const clitics = opts.clitics ?? true;
     const keys = spellingVariants(key);
@@ -103,18 +106,17 @@ export class OccurrenceIndex {
   }
 
   private toOccurrence(t: Prepared, s: number, e: number): Occurrence {
-    const { origin, originLength } = t.folded;
+    const { origin, originalLength } = t.folded;
     const map = (t.map ??= new OffsetMap(t.original));
     const start = origin[s];
     let end = origin[e - 1] + 1;
     // keep the marks written on the last letter (إدلبُ); dropped tatweel or format chars stay out
-    const next = e < origin.length ? origin[e] : originLength;
-    while (end < next && isMark(map.slice(end, end + 1))) end++;
+    const next = e < origin.length ? origin[e] : originalLength;
+    while (end < next && isMarkCp(map.slice(end, end + 1).codePointAt(0) ?? 0)) end++;
     return { key: t.key, start, end, text: map.slice(start, end) };
   }
 }
 
-const HAMZA_ALEFS = new Set(['أ', 'إ', 'آ']);
 const MAX_VARIANTS = 16;
 
 /**
@@ -128,7 +130,7 @@ export function spellingVariants(key: string): string[] {
     const wordStart = i === 0 || !isWordCode(key.charCodeAt(i - 1));
     const wordEnd = i + 1 === key.length || !isWordCode(key.charCodeAt(i + 1));
     let alts = [c];
-    if (HAMZA_ALEFS.has(c)) alts = [c, 'ا'];
+    if (isHamzaAlef(key.charCodeAt(i))) alts = [c, 'ا'];
     else if (c === 'ا' && wordStart) alts = ['ا', 'أ', 'إ', 'آ'];
     else if (c === 'ى' && wordEnd) alts = ['ى', 'ي'];
     if (alts.length > 1 && out.length * alts.length > MAX_VARIANTS) alts = [c];
@@ -189,7 +191,7 @@ export interface ProposeOptions extends FindOptions {
 
 /** Which side a surface is written for. */
 export function sideOf(surface: string): Side {
-  for (const ch of surface) if (isArabicLetter(ch)) return 'ar';
+  for (const ch of surface) if (isArabicLetter(ch.codePointAt(0) ?? 0)) return 'ar';
   return 'en';
 }
 

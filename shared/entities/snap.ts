@@ -9,15 +9,15 @@
 //   4. English: strip a possessive 's / ’s at the end;
 //   5. `exact` keeps the selection as made (only rule 1 applies).
 import { OffsetMap } from '../text/offsets.ts';
-import { HAMZA_ALEFS, TATWEEL, isArabicLetter, isEdgeJunk, isLatinLetter, isLetter, isMark } from './chars.ts';
-import { fold, foldKey } from './fold.ts';
+import { TATWEEL, isArabicLetter, isEdgeJunk, isHamzaAlef, isLatinLetterCp, isLetterCp, isMarkCp } from '../text/chars.ts';
+import { NAME_FOLDING, nameKey, normalizeForMatch } from '../text/normalize.ts';
 import { CLITIC_NAMES } from './clitic-names.ts';
 
 /** Options for `snapSelection`. */
 export interface SnapOptions {
   /** keep the selection exactly as made (modifier key held); only cluster boundaries are fixed */
   exact?: boolean;
-  /** known name forms, folded with `foldKey` (glossary and entity forms): a word that is a known
+  /** known name forms, folded with `nameKey` (glossary and entity forms): a word that is a known
    * name keeps its initial letters, a remainder that is a known name proves a clitic */
   known?: ReadonlySet<string>;
   /** folded words of the whole text (see `wordSet`); built from `text` when absent. Pass a cached
@@ -27,7 +27,7 @@ export interface SnapOptions {
 
 /** The folded words of a text, for `SnapOptions.words`. */
 export function wordSet(text: string): Set<string> {
-  return new Set(fold(text).text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0));
+  return new Set(normalizeForMatch(text, NAME_FOLDING).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0));
 }
 
 /** A cluster: a base code point and the combining marks after it. */
@@ -37,6 +37,11 @@ interface Cluster {
   /** code points of the cluster (base + marks) */
   size: number;
 }
+
+const TATWEEL_CH = String.fromCharCode(TATWEEL);
+
+/** A letter of any script, tatweel excluded. */
+const isLetter = (cp: number) => cp !== TATWEEL && isLetterCp(cp);
 
 /** Proclitic sequences, shortest first (one conjunction, then one preposition). */
 const PREFIXES = ['و', 'ف', 'ب', 'ك', 'ل', 'وب', 'وك', 'ول', 'فب', 'فك', 'فل'];
@@ -50,17 +55,17 @@ export function snapSelection(text: string, start: number, end: number, opts: Sn
   if (start > end) [start, end] = [end, start];
   start = Math.max(0, Math.min(start, map.cpLength));
   end = Math.max(0, Math.min(end, map.cpLength));
-  const at = (i: number): string => map.slice(i, i + 1);
+  const at = (i: number): number => map.slice(i, i + 1).codePointAt(0) ?? 0;
   // rule 1: whole clusters
-  while (start > 0 && start < map.cpLength && isMark(at(start))) start--;
-  while (end < map.cpLength && end > 0 && isMark(at(end))) end++;
+  while (start > 0 && start < map.cpLength && isMarkCp(at(start))) start--;
+  while (end < map.cpLength && end > 0 && isMarkCp(at(end))) end++;
   if (opts.exact) return start < end ? { start, end } : null;
 
   let cliticsDone = false;
   for (;;) {
     const before = [start, end];
     // a mark with no letter before it (after a trimmed quote or space) is junk too
-    while (start < end && (isEdgeJunk(at(start)) || (isMark(at(start)) && (start === 0 || !isLetter(at(start - 1)))))) start++;
+    while (start < end && (isEdgeJunk(at(start)) || (isMarkCp(at(start)) && (start === 0 || !isLetter(at(start - 1)))))) start++;
     while (end > start && isEdgeJunk(at(end - 1))) end--;
     if (start >= end) return null;
     if (!cliticsDone && isArabicLetter(at(start))) {
@@ -68,7 +73,7 @@ export function snapSelection(text: string, start: number, end: number, opts: Sn
       start += procliticLength(map.slice(start, end), text, opts);
     }
     // rule 4: English possessive
-    if (end - start > 2 && /^['’]$/u.test(at(end - 2)) && /^[sS]$/u.test(at(end - 1)) && isLatinLetter(at(end - 3))) end -= 2;
+    if (end - start > 2 && (at(end - 2) === 0x27 || at(end - 2) === 0x2019) && (at(end - 1) | 0x20) === 0x73 && isLatinLetterCp(at(end - 3))) end -= 2;
     if (before[0] === start && before[1] === end) return { start, end };
   }
 }
@@ -77,8 +82,9 @@ export function snapSelection(text: string, start: number, end: number, opts: Sn
 function firstWord(s: string): Cluster[] {
   const out: Cluster[] = [];
   for (const ch of s) {
-    if (isMark(ch) && out.length > 0) out[out.length - 1].size++;
-    else if (isLetter(ch) || ch === TATWEEL) out.push({ base: ch, size: 1 });
+    const c = ch.codePointAt(0) ?? 0;
+    if (isMarkCp(c) && out.length > 0) out[out.length - 1].size++;
+    else if (isLetterCp(c)) out.push({ base: ch, size: 1 }); // tatweel included
     else break;
   }
   return out;
@@ -93,10 +99,10 @@ function firstWord(s: string): Cluster[] {
 function procliticLength(sel: string, text: string, opts: SnapOptions): number {
   const word = firstWord(sel);
   const letters = word.map((c) => c.base);
-  const wordKey = foldKey(letters.join(''));
+  const wordKey = nameKey(letters.join(''));
   const known = opts.known;
   const isKnown = (k: string) => CLITIC_NAMES.has(k) || (known?.has(k) ?? false);
-  if (isKnown(wordKey) || isKnown(foldKey(sel))) return 0;
+  if (isKnown(wordKey) || isKnown(nameKey(sel))) return 0;
   const restOfSel = sel.slice(word.reduce((n, c) => n + c.base.length, 0));
   const candidates: Array<{ p: number; size: number; rest: string[] }> = [];
   for (const p of PREFIXES) {
@@ -105,9 +111,9 @@ function procliticLength(sel: string, text: string, opts: SnapOptions): number {
     for (let i = 0; i < p.length; i++) size += word[i].size;
     const rest = letters.slice(p.length);
     // لـ: the tatweel belongs to the clitic
-    if (rest[0] === TATWEEL) {
+    if (rest[0] === TATWEEL_CH) {
       let k = 0;
-      while (rest[k] === TATWEEL) size += word[p.length + k++].size;
+      while (rest[k] === TATWEEL_CH) size += word[p.length + k++].size;
       return size;
     }
     candidates.push({ p: p.length, size, rest });
@@ -117,11 +123,11 @@ function procliticLength(sel: string, text: string, opts: SnapOptions): number {
   for (const c of candidates) if (c.rest.length === 0 && restOfSel.length > 0) return c.size;
   const words = opts.words ?? wordSet(text);
   for (const c of candidates) {
-    const r = foldKey(c.rest.join(''));
-    if (r.length >= 2 && (isKnown(r) || isKnown(foldKey(c.rest.join('') + restOfSel)))) return c.size;
+    const r = nameKey(c.rest.join(''));
+    if (r.length >= 2 && (isKnown(r) || isKnown(nameKey(c.rest.join('') + restOfSel)))) return c.size;
   }
   for (const c of candidates) {
-    const r = foldKey(c.rest.join(''));
+    const r = nameKey(c.rest.join(''));
     if (r.length >= 3 && words.has(r)) return c.size;
   }
   // structural evidence, longest prefix first (وبالقاهرة strips وب)
@@ -130,7 +136,7 @@ function procliticLength(sel: string, text: string, opts: SnapOptions): number {
     if (r.length >= 4 && r[0] === 'ا' && r[1] === 'ل') return c.size;
     // لل: the preposition ل before the article, whose alef is dropped (للأمم → لأمم)
     if (c.p >= 1 && letters[c.p - 1] === 'ل' && r[0] === 'ل' && r.length >= 3) return c.size;
-    if (r.length >= 2 && HAMZA_ALEFS.includes(r[0])) return c.size;
+    if (r.length >= 2 && isHamzaAlef(r[0].charCodeAt(0))) return c.size;
   }
   const conj = candidates.find((c) => c.p === 1 && letters[0] === 'و');
   if (conj && conj.rest.length >= 3 && conj.rest[0] !== 'ا' && conj.rest[0] !== 'و') return conj.size;

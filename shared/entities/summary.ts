@@ -1,7 +1,7 @@
 // Entities across a folder, for `muwazi entities` and the glossary panel: the per-report entities
 // grouped by type and folded main form (Arabic if known, else English), with mention counts, the
 // surfaces used on each side and the reports they appear in.
-import { foldKey } from './fold.ts';
+import { nameKey } from '../text/normalize.ts';
 import { entityForms, type AnnotatedReport } from './glossary.ts';
 
 /** A surface form and how many mentions use it. */
@@ -47,7 +47,7 @@ export function summarizeEntities(reports: readonly AnnotatedReport[]): EntitySu
     for (const f of entityForms(annotations).values()) {
       const main = mostUsed(f.ar) ?? mostUsed(f.en);
       if (main === undefined) continue;
-      const k = `${f.ar.size > 0 ? 'ar' : 'en'}\t${foldKey(main)}\t${f.type}`;
+      const k = `${f.ar.size > 0 ? 'ar' : 'en'}\t${nameKey(main)}\t${f.type}`;
       let g = groups.get(k);
       if (!g) groups.set(k, (g = { type: f.type, ar: new Map(), en: new Map(), reports: new Set() }));
       add(g.ar, f.ar);

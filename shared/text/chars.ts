@@ -5,6 +5,8 @@
 const LETTER_RE = /^\p{L}$/u;
 const MARK_RE = /^\p{M}$/u;
 const DIGIT_RE = /^\p{Nd}$/u;
+const LATIN_RE = /^\p{Script=Latin}$/u;
+const EDGE_JUNK_RE = /^[\s\p{P}\p{Cf}\p{Zs}]$/u;
 
 /** Horizontal white space, including NBSP and the bidi/format controls that trimming drops. */
 export function isSpace(c: number): boolean {
@@ -14,6 +16,21 @@ export function isSpace(c: number): boolean {
     c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202f) ||
     c === 0x205f || (c >= 0x2066 && c <= 0x2069) || c === 0x3000 || c === 0xfeff || c === 0x061c
   );
+}
+
+/** Invisible format characters: ZWSP, ZWNJ, ZWJ, LRM, RLM, bidi embeddings/overrides and isolates,
+ * BOM, Arabic letter mark, soft hyphen. Name matching drops them. */
+export function isInvisible(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff || c === 0x061c || c === 0x00ad;
+}
+
+/** Tatweel (kashida) stretches a letter; it carries no meaning for matching. */
+export const TATWEEL = 0x0640;
+
+/** Alef with a hamza or madda (أ إ آ): Arabic words and most transliterated names starting with a
+ * vowel carry one, so a clitic letter glued before it is almost surely a clitic. */
+export function isHamzaAlef(c: number): boolean {
+  return c === 0x0623 || c === 0x0625 || c === 0x0622;
 }
 
 /** Line and paragraph separators: LF, CR, NEL, LS, PS. Every one ends a segment. */
@@ -47,6 +64,21 @@ export function isLetterCp(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
   if (isArabicLetter(cp) || cp === 0x0640) return true;
   return LETTER_RE.test(String.fromCodePoint(cp));
+}
+
+/** A Latin-script letter (basic and accented; code point). */
+export function isLatinLetterCp(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+  return LATIN_RE.test(String.fromCodePoint(cp));
+}
+
+/**
+ * Characters stripped from the edges of a name selection (code point): white space, invisible
+ * format characters (RLM, ZWNJ...), punctuation of both scripts and every kind of quote, tatweel.
+ * Symbols such as % $ stay: they can be part of a MISC name.
+ */
+export function isEdgeJunk(cp: number): boolean {
+  return cp === TATWEEL || EDGE_JUNK_RE.test(String.fromCodePoint(cp));
 }
 
 /** Any combining mark (code point). */

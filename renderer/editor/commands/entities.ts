@@ -9,7 +9,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
 import type { Annotations, Entity, Mention, Side } from '../../../shared/model/types.ts';
 import { snapSelection, wordSet } from '../../../shared/entities/snap.ts';
-import { foldKey } from '../../../shared/entities/fold.ts';
+import { nameKey } from '../../../shared/text/normalize.ts';
 import { proposeMentions, type MentionSuggestion } from '../../../shared/entities/propagate.ts';
 import { suggestEnglishSpans } from '../../../shared/entities/suggest.ts';
 import { preAnnotate, renderingsOf, type GlossaryEntry, type PreAnnotation } from '../../../shared/entities/glossary.ts';
@@ -258,9 +258,9 @@ export function tagSelection(type: string, opts: TagOptions = {}): Command {
     if (!dispatch) return true;
 
     const text = state.doc.textBetween(from, to);
-    const key = foldKey(text);
+    const key = nameKey(text);
     const all = mentionsOf(state.doc);
-    const same = all.find((r) => r.sentence.side === sentence.side && r.attrs.type === type && foldKey(r.text) === key);
+    const same = all.find((r) => r.sentence.side === sentence.side && r.attrs.type === type && nameKey(r.text) === key);
     const id = `m${es.next.m}`;
     const entity = same ? same.attrs.entity : `e${es.next.e}`;
     const tr = tagTr(state).addMark(from, to, entityMark({ id, type, entity }));

@@ -11,7 +11,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { Side, TagType } from '../../../shared/model/types.ts';
 import { DEFAULT_TAG_SET } from '../../../shared/model/schema.ts';
 import type { GlossaryEntry } from '../../../shared/entities/glossary.ts';
-import { foldKey } from '../../../shared/entities/fold.ts';
+import { nameKey } from '../../../shared/text/normalize.ts';
 import type { EntityAttrs } from '../schema.ts';
 import { sourceKey } from './source-readonly.ts';
 import { preAnnotation } from '../commands/entities.ts';
@@ -138,8 +138,8 @@ function highestIds(doc: PMNode): { m: number; e: number } {
 function knownForms(glossary: readonly GlossaryEntry[]): Set<string> {
   const s = new Set<string>();
   for (const g of glossary) {
-    if (g.ar) s.add(foldKey(g.ar));
-    if (g.en) s.add(foldKey(g.en));
+    if (g.ar) s.add(nameKey(g.ar));
+    if (g.en) s.add(nameKey(g.en));
   }
   return s;
 }

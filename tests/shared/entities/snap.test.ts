@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { snapSelection, wordSet } from '../../../shared/entities/snap.ts';
-import { foldKey } from '../../../shared/entities/fold.ts';
+import { nameKey } from '../../../shared/text/normalize.ts';
 import { cpLength, cpSlice } from '../../../shared/text/offsets.ts';
 import { cpIndexOf } from './fixtures.ts';
 
@@ -60,8 +60,8 @@ test('the words of the text prove a clitic: بدمشق snaps when دمشق appea
   const r = snapSelection(t, start, start + 5)!;
   assert.equal(cpSlice(t, r.start, r.end), 'دمشق');
   // known names (glossary) also prove it, and protect a name from being cut
-  assert.equal(snapAll('بحلب', { known: new Set([foldKey('حلب')]) }), 'حلب');
-  assert.equal(snapAll('وهبة', { known: new Set([foldKey('وهبة')]) }), 'وهبة');
+  assert.equal(snapAll('بحلب', { known: new Set([nameKey('حلب')]) }), 'حلب');
+  assert.equal(snapAll('وهبة', { known: new Set([nameKey('وهبة')]) }), 'وهبة');
   assert.equal(snapAll('وهبة'), 'هبة');
   // a cached word set gives the same result
   assert.deepEqual(snapSelection(t, start, start + 5, { words: wordSet(t) }), r);

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { normalizeForMatch, normalizeWithMap } from '../../../shared/text/normalize.ts';
+import { NAME_FOLDING, asciiDigits, nameKey, normalizeForMatch, normalizeWithMap, stripArabicMarks, type NormalizeOptions } from '../../../shared/text/normalize.ts';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
 
-const table: [string, string, string, { taMarbuta?: boolean; lowercase?: boolean }?][] = [
+const table: [string, string, string, NormalizeOptions?][] = [
   ['diacritics removed', 'مُحَمَّدٌ قَالَ', 'محمد قال'],
   ['tatweel removed', 'إدلـــب', 'ادلب'],
   ['alef variants', 'أحمد إدلب آمنة ٱلله', 'احمد ادلب امنة الله'],
@@ -17,6 +17,11 @@ const table: [string, string, string, { taMarbuta?: boolean; lowercase?: boolean
   ['Persian yeh and keheh', 'ایران کابل', 'ايران كابل'],
   ['Latin kept, emoji kept', 'Idlib 😀 إدلب', 'Idlib 😀 ادلب'],
   ['lower case on request', 'Idlib ÉTAT', 'idlib état', { lowercase: true }],
+  ['default keeps quotes, format characters, Latin diacritics and space runs', 'Erdoğan “قال”\u200F  ،', 'Erdoğan “قال”\u200F  ،'],
+  ['strict letters keep hamza alefs and alef maksura', 'أحمد إدلب آن ٱلله على', 'أحمد إدلب آن الله على', { strictLetters: true }],
+  ['names: diacritics, case, quotes, Arabic punctuation, format characters, space runs', 'Erdoğan’s  «إدلب»\u200F،\n\tÉTAT', "erdogan's \"ادلب\", etat", NAME_FOLDING],
+  ['names: harakat, tatweel, ة, ی, digits; emoji kept', 'مَدرسـة ایران ٣ 😀', 'مدرسه ايران 3 😀', NAME_FOLDING],
+  ['names: combining marks of any script and presentation forms', 'e\u0301te\u0301 ﺇدلب', 'ete ادلب', NAME_FOLDING],
 ];
 
 for (const [what, input, expected, opts] of table) {
@@ -44,13 +49,13 @@ test('normalize: a match in the normalised text maps back to the original span (
   assert.throws(() => n.toOriginal(n.length + 1), RangeError);
 });
 
-const alphabet = ['ا', 'أ', 'إ', 'آ', 'ى', 'ة', 'ـ', 'َ', 'ّ', 'ٌ', 'ﻻ', 'ﺃ', '٣', '۴', '٫', ' ', 'A', 'é', '😀', 'ب', 'ی'];
+const alphabet = ['ا', 'أ', 'إ', 'آ', 'ى', 'ة', 'ـ', 'َ', 'ّ', 'ٌ', 'ﻻ', 'ﺃ', '٣', '۴', '٫', ' ', '  ', '\n', '\u200F', '“', 'A', 'é', 'e\u0301', 'Ğ', '😀', 'ب', 'ی', '…'];
+const optsArb = fc.record({ taMarbuta: fc.boolean(), lowercase: fc.boolean(), strictLetters: fc.boolean(), names: fc.boolean() });
 const textArb = fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((a) => a.join(''));
 
 test('normalize property: every normalised span maps back to an original span that normalises to it', () => {
   fc.assert(
-    fc.property(textArb, fc.nat(), fc.nat(), fc.boolean(), (text, x, y, ta) => {
-      const opts = { taMarbuta: ta };
+    fc.property(textArb, fc.nat(), fc.nat(), optsArb, (text, x, y, opts) => {
       const n = normalizeWithMap(text, opts);
       const map = new OffsetMap(text);
       // unit boundaries: offsets where the origin changes (a ligature's expansion is one unit)
@@ -68,8 +73,8 @@ test('normalize property: every normalised span maps back to an original span th
 
 test('normalize property: maps are monotonic and toNormalized inverts toOriginal at unit starts', () => {
   fc.assert(
-    fc.property(textArb, (text) => {
-      const n = normalizeWithMap(text);
+    fc.property(textArb, optsArb, (text, opts) => {
+      const n = normalizeWithMap(text, opts);
       let prev = 0;
       for (let k = 0; k <= n.length; k++) {
         const o = n.toOriginal(k);
@@ -80,4 +85,35 @@ test('normalize property: maps are monotonic and toNormalized inverts toOriginal
     }),
     { numRuns: 1500 },
   );
+});
+
+test('normalize: origin maps every UTF-16 unit of the text back to a code point (indexOf hits, astral text before)', () => {
+  const original = 'وصل 😀 الوفدُ إلى إِدْلِبَ، ثم بإدلب';
+  const n = normalizeWithMap(original, { ...NAME_FOLDING, strictLetters: true });
+  const map = new OffsetMap(original);
+  const hits: string[] = [];
+  for (let at = n.text.indexOf('إدلب'); at >= 0; at = n.text.indexOf('إدلب', at + 1)) {
+    hits.push(map.slice(n.origin[at], n.origin[at + 3] + 1));
+  }
+  assert.deepEqual(hits, ['إِدْلِب', 'إدلب']);
+  assert.equal(n.origin.length, n.text.length);
+  assert.equal(n.originalLength, Array.from(original).length);
+  // the emoji is two units of the text, both from one code point
+  const e = n.text.indexOf('😀');
+  assert.equal(n.origin[e], n.origin[e + 1]);
+  assert.equal(map.slice(n.origin[e], n.origin[e] + 1), '😀');
+});
+
+test('nameKey: spellings of one name share a key; strict keeps hamza alefs apart', () => {
+  assert.equal(nameKey('  إِدْلِب  '), nameKey('ادلب'));
+  assert.equal(nameKey('Erdoğan'), nameKey('ERDOGAN'));
+  assert.equal(nameKey('مدرسة\u200F'), 'مدرسه');
+  assert.notEqual(nameKey('آن', { strictLetters: true }), nameKey('أن', { strictLetters: true }));
+  assert.equal(nameKey('آن'), nameKey('أن'));
+});
+
+test('asciiDigits and stripArabicMarks touch nothing else', () => {
+  assert.equal(asciiDigits('عام ٢٠٢٠ و۱۹۹۹ و 12 أَ'), 'عام 2020 و1999 و 12 أَ');
+  assert.equal(stripArabicMarks('مُحَمَّدٌ إدلـب 😀 Erdoğan'), 'محمد إدلب 😀 Erdoğan');
+  assert.equal(stripArabicMarks('plain'), 'plain');
 });
