@@ -58,8 +58,8 @@ export async function openReportAt(page: Page, n: number): Promise<string> {
 }
 
 /** The text of the open report's first English cell. */
-export function firstEnglish(page: Page): Promise<string> {
-  return page.locator('.muwazi-editor .tgt').first().innerText();
+export async function firstEnglish(page: Page): Promise<string> {
+  return (await page.locator('.muwazi-editor .tgt').first().textContent()) ?? '';
 }
 
 /** Waits until the open report's first English cell reads `text`. */
