@@ -14,7 +14,7 @@ export const USAGE = `usage: muwazi export <folder|file> --format ${ExportFormat
   --min-status S        keep rows with status at least S (${STATUS_ORDER.join(' < ')})
   --only-1-1            keep only one-to-one links
   --dedupe              drop repeated (Arabic, English) pairs
-  --keep-untranslated   keep rows without English
+  --keep-untranslated   keep rows without English (parallel formats; conll, brat, spans always do)
   --normalize-arabic    normalise the Arabic text (parallel formats only)
   --clitics             split Arabic clitics (conll)
 `;

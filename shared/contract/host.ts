@@ -82,6 +82,7 @@ export const ExportOptionsSchema = z.object({
   minStatus: z.enum(['auto', 'draft', 'translated', 'reviewed']).optional(),
   onlyOneToOne: z.boolean().optional(),
   dedupe: z.boolean().optional(),
+  /** keep rows without English (parallel formats; the entity formats conll, brat, spans always keep them) */
   keepUntranslated: z.boolean().optional(),
   normalizeArabic: z.boolean().optional(),
   clitics: z.boolean().optional(),

@@ -38,8 +38,11 @@ export interface EntitySentence {
 }
 
 /**
- * The sentences of a report for `lang`, in row order. Rows are chosen by `selectRows` (the same
- * options as the parallel formats); `dedupe` is that export's shared set.
+ * The sentences of a report for `lang`, in row order. Rows are chosen by `selectRows` with the
+ * export's options except that rows without English are always kept: entity data is the Arabic
+ * side of every row (and the English where present), since an Arabic-only NER annotator has no
+ * English at all and would otherwise export nothing. min-status, 1-1 only and dedupe still apply;
+ * `dedupe` is that export's shared set.
  */
 export function* entitySentences(
   r: ExportReport,
@@ -51,7 +54,7 @@ export function* entitySentences(
 ): Generator<EntitySentence> {
   const by = mentionsBySentence(r.annotations);
   // normalising would move offsets away from the text the mentions slice: never for entities
-  const rowCtx = { ...ctx, options: { ...ctx.options, normalizeArabic: false }, dedupe };
+  const rowCtx = { ...ctx, options: { ...ctx.options, normalizeArabic: false, keepUntranslated: true }, dedupe };
   for (const row of selectRows(r, rowCtx)) {
     ctx.stats.rows++;
     if (lang !== 'en') {
