@@ -1,7 +1,9 @@
 // Electron main process: thin glue. Single instance, the app:// protocol, a hardened window, IPC to
 // the shared host service, the native menu (rebuilt on language change) and host events forwarded
 // to the window. All behaviour lives in plain Node modules tested without electron.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+// BrowserWindow is aliased so the bundle keeps window.ts's local `BrowserWindow` name, which the
+// security audit (Electronegativity) needs to recognise the window's options in dist/electron/main.cjs.
+import { app, BrowserWindow as ElectronWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { join, resolve } from 'node:path';
 import { createHostService } from './host/service.ts';
 import { ensureSampleProject } from './host/workspace.ts';
@@ -18,7 +20,7 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let win: BrowserWindow | null = null;
+  let win: ElectronWindow | null = null;
   app.on('second-instance', () => {
     if (!win) return;
     if (win.isMinimized()) win.restore();
@@ -82,7 +84,7 @@ if (!app.requestSingleInstanceLock()) {
       console.error(`muwazi: cannot open ${arg ?? 'the sample project'}: ${e instanceof Error ? e.message : String(e)}`);
     }
     win = createMainWindow({
-      BrowserWindow,
+      BrowserWindow: ElectronWindow,
       shell,
       preload: join(__dirname, 'preload.cjs'),
       url: open ? `${APP_URL}#open=${encodeURIComponent(open)}` : APP_URL,

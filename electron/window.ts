@@ -123,7 +123,12 @@ export interface WindowDeps<W extends BrowserWindowLike> {
 /** Creates the main window, hardened, and loads the app page; shown when ready (no white flash). */
 export function createMainWindow<W extends BrowserWindowLike>(deps: WindowDeps<W>): W {
   if (!isAppUrl(deps.url)) throw new Error(`refusing to load a non-app URL: ${deps.url}`);
-  const win = new deps.BrowserWindow({
+  // Written as `new BrowserWindow({ webPreferences: { …literal… } })` on purpose: static audits
+  // (Electronegativity, tests/electron/security-audit.test.ts) only read options in this shape, so a
+  // helper call or `new deps.BrowserWindow` would hide every preference from them. The literal must
+  // equal hardenedWebPreferences() (tests/electron/window.test.ts compares them).
+  const BrowserWindow = deps.BrowserWindow;
+  const win = new BrowserWindow({
     width: 1280,
     height: 820,
     minWidth: 720,
@@ -132,7 +137,23 @@ export function createMainWindow<W extends BrowserWindowLike>(deps: WindowDeps<W
     title: deps.title ?? 'Muwazi',
     backgroundColor: '#ffffff',
     ...(deps.icon ? { icon: deps.icon } : {}),
-    webPreferences: hardenedWebPreferences(deps.preload, deps.dev),
+    webPreferences: {
+      preload: deps.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+      devTools: deps.dev ?? false,
+    } satisfies HardenedWebPreferences,
   });
   hardenWebContents(win.webContents, deps.shell);
   win.once('ready-to-show', () => win.show());
