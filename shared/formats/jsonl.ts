@@ -1,8 +1,8 @@
 // JSON Lines in the Hugging Face translation style: {"id", "translation": {"ar", "en"}, ...metadata}
 // (loads with `datasets.load_dataset("json", ...)`). JSON.stringify escapes line breaks, so each
 // record is one line; keys are written in a fixed order for deterministic output.
-import { selectRows, DedupeSet } from './rows.ts';
-import type { Chunk, ExportReport, FormatWriter, WriterContext } from './writer.ts';
+import { writtenRows, DedupeSet } from './rows.ts';
+import { singleFileWriter, type ExportReport, type FormatWriter, type WriterContext } from './writer.ts';
 
 /** One JSONL record. */
 export interface JsonlRecord {
@@ -20,14 +20,9 @@ export interface JsonlRecord {
 
 export function jsonlWriter(ctx: WriterContext): FormatWriter {
   const dedupe = new DedupeSet();
-  return {
-    format: 'jsonl',
-    layout: { kind: 'single', ext: '.jsonl' },
-    header: () => [],
-    *report(r: ExportReport): Iterable<Chunk> {
-      for (const row of selectRows(r, { ...ctx, dedupe })) {
-        ctx.stats.countBidi(row.ar + row.en);
-        ctx.stats.rows++;
+  return singleFileWriter('jsonl', '.jsonl', {
+    *report(r: ExportReport) {
+      for (const row of writtenRows(r, ctx, dedupe)) {
         const rec: JsonlRecord = {
           id: row.id,
           translation: { ar: row.ar, en: row.en },
@@ -36,9 +31,8 @@ export function jsonlWriter(ctx: WriterContext): FormatWriter {
           status: row.status,
           link: row.link,
         };
-        yield { out: '', text: JSON.stringify(rec) + '\n' };
+        yield JSON.stringify(rec) + '\n';
       }
     },
-    footer: () => [],
-  };
+  });
 }

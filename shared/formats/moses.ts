@@ -1,7 +1,7 @@
 // Moses plain-text parallel corpus: two files (Arabic, English) with one row per line, the same
 // number of lines. An n-m row is its sentences joined with a space; a line break inside a row is
 // replaced by a space (with a warning), so line k of one file always matches line k of the other.
-import { rowLabel, selectRows, DedupeSet } from './rows.ts';
+import { rowLabel, writtenRows, DedupeSet } from './rows.ts';
 import { oneLine } from './text-fields.ts';
 import type { Chunk, ExportReport, FormatWriter, WriterContext } from './writer.ts';
 
@@ -14,12 +14,10 @@ export function mosesWriter(ctx: WriterContext): FormatWriter {
     *report(r: ExportReport): Iterable<Chunk> {
       const ar: string[] = [];
       const en: string[] = [];
-      for (const row of selectRows(r, { ...ctx, dedupe })) {
+      for (const row of writtenRows(r, ctx, dedupe)) {
         const a = oneLine(row.ar);
         const e = oneLine(row.en);
         if (a.changed || e.changed) ctx.stats.warn(`${rowLabel(row)}: line breaks inside the row were replaced by spaces`);
-        ctx.stats.countBidi(a.text + e.text);
-        ctx.stats.rows++;
         ar.push(a.text + '\n');
         en.push(e.text + '\n');
       }

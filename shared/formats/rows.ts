@@ -4,7 +4,7 @@
 import type { ExportOptions } from '../contract/host.ts';
 import type { AlignmentUnit, Annotations, Mention, RowStatus, SourceSegment, TargetSentence } from '../model/types.ts';
 import { OffsetMap } from '../text/offsets.ts';
-import type { ExportReport, ExportStats } from './writer.ts';
+import type { ExportReport, ExportStats, WriterContext } from './writer.ts';
 
 /** One alignment unit, ready to write. */
 export interface ExportRow {
@@ -79,6 +79,16 @@ export function* selectRows(report: ExportReport, ctx: SelectContext): Generator
     else if (!row.en.trim() && !ctx.options.keepUntranslated) ctx.stats.skip('untranslated');
     else if (ctx.options.dedupe && ctx.dedupe && !ctx.dedupe.add(row.ar, row.en)) ctx.stats.skip('duplicate');
     else yield row;
+  }
+}
+
+/** The rows a parallel format writes (`selectRows` with the export's shared dedupe set), each
+ * counted in stats as written, with its bidi controls. */
+export function* writtenRows(report: ExportReport, ctx: WriterContext, dedupe: DedupeSet): Generator<ExportRow> {
+  for (const row of selectRows(report, { ...ctx, dedupe })) {
+    ctx.stats.countBidi(row.ar + row.en);
+    ctx.stats.rows++;
+    yield row;
   }
 }
 

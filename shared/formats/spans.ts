@@ -4,7 +4,7 @@
 import { OFFSET_UNIT } from '../model/schema.ts';
 import { DedupeSet } from './rows.ts';
 import { entitySentences, type SentenceSpan } from './entity-sentences.ts';
-import type { Chunk, ExportReport, FormatWriter, WriterContext } from './writer.ts';
+import { singleFileWriter, type ExportReport, type FormatWriter, type WriterContext } from './writer.ts';
 
 /** One spans JSONL record. */
 export interface SpansRecord {
@@ -24,11 +24,8 @@ export interface SpansRecord {
 
 export function spansWriter(ctx: WriterContext): FormatWriter {
   const dedupe = new DedupeSet();
-  return {
-    format: 'spans',
-    layout: { kind: 'single', ext: '.spans.jsonl' },
-    header: () => [],
-    *report(r: ExportReport): Iterable<Chunk> {
+  return singleFileWriter('spans', '.spans.jsonl', {
+    *report(r: ExportReport) {
       for (const s of entitySentences(r, ctx, dedupe, 'both')) {
         const rec: SpansRecord = {
           id: s.id,
@@ -40,9 +37,8 @@ export function spansWriter(ctx: WriterContext): FormatWriter {
           offsetUnit: OFFSET_UNIT,
           spans: s.spans.map((x) => ({ start: x.start, end: x.end, label: x.label, text: x.text, entity: x.entity, mention: x.mention })),
         };
-        yield { out: '', text: JSON.stringify(rec) + '\n' };
+        yield JSON.stringify(rec) + '\n';
       }
     },
-    footer: () => [],
-  };
+  });
 }

@@ -50,6 +50,30 @@ export interface FormatWriter {
   footer(): Chunk[];
 }
 
+/** Fixed text of a single-file format around the reports' text. */
+export interface SingleFileParts {
+  /** written once before the first report (even when no row passes) */
+  header?: string;
+  /** written once after the last report */
+  footer?: string;
+  /** the text of one report, in pieces */
+  report(r: ExportReport): Iterable<string>;
+}
+
+/** A writer for a format that writes one file: every chunk goes to output ''. */
+export function singleFileWriter(format: ExportFormat, ext: string, parts: SingleFileParts): FormatWriter {
+  const fixed = (text: string | undefined): Chunk[] => (text ? [{ out: '', text }] : []);
+  return {
+    format,
+    layout: { kind: 'single', ext },
+    header: () => fixed(parts.header),
+    *report(r: ExportReport): Iterable<Chunk> {
+      for (const text of parts.report(r)) yield { out: '', text };
+    },
+    footer: () => fixed(parts.footer),
+  };
+}
+
 /** Why a row was left out of an export. */
 export type SkipReason =
   | 'untranslated'

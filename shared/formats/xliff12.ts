@@ -3,8 +3,8 @@
 //   auto → needs-translation when empty, else needs-review-translation;
 //   draft → needs-review-translation; translated → translated; reviewed → signed-off, approved="yes".
 import type { RowStatus } from '../model/types.ts';
-import { rowLabel, selectRows, DedupeSet } from './rows.ts';
-import type { Chunk, ExportReport, FormatWriter, WriterContext } from './writer.ts';
+import { rowLabel, writtenRows, DedupeSet } from './rows.ts';
+import { singleFileWriter, type ExportReport, type FormatWriter, type WriterContext } from './writer.ts';
 import { attr, xmlContent } from './xml.ts';
 
 /** XLIFF 1.2 target state for a row status (and whether the row has English). */
@@ -23,37 +23,21 @@ export function xliff12State(status: RowStatus, hasTarget: boolean): string {
 
 export function xliff12Writer(ctx: WriterContext): FormatWriter {
   const dedupe = new DedupeSet();
-  return {
-    format: 'xliff12',
-    layout: { kind: 'single', ext: '.xlf' },
-    header: () => [
-      {
-        out: '',
-        text: '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n',
-      },
-    ],
-    *report(r: ExportReport): Iterable<Chunk> {
-      yield {
-        out: '',
-        text: `  <file original="${attr(r.name + '.txt')}" source-language="ar" target-language="en" datatype="plaintext">\n    <body>\n`,
-      };
-      for (const row of selectRows(r, { ...ctx, dedupe })) {
+  return singleFileWriter('xliff12', '.xlf', {
+    header: '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n',
+    *report(r: ExportReport) {
+      yield `  <file original="${attr(r.name + '.txt')}" source-language="ar" target-language="en" datatype="plaintext">\n    <body>\n`;
+      for (const row of writtenRows(r, ctx, dedupe)) {
         const where = rowLabel(row);
-        ctx.stats.countBidi(row.ar + row.en);
-        ctx.stats.rows++;
         const approved = row.status === 'reviewed' ? ' approved="yes"' : '';
-        yield {
-          out: '',
-          text:
-            `      <trans-unit id="${attr(row.id)}" resname="${attr(row.unit)}"${approved}>\n` +
-            `        <source xml:lang="ar">${xmlContent(row.ar, ctx.stats, where)}</source>\n` +
-            `        <target xml:lang="en" state="${xliff12State(row.status, row.en !== '')}">${xmlContent(row.en, ctx.stats, where)}</target>\n` +
-            `        <note from="muwazi">status ${row.status}; link ${row.link}; report ${attr(row.report)}</note>\n` +
-            '      </trans-unit>\n',
-        };
+        yield `      <trans-unit id="${attr(row.id)}" resname="${attr(row.unit)}"${approved}>\n` +
+          `        <source xml:lang="ar">${xmlContent(row.ar, ctx.stats, where)}</source>\n` +
+          `        <target xml:lang="en" state="${xliff12State(row.status, row.en !== '')}">${xmlContent(row.en, ctx.stats, where)}</target>\n` +
+          `        <note from="muwazi">status ${row.status}; link ${row.link}; report ${attr(row.report)}</note>\n` +
+          '      </trans-unit>\n';
       }
-      yield { out: '', text: '    </body>\n  </file>\n' };
+      yield '    </body>\n  </file>\n';
     },
-    footer: () => [{ out: '', text: '</xliff>\n' }],
-  };
+    footer: '</xliff>\n',
+  });
 }
