@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addMention, linkMentions } from '../../../shared/entities/mentions.ts';
 import { serializeAnnotations } from '../../../shared/formats/sidecar.ts';
-import { cpIndexOf, makeReport } from '../../shared/entities/fixtures.ts';
+import { cpIndexOf, makeReport } from '../../fixtures/annotated-report.ts';
 
 /** A folder with an annotated report (إدلب ↔ Idlib), an unannotated one and a corrupt sidecar. */
 export async function makeFolder(): Promise<string> {

@@ -9,7 +9,7 @@ import { addMention, linkMentions } from '../../../shared/entities/mentions.ts';
 import { summarizeEntities } from '../../../shared/entities/summary.ts';
 import type { Annotations } from '../../../shared/model/types.ts';
 import { cpSlice } from '../../../shared/text/offsets.ts';
-import { cpIndexOf, makeReport } from './fixtures.ts';
+import { cpIndexOf, makeReport } from '../../fixtures/annotated-report.ts';
 
 /** Tags `ar` in row 1 and `en` in its English sentence, linked. */
 function tagged(arLine: string, enLine: string, ar: string, en: string, type = 'LOC'): Annotations {

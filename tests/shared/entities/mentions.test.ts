@@ -4,7 +4,7 @@ import { MentionError, addMention, changeType, linkMentions, reconcileEntities, 
 import { checkAnnotations } from '../../../shared/formats/sidecar.ts';
 import { AnnotationsSchema } from '../../../shared/model/schema.ts';
 import { cpSlice } from '../../../shared/text/offsets.ts';
-import { cpIndexOf, makeReport } from './fixtures.ts';
+import { cpIndexOf, makeReport } from '../../fixtures/annotated-report.ts';
 
 const report = () =>
   makeReport(

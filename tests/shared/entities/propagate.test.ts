@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { OccurrenceIndex, findOccurrences, proposeMentions, sideOf } from '../../../shared/entities/propagate.ts';
 import { addMention } from '../../../shared/entities/mentions.ts';
 import { cpSlice } from '../../../shared/text/offsets.ts';
-import { cpIndexOf, makeReport } from './fixtures.ts';
+import { cpIndexOf, makeReport } from '../../fixtures/annotated-report.ts';
 
 const texts = (t: string) => [{ key: 'k', text: t }];
 const found = (t: string, surface: string) => findOccurrences(texts(t), surface).map((o) => o.text);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { snapSelection, wordSet } from '../../../shared/entities/snap.ts';
 import { nameKey } from '../../../shared/text/normalize.ts';
 import { cpLength, cpSlice } from '../../../shared/text/offsets.ts';
-import { cpIndexOf } from './fixtures.ts';
+import { cpIndexOf } from '../../fixtures/annotated-report.ts';
 
 /** Snaps the whole of `s` and returns the snapped text (or null). */
 function snapAll(s: string, opts = {}): string | null {

@@ -5,7 +5,7 @@ import { reanchor } from '../../../shared/formats/drift.ts';
 import { checkAnnotations } from '../../../shared/formats/sidecar.ts';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
 import type { Annotations } from '../../../shared/model/types.ts';
-import { TEXT, annotate } from './build-annotations.ts';
+import { TEXT, annotate } from '../../fixtures/annotated-report.ts';
 
 const NEW_SHA = 'b'.repeat(64);
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MIGRATIONS, VersionError, migrateToCurrent, type Migration } from '../../../shared/formats/migrate.ts';
 import { SidecarError, parseAnnotations, serializeAnnotations } from '../../../shared/formats/sidecar.ts';
-import { TEXT, annotate } from './build-annotations.ts';
+import { TEXT, annotate } from '../../fixtures/annotated-report.ts';
 
 // A fabricated 0.9 format: `spans` instead of `segments`, `rows` instead of `units`, and offsets
 // as [start, end] pairs. The migration hook must turn it into a current file.

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { SidecarError, canonicalOrder, checkAnnotations, parseAnnotations, serializeAnnotations } from '../../../shared/formats/sidecar.ts';
 import type { Annotations, Mention } from '../../../shared/model/types.ts';
 import { OffsetMap, cpLength } from '../../../shared/text/offsets.ts';
-import { TEXT, annotate } from './build-annotations.ts';
+import { TEXT, annotate } from '../../fixtures/annotated-report.ts';
 
 function sidecarError(fn: () => unknown): SidecarError {
   try {
