@@ -419,7 +419,7 @@ export class App {
     if (!s || this.conflictOpen) return;
     this.conflictOpen = true;
     try {
-      const host = this.o.host as HostBridge & { saveCopy?: (req: { path: string; annotations: Annotations }) => Promise<{ ok: true; value: { path: string } } | Failure> };
+      const host = this.o.host;
       const actions = [
         { id: 'mine', label: this.t('conflict.keepMine'), primary: true },
         { id: 'theirs', label: this.t('conflict.takeTheirs') },

@@ -1,6 +1,6 @@
 // File → Import English Translation…: paste text or load a file (readTextFile, decoded like a
 // report), align it against the open report's Arabic rows with the pure importTranslation
-// (shared/align/import.ts), and put the result into the editor with one setAnnotations call.
+// (shared/align/import.ts), and put the result into the editor as one undoable change.
 import type { TFunction } from 'i18next';
 import type { HostBridge } from '../../shared/contract/host.ts';
 import type { Annotations } from '../../shared/model/types.ts';
@@ -17,7 +17,7 @@ export interface ImportDialogOptions {
   importFn: ImportFn;
   /** the editor's current annotations and the source text */
   current: () => { annotations: Annotations; sourceText: string };
-  /** applies the result to the editor (one change) */
+  /** applies the result to the editor (one undoable change) */
   apply: (a: Annotations) => void;
 }
 
