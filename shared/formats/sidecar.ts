@@ -80,27 +80,41 @@ export const MAX_PROBLEMS = 50;
 
 /** Numeric part of an id (s12 → 12), for ordering ids the way people read them. */
 function idNum(id: string): number {
-  const m = /[0-9]+$/.exec(id);
-  return m ? Number(m[0]) : 0;
+  // the trailing digits, scanned by hand: this runs in sort comparators, thousands of times
+  let i = id.length;
+  while (i > 0) {
+    const c = id.charCodeAt(i - 1);
+    if (c < 48 || c > 57) break;
+    i--;
+  }
+  return i === id.length ? 0 : Number(id.slice(i));
 }
 
 function byId(a: { id: string }, b: { id: string }): number {
   return idNum(a.id) - idNum(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** `list` itself when it is already in `cmp` order (the usual case: the editor keeps document
+ * order), else a sorted copy. Sorting is stable, so both give the same sequence. */
+function inOrder<T>(list: T[], cmp: (x: T, y: T) => number): T[] {
+  for (let i = 1; i < list.length; i++) if (cmp(list[i - 1], list[i]) > 0) return [...list].sort(cmp);
+  return list;
+}
+
 /**
  * The annotations with every array in document order: segments by position; units as given (their
  * order IS the row order); targets in the order the rows use them; entities by id; mentions Arabic
  * first by position, then English by row order and position. A pure reordering: nothing is renamed.
+ * Arrays already in order are shared with `a`, not copied.
  */
 export function canonicalOrder(a: Annotations): Annotations {
-  const segments = [...a.segments].sort((x, y) => x.start - y.start || x.end - y.end || byId(x, y));
+  const segments = inOrder(a.segments, (x, y) => x.start - y.start || x.end - y.end || byId(x, y));
   const targetRank = new Map<string, number>();
   for (const u of a.units) for (const t of u.target) if (!targetRank.has(t)) targetRank.set(t, targetRank.size);
   const rankOf = (id: string) => targetRank.get(id) ?? Number.MAX_SAFE_INTEGER;
-  const targets = [...a.targets].sort((x, y) => rankOf(x.id) - rankOf(y.id) || byId(x, y));
-  const entities = [...a.entities].sort(byId);
-  const mentions = [...a.mentions].sort((x, y) => {
+  const targets = inOrder(a.targets, (x, y) => rankOf(x.id) - rankOf(y.id) || byId(x, y));
+  const entities = inOrder(a.entities, byId);
+  const mentions = inOrder(a.mentions, (x, y) => {
     if (x.side !== y.side) return x.side === 'ar' ? -1 : 1;
     if (x.side === 'en') {
       const r = rankOf(x.sentence) - rankOf(y.sentence);
@@ -146,6 +160,68 @@ function sortedKeys(v: unknown): unknown {
   return out;
 }
 
+// Serialising is building copies with keys in schema order, then one native
+// `JSON.stringify(…, null, 2)`. The copies of the thousands of row-level objects (segments,
+// targets, units, entities, mentions) are made by the object literals below: V8 gives them one
+// shape and builds them in a fraction of what a generic loop over the schema's keys costs.
+// They are used only where the schema's field list is exactly theirs and every field is a plain
+// value or a list of plain values, and only for objects without unknown fields; everything else
+// (a schema that changed, a newer minor version's extra fields) takes the generic, schema-driven
+// path. A test checks every literal is in use, so a schema change cannot leave one stale.
+
+/** A copy of a row-level object with keys in schema order (undefined values are left out by JSON.stringify). */
+type Literal = (v: Record<string, unknown>) => Record<string, unknown>;
+
+const LITERALS: { keys: string[]; build: Literal }[] = [
+  { keys: ['id', 'start', 'end', 'text', 'origin'], build: (v) => ({ id: v.id, start: v.start, end: v.end, text: v.text, origin: v.origin }) },
+  { keys: ['id', 'text'], build: (v) => ({ id: v.id, text: v.text }) },
+  {
+    keys: ['id', 'source', 'target', 'status', 'origin', 'confidence', 'confirmed'],
+    build: (v) => ({ id: v.id, source: v.source, target: v.target, status: v.status, origin: v.origin, confidence: v.confidence, confirmed: v.confirmed }),
+  },
+  { keys: ['id', 'type', 'ar', 'en'], build: (v) => ({ id: v.id, type: v.type, ar: v.ar, en: v.en }) },
+  {
+    keys: ['id', 'side', 'sentence', 'start', 'end', 'text', 'type', 'entity'],
+    build: (v) => ({ id: v.id, side: v.side, sentence: v.sentence, start: v.start, end: v.end, text: v.text, type: v.type, entity: v.entity }),
+  },
+];
+
+/** Key lists of the literals the compiled serialiser uses (tests: none may go unused). */
+export const literalsInUse = new Set<string>();
+
+/** Own enumerable keys of `v`, and those of `copy` with a value: equal when `v` has no unknown fields. */
+function ownKeyCount(v: object): number {
+  let n = 0;
+  for (const k in v) if (Object.hasOwn(v, k)) n++;
+  return n;
+}
+function definedCount(copy: Record<string, unknown>): number {
+  let n = 0;
+  for (const k in copy) if (copy[k] !== undefined) n++;
+  return n;
+}
+
+/** True for a schema whose values the orderer leaves as they are: plain values and lists of them. */
+function isPlainValue(s: AnySchema): boolean {
+  const d = defOf(unwrap(s));
+  if (d.type === 'array') return !!d.element && isPlainValue(d.element);
+  return d.type !== 'object' && d.type !== 'union' && d.type !== 'record' && d.type !== 'tuple' && d.type !== 'intersection';
+}
+
+/** The object orderer: the literal for the schema's key list when there is one, else the generic one. */
+function withLiteral(shape: Record<string, AnySchema>, generic: Orderer): Orderer {
+  const keys = Object.keys(shape);
+  const lit = LITERALS.find((l) => l.keys.length === keys.length && l.keys.every((k, i) => k === keys[i]));
+  if (!lit || !keys.every((k) => isPlainValue(shape[k]))) return generic;
+  literalsInUse.add(lit.keys.join(','));
+  const build = lit.build;
+  return (v) => {
+    if (!isPlainObject(v)) return v;
+    const copy = build(v);
+    return ownKeyCount(v) === definedCount(copy) ? copy : generic(v);
+  };
+}
+
 type Orderer = (v: unknown) => unknown;
 
 /** The discriminated union's option for `v`, matched on the discriminator's literal. */
@@ -185,7 +261,7 @@ function compileOrderer(schema: AnySchema): Orderer | null {
     const shape = d.shape;
     const keys = Object.keys(shape);
     const subs = keys.map((k) => compileOrderer(shape[k]));
-    return (v) => {
+    return withLiteral(shape, (v) => {
       if (!isPlainObject(v)) return v;
       const out: Record<string, unknown> = {};
       let known = 0;
@@ -199,11 +275,11 @@ function compileOrderer(schema: AnySchema): Orderer | null {
       // unknown keys (a newer minor version's fields) are rare: look only when the count says so
       const all = Object.keys(v);
       if (all.length !== known) {
-        const extra = all.filter((k) => !(k in shape) && v[k] !== undefined).sort();
+        const extra = all.filter((k) => !Object.hasOwn(shape, k) && v[k] !== undefined).sort();
         for (const k of extra) out[k] = sortedKeys(v[k]);
       }
       return out;
-    };
+    });
   }
   return null;
 }
@@ -237,8 +313,9 @@ function keepExtras(schema: AnySchema, raw: unknown, parsed: unknown): unknown {
   }
   if (d.type === 'object' && d.shape && isPlainObject(raw) && isPlainObject(parsed)) {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(parsed)) out[k] = d.shape[k] ? keepExtras(d.shape[k], raw[k], parsed[k]) : parsed[k];
-    for (const k of Object.keys(raw)) if (!(k in d.shape)) out[k] = raw[k];
+    // hasOwn, not `in`: a field named like an Object.prototype member ("constructor") is an extra too
+    for (const k of Object.keys(parsed)) out[k] = Object.hasOwn(d.shape, k) ? keepExtras(d.shape[k], raw[k], parsed[k]) : parsed[k];
+    for (const k of Object.keys(raw)) if (!Object.hasOwn(d.shape, k)) out[k] = raw[k];
     return out;
   }
   return parsed;
@@ -305,104 +382,189 @@ export function parseAnnotations(json: string, source?: { text: string }, option
  * range, ids unique per list, units referencing existing segments/targets exactly once each,
  * mentions inside their sentence and pointing at existing entities, stored texts matching their
  * offsets (within the stored segment texts always; against `source.text` when given).
+ *
+ * One pass per list with id → index maps and no per-item allocation beyond string views on the way
+ * to "fine": texts are compared at UTF-16 offsets, a sentence without
+ * astral characters is indexed directly instead of through an OffsetMap, and paths and messages
+ * are built only for problems. Problems and their order are those of the straightforward
+ * implementation kept as the tests' oracle.
  */
 export function checkAnnotations(a: Annotations, source?: { text: string }): SidecarProblem[] {
   const problems: SidecarProblem[] = [];
   const add = (kind: SidecarProblemKind, path: string, message: string) => {
     if (problems.length < MAX_PROBLEMS) problems.push({ kind, path, message });
   };
+  const full = () => problems.length >= MAX_PROBLEMS;
   const map = source ? new OffsetMap(source.text) : null;
   if (map && map.cpLength !== a.source.length) {
     add('text-mismatch', 'source.length', `source.length is ${a.source.length} but the source text has ${map.cpLength} code points.`);
   }
   const limit = map ? map.cpLength : a.source.length;
+  /** the text at code points [start, end) equals `s` (a slice is a view, not a copy, and compares
+   * faster than startsWith) */
+  const sourceHas = (m: OffsetMap, start: number, end: number, s: string) => {
+    const u = m.toUtf16(start);
+    const v = m.toUtf16(end);
+    return v - u === s.length && m.text.slice(u, v) === s;
+  };
 
-  const uniqueIds = <T extends { id: string }>(list: T[], name: string): Map<string, T> => {
-    const seen = new Map<string, T>();
-    list.forEach((x, i) => {
-      if (seen.has(x.id)) add('duplicate-id', `${name}[${i}].id`, `Duplicate id "${x.id}" in ${name} (item ${i}).`);
-      else seen.set(x.id, x);
-    });
+  // ids: position of each id's first occurrence
+  const firstIndex = (list: { id: string }[], name: string): Map<string, number> => {
+    const seen = new Map<string, number>();
+    for (let i = 0; i < list.length; i++) {
+      const id = list[i].id;
+      if (!seen.has(id)) seen.set(id, i);
+      else add('duplicate-id', `${name}[${i}].id`, `Duplicate id "${id}" in ${name} (item ${i}).`);
+    }
     return seen;
   };
-  const segById = uniqueIds(a.segments, 'segments');
-  const tgtById = uniqueIds(a.targets, 'targets');
-  uniqueIds(a.units, 'units');
-  const entById = uniqueIds(a.entities, 'entities');
-  uniqueIds(a.mentions, 'mentions');
+  const { segments, targets, units, entities, mentions } = a;
+  const segAt = firstIndex(segments, 'segments');
+  const tgtAt = firstIndex(targets, 'targets');
+  firstIndex(units, 'units');
+  const entAt = firstIndex(entities, 'entities');
+  firstIndex(mentions, 'mentions');
+  if (full()) return problems;
+
+  // code-point length of each segment's and target sentence's text, computed when first needed
+  // (-1: not yet); equal to the UTF-16 length when the text has no astral character
+  const segCp = new Float64Array(segments.length).fill(-1);
+  const tgtCp = new Float64Array(targets.length).fill(-1);
+  const segCpLength = (i: number) => (segCp[i] >= 0 ? segCp[i] : (segCp[i] = cpLength(segments[i].text)));
+  const tgtCpLength = (i: number) => (tgtCp[i] >= 0 ? tgtCp[i] : (tgtCp[i] = cpLength(targets[i].text)));
 
   // segments: valid spans, in range, texts consistent, no overlaps
-  a.segments.forEach((s, i) => {
-    const p = `segments[${i}]`;
-    if (s.end < s.start) return add('invalid-span', p, `Segment ${s.id}: end ${s.end} is before start ${s.start}.`);
-    if (s.end > limit) return add('offset-out-of-range', `${p}.end`, `Segment ${s.id}: end ${s.end} is past the end of the source (${limit} code points).`);
-    if (map) {
-      if (map.slice(s.start, s.end) !== s.text) add('text-mismatch', `${p}.text`, `Segment ${s.id}: its text does not match the source at ${s.start}–${s.end}.`);
-    } else if (cpLength(s.text) !== s.end - s.start) {
-      add('text-mismatch', `${p}.text`, `Segment ${s.id}: its text has ${cpLength(s.text)} code points but its span ${s.start}–${s.end} has ${s.end - s.start}.`);
+  let ordered = true;
+  let prev = -1;
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i];
+    if (s.end < s.start) {
+      add('invalid-span', `segments[${i}]`, `Segment ${s.id}: end ${s.end} is before start ${s.start}.`);
+      continue;
     }
-  });
-  const sorted = a.segments.map((s, i) => ({ s, i })).filter(({ s }) => s.end >= s.start).sort((x, y) => x.s.start - y.s.start || x.s.end - y.s.end);
-  for (let k = 1; k < sorted.length; k++) {
-    const prev = sorted[k - 1].s;
-    const cur = sorted[k].s;
-    if (cur.start < prev.end) add('overlapping-segments', `segments[${sorted[k].i}]`, `Segments ${prev.id} (${prev.start}–${prev.end}) and ${cur.id} (${cur.start}–${cur.end}) overlap.`);
+    if (prev >= 0) {
+      const p = segments[prev];
+      if (s.start < p.start || (s.start === p.start && s.end < p.end)) ordered = false;
+    }
+    prev = i;
+    if (s.end > limit) {
+      add('offset-out-of-range', `segments[${i}].end`, `Segment ${s.id}: end ${s.end} is past the end of the source (${limit} code points).`);
+      continue;
+    }
+    if (map) {
+      if (sourceHas(map, s.start, s.end, s.text)) segCp[i] = s.end - s.start;
+      else add('text-mismatch', `segments[${i}].text`, `Segment ${s.id}: its text does not match the source at ${s.start}–${s.end}.`);
+    } else if (segCpLength(i) !== s.end - s.start) {
+      add('text-mismatch', `segments[${i}].text`, `Segment ${s.id}: its text has ${segCpLength(i)} code points but its span ${s.start}–${s.end} has ${s.end - s.start}.`);
+    }
   }
+  const overlap = (pi: number, ci: number) => {
+    const p = segments[pi];
+    const c = segments[ci];
+    if (c.start < p.end) add('overlapping-segments', `segments[${ci}]`, `Segments ${p.id} (${p.start}–${p.end}) and ${c.id} (${c.start}–${c.end}) overlap.`);
+  };
+  if (ordered) {
+    // the usual case: already in document order, so neighbours in the list are neighbours in the text
+    let last = -1;
+    for (let i = 0; i < segments.length; i++) {
+      if (segments[i].end < segments[i].start) continue;
+      if (last >= 0) overlap(last, i);
+      last = i;
+    }
+  } else {
+    const byPos = [];
+    for (let i = 0; i < segments.length; i++) if (segments[i].end >= segments[i].start) byPos.push(i);
+    byPos.sort((x, y) => segments[x].start - segments[y].start || segments[x].end - segments[y].end);
+    for (let k = 1; k < byPos.length; k++) overlap(byPos[k - 1], byPos[k]);
+  }
+  if (full()) return problems;
 
   // units: references resolve, each segment and target sentence in exactly one unit
-  const segUse = new Map<string, string>();
-  const tgtUse = new Map<string, string>();
-  a.units.forEach((u, i) => {
-    u.source.forEach((id, k) => {
-      const p = `units[${i}].source[${k}]`;
-      if (!segById.has(id)) add('dangling-reference', p, `Unit ${u.id} refers to segment "${id}", which does not exist.`);
-      else if (segUse.has(id)) add('duplicate-reference', p, `Segment ${id} is in two units (${segUse.get(id)} and ${u.id}).`);
-      else segUse.set(id, u.id);
-    });
-    u.target.forEach((id, k) => {
-      const p = `units[${i}].target[${k}]`;
-      if (!tgtById.has(id)) add('dangling-reference', p, `Unit ${u.id} refers to target sentence "${id}", which does not exist.`);
-      else if (tgtUse.has(id)) add('duplicate-reference', p, `Target sentence ${id} is in two units (${tgtUse.get(id)} and ${u.id}).`);
-      else tgtUse.set(id, u.id);
-    });
-  });
-  a.segments.forEach((s, i) => {
-    if (!segUse.has(s.id)) add('unaligned', `segments[${i}]`, `Segment ${s.id} is in no unit, so it would not be shown.`);
-  });
-  a.targets.forEach((t, i) => {
-    if (!tgtUse.has(t.id)) add('unaligned', `targets[${i}]`, `Target sentence ${t.id} is in no unit, so it would not be shown.`);
-  });
+  const segUnit = new Int32Array(segments.length).fill(-1);
+  const tgtUnit = new Int32Array(targets.length).fill(-1);
+  for (let i = 0; i < units.length && !full(); i++) {
+    const u = units[i];
+    for (let k = 0; k < u.source.length; k++) {
+      const id = u.source[k];
+      const at = segAt.get(id);
+      if (at === undefined) add('dangling-reference', `units[${i}].source[${k}]`, `Unit ${u.id} refers to segment "${id}", which does not exist.`);
+      else if (segUnit[at] >= 0) add('duplicate-reference', `units[${i}].source[${k}]`, `Segment ${id} is in two units (${units[segUnit[at]].id} and ${u.id}).`);
+      else segUnit[at] = i;
+    }
+    for (let k = 0; k < u.target.length; k++) {
+      const id = u.target[k];
+      const at = tgtAt.get(id);
+      if (at === undefined) add('dangling-reference', `units[${i}].target[${k}]`, `Unit ${u.id} refers to target sentence "${id}", which does not exist.`);
+      else if (tgtUnit[at] >= 0) add('duplicate-reference', `units[${i}].target[${k}]`, `Target sentence ${id} is in two units (${units[tgtUnit[at]].id} and ${u.id}).`);
+      else tgtUnit[at] = i;
+    }
+  }
+  // a duplicate id's later items share the first one's unit (ids are what units refer to)
+  for (let i = 0; i < segments.length && !full(); i++) {
+    if (segUnit[segAt.get(segments[i].id)!] < 0) add('unaligned', `segments[${i}]`, `Segment ${segments[i].id} is in no unit, so it would not be shown.`);
+  }
+  for (let i = 0; i < targets.length && !full(); i++) {
+    if (tgtUnit[tgtAt.get(targets[i].id)!] < 0) add('unaligned', `targets[${i}]`, `Target sentence ${targets[i].id} is in no unit, so it would not be shown.`);
+  }
 
-  // mentions: inside their sentence, texts match, entity exists
-  const segMaps = new Map<string, OffsetMap>();
-  const mapFor = (key: string, text: string) => {
-    let m = segMaps.get(key);
-    if (!m) segMaps.set(key, (m = new OffsetMap(text)));
+  // mentions: inside their sentence, texts match, entity exists. Sentences with astral
+  // characters get an OffsetMap (kept: a sentence usually holds several mentions).
+  const segMaps = new Map<number, OffsetMap>();
+  const tgtMaps = new Map<number, OffsetMap>();
+  const mapOf = (cache: Map<number, OffsetMap>, i: number, text: string) => {
+    let m = cache.get(i);
+    if (!m) cache.set(i, (m = new OffsetMap(text)));
     return m;
   };
-  a.mentions.forEach((m, i) => {
-    const p = `mentions[${i}]`;
-    if (!entById.has(m.entity)) add('dangling-reference', `${p}.entity`, `Mention ${m.id} refers to entity "${m.entity}", which does not exist.`);
-    if (m.end <= m.start) return add('invalid-span', p, `Mention ${m.id}: end ${m.end} is not after start ${m.start}.`);
-    if (m.side === 'ar') {
-      const s = segById.get(m.sentence);
-      if (!s) return add('dangling-reference', `${p}.sentence`, `Mention ${m.id} refers to segment "${m.sentence}", which does not exist.`);
-      if (m.start < s.start || m.end > s.end) {
-        return add('offset-out-of-range', p, `Mention ${m.id} (${m.start}–${m.end}) lies outside its segment ${s.id} (${s.start}–${s.end}).`);
-      }
-      if (s.end < s.start || cpLength(s.text) !== s.end - s.start) return; // reported on the segment
-      const got = map && map.cpLength >= m.end ? map.slice(m.start, m.end) : mapFor('s:' + s.id, s.text).slice(m.start - s.start, m.end - s.start);
-      if (got !== m.text) add('text-mismatch', `${p}.text`, `Mention ${m.id}: its text ${JSON.stringify(m.text)} does not match the source at ${m.start}–${m.end} (${JSON.stringify(got)}).`);
-    } else {
-      const t = tgtById.get(m.sentence);
-      if (!t) return add('dangling-reference', `${p}.sentence`, `Mention ${m.id} refers to target sentence "${m.sentence}", which does not exist.`);
-      const tm = mapFor('t:' + t.id, t.text);
-      if (m.end > tm.cpLength) {
-        return add('offset-out-of-range', p, `Mention ${m.id} (${m.start}–${m.end}) lies outside its target sentence ${t.id} (${tm.cpLength} code points).`);
-      }
-      const got = tm.slice(m.start, m.end);
-      if (got !== m.text) add('text-mismatch', `${p}.text`, `Mention ${m.id}: its text ${JSON.stringify(m.text)} does not match target sentence ${t.id} at ${m.start}–${m.end} (${JSON.stringify(got)}).`);
+  for (let i = 0; i < mentions.length && !full(); i++) {
+    const m = mentions[i];
+    if (!entAt.has(m.entity)) add('dangling-reference', `mentions[${i}].entity`, `Mention ${m.id} refers to entity "${m.entity}", which does not exist.`);
+    if (m.end <= m.start) {
+      add('invalid-span', `mentions[${i}]`, `Mention ${m.id}: end ${m.end} is not after start ${m.start}.`);
+      continue;
     }
-  });
+    if (m.side === 'ar') {
+      const si = segAt.get(m.sentence);
+      if (si === undefined) {
+        add('dangling-reference', `mentions[${i}].sentence`, `Mention ${m.id} refers to segment "${m.sentence}", which does not exist.`);
+        continue;
+      }
+      const s = segments[si];
+      if (m.start < s.start || m.end > s.end) {
+        add('offset-out-of-range', `mentions[${i}]`, `Mention ${m.id} (${m.start}–${m.end}) lies outside its segment ${s.id} (${s.start}–${s.end}).`);
+        continue;
+      }
+      if (s.end < s.start || segCpLength(si) !== s.end - s.start) continue; // reported on the segment
+      let same: boolean;
+      const inSource = map !== null && map.cpLength >= m.end;
+      if (inSource) same = sourceHas(map, m.start, m.end, m.text);
+      else if (segCpLength(si) === s.text.length) same = m.end - m.start === m.text.length && s.text.slice(m.start - s.start, m.end - s.start) === m.text;
+      else same = sourceHas(mapOf(segMaps, si, s.text), m.start - s.start, m.end - s.start, m.text);
+      if (!same) {
+        const got = inSource ? map.slice(m.start, m.end) : mapOf(segMaps, si, s.text).slice(m.start - s.start, m.end - s.start);
+        add('text-mismatch', `mentions[${i}].text`, `Mention ${m.id}: its text ${JSON.stringify(m.text)} does not match the source at ${m.start}–${m.end} (${JSON.stringify(got)}).`);
+      }
+    } else {
+      const ti = tgtAt.get(m.sentence);
+      if (ti === undefined) {
+        add('dangling-reference', `mentions[${i}].sentence`, `Mention ${m.id} refers to target sentence "${m.sentence}", which does not exist.`);
+        continue;
+      }
+      const t = targets[ti];
+      const len = tgtCpLength(ti);
+      if (m.end > len) {
+        add('offset-out-of-range', `mentions[${i}]`, `Mention ${m.id} (${m.start}–${m.end}) lies outside its target sentence ${t.id} (${len} code points).`);
+        continue;
+      }
+      const same =
+        len === t.text.length
+          ? m.end - m.start === m.text.length && t.text.slice(m.start, m.end) === m.text
+          : sourceHas(mapOf(tgtMaps, ti, t.text), m.start, m.end, m.text);
+      if (!same) {
+        const got = mapOf(tgtMaps, ti, t.text).slice(m.start, m.end);
+        add('text-mismatch', `mentions[${i}].text`, `Mention ${m.id}: its text ${JSON.stringify(m.text)} does not match target sentence ${t.id} at ${m.start}–${m.end} (${JSON.stringify(got)}).`);
+      }
+    }
+  }
   return problems;
 }
