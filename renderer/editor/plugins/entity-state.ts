@@ -15,6 +15,7 @@ import { nameKey } from '../../../shared/text/normalize.ts';
 import type { EntityAttrs } from '../schema.ts';
 import { sourceKey } from './source-readonly.ts';
 import { preAnnotation } from '../commands/entities.ts';
+import { indexed } from './indexed-decorations.ts';
 
 /** Translates a message key (i18next-style); returns the key itself when it has no translation. */
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
@@ -277,7 +278,7 @@ export function entityStatePlugin(options: EntityOptions = {}): Plugin<EntitySta
       decorations(state) {
         const s = entityKey.getState(state);
         if (!s) return null;
-        if (!s.link) return s.suggestions;
+        if (!s.link) return indexed(s.suggestions);
         // the pending link's end stands out until the counterpart is chosen
         const extra: Decoration[] = [];
         state.doc.descendants((node, pos) => {

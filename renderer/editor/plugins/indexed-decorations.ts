@@ -7,8 +7,9 @@
 // spread over the report that was ~4 ms of every keystroke.
 //
 // `indexed(set)` returns the same decorations as a DecorationSet whose forChild finds the row's
-// share by binary search and skips the top-level scan when it holds no inline decorations (only
-// those are handed down to children; node decorations reach the view through locals()). The
+// share in O(1) when asked in document order (else by binary search) and skips the top-level
+// scan when it holds no inline decorations (only those are handed down to children; node
+// decorations reach the view through locals()). The
 // result is cached per set, so an unchanged set stays the same object and the view's identity
 // check still skips work. It relies on two fields of prosemirror-view's DecorationSet (`local`,
 // `children`: [start, end, set] triples sorted by start), pinned by package-lock and checked
@@ -34,26 +35,39 @@ class IndexedSet extends (DecorationSet as unknown as SetConstructor) {
     this.inlineLocal = s.local.some((d) => (d as unknown as { inline: boolean }).inline);
   }
 
+  /** index (in triples) of the first child starting at or after the last offset asked for: the
+   * view asks for rows in document order, so the next answer is usually right there */
+  private cursor = 0;
+
   forChild(offset: number, node: PMNode): DecorationSet | DecorationSource {
     if (this.inlineLocal) return super.forChild(offset, node);
     if (node.isLeaf) return DecorationSet.empty;
     const children = (this as unknown as SetInternals).children;
-    // binary search for the triple starting at `offset` (starts ascend)
-    let lo = 0;
-    let hi = children.length / 3;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((children[mid * 3] as number) < offset) lo = mid + 1;
-      else hi = mid;
+    const n = children.length / 3;
+    let c = this.cursor;
+    if (!(c <= n && (c === n || (children[c * 3] as number) >= offset) && (c === 0 || (children[(c - 1) * 3] as number) < offset))) {
+      // not in order: binary search for the first triple starting at or after `offset`
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((children[mid * 3] as number) < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      c = lo;
     }
-    const i = lo * 3;
-    return i < children.length && children[i] === offset ? (children[i + 2] as DecorationSet) : DecorationSet.empty;
+    if (c < n && children[c * 3] === offset) {
+      this.cursor = c + 1;
+      return children[c * 3 + 2] as DecorationSet;
+    }
+    this.cursor = c;
+    return DecorationSet.empty;
   }
 }
 
 const cache = new WeakMap<DecorationSet, DecorationSet>();
 
-/** The same decorations with O(log n) forChild at the top level (see above); the empty set stays itself. */
+/** The same decorations with a cheap forChild at the top level (see above); the empty set stays itself. */
 export function indexed(set: DecorationSet): DecorationSet {
   if (set === DecorationSet.empty) return set;
   let out = cache.get(set);

@@ -68,9 +68,9 @@ test('indexed(set).forChild hands every row the same decorations as DecorationSe
     fc.property(
       fc.integer({ min: 1, max: 40 }).chain((n) => {
         const doc = docOf(n);
-        return fc.tuple(fc.constant(doc), fc.array(decoArb(doc), { maxLength: 60 }));
+        return fc.tuple(fc.constant(doc), fc.array(decoArb(doc), { maxLength: 60 }), fc.array(fc.nat(n - 1), { maxLength: 20 }));
       }),
-      ([doc, decos]) => {
+      ([doc, decos, order]) => {
         const set = DecorationSet.create(doc, decos.filter((d): d is Decoration => d !== null));
         const fast = indexed(set);
         assert.deepEqual(flat(fast), flat(set));
@@ -78,6 +78,9 @@ test('indexed(set).forChild hands every row the same decorations as DecorationSe
           assert.deepEqual(flat(fast.forChild(pos, node)), flat(set.forChild(pos, node)), `row at ${pos}`);
           assert.deepEqual(fast.locals(node).map((d) => `${d.from}-${d.to}`), set.locals(node).map((d) => `${d.from}-${d.to}`));
         }
+        // out of document order too (the view asks in order; other callers may not)
+        const rows = rowsOf(doc);
+        for (const i of order) assert.deepEqual(flat(fast.forChild(rows[i].pos, rows[i].node)), flat(set.forChild(rows[i].pos, rows[i].node)), `row ${i}`);
         assert.ok(fast.eq(set) && set.eq(fast));
       },
     ),
