@@ -10,6 +10,7 @@ import { baseKeymap } from 'prosemirror-commands';
 import { createEditor, type EditorHandle } from './editor/editor.ts';
 import { commands } from './editor/commands/index.ts';
 import type { Annotations } from '../shared/model/types.ts';
+import type { EntityOptions } from './editor/plugins/entity-setup.ts';
 
 /** A minimal schema for the baseline: paragraphs of text. */
 const bareSchema = new Schema({
@@ -24,8 +25,8 @@ const bareSchema = new Schema({
 export interface MuwaziTest {
   /** the mounted editor, after mount() */
   editor: EditorHandle | null;
-  /** mount the editor in #editor */
-  mount(annotations: Annotations, sourceText: string, tagColors?: Record<string, string>): EditorHandle;
+  /** mount the editor in #editor (entity options, e.g. a glossary, optional) */
+  mount(annotations: Annotations, sourceText: string, tagColors?: Record<string, string>, entities?: EntityOptions): EditorHandle;
   /** the bare editor, after mountBare() */
   bare: EditorView | null;
   /** mount a bare ProseMirror editor (paragraphs) in #bare */
@@ -39,9 +40,9 @@ export interface MuwaziTest {
 const api: MuwaziTest = {
   editor: null,
   bare: null,
-  mount(annotations, sourceText, tagColors) {
+  mount(annotations, sourceText, tagColors, entities) {
     api.editor?.destroy();
-    api.editor = createEditor(document.getElementById('editor')!, { annotations, sourceText, tagColors });
+    api.editor = createEditor(document.getElementById('editor')!, { annotations, sourceText, tagColors, entities });
     return api.editor;
   },
   mountBare(paragraphs) {
