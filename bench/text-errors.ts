@@ -3,13 +3,13 @@
 // English source line, so each rule change can be checked case by case.
 //   node --import tsx bench/text-errors.ts [--intl]
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { segmentSentences } from '../shared/text/segment.ts';
 import { boundaries, intlSentenceSpans } from '../shared/text/score.ts';
 import { OffsetMap } from '../shared/text/offsets.ts';
 import { ntrexDocuments } from './text.bench.ts';
 
-const DATA = process.env.MUWAZI_DATA ?? '/work/shared/data';
+const DATA = process.env.MUWAZI_DATA ?? resolve(import.meta.dirname, '../../shared/data');
 const english = readFileSync(join(DATA, 'ntrex128-ar-en/newstest2019-src.eng.txt'), 'utf8').split(/\r\n|\n/);
 const useIntl = process.argv.includes('--intl');
 

@@ -4,7 +4,7 @@
 // tokenisation F1 against UD PUD Arabic (clitics split); segmentation throughput, ours and
 // Intl.Segmenter on the same text in the same run. See docs/text-pipeline.md.
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { segmentSentences } from '../shared/text/segment.ts';
 import { tokenize } from '../shared/text/tokenize.ts';
@@ -12,7 +12,7 @@ import { addPrf, boundaries, boundaryPrf, intlSentenceSpans, locatePieces, spanP
 import type { Span } from '../shared/model/types.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DATA = process.env.MUWAZI_DATA ?? '/work/shared/data';
+const DATA = process.env.MUWAZI_DATA ?? resolve(import.meta.dirname, '../../shared/data');
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 const brief = (p: Prf) => ({ p: round(p.precision), r: round(p.recall), f1: round(p.f1), tp: p.tp, fp: p.fp, fn: p.fn });

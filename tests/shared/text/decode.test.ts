@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { decodeText, DecodeError, detectLineEnding } from '../../../shared/text/decode.ts';
 import { decodeCp720 } from '../../../shared/text/cp720.ts';
 
-const LEGACY = '/work/shared/data/legacy-encodings-chardet';
+// ../shared beside the checkout (as on the developers' machines and in CI)
+const LEGACY = resolve(import.meta.dirname, '../../../../shared/data/legacy-encodings-chardet');
 const enc = new TextEncoder();
 const ar = 'قال الوزيرُ إنّ ٣ مدنيين قُتلوا في إدلب 😀 (Idlib) اليوم.\r\nسطر ثانٍ';
 
