@@ -23,7 +23,11 @@ interface SetInternals {
   children: readonly (number | DecorationSet)[];
 }
 
-type SetConstructor = new (local: readonly Decoration[], children: readonly (number | DecorationSet)[]) => DecorationSet;
+/** What the subclass sees of DecorationSet (its constructor is internal, so not typed). */
+interface SetBase {
+  forChild(offset: number, node: PMNode): DecorationSource;
+}
+type SetConstructor = new (local: readonly Decoration[], children: readonly (number | DecorationSet)[]) => SetBase;
 
 class IndexedSet extends (DecorationSet as unknown as SetConstructor) {
   /** some top-level decoration is inline (then forChild must look at them, as the original does) */
@@ -39,7 +43,7 @@ class IndexedSet extends (DecorationSet as unknown as SetConstructor) {
    * view asks for rows in document order, so the next answer is usually right there */
   private cursor = 0;
 
-  forChild(offset: number, node: PMNode): DecorationSet | DecorationSource {
+  override forChild(offset: number, node: PMNode): DecorationSource {
     if (this.inlineLocal) return super.forChild(offset, node);
     if (node.isLeaf) return DecorationSet.empty;
     const children = (this as unknown as SetInternals).children;
@@ -71,6 +75,6 @@ const cache = new WeakMap<DecorationSet, DecorationSet>();
 export function indexed(set: DecorationSet): DecorationSet {
   if (set === DecorationSet.empty) return set;
   let out = cache.get(set);
-  if (!out) cache.set(set, (out = new IndexedSet(set)));
+  if (!out) cache.set(set, (out = new IndexedSet(set) as unknown as DecorationSet));
   return out;
 }
