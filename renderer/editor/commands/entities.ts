@@ -93,9 +93,49 @@ export function sentencesOf(doc: PMNode): SentenceRef[] {
   return out;
 }
 
-/** Every mention in the document, in document order. */
+/** True when some text of the sentence carries an entity mark. */
+function hasMention(sentence: PMNode): boolean {
+  for (let i = 0; i < sentence.childCount; i++) {
+    if (sentence.child(i).marks.some((m) => m.type === schema.marks.entity)) return true;
+  }
+  return false;
+}
+
+/** Every mention in the document, in document order. One pass over the rows that builds
+ * nothing for sentences without a mention (~1 ms for 10,000 rows: commands call it once). */
 export function mentionsOf(doc: PMNode): MentionRun[] {
-  return sentencesOf(doc).flatMap((s) => (s.node.childCount ? runsOf(s) : []));
+  const out: MentionRun[] = [];
+  doc.forEach((row, rowPos, rowIndex) => {
+    let cellPos = rowPos + 1;
+    row.forEach((cell) => {
+      let p = cellPos + 1;
+      cell.forEach((s) => {
+        if (hasMention(s)) {
+          out.push(...runsOf({ node: s, start: p + 1, side: s.type.name === N.source ? 'ar' : 'en', id: s.attrs.id as string, row: rowIndex }));
+        }
+        p += s.nodeSize;
+      });
+      cellPos += cell.nodeSize;
+    });
+  });
+  return out;
+}
+
+/** The sentences of one row (given by any sentence of it), in order. */
+export function rowSentences(doc: PMNode, of: SentenceRef): SentenceRef[] {
+  const rowPos = doc.resolve(of.start).before(1);
+  const row = doc.child(of.row);
+  const out: SentenceRef[] = [];
+  let cellPos = rowPos + 1;
+  row.forEach((cell) => {
+    let p = cellPos + 1;
+    cell.forEach((s) => {
+      out.push({ node: s, start: p + 1, side: s.type.name === N.source ? 'ar' : 'en', id: s.attrs.id as string, row: of.row });
+      p += s.nodeSize;
+    });
+    cellPos += cell.nodeSize;
+  });
+  return out;
 }
 
 /** The mention under the selection: the run holding a non-empty selection, or touching the caret. */
@@ -181,9 +221,13 @@ function entityMark(attrs: EntityAttrs) {
   return schema.marks.entity.create(attrs);
 }
 
-/** Suggestions overlapping [from, to). */
-function suggestionsIn(state: EditorState, from: number, to: number): string[] {
-  return entityState(state).suggestions.find(from, to).filter((d) => d.from < to && from < d.to).map((d) => (d.spec as SuggestionSpec).id);
+/** Suggestions overlapping [from, to) (`inside`: lying within it), in document order; a lookup
+ * in the decoration tree, not a pass over every suggestion. */
+function suggestionsIn(state: EditorState, from: number, to: number, inside = false): Suggestion[] {
+  return entityState(state).suggestions.find(from, to)
+    .filter((d) => (inside ? from <= d.from && d.to <= to : d.from < to && from < d.to))
+    .map((d) => ({ ...(d.spec as SuggestionSpec), from: d.from, to: d.to }))
+    .sort((a, b) => a.from - b.from);
 }
 
 /** Every mark run of entity `entity`. */
@@ -265,7 +309,7 @@ export function tagSelection(type: string, opts: TagOptions = {}): Command {
     const entity = same ? same.attrs.entity : `e${es.next.e}`;
     const tr = tagTr(state).addMark(from, to, entityMark({ id, type, entity }));
     tr.setSelection(TextSelection.create(tr.doc, from, to));
-    const action: EntityAction = { used: { m: num(id), e: same ? 0 : num(entity) }, remove: suggestionsIn(state, from, to) };
+    const action: EntityAction = { used: { m: num(id), e: same ? 0 : num(entity) }, remove: suggestionsIn(state, from, to).map((g) => g.id) };
     if (sentence.side === 'ar') {
       const link = englishSuggestion(state, es, all, sentence, text, type, entity);
       if (link) {
@@ -283,7 +327,7 @@ export function tagSelection(type: string, opts: TagOptions = {}): Command {
 function englishSuggestion(
   state: EditorState, es: EntityState, all: MentionRun[], ar: SentenceRef, arText: string, type: string, entity: string,
 ): { from: number; to: number; spec: SuggestionSpec } | null {
-  const targets = sentencesOf(state.doc).filter((s) => s.row === ar.row && s.side === 'en' && s.node.content.size > 0);
+  const targets = rowSentences(state.doc, ar).filter((s) => s.side === 'en' && s.node.content.size > 0);
   if (all.some((r) => r.attrs.entity === entity && r.sentence.side === 'en' && r.sentence.row === ar.row)) return null;
   const renderings = renderingsOf(es.glossary, arText);
   let best: { from: number; to: number; score: number } | null = null;
@@ -291,7 +335,7 @@ function englishSuggestion(
     const text = t.node.textContent;
     const map = new OffsetMap(text);
     const taken = runsOf(t).map((r) => ({ start: map.toCodePoint(r.from - t.start), end: map.toCodePoint(r.to - t.start) }));
-    taken.push(...suggestionsOf(state).filter((g) => g.from >= t.start && g.to <= t.start + t.node.content.size)
+    taken.push(...suggestionsIn(state, t.start, t.start + t.node.content.size, true)
       .map((g) => ({ start: map.toCodePoint(g.from - t.start), end: map.toCodePoint(g.to - t.start) })));
     const [c] = suggestEnglishSpans(arText, text, { renderings, taken, limit: 1 });
     if (c && (!best || c.score > best.score)) best = { from: t.start + map.toUtf16(c.start), to: t.start + map.toUtf16(c.end), score: c.score };
@@ -454,7 +498,11 @@ export const preAnnotateFromGlossary: Command = (state, dispatch) => {
 /** The suggestion under the selection, or null. */
 export function suggestionAtSelection(state: EditorState): Suggestion | null {
   const { from, to } = state.selection;
-  return suggestionsOf(state).find((g) => g.from <= from && to <= g.to) ?? null;
+  const es = entityKey.getState(state);
+  if (!es) return null;
+  // find() returns the decorations touching [from, to], so a caret at either end is included
+  const found = es.suggestions.find(from, to).filter((d) => d.from <= from && to <= d.to).sort((a, b) => a.from - b.from);
+  return found.length ? { ...(found[0].spec as SuggestionSpec), from: found[0].from, to: found[0].to } : null;
 }
 
 /** Applies suggestions to `tr` (skipping any that would overlap a mention); returns how many. */

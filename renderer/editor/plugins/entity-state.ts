@@ -14,7 +14,7 @@ import type { GlossaryEntry } from '../../../shared/entities/glossary.ts';
 import { nameKey } from '../../../shared/text/normalize.ts';
 import type { EntityAttrs } from '../schema.ts';
 import { sourceKey } from './source-readonly.ts';
-import { preAnnotation } from '../commands/entities.ts';
+import { mentionsOf, preAnnotation } from '../commands/entities.ts';
 import { indexed } from './indexed-decorations.ts';
 
 /** Translates a message key (i18next-style); returns the key itself when it has no translation. */
@@ -88,6 +88,8 @@ export interface EntityState {
   next: { m: number; e: number; g: number };
   suggestions: DecorationSet;
   link: PendingLink | null;
+  /** the pending link's mention, highlighted (empty without a pending link) */
+  linkFrom: DecorationSet;
   message: EntityMessage | null;
 }
 
@@ -143,6 +145,12 @@ function knownForms(glossary: readonly GlossaryEntry[]): Set<string> {
     if (g.en) s.add(nameKey(g.en));
   }
   return s;
+}
+
+/** The highlight of a pending link's mention: its runs, found in one pass over the mentions. */
+function linkHighlight(doc: PMNode, mention: string): DecorationSet {
+  const runs = mentionsOf(doc).filter((r) => r.attrs.id === mention);
+  return DecorationSet.create(doc, runs.map((r) => Decoration.inline(r.from, r.to, { class: 'ent-link-from' })));
 }
 
 /** All suggestions of a state, in document order. */
@@ -223,6 +231,7 @@ class Toast {
 /** The entity state plugin. */
 export function entityStatePlugin(options: EntityOptions = {}): Plugin<EntityState> {
   const glossary = options.glossary ?? [];
+  let shown: { suggestions: DecorationSet; linkFrom: DecorationSet; set: DecorationSet } | null = null;
   return new Plugin<EntityState>({
     key: entityKey,
     state: {
@@ -242,13 +251,19 @@ export function entityStatePlugin(options: EntityOptions = {}): Plugin<EntitySta
           next: { m: ids.m + 1, e: Math.max(ids.e, pre.used.e) + 1, g: pre.used.g + 1 },
           suggestions: pre.add.length ? DecorationSet.create(state.doc, pre.add.map((a) => suggestionDecoration(a.from, a.to, a.spec))) : DecorationSet.empty,
           link: null,
+          linkFrom: DecorationSet.empty,
           message: null,
         };
       },
       apply(tr: Transaction, value: EntityState): EntityState {
         const action = tr.getMeta(entityKey) as EntityAction | undefined;
         let suggestions = tr.docChanged ? value.suggestions.map(tr.mapping, tr.doc) : value.suggestions;
-        if (!action) return suggestions === value.suggestions ? value : { ...value, suggestions };
+        const link = action?.link !== undefined ? action.link : value.link;
+        // the highlight is found once when a link starts (and again after edits while it is
+        // pending, which are rare): no work per transaction otherwise
+        const linkFrom = link && (link !== value.link || tr.docChanged) ? linkHighlight(tr.doc, link.mention)
+          : link ? value.linkFrom : DecorationSet.empty;
+        if (!action) return suggestions === value.suggestions && linkFrom === value.linkFrom ? value : { ...value, suggestions, linkFrom };
         let next = value.next;
         if (action.used) {
           next = {
@@ -270,24 +285,20 @@ export function entityStatePlugin(options: EntityOptions = {}): Plugin<EntitySta
           known = knownForms(gl);
         }
         const message = action.message ? { seq: (value.message?.seq ?? 0) + 1, ...action.message } : value.message;
-        const link = action.link !== undefined ? action.link : value.link;
-        return { ...value, tagSet, glossary: gl, known, next, suggestions, link, message };
+        return { ...value, tagSet, glossary: gl, known, next, suggestions, link, linkFrom, message };
       },
     },
     props: {
       decorations(state) {
         const s = entityKey.getState(state);
         if (!s) return null;
-        if (!s.link) return indexed(s.suggestions);
-        // the pending link's end stands out until the counterpart is chosen
-        const extra: Decoration[] = [];
-        state.doc.descendants((node, pos) => {
-          if (node.isText && node.marks.some((m) => m.type.name === 'entity' && m.attrs.id === s.link!.mention)) {
-            extra.push(Decoration.inline(pos, pos + node.nodeSize, { class: 'ent-link-from' }));
-          }
-          return !node.isText;
-        });
-        return s.suggestions.add(state.doc, extra);
+        if (s.linkFrom === DecorationSet.empty) return indexed(s.suggestions);
+        // the pending link's end stands out until the counterpart is chosen; the combined set is
+        // kept while neither part changes, so the view sees the same object
+        if (!shown || shown.suggestions !== s.suggestions || shown.linkFrom !== s.linkFrom) {
+          shown = { suggestions: s.suggestions, linkFrom: s.linkFrom, set: indexed(s.suggestions.add(state.doc, s.linkFrom.find())) };
+        }
+        return shown.set;
       },
       attributes(state): Record<string, string> {
         const s = entityKey.getState(state);
