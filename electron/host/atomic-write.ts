@@ -42,6 +42,12 @@ export interface AtomicWriteOptions {
   fs?: Partial<AtomicFs>;
   /** flush to disk (default true); off only for throwaway files such as the journal's tests */
   durable?: boolean;
+  /**
+   * Work to do before the new version takes the target's name, run while the temporary file is
+   * being flushed (the disk wait and this CPU work overlap). The save uses it to hash the bytes
+   * and note its own write for the folder watcher. A failure here aborts the write like any other.
+   */
+  beforeRename?: () => void | Promise<void>;
 }
 
 /** Prefix and suffix of our temporary files, so the folder watcher can ignore them. */
@@ -80,7 +86,11 @@ export async function atomicWriteFile(target: string, data: string | Uint8Array,
     created = true;
     try {
       await fs.write(fh, bytes);
-      if (durable) await fs.sync(fh);
+      const flushed = durable ? fs.sync(fh) : Promise.resolve();
+      // both settle before the handle closes, even when one fails
+      const [f, b] = await Promise.allSettled([flushed, (async () => options.beforeRename?.())()]);
+      if (f.status === 'rejected') throw f.reason;
+      if (b.status === 'rejected') throw b.reason;
     } finally {
       await fh.close();
     }

@@ -84,3 +84,28 @@ test('scratch file names are recognisable for the watcher', () => {
   assert.ok(!isOwnScratchFile('a.annotations.json'));
   assert.ok(!isOwnScratchFile('a.txt'));
 });
+
+test('beforeRename runs before the new version takes the name; its failure leaves the file as it was', () =>
+  withDir(async (dir) => {
+    const f = join(dir, 'تقرير.annotations.json');
+    await atomicWriteFile(f, 'القديمة\n');
+    let seen = '';
+    await atomicWriteFile(f, 'الجديدة 😀\n', {
+      beforeRename: async () => {
+        seen = await readFile(f, 'utf8');
+      },
+    });
+    assert.equal(seen, 'القديمة\n');
+    assert.equal(await readFile(f, 'utf8'), 'الجديدة 😀\n');
+    await assert.rejects(
+      atomicWriteFile(f, 'لن تُكتب\n', {
+        beforeRename: () => {
+          throw Object.assign(new Error('EACCES: simulated'), { code: 'EACCES' });
+        },
+      }),
+      (e) => e instanceof HostError && e.code === 'permission-denied',
+    );
+    assert.equal(await readFile(f, 'utf8'), 'الجديدة 😀\n');
+    assert.equal(await readFile(f + '.bak', 'utf8'), 'القديمة\n');
+    assert.deepEqual((await readdir(dir)).sort(), ['تقرير.annotations.json', 'تقرير.annotations.json.bak']);
+  }));
