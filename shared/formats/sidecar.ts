@@ -377,6 +377,13 @@ export function parseAnnotations(json: string, source?: { text: string }, option
   return a;
 }
 
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+
+/** cpLength, with the usual case (no astral character: one code point per UTF-16 unit) found by a native regex scan. */
+function codePoints(text: string): number {
+  return HIGH_SURROGATE.test(text) ? cpLength(text) : text.length;
+}
+
 /**
  * Every cross-check the schema cannot express, as a list (empty = fine): spans ordered and in
  * range, ids unique per list, units referencing existing segments/targets exactly once each,
@@ -430,8 +437,8 @@ export function checkAnnotations(a: Annotations, source?: { text: string }): Sid
   // (-1: not yet); equal to the UTF-16 length when the text has no astral character
   const segCp = new Float64Array(segments.length).fill(-1);
   const tgtCp = new Float64Array(targets.length).fill(-1);
-  const segCpLength = (i: number) => (segCp[i] >= 0 ? segCp[i] : (segCp[i] = cpLength(segments[i].text)));
-  const tgtCpLength = (i: number) => (tgtCp[i] >= 0 ? tgtCp[i] : (tgtCp[i] = cpLength(targets[i].text)));
+  const segCpLength = (i: number) => (segCp[i] >= 0 ? segCp[i] : (segCp[i] = codePoints(segments[i].text)));
+  const tgtCpLength = (i: number) => (tgtCp[i] >= 0 ? tgtCp[i] : (tgtCp[i] = codePoints(targets[i].text)));
 
   // segments: valid spans, in range, texts consistent, no overlaps
   let ordered = true;
