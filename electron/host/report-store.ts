@@ -2,7 +2,7 @@
 // cheap summary the sidebar shows. Plain Node; every expected failure is a HostError with a code
 // from the contract and a message that says what happened to the user's data (nothing is lost).
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OpenedReport } from '../../shared/contract/host.ts';
 import { createAnnotations } from '../../shared/model/create.ts';
@@ -75,42 +75,86 @@ export async function readSource(txtPath: string): Promise<{ bytes: Buffer; deco
   return { bytes, decoded, sha256: sha256(bytes) };
 }
 
-/** The sidecar's text and bytes hash, or null when it does not exist. */
-async function readSidecar(path: string): Promise<{ json: string; hash: string; mtimeMs: number } | null> {
-  let bytes: Buffer;
-  let mtimeMs: number;
+/** What tells one version of a file from another without reading it. */
+interface FileIdentity {
+  /** inode: a file replaced by rename (git, editors, our saves) has a new one */
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  /** also moves on chmod, link and in-place writes */
+  ctimeMs: number;
+}
+
+const identityOf = (st: FileIdentity): FileIdentity => ({ ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs });
+const sameIdentity = (x: FileIdentity, y: FileIdentity) => x.ino === y.ino && x.size === y.size && x.mtimeMs === y.mtimeMs && x.ctimeMs === y.ctimeMs;
+
+// The hash of the sidecar version we last wrote or read whole, with that version's identity: while
+// the file on disk keeps the identity, its hash is known without reading and hashing 10 MB again
+// (the conflict check of every save, reopening a report). Any change of inode, size, mtime or
+// ctime falls back to reading. Not caught: an in-place rewrite of the same size within one
+// timestamp tick of our own write (and on the same inode), which no stat-based check can see.
+const knownHashes = new Map<string, FileIdentity & { hash: string }>();
+
+/** Forgets every known sidecar hash, so the next load or save reads and hashes the file (bench, tests). */
+export function forgetKnownHashes(): void {
+  knownHashes.clear();
+}
+
+/** The sidecar's bytes, or null when it does not exist. `identity` is set when the file did not change while it was read. */
+async function readSidecarBytes(path: string): Promise<{ bytes: Buffer; identity: FileIdentity | null; mtimeMs: number } | null> {
+  let fh: FileHandle;
   try {
-    [bytes, { mtimeMs }] = await Promise.all([readFile(path), stat(path)]);
+    fh = await open(path, 'r');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw ioError(e, path, 'the annotation file');
   }
-  return { json: bytes.toString('utf8'), hash: sha256(bytes), mtimeMs };
+  try {
+    // stat through the open handle, before and after: the identity belongs to the bytes read
+    const before = await fh.stat();
+    const bytes = await fh.readFile();
+    const after = await fh.stat();
+    const stable = sameIdentity(before, after) && after.size === bytes.length;
+    return { bytes, identity: stable ? identityOf(after) : null, mtimeMs: after.mtimeMs };
+  } catch (e) {
+    throw ioError(e, path, 'the annotation file');
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
 }
 
-// What we last wrote to each sidecar, with the file's identity afterwards: when the file on disk
-// still has that identity (inode, size, mtime), its hash is known without reading it again.
-const lastSaved = new Map<string, { hash: string; ino: number; size: number; mtimeMs: number }>();
+/** sha256 of sidecar bytes just read: the known hash when the identity matches, else computed (and remembered). */
+function sidecarBytesHash(path: string, r: { bytes: Buffer; identity: FileIdentity | null }): string {
+  const known = knownHashes.get(path);
+  if (r.identity && known && sameIdentity(known, r.identity)) return known.hash;
+  const hash = sha256(r.bytes);
+  if (r.identity) knownHashes.set(path, { ...r.identity, hash });
+  return hash;
+}
 
-/** The hash of the sidecar on disk (null: absent), from lastSaved when the file is untouched. */
+/** The sidecar's text and bytes hash, or null when it does not exist. */
+async function readSidecar(path: string): Promise<{ json: string; hash: string; mtimeMs: number } | null> {
+  const r = await readSidecarBytes(path);
+  return r ? { json: r.bytes.toString('utf8'), hash: sidecarBytesHash(path, r), mtimeMs: r.mtimeMs } : null;
+}
+
+/** The hash of the sidecar on disk (null: absent), known without reading when the file is untouched. */
 async function sidecarHashOnDisk(path: string): Promise<string | null> {
-  const known = lastSaved.get(path);
+  const known = knownHashes.get(path);
   if (known) {
     try {
-      const st = await stat(path);
-      if (st.ino === known.ino && st.size === known.size && st.mtimeMs === known.mtimeMs) return known.hash;
+      if (sameIdentity(known, await stat(path))) return known.hash;
     } catch {
-      // gone: read below says so
+      // gone or unreadable: reading says which
     }
   }
-  const s = await readSidecar(path);
-  return s ? s.hash : null;
+  const r = await readSidecarBytes(path);
+  return r ? sidecarBytesHash(path, r) : null;
 }
 
 /** sha256 of the sidecar on disk now, or null when absent. */
 export async function currentSidecarHash(txtPath: string): Promise<string | null> {
-  const s = await readSidecar(sidecarPath(txtPath));
-  return s ? s.hash : null;
+  return sidecarHashOnDisk(sidecarPath(txtPath));
 }
 
 function sidecarFailure(e: unknown, path: string): never {
@@ -154,11 +198,15 @@ function sourceInfoOf(txtPath: string, decoded: Decoded, hash: string, text: str
  */
 export async function openReport(txtPath: string, opts: OpenOptions = {}): Promise<OpenedReport> {
   const now = opts.now ?? (() => new Date().toISOString());
-  const { decoded, sha256: hash } = await readSource(txtPath);
+  const scPath = sidecarPath(txtPath);
+  // both files read at once; a problem with the source is the one reported first
+  const [src, sc] = await Promise.allSettled([readSource(txtPath), readSidecar(scPath)]);
+  if (src.status === 'rejected') throw src.reason;
+  if (sc.status === 'rejected') throw sc.reason;
+  const { decoded, sha256: hash } = src.value;
+  const sidecar = sc.value;
   const text = decoded.text;
   const info = sourceInfoOf(txtPath, decoded, hash, text);
-  const scPath = sidecarPath(txtPath);
-  const sidecar = await readSidecar(scPath);
   const warnings: { code: string; message: string }[] = [];
   let annotations: Annotations;
   let state: OpenedReport['state'];
@@ -220,6 +268,13 @@ async function recoverJournal(
   return a;
 }
 
+/** `text` as UTF-8. Buffer.from measures the text, then encodes it; writing into a buffer of the
+ * largest possible size (3 bytes per UTF-16 unit) encodes once, twice as fast on 10 MB. */
+function utf8(text: string): Buffer {
+  const buf = Buffer.allocUnsafe(text.length * 3);
+  return buf.subarray(0, buf.write(text, 'utf8'));
+}
+
 /** Options of saveReport. */
 export interface SaveOptions {
   /** journal folder to clear on success (default: defaultJournalDir()) */
@@ -228,6 +283,12 @@ export interface SaveOptions {
   now?: () => string;
   /** file operations (tests inject failures: full disk, denied write) */
   fs?: Partial<AtomicFs>;
+  /**
+   * true: `annotations` are AnnotationsSchema's output already (the host service validates every
+   * request against the contract), so the schema is not run a second time. The consistency
+   * checks always run. Leave unset for anything not parsed by the schema.
+   */
+  validated?: boolean;
 }
 
 /**
@@ -242,7 +303,7 @@ export async function saveReport(
   expectedSidecarHash: string | null,
   opts: SaveOptions = {},
 ): Promise<{ sidecarHash: string; savedAt: string }> {
-  const json = checkedJson(annotations);
+  const json = checkedJson(annotations, opts.validated);
   const scPath = sidecarPath(txtPath);
   const actual = await sidecarHashOnDisk(scPath);
   if (actual !== expectedSidecarHash) {
@@ -254,34 +315,45 @@ export async function saveReport(
       { expected: expectedSidecarHash, actual },
     );
   }
-  const bytes = Buffer.from(json, 'utf8');
-  const hash = sha256(bytes);
-  rememberOwnWrite(scPath, hash);
-  lastSaved.delete(scPath);
-  await atomicWriteFile(scPath, bytes, { fs: opts.fs });
+  const bytes = utf8(json);
+  let hash = '';
+  knownHashes.delete(scPath);
+  await atomicWriteFile(scPath, bytes, {
+    fs: opts.fs,
+    // hashed while the disk flushes the temporary file; noted before the rename, which is when
+    // the folder watcher can see the new version
+    beforeRename: () => {
+      hash = sha256(bytes);
+      rememberOwnWrite(scPath, hash);
+    },
+  });
   try {
-    const st = await stat(scPath);
-    lastSaved.set(scPath, { hash, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs });
+    knownHashes.set(scPath, { ...identityOf(await stat(scPath)), hash });
   } catch {
-    // nothing cached: the next save reads the file
+    // nothing known: the next save reads the file
   }
   const savedAt = (opts.now ?? (() => new Date().toISOString()))();
   await discardJournal(opts.journalDir ?? defaultJournalDir(), txtPath).catch(() => undefined);
   return { sidecarHash: hash, savedAt };
 }
 
-/** Validated, serialised annotations; HostError('invalid-request') naming the problem otherwise. */
-function checkedJson(annotations: Annotations): string {
-  const r = AnnotationsSchema.safeParse(annotations);
-  if (!r.success) {
-    const i = r.error.issues[0];
-    throw new HostError('invalid-request', `Not saved: the annotations are invalid at ${i.path.join('.') || '(root)'}: ${i.message}. Your edits are kept in memory and in the journal.`);
+/** Validated, serialised annotations; HostError('invalid-request') naming the problem otherwise.
+ * `validated`: the schema already ran on `annotations` (see SaveOptions.validated). */
+function checkedJson(annotations: Annotations, validated = false): string {
+  let a = annotations;
+  if (!validated) {
+    const r = AnnotationsSchema.safeParse(annotations);
+    if (!r.success) {
+      const i = r.error.issues[0];
+      throw new HostError('invalid-request', `Not saved: the annotations are invalid at ${i.path.join('.') || '(root)'}: ${i.message}. Your edits are kept in memory and in the journal.`);
+    }
+    a = r.data;
   }
-  const problems = checkAnnotations(r.data);
+  const problems = checkAnnotations(a);
   if (problems.length) {
     throw new HostError('invalid-request', `Not saved: ${problems[0].message} Your edits are kept in memory and in the journal.`, { problems });
   }
-  return serializeAnnotations(r.data);
+  return serializeAnnotations(a);
 }
 
 /** Timestamp usable in a file name on every platform: 20240131-142501. */
@@ -334,9 +406,11 @@ export interface ReportSummaryCounts {
  * a bad file: the problem is returned.
  */
 export async function readSummary(txtPath: string): Promise<ReportSummaryCounts> {
-  let sidecar: Awaited<ReturnType<typeof readSidecar>>;
+  let sidecar: { json: string } | null;
   try {
-    sidecar = await readSidecar(sidecarPath(txtPath));
+    // no hash: the summary does not need one
+    const r = await readSidecarBytes(sidecarPath(txtPath));
+    sidecar = r && { json: r.bytes.toString('utf8') };
   } catch (e) {
     return { rows: 0, translated: 0, entities: 0, hasAnnotations: true, problem: e instanceof Error ? e.message : String(e) };
   }

@@ -43,7 +43,7 @@ export interface HostDeps {
   /** reads and decodes a report with its sidecar (created fresh when absent) */
   openReport(txtPath: string, opts: { journalDir: string }): Promise<OpenedReport>;
   /** writes the sidecar atomically; refuses with 'conflict' when the file on disk is not `expectedSidecarHash` */
-  saveReport(txtPath: string, annotations: Annotations, expectedSidecarHash: string | null, opts: { journalDir: string }): Promise<{ sidecarHash: string; savedAt: string }>;
+  saveReport(txtPath: string, annotations: Annotations, expectedSidecarHash: string | null, opts: { journalDir: string; validated?: boolean }): Promise<{ sidecarHash: string; savedAt: string }>;
   /** writes the user's version beside the sidecar ("keep both"); returns the copy's path */
   saveCopy(txtPath: string, annotations: Annotations): Promise<string>;
   /** records unsaved edits for crash recovery */
@@ -196,7 +196,8 @@ export function createHostService(opts: HostServiceOptions): HostService {
       return scanWorkspace(real, { readSummary: deps.readSummary, isSample: await isSampleRoot(real) });
     },
     openReport: async (req) => deps.openReport(await roots.resolve(req.path), { journalDir }),
-    saveReport: async (req) => deps.saveReport(await roots.resolve(req.path), req.annotations, req.sidecarHash, { journalDir }),
+    // the request was validated against the contract above: the store need not run the schema again
+    saveReport: async (req) => deps.saveReport(await roots.resolve(req.path), req.annotations, req.sidecarHash, { journalDir, validated: true }),
     saveCopy: async (req) => {
       // the copy goes beside the report, so the report must lie under an opened folder
       const path = await roots.resolve(req.path);
