@@ -14,7 +14,7 @@ import type { GlossaryEntry } from '../../../shared/entities/glossary.ts';
 import { nameKey } from '../../../shared/text/normalize.ts';
 import type { EntityAttrs } from '../schema.ts';
 import { sourceKey } from './source-readonly.ts';
-import { mentionsOf, preAnnotation } from '../commands/entities.ts';
+import { mentionsOf, preAnnotation, prepareSnapping } from '../commands/entities.ts';
 import { indexed } from './indexed-decorations.ts';
 
 /** Translates a message key (i18next-style); returns the key itself when it has no translation. */
@@ -307,6 +307,9 @@ export function entityStatePlugin(options: EntityOptions = {}): Plugin<EntitySta
     },
     view(view) {
       const toast = new Toast(view);
+      // snapping's word set of the whole source, built while the user reads rather than on the first tag
+      const source = sourceKey.getState(view.state);
+      const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(() => source && prepareSnapping(source.text), { timeout: 2000 }) : null;
       return {
         update(v, prev) {
           const now = entityKey.getState(v.state)?.message;
@@ -314,7 +317,10 @@ export function entityStatePlugin(options: EntityOptions = {}): Plugin<EntitySta
           if (options.onMessage) options.onMessage(now);
           else toast.show(now);
         },
-        destroy: () => toast.destroy(),
+        destroy: () => {
+          if (idle !== null) cancelIdleCallback(idle);
+          toast.destroy();
+        },
       };
     },
   });
