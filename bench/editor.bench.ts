@@ -21,6 +21,8 @@
 //   entity ops   keydown → end of the last dispatch for: tag the word at the caret (P in the
 //                Arabic), accept the suggestion under the caret (Alt+Enter), link an Arabic and an
 //                English mention (Alt+K twice; the second press is the link). OP_RUNS each, median.
+//                Split into the browser's forced layout inside DOM Selection.collapse/extend
+//                (ProseMirror sets the selection after the DOM changed) and the rest (script).
 //                full_doc_walk_ms (doc.descendants over everything) is the price of one whole-doc
 //                scan, for judging whether an operation scans the document.
 // The page is served cross-origin isolated (COOP/COEP) so performance.now() has 5 µs resolution
@@ -162,6 +164,8 @@ interface W {
   /** performance.now() of the last keydown (capture phase, before ProseMirror sees it) and at the end of the last dispatch */
   __keydown: number;
   __lastEnd: number;
+  /** time spent in DOM Selection.collapse/extend (where Chromium lays out the changed document) */
+  __selMs: number;
 }
 
 /** Serve the page cross-origin isolated (fine-grained performance.now()) and reload it. */
@@ -217,6 +221,17 @@ async function instrument(page: Page, which: Which): Promise<void> {
       if (tr.docChanged) w.__apply.push(performance.now() - t0);
       return out;
     };
+    // ProseMirror puts the selection into the DOM; after a DOM change the browser lays the page
+    // out right there, so an operation's time splits into script and this forced layout
+    w.__selMs = 0;
+    for (const name of ['collapse', 'extend'] as const) {
+      const f = Selection.prototype[name] as (...a: unknown[]) => void;
+      Selection.prototype[name] = function (this: Selection, ...a: unknown[]) {
+        const t0 = performance.now();
+        f.apply(this, a);
+        w.__selMs += performance.now() - t0;
+      } as never;
+    }
     const orig = view.dispatch.bind(view);
     view.dispatch = (tr) => {
       const t0 = performance.now();
@@ -253,7 +268,7 @@ function summary(runs: RunStats[]): Record<string, number> {
 
 /** Time one entity operation: caret placed by `place` (in the page), then `keys` pressed;
  * keydown → end of the last dispatch of the last key. */
-async function timeOp(page: Page, place: string, arg: unknown, keys: string[]): Promise<{ ms: number; changed: boolean } | null> {
+async function timeOp(page: Page, place: string, arg: unknown, keys: string[]): Promise<{ ms: number; selMs: number; changed: boolean } | null> {
   const ok = await page.evaluate(({ place, arg }) => {
     const view = (window as unknown as W).muwaziTest.editor!.view;
     return (new Function('view', 'arg', place) as (v: unknown, a: unknown) => boolean)(view, arg);
@@ -263,13 +278,14 @@ async function timeOp(page: Page, place: string, arg: unknown, keys: string[]): 
   await page.evaluate(() => {
     const w = window as unknown as W & { __doc: unknown };
     w.__lastEnd = 0;
+    w.__selMs = 0;
     w.__doc = w.muwaziTest.editor!.view.state.doc;
   });
   await page.keyboard.press(keys[keys.length - 1]);
   await page.waitForFunction(() => (window as unknown as W).__lastEnd > 0);
   const r = await page.evaluate(() => {
     const w = window as unknown as W & { __doc: unknown };
-    return { ms: w.__lastEnd - w.__keydown, changed: w.muwaziTest.editor!.view.state.doc !== w.__doc };
+    return { ms: w.__lastEnd - w.__keydown, selMs: w.__selMs, changed: w.muwaziTest.editor!.view.state.doc !== w.__doc };
   });
   await settle(page);
   return r;
@@ -299,14 +315,20 @@ const PLACE_ON_MENTION = `
   const doc = view.state.doc; let p = 0;
   for (let i = 0; i < arg.row; i++) p += doc.child(i).nodeSize;
   const row = doc.child(arg.row);
-  const pos = arg.side === 'ar' ? p + 3 + 1 : p + 1 + row.child(0).nodeSize + 2 + 1;
-  if (!doc.resolve(pos + 1).marks().some((m) => m.type.name === 'entity')) return false;
+  const start = arg.side === 'ar' ? p + 3 : p + 1 + row.child(0).nodeSize + 2;
+  const sentence = (arg.side === 'ar' ? row.child(0) : row.child(1)).child(0);
+  let off = 0; let pos = -1;
+  sentence.forEach((child) => {
+    if (pos < 0 && child.marks.some((m) => m.type.name === 'entity')) pos = start + off + 1;
+    off += child.nodeSize;
+  });
+  if (pos < 0) return false;
   view.focus();
   view.dispatch(view.state.tr.setSelection(view.state.selection.constructor.create(doc, pos)));
   return true;`;
 
 async function entityOps(page: Page, linkRows: number[]): Promise<Record<string, unknown>> {
-  const ops: Record<string, { ms: number; changed: boolean }[]> = { tag: [], accept_suggestion: [], link: [] };
+  const ops: Record<string, { ms: number; selMs: number; changed: boolean }[]> = { tag: [], accept_suggestion: [], link: [] };
   // tag: the word at the caret in rows 5,101, 5,201, … (the first is warm-up)
   for (let i = 0, row = 5101; ops.tag.length < OP_RUNS + 1 && i < 40; i++, row += 100) {
     const r = await timeOp(page, PLACE_IN_ARABIC_WORD, row, ['p']);
@@ -338,6 +360,9 @@ async function entityOps(page: Page, linkRows: number[]): Promise<Record<string,
     const timed = list.slice(1).map((x) => x.ms);
     out[k] = list.length < 2 ? { error: 'could not set up the operation' } : {
       runs: timed.length, median_ms: round(median(timed)), max_ms: round(Math.max(...timed)), warmup_ms: round(list[0].ms),
+      // of which the browser's forced layout when the selection is set, and the rest (script)
+      median_selection_layout_ms: round(median(list.slice(1).map((x) => x.selMs))),
+      median_script_ms: round(median(list.slice(1).map((x) => x.ms - x.selMs))),
       changed_doc: list.every((x) => x.changed), ok: Math.max(...timed) <= FRAME_MS,
     };
   }
