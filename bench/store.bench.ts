@@ -15,8 +15,6 @@ import { mkdtemp, open, readFile, readdir, rm, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { createAnnotations } from '../shared/model/create.ts';
 import { AnnotationsSchema } from '../shared/model/schema.ts';
 import type { Annotations, Mention } from '../shared/model/types.ts';
@@ -73,12 +71,6 @@ export async function buildReport(taggedEvery = 1): Promise<{ text: string; anno
   return { text, annotations: a };
 }
 
-// A full collection before each timed operation, so the garbage of one (a 10 MB string, two
-// parsed copies of the report) is not billed to whichever runs next; each still pays for the
-// collections its own allocations cause.
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-
 async function flush(path: string): Promise<void> {
   const fh = await open(path, 'r+');
   try {
@@ -98,7 +90,6 @@ async function measure(text: string, annotations: Annotations): Promise<Record<s
     const plainPath = join(dir, 'plain.json');
     const t: Record<string, number[]> = {};
     const time = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
-      collectGarbage();
       const t0 = performance.now();
       const r = await f();
       (t[name] ??= []).push(performance.now() - t0);
@@ -108,25 +99,40 @@ async function measure(text: string, annotations: Annotations): Promise<Record<s
     const parsed = AnnotationsSchema.parse(annotations) as Annotations;
     let hash: string | null = null;
     let bytes = 0;
-    for (let r = 0; r < RUNS; r++) {
+    // each kind of step RUNS times in a row: the garbage a step leaves is then paid for by the
+    // same kind of step, not billed to whichever other kind happens to follow it
+    const runs = async (f: (r: number) => Promise<void>) => {
+      for (let r = 0; r < RUNS; r++) await f(r);
+    };
+    await runs(async (r) => {
       parsed.modified = new Date(r * 1000).toISOString();
       bytes = Buffer.byteLength(await time('serialize', () => serializeAnnotations(parsed)));
-      await time('checks', () => checkAnnotations(parsed));
-      await time('checksWithSource', () => checkAnnotations(parsed, { text }));
+    });
+    await runs(async () => void (await time('checks', () => checkAnnotations(parsed))));
+    await runs(async () => void (await time('checksWithSource', () => checkAnnotations(parsed, { text }))));
+    await runs(async (r) => {
+      parsed.modified = new Date(r * 1000).toISOString();
       hash = (await time('saveValidated', () => saveReport(txt, parsed, hash, { journalDir, validated: true }))).sidecarHash;
+    });
+    await runs(async (r) => {
+      parsed.modified = new Date(r * 2000).toISOString();
       hash = (await time('saveFull', () => saveReport(txt, parsed, hash, { journalDir }))).sidecarHash;
+    });
+    await runs(async () => {
       await time('baselineSave', () => writeFile(plainPath, JSON.stringify(parsed, null, 2)));
       // flushed outside the timing: its dirty pages would otherwise be written by the next
       // timed save's fsync (ext4 commits them together)
       await flush(plainPath);
-      const warm = await time('loadWarm', () => openReport(txt, { journalDir }));
+    });
+    const check = (o: Awaited<ReturnType<typeof openReport>>) => {
+      if (o.state !== 'loaded' || o.annotations.units.length !== ROWS || o.sidecarHash !== hash) throw new Error('bench report did not load back');
+    };
+    await runs(async () => check(await time('loadWarm', () => openReport(txt, { journalDir }))));
+    await runs(async () => {
       forgetKnownHashes();
-      const cold = await time('loadCold', () => openReport(txt, { journalDir }));
-      await time('baselineLoad', async () => JSON.parse(await readFile(sidecarPath(txt), 'utf8')));
-      for (const o of [warm, cold]) {
-        if (o.state !== 'loaded' || o.annotations.units.length !== ROWS || o.sidecarHash !== hash) throw new Error('bench report did not load back');
-      }
-    }
+      check(await time('loadCold', () => openReport(txt, { journalDir })));
+    });
+    await runs(async () => void (await time('baselineLoad', async () => JSON.parse(await readFile(sidecarPath(txt), 'utf8')))));
     if ((await readdir(dir)).some((n) => n.endsWith('.tmp'))) throw new Error('temporary file left behind');
     const m = (k: string) => ms(median(t[k]));
     return {
