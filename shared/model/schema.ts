@@ -8,7 +8,8 @@
 import { z } from 'zod';
 
 export const FORMAT_NAME = 'muwazi-annotations';
-/** major.minor: a reader refuses an unknown major, accepts a newer minor (extra fields kept). */
+/** major.minor: a reader refuses an unknown major, accepts a newer minor. The annotation objects are
+ * loose (z.looseObject): fields a newer minor version adds pass validation and are written back. */
 export const FORMAT_VERSION = '1.0';
 export const OFFSET_UNIT = 'codepoint';
 
@@ -20,7 +21,7 @@ const Offset = z.number().int().nonnegative();
 
 export const SideSchema = z.enum(['ar', 'en']);
 
-export const SourceSegmentSchema = z.object({
+export const SourceSegmentSchema = z.looseObject({
   id: IdSchema,
   /** code points into the decoded source text */
   start: Offset,
@@ -32,7 +33,7 @@ export const SourceSegmentSchema = z.object({
   origin: z.enum(['auto', 'manual']).default('auto'),
 });
 
-export const TargetSentenceSchema = z.object({
+export const TargetSentenceSchema = z.looseObject({
   id: IdSchema,
   text: z.string(),
 });
@@ -40,7 +41,7 @@ export const TargetSentenceSchema = z.object({
 export const RowStatusSchema = z.enum(['auto', 'draft', 'translated', 'reviewed']);
 export const UnitOriginSchema = z.enum(['segmenter', 'manual', 'import', 'aligner']);
 
-export const AlignmentUnitSchema = z.object({
+export const AlignmentUnitSchema = z.looseObject({
   id: IdSchema,
   /** source segment ids, in source order (0..n) */
   source: z.array(IdSchema),
@@ -54,7 +55,7 @@ export const AlignmentUnitSchema = z.object({
   confirmed: z.boolean().default(false),
 });
 
-export const EntitySchema = z.object({
+export const EntitySchema = z.looseObject({
   id: IdSchema,
   type: z.string().min(1),
   /** preferred Arabic and English forms (the glossary pair) */
@@ -62,7 +63,7 @@ export const EntitySchema = z.object({
   en: z.string().optional(),
 });
 
-export const MentionSchema = z.object({
+export const MentionSchema = z.looseObject({
   id: IdSchema,
   side: SideSchema,
   /** the segment id (side 'ar') or target sentence id (side 'en') holding the mention */
@@ -78,7 +79,7 @@ export const MentionSchema = z.object({
 
 export const LineEndingSchema = z.enum(['lf', 'crlf', 'cr', 'mixed', 'none']);
 
-export const SourceInfoSchema = z.object({
+export const SourceInfoSchema = z.looseObject({
   /** file name only, relative to the sidecar's folder */
   file: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -114,13 +115,13 @@ export const OrphanSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const AnnotationsSchema = z.object({
+export const AnnotationsSchema = z.looseObject({
   format: z.literal(FORMAT_NAME),
   version: z.string().regex(/^\d+\.\d+$/),
-  tool: z.object({ name: z.string(), version: z.string() }),
+  tool: z.looseObject({ name: z.string(), version: z.string() }),
   offsetUnit: z.literal(OFFSET_UNIT),
   source: SourceInfoSchema,
-  target: z.object({ language: z.string().default('en') }),
+  target: z.looseObject({ language: z.string().default('en') }),
   created: z.string(),
   modified: z.string(),
   segments: z.array(SourceSegmentSchema),

@@ -357,3 +357,19 @@ test('saveCopy ("keep both") writes my version beside the sidecar, never over it
   assert.equal(!bad.ok && bad.code, 'invalid-request');
   assert.equal(await readFile(join(ws, 'خبر.annotations.json'), 'utf8'), sidecarBefore);
 });
+
+test('fields a newer minor format version adds survive a save through the host (loose schemas)', async (t) => {
+  const { service, ws } = await setup(t);
+  const path = join(ws, 'خبر.txt');
+  await service.handle('openFolder', { path: ws });
+  const opened = await service.handle('openReport', { path });
+  assert.ok(opened.ok);
+  const ann = structuredClone((opened.value as OpenedReport).annotations) as OpenedReport['annotations'] & Record<string, unknown>;
+  ann.reviewer = { name: 'سارة' };
+  (ann.segments[0] as Record<string, unknown>).note = 'عنوان';
+  const saved = await service.handle('saveReport', { path, annotations: ann, sidecarHash: null });
+  assert.ok(saved.ok, JSON.stringify(saved));
+  const onDisk = JSON.parse(await readFile(join(ws, 'خبر.annotations.json'), 'utf8'));
+  assert.deepEqual(onDisk.reviewer, { name: 'سارة' });
+  assert.equal(onDisk.segments[0].note, 'عنوان');
+});
