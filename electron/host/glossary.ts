@@ -1,8 +1,8 @@
 // The folder's project glossary, `muwazi.glossary.tsv` beside `muwazi.project.json`: loading,
 // saving (atomically), and gathering entities from every report's sidecar. TSV, not JSON, so a
 // translator can open and edit it in a spreadsheet (format: docs/entities.md, "Glossary").
-import { readFile, realpath } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { parseAnnotations } from '../../shared/formats/sidecar.ts';
 import {
   collectRenderings, glossaryFromTsv, glossaryToTsv, mergeGlossary, type AnnotatedReport, type GlossaryEntry, type TsvProblem,
@@ -87,4 +87,21 @@ export async function readFolderAnnotations(folder: string): Promise<FolderAnnot
 export async function collectFolderGlossary(folder: string): Promise<{ entries: GlossaryEntry[]; folder: FolderAnnotations; problems: TsvProblem[] }> {
   const [saved, anns] = await Promise.all([loadGlossary(folder), readFolderAnnotations(folder)]);
   return { entries: mergeGlossary(saved.entries, collectRenderings(anns.reports)), folder: anns, problems: saved.problems };
+}
+
+/**
+ * Writes the glossary as TSV to `out` (atomically; missing folders are created): `entries` when
+ * given (what the user sees in the panel, saved or not), else the folder's glossary refreshed from
+ * its sidecars. `out` must end in .tsv and must not be a folder, so a report, a sidecar or the
+ * project file can never be overwritten by an export. Confinement to an opened folder is the
+ * caller's (host service). Returns how many entries were written.
+ */
+export async function exportGlossary(folder: string, out: string, entries?: readonly GlossaryEntry[]): Promise<number> {
+  if (!/\.tsv$/i.test(out)) throw new HostError('invalid-request', `The glossary is exported as a .tsv file: ${out}`);
+  const st = await stat(out).catch(() => null);
+  if (st?.isDirectory()) throw new HostError('invalid-request', `This is a folder, not a file: ${out}`);
+  const list = entries ?? (await collectFolderGlossary(folder)).entries;
+  await mkdir(dirname(out), { recursive: true });
+  await atomicWriteFile(out, glossaryToTsv(list), { backup: false });
+  return list.length;
 }

@@ -18,7 +18,7 @@ import * as reportStore from './report-store.ts';
 import * as journal from './journal.ts';
 import { runExport } from './export.ts';
 import { importMemoryFile } from './import.ts';
-import { collectFolderGlossary, loadGlossary, saveGlossary } from './glossary.ts';
+import { collectFolderGlossary, exportGlossary, loadGlossary, saveGlossary } from './glossary.ts';
 import { watchFolder } from './watch.ts';
 import { ensureSampleProject, SAMPLE_DIR_NAME, scanWorkspace, type ReadSummary, type SummaryCounts } from './workspace.ts';
 
@@ -263,6 +263,12 @@ export function createHostService(opts: HostServiceOptions): HostService {
     saveGlossary: async (req) => {
       await saveGlossary(await openedRoot(req.root), req.entries);
       return {};
+    },
+    exportGlossary: async (req) => {
+      // the output may go to any opened folder (realpath-checked like every path)
+      const root = await openedRoot(req.root);
+      const out = await roots.resolve(req.out);
+      return { path: out, entries: await exportGlossary(root, out, req.entries) };
     },
   };
 

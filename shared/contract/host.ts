@@ -207,6 +207,12 @@ export const hostCalls = {
   })),
   /** writes the project glossary file of an opened folder */
   saveGlossary: call(z.object({ root: z.string().min(1), entries: z.array(GlossaryEntrySchema).max(100_000) }).strict(), z.object({})),
+  /** writes the glossary as TSV to a chosen .tsv file under an opened folder (atomically): `entries`
+   * when given (the panel's, saved or not), else the folder's glossary refreshed from its sidecars */
+  exportGlossary: call(
+    z.object({ root: z.string().min(1), out: z.string().min(1), entries: z.array(GlossaryEntrySchema).max(100_000).optional() }).strict(),
+    z.object({ path: z.string(), entries: z.number().int().nonnegative() }),
+  ),
 };
 
 export type HostCalls = typeof hostCalls;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { createHostService, type HostDeps, type HostServiceOptions } from '../../../electron/host/service.ts';
@@ -48,6 +48,11 @@ const BAD: Record<CallName, unknown[]> = {
   saveCopy: [{}, { path: '/x.txt' }, { path: '', annotations: {} }, { path: '/x.txt', annotations: { format: 'other' } }, { path: '/x.txt', annotations: null, extra: 1 }],
   loadGlossary: [{}, { root: '' }, { path: '/x' }],
   saveGlossary: [{ root: '/x' }, { root: '/x', entries: [{ ar: 'إدلب', en: 'Idlib', type: '', count: 1 }] }, { root: '/x', entries: [{ ar: 'إدلب', en: 'Idlib', type: 'LOC', count: -1 }] }],
+  exportGlossary: [
+    { root: '/x' }, { out: '/x/g.tsv' }, { root: '/x', out: '' }, { root: '', out: '/x/g.tsv' },
+    { root: '/x', out: '/x/g.tsv', entries: [{ ar: 'إدلب', en: 'Idlib', type: 'LOC' }] },
+    { root: '/x', out: '/x/g.tsv', entries: 'all' }, { root: '/x', out: '/x/g.tsv', format: 'csv' },
+  ],
 };
 
 test('every call refuses a malformed payload with invalid-request and a specific message', async (t) => {
@@ -279,6 +284,46 @@ test('glossary: load merges the saved file with every sidecar; save writes TSV; 
     const w = await service.handle('saveGlossary', { root, entries: [] });
     assert.equal(!w.ok && w.code, 'outside-workspace', root);
   }
+});
+
+test('exportGlossary writes TSV to a chosen .tsv under an opened folder, atomically; the panel\'s entries or the folder\'s', async (t) => {
+  const { service, ws, tmp } = await setup(t);
+  assert.ok((await service.handle('openFolder', { path: ws })).ok);
+  await writeFile(join(ws, 'muwazi.glossary.tsv'), 'ar\ten\ttype\tcount\tnote\nسراقب\tSaraqib\tLOC\t0\tمدينة 😀\n');
+  // no entries: the folder's glossary (saved file merged with the sidecars), to a new sub-folder
+  const out = join(ws, 'تصدير', 'مسرد.tsv');
+  const r = await service.handle('exportGlossary', { root: ws, out });
+  assert.ok(r.ok, JSON.stringify(r));
+  assert.equal((r.value as { entries: number }).entries, 1);
+  assert.equal(await readFile(out, 'utf8'), 'ar\ten\ttype\tcount\tnote\nسراقب\tSaraqib\tLOC\t0\tمدينة 😀\n');
+  // the panel's entries (unsaved edits), replacing the previous export; the saved glossary is untouched
+  const entries = [{ ar: 'إِدْلِب', en: 'Idlib', type: 'LOC', count: 2 }, { ar: 'أردوغان', en: 'Erdoğan', type: 'PER', count: 0, note: 'tab\there' }];
+  const r2 = await service.handle('exportGlossary', { root: ws, out, entries });
+  assert.ok(r2.ok);
+  assert.deepEqual(r2.value, { path: (r.value as { path: string }).path, entries: 2 });
+  assert.equal(await readFile(out, 'utf8'), 'ar\ten\ttype\tcount\tnote\nإِدْلِب\tIdlib\tLOC\t2\t\nأردوغان\tErdoğan\tPER\t0\ttab\\there\n');
+  assert.match(await readFile(join(ws, 'muwazi.glossary.tsv'), 'utf8'), /سراقب/);
+  assert.deepEqual(await readdir(join(ws, 'تصدير')), ['مسرد.tsv'], 'no temporary file or backup left behind');
+
+  // refused: outside the opened folders (also via ..), not .tsv, a folder, a root not opened
+  const other = join(tmp, 'other');
+  await mkdir(other);
+  for (const [req, code] of [
+    [{ root: ws, out: join(other, 'g.tsv') }, 'outside-workspace'],
+    [{ root: ws, out: join(ws, '..', 'g.tsv') }, 'outside-workspace'],
+    [{ root: ws, out: 'relative.tsv' }, 'outside-workspace'],
+    [{ root: ws, out: join(ws, 'خبر.txt') }, 'invalid-request'],
+    [{ root: ws, out: join(ws, 'خبر.annotations.json') }, 'invalid-request'],
+    [{ root: ws, out: join(ws, 'تصدير') }, 'invalid-request'],
+    [{ root: other, out: join(ws, 'g.tsv') }, 'outside-workspace'],
+  ] as const) {
+    const res = await service.handle('exportGlossary', req);
+    assert.equal(!res.ok && res.code, code, JSON.stringify(req));
+  }
+  assert.equal(await readFile(join(ws, 'خبر.txt'), 'utf8'), REPORT, 'the report is untouched');
+  await mkdir(join(ws, 'dir.tsv'));
+  const dir = await service.handle('exportGlossary', { root: ws, out: join(ws, 'dir.tsv') });
+  assert.equal(!dir.ok && dir.code, 'invalid-request', 'a folder named .tsv');
 });
 
 test('importMemory seeds from a memory inside the workspace without saving; memory and report must be under an opened folder', async (t) => {
