@@ -176,6 +176,8 @@ export interface OpenOptions {
   journalDir?: string;
   /** clock for the timestamps of a new sidecar (ISO string) */
   now?: () => string;
+  /** the project's extra abbreviations (muwazi.project.json), used to segment a new report */
+  abbreviations?: string[];
 }
 
 function sourceInfoOf(txtPath: string, decoded: Decoded, hash: string, text: string): SourceInfo {
@@ -211,7 +213,7 @@ export async function openReport(txtPath: string, opts: OpenOptions = {}): Promi
   let annotations: Annotations;
   let state: OpenedReport['state'];
   if (!sidecar) {
-    annotations = createAnnotations(info, text, segmentSentences(text, { lang: 'ar' }), now());
+    annotations = createAnnotations(info, text, segmentSentences(text, { lang: 'ar', abbreviations: opts.abbreviations }), now());
     state = 'new';
   } else {
     let stored: Annotations;
@@ -405,7 +407,7 @@ export interface ReportSummaryCounts {
  * the rows are what opening would create (the source is decoded and segmented). Never throws for
  * a bad file: the problem is returned.
  */
-export async function readSummary(txtPath: string): Promise<ReportSummaryCounts> {
+export async function readSummary(txtPath: string, opts: { abbreviations?: string[] } = {}): Promise<ReportSummaryCounts> {
   let sidecar: { json: string } | null;
   try {
     // no hash: the summary does not need one
@@ -417,7 +419,7 @@ export async function readSummary(txtPath: string): Promise<ReportSummaryCounts>
   if (!sidecar) {
     try {
       const { decoded } = await readSource(txtPath);
-      return { rows: segmentSentences(decoded.text, { lang: 'ar' }).length, translated: 0, entities: 0, hasAnnotations: false };
+      return { rows: segmentSentences(decoded.text, { lang: 'ar', abbreviations: opts.abbreviations }).length, translated: 0, entities: 0, hasAnnotations: false };
     } catch (e) {
       return { rows: 0, translated: 0, entities: 0, hasAnnotations: false, problem: e instanceof Error ? e.message : String(e) };
     }

@@ -20,7 +20,8 @@ import { runExport } from './export.ts';
 import { importMemoryFile } from './import.ts';
 import { collectFolderGlossary, exportGlossary, loadGlossary, saveGlossary } from './glossary.ts';
 import { watchFolder } from './watch.ts';
-import { ensureSampleProject, SAMPLE_DIR_NAME, scanWorkspace, type ReadSummary, type SummaryCounts } from './workspace.ts';
+import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
+import { sourceAbbreviations } from '../../shared/model/settings.ts';
 
 /** A request after validation (defaults applied). */
 export type ParsedRequest<K extends CallName> = z.output<HostCalls[K]['request']>;
@@ -40,8 +41,8 @@ export interface Closable {
 export interface HostDeps {
   /** progress of a report for the sidebar */
   readSummary: ReadSummary;
-  /** reads and decodes a report with its sidecar (created fresh when absent) */
-  openReport(txtPath: string, opts: { journalDir: string }): Promise<OpenedReport>;
+  /** reads and decodes a report with its sidecar (created fresh when absent, segmented with the project's abbreviations) */
+  openReport(txtPath: string, opts: { journalDir: string; abbreviations?: string[] }): Promise<OpenedReport>;
   /** writes the sidecar atomically; refuses with 'conflict' when the file on disk is not `expectedSidecarHash` */
   saveReport(txtPath: string, annotations: Annotations, expectedSidecarHash: string | null, opts: { journalDir: string; validated?: boolean }): Promise<{ sidecarHash: string; savedAt: string }>;
   /** writes the user's version beside the sidecar ("keep both"); returns the copy's path */
@@ -105,7 +106,7 @@ export function summariseIssues(error: z.ZodError): string {
 
 /** The real services. */
 const defaultDeps: HostDeps = {
-  readSummary: (p): Promise<SummaryCounts> => reportStore.readSummary(p),
+  readSummary: (p, o): Promise<SummaryCounts> => reportStore.readSummary(p, o),
   openReport: (p, o) => reportStore.openReport(p, o),
   saveReport: (p, a, h, o) => reportStore.saveReport(p, a, h, o),
   saveCopy: (p, a) => reportStore.saveCopy(p, a),
@@ -195,7 +196,12 @@ export function createHostService(opts: HostServiceOptions): HostService {
       if (!roots.list().includes(real)) throw new HostError('outside-workspace', `Not an opened folder: ${req.root}`);
       return scanWorkspace(real, { readSummary: deps.readSummary, isSample: await isSampleRoot(real) });
     },
-    openReport: async (req) => deps.openReport(await roots.resolve(req.path), { journalDir }),
+    openReport: async (req) => {
+      const path = await roots.resolve(req.path);
+      // a new report is segmented with its project's abbreviations (muwazi.project.json, read fresh)
+      const abbreviations = sourceAbbreviations(await readSettings(roots.rootOf(path)!));
+      return deps.openReport(path, { journalDir, abbreviations });
+    },
     // the request was validated against the contract above: the store need not run the schema again
     saveReport: async (req) => deps.saveReport(await roots.resolve(req.path), req.annotations, req.sidecarHash, { journalDir, validated: true }),
     saveCopy: async (req) => {
@@ -259,6 +265,11 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const root = await openedRoot(req.root);
       const [collected, saved] = await Promise.all([collectFolderGlossary(root), loadGlossary(root)]);
       return { entries: collected.entries, problems: collected.problems.map((p) => ({ line: p.line, message: p.message })), exists: saved.exists };
+    },
+    saveSettings: async (req) => {
+      const root = await openedRoot(req.root);
+      await writeSettings(root, req.settings);
+      return scanWorkspace(root, { readSummary: deps.readSummary, isSample: await isSampleRoot(root) });
     },
     saveGlossary: async (req) => {
       await saveGlossary(await openedRoot(req.root), req.entries);

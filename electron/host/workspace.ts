@@ -4,7 +4,9 @@ import { copyFile, mkdir, readdir, readFile, realpath } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { DEFAULT_TAG_SET, ProjectSettingsSchema } from '../../shared/model/schema.ts';
 import type { ProjectSettings } from '../../shared/model/types.ts';
+import { serializeSettings, sourceAbbreviations } from '../../shared/model/settings.ts';
 import type { ReportSummary, Workspace } from '../../shared/contract/host.ts';
+import { atomicWriteFile } from './atomic-write.ts';
 import { HostError } from './errors.ts';
 import { isInside } from './paths.ts';
 
@@ -29,8 +31,14 @@ export interface SummaryCounts {
   problem?: string;
 }
 
+/** Options of a ReadSummary. */
+export interface SummaryOptions {
+  /** the project's extra abbreviations, for counting the rows of a report without a sidecar */
+  abbreviations?: string[];
+}
+
 /** Reads the progress of one report; throws when the report or its sidecar cannot be read. */
-export type ReadSummary = (txtPath: string) => Promise<SummaryCounts>;
+export type ReadSummary = (txtPath: string, opts?: SummaryOptions) => Promise<SummaryCounts>;
 
 /** Project settings used when a folder has no muwazi.project.json. */
 export function defaultSettings(): ProjectSettings {
@@ -58,6 +66,12 @@ export async function readSettings(root: string): Promise<ProjectSettings> {
     throw new HostError('corrupt-sidecar', `${PROJECT_FILE} does not match the project format: ${issue.path.join('.') || '(root)'}: ${issue.message}. Fix or delete it to open this folder.`);
   }
   return parsed.data;
+}
+
+/** Writes the folder's muwazi.project.json atomically (canonical 2-space JSON, shared/model/settings.ts).
+ * The settings must be valid already (ValidProjectSettingsSchema). */
+export async function writeSettings(root: string, settings: ProjectSettings): Promise<void> {
+  await atomicWriteFile(join(root, PROJECT_FILE), serializeSettings(settings));
 }
 
 /** A source report file: `.txt` but not an English translation (`*.en.txt`). */
@@ -123,10 +137,11 @@ export interface ScanOptions {
 export async function scanWorkspace(root: string, opts: ScanOptions): Promise<Workspace> {
   const settings = await readSettings(root);
   const files = await findReports(root);
+  const abbreviations = sourceAbbreviations(settings);
   const reports = await mapLimit(files, 8, async (path): Promise<ReportSummary> => {
     const base = { path, relPath: relPath(root, path), name: basename(path).replace(/\.txt$/i, '') };
     try {
-      const s = await opts.readSummary(path);
+      const s = await opts.readSummary(path, { abbreviations });
       return { ...base, rows: s.rows, translated: s.translated, entities: s.entities, hasAnnotations: s.hasAnnotations, ...(s.problem ? { problem: s.problem } : {}) };
     } catch (e) {
       // One unreadable report must not hide the others: the sidebar shows the problem.

@@ -3,6 +3,7 @@
 // every request against `request` at run time before doing anything.
 import { z } from 'zod';
 import { AnnotationsSchema, ProjectSettingsSchema } from '../model/schema.ts';
+import { ValidProjectSettingsSchema } from '../model/settings.ts';
 import { API_PREFIX, CALL_NAMES, EVENT_NAMES, TOKEN_HEADER } from './names.ts';
 
 /** Why a call failed, for expected failures. The message is for the user, already specific. */
@@ -205,6 +206,9 @@ export const hostCalls = {
     /** whether the glossary file exists */
     exists: z.boolean(),
   })),
+  /** writes muwazi.project.json of an opened folder (checked: unique tag names and keys, Latin-letter
+   * keys, #rrggbb colours); answers the folder rescanned with the new settings */
+  saveSettings: call(z.object({ root: z.string().min(1), settings: ValidProjectSettingsSchema }).strict(), WorkspaceSchema),
   /** writes the project glossary file of an opened folder */
   saveGlossary: call(z.object({ root: z.string().min(1), entries: z.array(GlossaryEntrySchema).max(100_000) }).strict(), z.object({})),
   /** writes the glossary as TSV to a chosen .tsv file under an opened folder (atomically): `entries`

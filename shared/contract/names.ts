@@ -5,7 +5,7 @@
 export const CALL_NAMES = [
   'appInfo', 'openFolderDialog', 'openFolder', 'openSample', 'listReports', 'openReport', 'saveReport',
   'writeJournal', 'discardJournal', 'exportRun', 'exportCancel', 'setLanguage', 'readTextFile',
-  'loadGlossary', 'saveGlossary', 'importMemory', 'saveCopy', 'exportGlossary',
+  'loadGlossary', 'saveGlossary', 'importMemory', 'saveCopy', 'saveSettings', 'exportGlossary',
 ] as const;
 
 export const EVENT_NAMES = ['menu', 'exportProgress', 'fileChanged'] as const;

@@ -22,6 +22,9 @@ async function setup(t: { after(fn: () => Promise<void>): void }, extra: Partial
   return { tmp, ws, service };
 }
 
+/** Valid project settings (saveSettings). */
+const SETTINGS = { format: 'muwazi-project', version: '1.0', tagSet: [{ name: 'PER', color: '#d9480f', key: 'p' }] };
+
 /** A payload that each call's schema must refuse. */
 const BAD: Record<CallName, unknown[]> = {
   appInfo: [{ x: 1 }, 'str'],
@@ -47,6 +50,18 @@ const BAD: Record<CallName, unknown[]> = {
   ],
   saveCopy: [{}, { path: '/x.txt' }, { path: '', annotations: {} }, { path: '/x.txt', annotations: { format: 'other' } }, { path: '/x.txt', annotations: null, extra: 1 }],
   loadGlossary: [{}, { root: '' }, { path: '/x' }],
+  saveSettings: [
+    {}, { root: '/x' }, { root: '', settings: SETTINGS },
+    { root: '/x', settings: { ...SETTINGS, tagSet: [] } },
+    { root: '/x', settings: { ...SETTINGS, tagSet: [{ name: 'PER', color: 'red', key: 'p' }] } },
+    { root: '/x', settings: { ...SETTINGS, tagSet: [{ name: 'PER', color: '#d9480f', key: 'p' }, { name: 'PER', color: '#1971c2', key: 'q' }] } },
+    { root: '/x', settings: { ...SETTINGS, tagSet: [{ name: 'PER', color: '#d9480f', key: 'p' }, { name: 'ORG', color: '#1971c2', key: 'P' }] } },
+    { root: '/x', settings: { ...SETTINGS, tagSet: [{ name: 'PER', color: '#d9480f', key: 'ب' }] } },
+    { root: '/x', settings: { ...SETTINGS, tagSet: [{ name: 'PER', color: '#d9480f', key: 'k' }] } },
+    { root: '/x', settings: { ...SETTINGS, tagSet: [{ name: 'per', color: '#d9480f', key: 'p' }] } },
+    { root: '/x', settings: { ...SETTINGS, segmentation: { abbreviations: { ar: ['مستش', 'two words'] } } } },
+    { root: '/x', settings: SETTINGS, extra: 1 },
+  ],
   saveGlossary: [{ root: '/x' }, { root: '/x', entries: [{ ar: 'إدلب', en: 'Idlib', type: '', count: 1 }] }, { root: '/x', entries: [{ ar: 'إدلب', en: 'Idlib', type: 'LOC', count: -1 }] }],
   exportGlossary: [
     { root: '/x' }, { out: '/x/g.tsv' }, { root: '/x', out: '' }, { root: '', out: '/x/g.tsv' },
@@ -417,4 +432,81 @@ test('fields a newer minor format version adds survive a save through the host (
   const onDisk = JSON.parse(await readFile(join(ws, 'خبر.annotations.json'), 'utf8'));
   assert.deepEqual(onDisk.reviewer, { name: 'سارة' });
   assert.equal(onDisk.segments[0].note, 'عنوان');
+});
+
+test('saveSettings writes muwazi.project.json (canonical 2-space JSON) of an opened folder and answers the rescanned workspace', async (t) => {
+  const { service, ws, tmp } = await setup(t);
+  await service.handle('openFolder', { path: ws });
+  const settings = {
+    format: 'muwazi-project', version: '1.0',
+    tagSet: [
+      { label: 'Person', key: 'p', color: '#D9480F', name: 'PER' },
+      { name: 'EVT', color: '#0b7285', key: 'e', label: 'حدث' },
+    ],
+    segmentation: { abbreviations: { ar: ['مستش'] } },
+  };
+  const r = await service.handle('saveSettings', { root: ws, settings });
+  assert.ok(r.ok, JSON.stringify(r));
+  const text = await readFile(join(ws, 'muwazi.project.json'), 'utf8');
+  assert.equal(text, JSON.stringify({
+    format: 'muwazi-project', version: '1.0',
+    tagSet: [{ name: 'PER', color: '#d9480f', key: 'p', label: 'Person' }, { name: 'EVT', color: '#0b7285', key: 'e', label: 'حدث' }],
+    segmentation: { abbreviations: { ar: ['مستش'], en: [] } },
+  }, null, 2) + '\n');
+  const value = r.value as { settings: { tagSet: { name: string }[] }; reports: unknown[] };
+  assert.deepEqual(value.settings.tagSet.map((x) => x.name), ['PER', 'EVT']);
+  assert.equal(value.reports.length, 1);
+  // saving the same settings again gives the same bytes (deterministic)
+  assert.ok((await service.handle('saveSettings', { root: ws, settings })).ok);
+  assert.equal(await readFile(join(ws, 'muwazi.project.json'), 'utf8'), text);
+  const listed = await service.handle('listReports', { root: ws });
+  assert.ok(listed.ok);
+  assert.deepEqual((listed.value as { settings: unknown }).settings, value.settings);
+
+  // only an opened folder itself: not a sub-folder, a parent, or a folder never opened
+  await mkdir(join(ws, 'sub'));
+  const other = join(tmp, 'other');
+  await mkdir(other);
+  for (const root of [join(ws, 'sub'), join(ws, '..'), other, `${ws}/../other`]) {
+    const w = await service.handle('saveSettings', { root, settings });
+    assert.equal(!w.ok && w.code, 'outside-workspace', root);
+  }
+  await assert.rejects(readFile(join(other, 'muwazi.project.json')));
+  await assert.rejects(readFile(join(ws, 'sub', 'muwazi.project.json')));
+  // a refused payload leaves the file as it was
+  const dup = await service.handle('saveSettings', { root: ws, settings: { ...settings, tagSet: [...settings.tagSet, { name: 'ORG', color: '#1971c2', key: 'E' }] } });
+  assert.equal(!dup.ok && dup.code, 'invalid-request');
+  assert.match(!dup.ok ? dup.message : '', /key “E” is used by both EVT and ORG/);
+  assert.equal(await readFile(join(ws, 'muwazi.project.json'), 'utf8'), text);
+});
+
+test('a new report and its summary are segmented with the project abbreviations', async (t) => {
+  const { service, ws } = await setup(t);
+  // "مستش." (made up for مستشار, adviser) ends a sentence unless the project lists it
+  await writeFile(join(ws, 'مستشار.txt'), 'وصل مستش. خالد إلى دمشق. ثم غادر.\n');
+  const path = join(ws, 'مستشار.txt');
+  const before = await service.handle('openFolder', { path: ws });
+  assert.ok(before.ok);
+  const row = (w: unknown) => (w as { reports: { name: string; rows: number }[] }).reports.find((x) => x.name === 'مستشار')!.rows;
+  assert.equal(row(before.value), 3);
+  const plain = await service.handle('openReport', { path });
+  assert.ok(plain.ok);
+  assert.deepEqual((plain.value as OpenedReport).annotations.segments.map((s) => s.text), ['وصل مستش.', 'خالد إلى دمشق.', 'ثم غادر.']);
+
+  const saved = await service.handle('saveSettings', { root: ws, settings: { ...SETTINGS, segmentation: { abbreviations: { ar: ['مستش'] } } } });
+  assert.ok(saved.ok, JSON.stringify(saved));
+  assert.equal(row(saved.value), 2, 'the summary counts rows with the abbreviation');
+  const opened = await service.handle('openReport', { path });
+  assert.ok(opened.ok);
+  const rep = opened.value as OpenedReport;
+  assert.deepEqual(rep.annotations.segments.map((s) => s.text), ['وصل مستش. خالد إلى دمشق.', 'ثم غادر.']);
+  const map = new OffsetMap(rep.text);
+  for (const s of rep.annotations.segments) assert.equal(map.slice(s.start, s.end), s.text);
+  // English abbreviations apply to Latin captions inside the source too
+  await writeFile(join(ws, 'caption.txt'), 'صورة: Photo by Corr. Smith in Idlib.\n');
+  const en = await service.handle('saveSettings', { root: ws, settings: { ...SETTINGS, segmentation: { abbreviations: { en: ['corr'] } } } });
+  assert.ok(en.ok);
+  const cap = await service.handle('openReport', { path: join(ws, 'caption.txt') });
+  assert.ok(cap.ok);
+  assert.equal((cap.value as OpenedReport).annotations.segments.length, 1);
 });
