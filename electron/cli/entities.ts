@@ -1,14 +1,17 @@
-// `muwazi entities <folder> [--json]`: the folder's entities (grouped across reports by type and
-// main form), with mention counts, Arabic and English forms and the reports they appear in, then
-// Arabic names rendered in more than one way. Reads the sidecars only. Unreadable sidecars are
-// reported on stderr and skipped. Exit 0, 1 when the folder cannot be read, 2 on a usage error.
+// `muwazi entities <folder> [--json] [--glossary-tsv <out>]`: the folder's entities (grouped across
+// reports by type and main form), with mention counts, Arabic and English forms and the reports
+// they appear in, then Arabic names rendered in more than one way. Reads the sidecars only.
+// Unreadable sidecars are reported on stderr and skipped. `--glossary-tsv` also writes the project
+// glossary (muwazi.glossary.tsv merged with the sidecars, as the app shows it) to a .tsv file,
+// atomically; stdout is unchanged by it. Exit 0, 1 when the folder or the file cannot be read or
+// written, 2 on a usage error.
 import { resolve } from 'node:path';
 import { findInconsistencies, type Inconsistency } from '../../shared/entities/glossary.ts';
 import { summarizeEntities, type EntitySummary, type FormCount } from '../../shared/entities/summary.ts';
-import { collectFolderGlossary } from '../host/glossary.ts';
+import { collectFolderGlossary, exportGlossary } from '../host/glossary.ts';
 import type { CliIO } from './main.ts';
 
-export const USAGE = 'usage: muwazi entities <folder> [--json]\n';
+export const USAGE = 'usage: muwazi entities <folder> [--json] [--glossary-tsv <out.tsv>]\n';
 
 /** The JSON printed by `--json`. */
 export interface EntitiesOutput {
@@ -26,14 +29,42 @@ export interface EntitiesOutput {
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const json = argv.includes('--json');
-  const bad = argv.find((a) => a.startsWith('-') && a !== '--json');
-  const positional = argv.filter((a) => !a.startsWith('-'));
+  // --glossary-tsv takes the next argument as its value (also --glossary-tsv=<out>)
+  let tsvOut: string | undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--glossary-tsv') {
+      tsvOut = argv[++i];
+      if (tsvOut === undefined || tsvOut === '') {
+        io.err('muwazi entities: --glossary-tsv needs a file name\n' + USAGE);
+        return 2;
+      }
+    } else if (a.startsWith('--glossary-tsv=')) tsvOut = a.slice('--glossary-tsv='.length);
+    else rest.push(a);
+  }
+  const bad = rest.find((a) => a.startsWith('-') && a !== '--json');
+  const positional = rest.filter((a) => !a.startsWith('-'));
   if (bad || positional.length !== 1) {
     io.err((bad ? `muwazi entities: unknown option '${bad}'\n` : positional.length ? 'muwazi entities: expected one folder\n' : 'muwazi entities: missing <folder>\n') + USAGE);
     return 2;
   }
+  if (tsvOut !== undefined && !/\.tsv$/i.test(tsvOut)) {
+    io.err(`muwazi entities: the glossary is written as a .tsv file: ${tsvOut}\n` + USAGE);
+    return 2;
+  }
   const folder = resolve(positional[0]);
   const { entries, folder: anns, problems: tsvProblems } = await collectFolderGlossary(folder);
+  if (tsvOut !== undefined) {
+    const out = resolve(tsvOut);
+    try {
+      const n = await exportGlossary(folder, out, entries);
+      io.err(`muwazi entities: wrote ${n} glossary ${n === 1 ? 'pair' : 'pairs'} to ${out}\n`);
+    } catch (e) {
+      io.err(`muwazi entities: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+  }
   const output: EntitiesOutput = {
     folder,
     reports: anns.reports.length + anns.unannotated.length + anns.problems.length,
