@@ -6,18 +6,22 @@
 //   - withEntities wraps the editor factory: passes the tag set, glossary and translations to the
 //     editor, and mounts the panel listing the report's entities (Arabic and English forms,
 //     mentions without a counterpart, renderings that disagree with the glossary). Clicking an
-//     entry selects its mention (again: the next one).
+//     entry selects its mention (again: the next one);
+//   - setGlossary hands an edited glossary (glossary panel, "Save glossary") to the open editor:
+//     its English span suggestions and pre-annotation use it at once.
 import type { TFunction } from 'i18next';
 import type { HostBridge, Workspace } from '../../shared/contract/host.ts';
 import type { TagType } from '../../shared/model/types.ts';
 import { tagSetOf, tagColor } from '../../shared/entities/tagset.ts';
 import { nameKey } from '../../shared/text/normalize.ts';
 import { renderingsOf, type GlossaryEntry } from '../../shared/entities/glossary.ts';
+import type { EditorView } from 'prosemirror-view';
 import type { EditorHandle, EditorInit } from '../editor/editor.ts';
 import {
-  acceptAllSuggestions, mentionsOf, rejectAllSuggestions, selectMention, tagAllOccurrences, type MentionRun,
+  acceptAllSuggestions, mentionsOf, preAnnotateFromGlossary, preAnnotation, rejectAllSuggestions, selectMention, tagAllOccurrences, type MentionRun,
 } from '../editor/commands/entities.ts';
-import { suggestionsOf } from '../editor/plugins/entity-state.ts';
+import { entityKey, suggestionsOf, type EntityAction } from '../editor/plugins/entity-state.ts';
+import { sourceOf } from '../editor/plugins/source-readonly.ts';
 import { h, replaceChildren } from './dom.ts';
 
 /** What the app knows about the open workspace, for entity tagging. */
@@ -27,11 +31,36 @@ export interface EntityContext {
   tagSet: TagType[];
   /** the project glossary as last loaded */
   glossary: GlossaryEntry[];
+  /** told when the glossary is edited (withEntities registers the open editor); see setGlossary */
+  listeners: Set<(glossary: GlossaryEntry[]) => void>;
+}
+
+/** Replaces the glossary the app uses and hands it to the open editor. */
+export function setGlossary(ctx: EntityContext, glossary: GlossaryEntry[]): void {
+  ctx.glossary = glossary;
+  for (const l of [...ctx.listeners]) l(glossary);
+}
+
+/**
+ * Gives an editor a changed glossary: pre-annotation suggestions no pair of the new glossary
+ * proposes any more (deleted pair, other type) are dropped, new ones are added, and English span
+ * suggestions use the new renderings from now on. Suggestions already accepted are mentions and
+ * stay. Not an undo step.
+ */
+export function applyGlossary(view: EditorView, glossary: GlossaryEntry[]): void {
+  const state = view.state;
+  const es = entityKey.getState(state);
+  if (!es) return;
+  const key = (from: number, to: number, type: string) => `${from}:${to}:${type}`;
+  const wanted = new Set(preAnnotation(state.doc, sourceOf(state).text, glossary, es.next).add.map((a) => key(a.from, a.to, a.spec.type)));
+  const remove = suggestionsOf(state).filter((s) => s.origin === 'glossary' && !wanted.has(key(s.from, s.to, s.type))).map((s) => s.id);
+  view.dispatch(state.tr.setMeta(entityKey, { config: { glossary }, remove } satisfies EntityAction).setMeta('addToHistory', false));
+  preAnnotateFromGlossary(view.state, view.dispatch);
 }
 
 /** Wraps `host` so that workspace and glossary are tracked; returns the wrapped host and the context. */
 export function trackEntityContext(host: HostBridge): { host: HostBridge; ctx: EntityContext } {
-  const ctx: EntityContext = { root: null, tagSet: tagSetOf(null), glossary: [] };
+  const ctx: EntityContext = { root: null, tagSet: tagSetOf(null), glossary: [], listeners: new Set() };
   const learn = (ws: Workspace | null | undefined) => {
     if (!ws) return;
     if (ws.root !== ctx.root) ctx.glossary = [];
@@ -189,8 +218,8 @@ export class EntityPanel {
     if (!this.ctx.root) return;
     const g = await this.host.loadGlossary({ root: this.ctx.root });
     if (!g.ok) return;
-    this.ctx.glossary = g.value.entries;
     const res = await this.host.saveGlossary({ root: this.ctx.root, entries: g.value.entries });
+    if (res.ok) setGlossary(this.ctx, g.value.entries);
     this.el.dataset.glossarySaved = res.ok ? 'true' : 'false';
   }
 
@@ -231,6 +260,11 @@ export function withEntities(create: CreateEditor, ctx: EntityContext, host: Hos
     });
     panel = new EntityPanel(editor, ctx, t, host);
     mount.after(panel.el);
+    const onGlossary = (g: GlossaryEntry[]) => {
+      applyGlossary(editor.view, g);
+      panel?.render();
+    };
+    ctx.listeners.add(onGlossary);
     return {
       ...editor,
       setAnnotations(a, text) {
@@ -238,6 +272,7 @@ export function withEntities(create: CreateEditor, ctx: EntityContext, host: Hos
         panel?.render();
       },
       destroy() {
+        ctx.listeners.delete(onGlossary);
         panel?.destroy();
         editor.destroy();
       },
