@@ -71,7 +71,7 @@ test('setGlossary updates the context and every registered editor; the English s
   assert.equal(ctx.glossary, g);
   assert.deepEqual(seen, [g]);
   // the new pair pre-annotates the open report; with its suggestions cleared, tagging سراقب by hand
-  // suggests the English span the new glossary gives (Saraqeb: transliteration alone would not rank it first)
+  // suggests the English span (glossary renderings score first)
   assert.deepEqual(shown(view), ['ar:سراقب:LOC', 'en:Saraqeb:LOC']);
   const state = view.state;
   const { from, to } = suggestionsOf(state)[0];
