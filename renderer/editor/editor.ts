@@ -3,7 +3,7 @@
 // importable in Node tests and bundlers alike).
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import type { Annotations } from '../../shared/model/types.ts';
+import type { Annotations, TagType } from '../../shared/model/types.ts';
 import { cssIdent, schema, type RowAttrs } from './schema.ts';
 import { annotationsToDoc, docToAnnotations } from './convert.ts';
 import { editorPlugins } from './setup.ts';
@@ -12,6 +12,7 @@ import { cursorOf } from './commands/util.ts';
 import type { EntityOptions } from './plugins/entity-setup.ts';
 import { ensureTypeColorRules } from './plugins/entity-colors.ts';
 import { replaceAnnotationsTr } from './replace.ts';
+import { configureEntities } from './commands/entities.ts';
 
 /** What the selection is on, reported to `onSelection`. */
 export interface SelectionInfo {
@@ -60,6 +61,8 @@ export interface EditorHandle {
   setAnnotations(a: Annotations, sourceText?: string): void;
   /** replace the content as ONE undoable edit over the same source (imports); history kept */
   replaceAnnotations(a: Annotations): void;
+  /** use another tag set (project settings saved): colours, keys and labels apply at once, no reload */
+  setTagSet(tagSet: TagType[]): void;
   /** focus the editor */
   focus(): void;
   /** unmount and release everything */
@@ -75,7 +78,10 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
   let sourceText = init.sourceText;
   let hintTimer: ReturnType<typeof setTimeout> | undefined;
   mount.classList.add('muwazi-editor-host');
-  for (const [type, color] of Object.entries(init.tagColors ?? {})) mount.style.setProperty(`--ent-${cssIdent(type)}`, color);
+  const setColors = (colors: Record<string, string>) => {
+    for (const [type, color] of Object.entries(colors)) mount.style.setProperty(`--ent-${cssIdent(type)}`, color);
+  };
+  setColors(init.tagColors ?? {});
   ensureTypeColorRules([...Object.keys(init.tagColors ?? {}), ...(init.entities?.tagSet ?? []).map((t) => t.name), 'PER', 'ORG', 'LOC', 'MISC']);
 
   const refused = () => {
@@ -133,6 +139,12 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
     replaceAnnotations(a: Annotations) {
       base = a;
       view.dispatch(replaceAnnotationsTr(view.state, a, sourceText));
+    },
+    setTagSet(tagSet: TagType[]) {
+      setColors(Object.fromEntries(tagSet.map((t) => [t.name, t.color])));
+      ensureTypeColorRules(tagSet.map((t) => t.name));
+      // no document change, not undoable; false when entity tagging is not set up (nothing to tell)
+      configureEntities({ tagSet })(view.state, view.dispatch);
     },
     focus: () => view.focus(),
     destroy() {

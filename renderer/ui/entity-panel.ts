@@ -74,6 +74,7 @@ export function trackEntityContext(host: HostBridge): { host: HostBridge; ctx: E
     openSample: async (req) => { const r = await host.openSample(req); if (r.ok) learn(r.value); return r; },
     openFolderDialog: async (req) => { const r = await host.openFolderDialog(req); if (r.ok) learn(r.value); return r; },
     listReports: async (req) => { const r = await host.listReports(req); if (r.ok) learn(r.value); return r; },
+    saveSettings: async (req) => { const r = await host.saveSettings(req); if (r.ok) learn(r.value); return r; },
     openReport: async (req) => {
       // the glossary first, so the editor mounted for this report is pre-annotated from it
       if (ctx.root) {
@@ -269,6 +270,10 @@ export function withEntities(create: CreateEditor, ctx: EntityContext, host: Hos
       ...editor,
       setAnnotations(a, text) {
         editor.setAnnotations(a, text);
+        panel?.render();
+      },
+      setTagSet(tagSet) {
+        editor.setTagSet(tagSet);
         panel?.render();
       },
       destroy() {
