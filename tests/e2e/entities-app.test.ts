@@ -57,6 +57,10 @@ test('tag in one report, open another, accept the pre-annotation', async () => {
     assert.equal(await tagged.innerText(), NAME, 'the clitic is snapped off');
     assert.equal(await tagged.getAttribute('aria-label'), 'LOC entity');
     await page.waitForSelector('.ent-panel[data-entities="1"]');
+    // the panel must really be visible under the tall editor, not squeezed to a sliver
+    const entry = await page.locator('.ent-panel-item').first().boundingBox();
+    const viewport = page.viewportSize();
+    assert.ok(entry && viewport && entry.height > 10 && entry.y + entry.height <= viewport.height, `entity entry on screen: ${JSON.stringify(entry)}`);
     await page.keyboard.press('Control+s');
     await page.waitForSelector('.status-save[data-state="saved"]');
     const a1 = await sidecar(e.workspace, first);
