@@ -5,6 +5,8 @@ import './fonts.css';
 import './editor/editor.css';
 import './app.css';
 import './ui/entity.css';
+import './ui/glossary.css';
+import type { TFunction } from 'i18next';
 import { getHost } from './api.ts';
 import { initI18n } from './i18n.ts';
 import { App } from './ui/app.ts';
@@ -13,6 +15,7 @@ import { SHORTCUTS } from './editor/keymap.ts';
 import { importTranslation } from '../shared/align/import.ts';
 import { ENTITY_SHORTCUTS, tagShortcuts } from './editor/plugins/entity-keys.ts';
 import { trackEntityContext, withEntities } from './ui/entity-panel.ts';
+import { openGlossaryPanel } from './ui/glossary-panel.ts';
 
 async function boot(): Promise<void> {
   // entity tagging learns the workspace (tag set, glossary) from the host's answers
@@ -41,6 +44,7 @@ async function boot(): Promise<void> {
       keys: s.keys, label: i18n.t('shortcuts.entities.tag', { type: s.id.slice(4), defaultValue: s.description }),
     })), ENTITY_SHORTCUTS.map((s) => ({ keys: s.keys, label: i18n.t(`shortcuts.entities.${s.id}`, { defaultValue: s.description }) }))),
     reviewCommands: { next: 'nextLowConfidence', previous: 'previousLowConfidence' },
+    openGlossary: () => openGlossaryPanel({ t: i18n.t.bind(i18n) as TFunction, host, ctx: entityCtx }),
   });
   const open = new URLSearchParams(location.hash.replace(/^#/, '')).get('open');
   await app.start(root, open);

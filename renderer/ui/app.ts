@@ -51,6 +51,8 @@ export interface AppOptions {
   reviewCommands: { next: string; previous: string };
   /** idle time before autosave, ms */
   autosaveMs?: number;
+  /** opens the project glossary panel (renderer/ui/glossary-panel.ts, wired in main.ts); absent: the command does nothing */
+  openGlossary?: () => Promise<void>;
 }
 
 /** The open report: its editor, its save policy. */
@@ -139,6 +141,7 @@ export class App {
       case 'langAr': return this.setLanguage('ar');
       case 'shortcuts': await openShortcuts(this.t, this.o.editorShortcuts(), isMac); return;
       case 'about': await openAbout(this.t, this.o.info); return;
+      case 'glossary': await this.o.openGlossary?.(); return;
     }
   }
 
@@ -167,6 +170,8 @@ export class App {
       { id: 'edit', label: t('menu.edit'), entries: [
         { kind: 'item', command: 'undo', label: t('menu.undo'), shortcut: k('Mod-z') },
         { kind: 'item', command: 'redo', label: t('menu.redo'), shortcut: k('Mod-Shift-z') },
+        { kind: 'separator' },
+        { kind: 'item', command: 'glossary', label: t('menu.glossary') },
       ] },
       { id: 'view', label: t('menu.view'), entries: [
         { kind: 'group', label: t('menu.language'), entries: [
