@@ -76,9 +76,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
   console.log(`Muwazi (browser mode) is serving ${openPath}`);
   console.log(`Open this address in a browser on this computer (it holds this run's access token):\n  ${server.url}`);
-  const browser = args.noBrowser ? null : findBrowser();
+  // On Linux a window needs a display; over SSH or in a container there is none, so serve only.
+  const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+  const browser = args.noBrowser || headless ? null : findBrowser();
   if (!browser) {
-    if (!args.noBrowser) console.log('No Chromium or Chrome found: open the address above yourself. Ctrl+C stops the server.');
+    if (headless && !args.noBrowser) console.log('No display to open a window on: open the address above in a browser yourself. Ctrl+C stops the server.');
+    else if (!args.noBrowser) console.log('No Chromium or Chrome found: open the address above yourself. Ctrl+C stops the server.');
     return;
   }
   // A fresh profile: no extensions or sessions, and the window is ours alone, so its exit ends the run.
@@ -87,8 +90,13 @@ async function main(): Promise<void> {
   if (process.getuid?.() === 0) flags.push('--no-sandbox');
   const child = spawn(browser, flags, { stdio: 'ignore' });
   child.on('error', (e) => console.log(`Could not start ${browser} (${e.message}): open the address above yourself.`));
-  child.on('exit', () => {
+  child.on('exit', (code) => {
     rmSync(profile, { recursive: true, force: true });
+    if (code !== 0) {
+      // the browser failed to open a window: keep serving, the address still works elsewhere
+      console.log(`${browser} exited with code ${code}: open the address above yourself. Ctrl+C stops the server.`);
+      return;
+    }
     console.log('The browser window was closed; stopping.');
     void stop(0);
   });
