@@ -4,7 +4,9 @@
 // this module only knows the editor through the small interface below.
 import type { i18n as I18n, TFunction } from 'i18next';
 import type { CallResponse, Failure, HostBridge, OpenedReport, ReportSummary, Workspace, ExportFormat } from '../../shared/contract/host.ts';
-import type { Annotations } from '../../shared/model/types.ts';
+import type { Annotations, TagType } from '../../shared/model/types.ts';
+import { sourceAbbreviations } from '../../shared/model/settings.ts';
+import { resegmentReport } from '../../shared/align/resegment.ts';
 import type { UiLang } from '../../shared/i18n/languages.ts';
 import { setUiLanguage } from '../i18n.ts';
 import { h, replaceChildren } from './dom.ts';
@@ -23,6 +25,7 @@ import { summaryFromAnnotations } from './report-summary.ts';
 import { openShortcuts, type ShortcutRow } from './shortcuts-panel.ts';
 import { openAbout } from './about-dialog.ts';
 import { warningsPanel } from './warnings-panel.ts';
+import { openSettingsDialog } from './settings-dialog.ts';
 
 /** What the shell needs from the editor (renderer/editor/editor.ts's EditorHandle satisfies it). */
 export interface EditorLike {
@@ -31,6 +34,8 @@ export interface EditorLike {
   /** replaces the content as one undoable edit (imports) */
   replaceAnnotations(a: Annotations): void;
   runCommand(name: string): boolean;
+  /** applies a new tag set (project settings saved) without reloading */
+  setTagSet?(tagSet: TagType[]): void;
   focus(): void;
   destroy(): void;
 }
@@ -142,6 +147,8 @@ export class App {
       case 'shortcuts': await openShortcuts(this.t, this.o.editorShortcuts(), isMac); return;
       case 'about': await openAbout(this.t, this.o.info); return;
       case 'glossary': await this.o.openGlossary?.(); return;
+      case 'settings': return this.projectSettings();
+      case 'resegment': return this.resegment();
     }
   }
 
@@ -166,12 +173,16 @@ export class App {
         { kind: 'item', command: 'importTranslation', label: t('menu.importTranslation'), shortcut: k('Mod-Shift-i') },
         { kind: 'item', command: 'importMemory', label: t('menu.importMemory') },
         { kind: 'item', command: 'export', label: t('menu.export'), shortcut: k('Mod-e') },
+        { kind: 'separator' },
+        { kind: 'item', command: 'settings', label: t('menu.settings') },
       ] },
       { id: 'edit', label: t('menu.edit'), entries: [
         { kind: 'item', command: 'undo', label: t('menu.undo'), shortcut: k('Mod-z') },
         { kind: 'item', command: 'redo', label: t('menu.redo'), shortcut: k('Mod-Shift-z') },
         { kind: 'separator' },
         { kind: 'item', command: 'glossary', label: t('menu.glossary') },
+        { kind: 'separator' },
+        { kind: 'item', command: 'resegment', label: t('menu.resegment') },
       ] },
       { id: 'view', label: t('menu.view'), entries: [
         { kind: 'group', label: t('menu.language'), entries: [
@@ -576,6 +587,37 @@ export class App {
     if (this.session !== s) return;
     if (outcome?.review && outcome.result.lowConfidence.length) this.showReview();
     else s.editor.focus();
+  }
+
+  /** File → Project Settings…: edit and save the folder's tag set and abbreviations; the open editor
+   * takes the new tag set at once. */
+  private async projectSettings(): Promise<void> {
+    const ws = this.workspace;
+    if (!ws) return;
+    const saved = await openSettingsDialog({ t: this.t, host: this.o.host, workspace: ws });
+    if (!saved || this.workspace?.root !== saved.root) return;
+    this.workspace = saved;
+    this.sidebar.show(saved);
+    this.sidebar.setCurrent(this.session?.path ?? null);
+    this.session?.editor.setTagSet?.(saved.settings.tagSet);
+    this.session?.editor.focus();
+  }
+
+  /** Edit → Re-segment Report: the open report's Arabic split again with the project's abbreviations
+   * (shared/align/resegment.ts), as one undoable edit. */
+  private async resegment(): Promise<void> {
+    const s = this.session;
+    if (!s) {
+      await ask('notice', this.t('resegment.title'), this.t('import.noEditor'), [{ id: 'ok', label: this.t('dialog.ok'), primary: true }]);
+      return;
+    }
+    const r = resegmentReport(s.editor.getAnnotations(), s.report.text, { abbreviations: sourceAbbreviations(this.workspace?.settings) });
+    if (r.changed) this.replaceContent(s, r.annotations);
+    const note = h('p', { class: 'note', role: 'status', 'data-resegmented': r.changed ? 'changed' : 'unchanged' },
+      r.changed ? this.t('resegment.done', { before: r.rowsBefore, after: r.rowsAfter }) : this.t('resegment.unchanged'));
+    this.notice.querySelector('[data-resegmented]')?.remove();
+    this.notice.prepend(note);
+    s.editor.focus();
   }
 
   /** An import's result replaces the editor's content as one undoable edit, saved like any edit. */

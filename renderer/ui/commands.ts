@@ -2,7 +2,7 @@
 // shortcuts all name actions with these.
 export const APP_COMMANDS = [
   'openFolder', 'openSample', 'save', 'importTranslation', 'importMemory', 'export',
-  'undo', 'redo', 'langEn', 'langAr', 'shortcuts', 'about', 'glossary',
+  'undo', 'redo', 'langEn', 'langAr', 'shortcuts', 'about', 'glossary', 'settings', 'resegment',
 ] as const;
 
 /** One app command id. */
