@@ -161,6 +161,10 @@ interface W {
   /** dispatch times of doc-changing transactions, and of their state.apply part */
   __times: number[];
   __apply: number[];
+  /** per typed character: keydown (capture) → end of its dispatch, which also holds the browser's
+   * own text insertion, style recalc and layout (ProseMirror lets Chromium insert typed text and
+   * reads it back, so that work happens before the dispatch, outside __times) */
+  __latency: number[];
   /** performance.now() of the last keydown (capture phase, before ProseMirror sees it) and at the end of the last dispatch */
   __keydown: number;
   __lastEnd: number;
@@ -197,20 +201,44 @@ async function mount(page: Page, which: Which, data: { report: Report; ent: Retu
   }, { which, arg: arg as { paras?: string[]; a?: Annotations; t?: string; glossary?: GlossaryEntry[] } });
 }
 
+/** What the typed row holds, so a report can show the three pages type into comparable places. */
+interface TypedRow {
+  /** characters of its Arabic (the bare page: of its paragraph) */
+  source_chars: number;
+  /** characters of its English before typing (bare: -1, no English cell) */
+  english_chars: number;
+  /** marks and decorations (mentions, suggestions, row highlights) touching the row */
+  marks: number;
+  decorations: number;
+}
+
 /** Put the caret at the end of row 5,000's English (paragraph 5,000) and time every dispatch. */
-async function instrument(page: Page, which: Which): Promise<void> {
-  await page.evaluate((which) => {
+async function instrument(page: Page, which: Which): Promise<TypedRow> {
+  return page.evaluate((which) => {
     const w = window as unknown as W;
     const view = which === 'bare' ? w.muwaziTest.bare! : w.muwaziTest.editor!.view;
     let p = 0;
     for (let i = 0; i < 5000; i++) p += view.state.doc.child(i).nodeSize;
     const row = view.state.doc.child(5000);
     const pos = which === 'bare' ? p + 1 + row.content.size : p + 1 + row.child(0).nodeSize + 2 + row.child(1).child(0).content.size;
+    let marks = 0;
+    row.descendants((n) => { marks += n.marks.length; return true; });
+    let decorations = 0;
+    view.someProp('decorations', (f) => {
+      const set = f.call(null, view.state) as { find?(from: number, to: number): unknown[] } | null;
+      decorations += set?.find ? set.find(p, p + row.nodeSize).length : 0;
+    });
+    const typed: TypedRow = {
+      source_chars: which === 'bare' ? row.textContent.length : row.child(0).textContent.length,
+      english_chars: which === 'bare' ? -1 : row.child(1).textContent.length,
+      marks, decorations,
+    };
     const Sel = view.state.selection.constructor as unknown as { create(doc: unknown, pos: number): never };
     view.focus();
     view.dispatch(view.state.tr.setSelection(Sel.create(view.state.doc, pos)).scrollIntoView());
     w.__times = [];
     w.__apply = [];
+    w.__latency = [];
     window.addEventListener('keydown', () => { w.__keydown = performance.now(); }, true);
     // state.apply runs filterTransaction, every plugin's state apply and appendTransaction
     const proto = Object.getPrototypeOf(view.state) as { apply(tr: unknown): unknown };
@@ -237,27 +265,40 @@ async function instrument(page: Page, which: Which): Promise<void> {
       const t0 = performance.now();
       orig(tr);
       w.__lastEnd = performance.now();
-      if (tr.docChanged) w.__times.push(w.__lastEnd - t0);
+      if (tr.docChanged) {
+        w.__times.push(w.__lastEnd - t0);
+        w.__latency.push(w.__lastEnd - w.__keydown);
+      }
     };
+    return typed;
   }, which);
 }
 
 const settle = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
 
 /** Type `text` with real key events; the dispatch and apply times of its transactions. */
-async function typeRun(page: Page, text: string): Promise<{ times: number[]; apply: number[] }> {
-  await page.evaluate(() => { (window as unknown as W).__times = []; (window as unknown as W).__apply = []; });
+async function typeRun(page: Page, text: string): Promise<{ times: number[]; apply: number[]; latency: number[] }> {
+  await page.evaluate(() => {
+    const w = window as unknown as W;
+    w.__times = [];
+    w.__apply = [];
+    w.__latency = [];
+  });
   await page.keyboard.type(text);
   await page.waitForFunction((n) => (window as unknown as W).__times.length >= n, text.length);
-  const out = await page.evaluate(() => ({ times: (window as unknown as W).__times, apply: (window as unknown as W).__apply }));
+  const out = await page.evaluate(() => {
+    const w = window as unknown as W;
+    return { times: w.__times, apply: w.__apply, latency: w.__latency };
+  });
   await settle(page);
   return out;
 }
 
-interface RunStats { p50: number; p95: number; max: number; apply_p50: number; apply_p95: number }
-const stats = (r: { times: number[]; apply: number[] }): RunStats => ({
+interface RunStats { p50: number; p95: number; max: number; apply_p50: number; apply_p95: number; latency_p50: number; latency_p95: number }
+const stats = (r: { times: number[]; apply: number[]; latency: number[] }): RunStats => ({
   p50: percentile(r.times, 50), p95: percentile(r.times, 95), max: Math.max(...r.times),
   apply_p50: percentile(r.apply, 50), apply_p95: percentile(r.apply, 95),
+  latency_p50: percentile(r.latency, 50), latency_p95: percentile(r.latency, 95),
 });
 /** Medians over runs of each per-run figure. */
 function summary(runs: RunStats[]): Record<string, number> {
@@ -393,19 +434,22 @@ export async function run(): Promise<Record<string, unknown>> {
       return (p!.getState(st) as { suggestions: { find(): unknown[] } }).suggestions.find().length;
     });
     // --- keystrokes: warm-up run, then TYPE_RUNS, interleaved
-    for (const w of whiches) await instrument(pages[w].page, w);
+    const typedRow = {} as Record<Which, TypedRow>;
+    for (const w of whiches) typedRow[w] = await instrument(pages[w].page, w);
     const warm = {} as Record<Which, RunStats>;
     for (const w of whiches) warm[w] = stats(await typeRun(pages[w].page, WARMUP));
     const runs = { bare: [] as RunStats[], editor: [] as RunStats[], entities: [] as RunStats[] };
     const debug: Record<string, number[][]> = { bare: [], editor: [], entities: [] };
     for (let i = 0; i < TYPE_RUNS; i++) {
-      const acc = { bare: { times: [] as number[], apply: [] as number[] }, editor: { times: [] as number[], apply: [] as number[] }, entities: { times: [] as number[], apply: [] as number[] } };
+      const acc = {} as Record<Which, { times: number[]; apply: number[]; latency: number[] }>;
+      for (const w of whiches) acc[w] = { times: [], apply: [], latency: [] };
       // a few characters per page in turn: load from other processes hits all pages alike
       for (let c = 0; c < TYPED.length; c += CHUNK) {
         for (const w of whiches) {
           const r = await typeRun(pages[w].page, TYPED.slice(c, c + CHUNK));
           acc[w].times.push(...r.times);
           acc[w].apply.push(...r.apply);
+          acc[w].latency.push(...r.latency);
         }
       }
       for (const w of whiches) {
@@ -418,7 +462,9 @@ export async function run(): Promise<Record<string, unknown>> {
 
     const s = { bare: summary(runs.bare), editor: summary(runs.editor), entities: summary(runs.entities) };
     const openMed = { bare: median(open.bare.slice(1)), editor: median(open.editor.slice(1)), entities: median(open.entities.slice(1)) };
-    const perRunRatio = (w: Which) => runs[w].map((r, i) => round(r.p95 / runs.bare[i].p95));
+    const perRunRatio = (w: Which, k: keyof RunStats = 'p95') => runs[w].map((r, i) => round(r[k] / runs.bare[i][k]));
+    // The target's figure is the ratio of the medians; the median of the per-run (paired) ratios
+    // is reported beside it: a run where one page alone was disturbed moves it less.
     return {
       rows: report.annotations.units.length,
       source_chars: report.text.length,
@@ -443,6 +489,12 @@ export async function run(): Promise<Record<string, unknown>> {
         entities_p50_ratio: round(s.entities.p50 / s.bare.p50),
         entities_p95_ratio: round(s.entities.p95 / s.bare.p95),
         p95_ratio_per_run: { editor: perRunRatio('editor'), entities: perRunRatio('entities') },
+        editor_p95_ratio_paired_median: round(median(perRunRatio('editor'))),
+        entities_p95_ratio_paired_median: round(median(perRunRatio('entities'))),
+        // keydown → end of dispatch (the browser's insertion, style and layout included): not the
+        // target's figure, but where CSS and DOM size show
+        latency_p95_ratio: { editor: round(s.editor.latency_p95 / s.bare.latency_p95), entities: round(s.entities.latency_p95 / s.bare.latency_p95) },
+        typed_row: typedRow,
         warmup: { bare: roundStats(warm.bare), editor: roundStats(warm.editor), entities: roundStats(warm.entities) },
         target_ratio: 1.5,
         ok: s.editor.p95 <= 1.5 * s.bare.p95 && s.entities.p95 <= 1.5 * s.bare.p95,
