@@ -3,4 +3,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { createPreloadBridge } from './preload-bridge.ts';
 
-contextBridge.exposeInMainWorld('muwazi', createPreloadBridge(ipcRenderer));
+// ipcRenderer stays here: the page gets only the bridge's named methods
+const bridge = createPreloadBridge(ipcRenderer);
+contextBridge.exposeInMainWorld('muwazi', bridge);

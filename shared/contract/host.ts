@@ -245,7 +245,7 @@ const _namesMatch: Same<(typeof CALL_NAMES)[number], CallName> = true;
 void _namesMatch;
 
 /**
- * What the preload exposes as `window.muwazi` (and what the browser-mode client implements): one
+ * What the preload exposes as the page's `muwazi` global (and what the browser-mode client implements): one
  * named method per call, plus a subscription to host events. Never a generic send.
  */
 export type HostBridge = HostApi & {
