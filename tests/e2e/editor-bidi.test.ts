@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { missingPrecondition, openEditorPage, type EditorPage } from './editor-page.ts';
+import { caretAt, missingPrecondition, openEditorPage, selectionSynced, type EditorPage } from './editor-page.ts';
 import { fixture, spanOf, S1, S3, TEXT } from '../renderer/editor/helpers.ts';
 import type { Annotations } from '../../shared/model/types.ts';
 import type { MuwaziTest } from '../../renderer/editor-test.ts';
@@ -32,31 +32,11 @@ async function mount(): Promise<void> {
   }, { a: annotations(), text: TEXT });
 }
 
-/** Put the caret in sentence `id` at UTF-16 offset `offset` and focus the editor. */
-async function caretAt(id: string, offset: number): Promise<void> {
-  await page.evaluate(({ id, offset }) => {
-    const { editor } = (window as unknown as W).muwaziTest;
-    const view = editor!.view;
-    let pos = -1;
-    view.state.doc.descendants((n, p) => {
-      if (pos < 0 && n.isTextblock && n.attrs.id === id) pos = p + 1 + offset;
-      return pos < 0;
-    });
-    const Sel = view.state.selection.constructor as unknown as { create(doc: unknown, pos: number): never };
-    view.focus();
-    view.dispatch(view.state.tr.setSelection(Sel.create(view.state.doc, pos)));
-  }, { id, offset });
-}
 
 /** The caret, once ProseMirror's state agrees with the DOM selection (arrow keys move the DOM
  * selection natively; the editor picks it up on selectionchange). */
 async function caret() {
-  await page.waitForFunction(() => {
-    const view = (window as unknown as W).muwaziTest.editor!.view;
-    const sel = document.getSelection();
-    if (!sel || !sel.focusNode) return false;
-    return view.posAtDOM(sel.focusNode, sel.focusOffset) === view.state.selection.head;
-  });
+  await selectionSynced(page);
   return page.evaluate(() => (window as unknown as W).muwaziTest.caret());
 }
 
@@ -115,7 +95,7 @@ test('typing in an English cell updates the annotations and moves the row to dra
 
 test('typing, deleting and pasting in the Arabic change nothing', { skip: skip ?? false }, async () => {
   await mount();
-  await caretAt('s3', 3);
+  await caretAt(page, 's3', 3);
   await page.keyboard.type('xyz');
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Delete');
@@ -140,13 +120,13 @@ async function walk(key: string, max: number): Promise<number[]> {
     if (c.id !== start.id || c.offset === seen[seen.length - 1]) break;
     seen.push(c.offset);
   }
-  await caretAt(start.id!, seen[seen.length - 1]);
+  await caretAt(page, start.id!, seen[seen.length - 1]);
   return seen;
 }
 
 test('in an RTL cell ArrowLeft moves forward and ArrowRight back, across an Arabic entity mark', { skip: skip ?? false }, async () => {
   await mount();
-  await caretAt('s3', 0);
+  await caretAt(page, 's3', 0);
   assert.equal((await caret()).dir, 'rtl');
   const fwd = await walk('ArrowLeft', 40);
   // strictly forward through the whole sentence, including in and out of the متحدث mark
@@ -162,7 +142,7 @@ test('in an RTL cell ArrowLeft moves forward and ArrowRight back, across an Arab
 
 test('arrow keys cross a Latin entity inside Arabic (mixed run) without getting stuck', { skip: skip ?? false }, async () => {
   await mount();
-  await caretAt('s1', 0);
+  await caretAt(page, 's1', 0);
   const fwd = await walk('ArrowLeft', 80);
   const visited = new Set(fwd);
   const aStart = S1.indexOf('Apple');
@@ -172,7 +152,7 @@ test('arrow keys cross a Latin entity inside Arabic (mixed run) without getting 
   assert.equal((await caret()).id, 's1');
   // typing at the mark's end in the English does not extend the mention (inclusive: false)
   const en = 'The president said Apple'.length;
-  await caretAt('t1', en);
+  await caretAt(page, 't1', en);
   await page.keyboard.type('X');
   const ann = await page.evaluate(() => (window as unknown as W).muwaziTest.editor!.getAnnotations());
   assert.equal(ann.mentions.find((m) => m.id === 'm2')!.text, 'Apple');
@@ -180,10 +160,10 @@ test('arrow keys cross a Latin entity inside Arabic (mixed run) without getting 
 
 test('keyboard shortcuts run the row commands (split row, merge, undo)', { skip: skip ?? false }, async () => {
   await mount();
-  await caretAt('s2', 2);
+  await caretAt(page, 's2', 2);
   await page.keyboard.press('Control+Backspace');
   assert.equal(await page.locator('div.row').count(), 3);
-  await caretAt('s2', 2);
+  await caretAt(page, 's2', 2);
   await page.keyboard.press('Control+Enter');
   assert.equal(await page.locator('div.row').count(), 4);
   await page.keyboard.press('Control+z');
@@ -191,7 +171,7 @@ test('keyboard shortcuts run the row commands (split row, merge, undo)', { skip:
   const ann = await page.evaluate(() => (window as unknown as W).muwaziTest.editor!.getAnnotations());
   assert.deepEqual(ann.units.map((u) => u.source), [['s1'], ['s2'], ['s3'], ['s4']]);
   // Tab goes to the next row's English
-  await caretAt('s1', 0);
+  await caretAt(page, 's1', 0);
   await page.keyboard.press('Tab');
   const c = await caret();
   assert.equal(c.dir, 'ltr');

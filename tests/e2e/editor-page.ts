@@ -65,3 +65,31 @@ export async function openEditorPage(options: { viewport?: { width: number; heig
     },
   };
 }
+
+type TestWindow = { muwaziTest: import('../../renderer/editor-test.ts').MuwaziTest };
+
+/** Put the caret in sentence `id` at UTF-16 offset `offset` (within the sentence) and focus the editor. */
+export async function caretAt(page: Page, id: string, offset: number): Promise<void> {
+  await page.evaluate(({ id, offset }) => {
+    const view = (window as unknown as TestWindow).muwaziTest.editor!.view;
+    let pos = -1;
+    view.state.doc.descendants((n, p) => {
+      if (pos < 0 && n.isTextblock && n.attrs.id === id) pos = p + 1 + offset;
+      return pos < 0;
+    });
+    const Sel = view.state.selection.constructor as unknown as { create(doc: unknown, pos: number): never };
+    view.focus();
+    view.dispatch(view.state.tr.setSelection(Sel.create(view.state.doc, pos)));
+  }, { id, offset });
+}
+
+/** Waits until ProseMirror's selection agrees with the DOM's: arrow keys move the DOM selection
+ * natively and the editor picks it up on selectionchange, so read state only after this. */
+export async function selectionSynced(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const view = (window as unknown as TestWindow).muwaziTest.editor!.view;
+    const sel = document.getSelection();
+    if (!sel || !sel.focusNode) return false;
+    return view.posAtDOM(sel.focusNode, sel.focusOffset) === view.state.selection.head;
+  });
+}

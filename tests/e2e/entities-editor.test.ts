@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { missingPrecondition, openEditorPage, type EditorPage } from './editor-page.ts';
+import { caretAt, missingPrecondition, openEditorPage, selectionSynced, type EditorPage } from './editor-page.ts';
 import { fixture, TEXT } from '../renderer/editor/helpers.ts';
 import type { MuwaziTest } from '../../renderer/editor-test.ts';
 
@@ -31,29 +31,10 @@ async function mount(): Promise<void> {
   }, { a: fixture(), text: TEXT });
 }
 
-/** Caret in sentence `id` at UTF-16 `offset`, editor focused. */
-async function caretAt(id: string, offset: number): Promise<void> {
-  await page.evaluate(({ id, offset }) => {
-    const view = (window as unknown as W).muwaziTest.editor!.view;
-    let pos = -1;
-    view.state.doc.descendants((n, p) => {
-      if (pos < 0 && n.isTextblock && n.attrs.id === id) pos = p + 1 + offset;
-      return pos < 0;
-    });
-    const Sel = view.state.selection.constructor as unknown as { create(doc: unknown, pos: number): never };
-    view.focus();
-    view.dispatch(view.state.tr.setSelection(Sel.create(view.state.doc, pos)));
-  }, { id, offset });
-}
 
 /** ProseMirror's selection once it agrees with the DOM's: sentence id, anchor/head offsets, text. */
 async function selection() {
-  await page.waitForFunction(() => {
-    const view = (window as unknown as W).muwaziTest.editor!.view;
-    const sel = document.getSelection();
-    if (!sel || !sel.focusNode) return false;
-    return view.posAtDOM(sel.focusNode, sel.focusOffset) === view.state.selection.head;
-  });
+  await selectionSynced(page);
   return page.evaluate(() => {
     const view = (window as unknown as W).muwaziTest.editor!.view;
     const { $head, from, to } = view.state.selection;
@@ -66,7 +47,7 @@ test('Shift+ArrowLeft selects forward in the Arabic; P tags it; arrows cross the
   const s3 = 'لم يُعلّق المتحدث.';
   const at = s3.indexOf('المتحدث');
   // select "المتحدث." with the keyboard from its start: in RTL, Shift+ArrowLeft extends forward
-  await caretAt('s3', at);
+  await caretAt(page, 's3', at);
   for (let i = 0; i < 'المتحدث.'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
   assert.equal((await selection()).text, 'المتحدث.');
   await page.keyboard.press('p');
@@ -78,7 +59,7 @@ test('Shift+ArrowLeft selects forward in the Arabic; P tags it; arrows cross the
 
   // walk forward (ArrowLeft in RTL) from the sentence start to its end: one step per character,
   // never stuck at the mark's edges
-  await caretAt('s3', 0);
+  await caretAt(page, 's3', 0);
   const fwd: number[] = [];
   for (let i = 0; i < s3.length + 2; i++) {
     await page.keyboard.press('ArrowLeft');
@@ -90,7 +71,7 @@ test('Shift+ArrowLeft selects forward in the Arabic; P tags it; arrows cross the
   assert.ok(within.includes(at) && within.includes(at + 'المتحدث'.length), `crossed both edges: ${within.join(',')}`);
   for (let i = 1; i < within.length; i++) assert.ok(within[i] > within[i - 1], `forward at every step: ${within.join(',')}`);
   // and back (ArrowRight in RTL)
-  await caretAt('s3', s3.length);
+  await caretAt(page, 's3', s3.length);
   const back: number[] = [];
   for (let i = 0; i < s3.length + 2; i++) {
     await page.keyboard.press('ArrowRight');
@@ -110,7 +91,7 @@ test('Shift+ArrowLeft selects forward in the Arabic; P tags it; arrows cross the
 test('in the English a plain key types and Alt+key tags; Shift+ArrowRight selection works across a mark', { skip: skip ?? false }, async () => {
   await mount();
   const t1 = 'The president said Apple will hire 123 people.';
-  await caretAt('t1', t1.indexOf('president'));
+  await caretAt(page, 't1', t1.indexOf('president'));
   for (let i = 0; i < 'president'.length; i++) await page.keyboard.press('Shift+ArrowRight');
   assert.equal((await selection()).text, 'president');
   await page.keyboard.press('Alt+p');
@@ -118,7 +99,7 @@ test('in the English a plain key types and Alt+key tags; Shift+ArrowRight select
   await span.waitFor();
   assert.equal(await span.innerText(), 'president');
   // a selection running across the Apple mark (ORG) and beyond is refused: it overlaps
-  await caretAt('t1', t1.indexOf('said'));
+  await caretAt(page, 't1', t1.indexOf('said'));
   for (let i = 0; i < 'said Apple will'.length; i++) await page.keyboard.press('Shift+ArrowRight');
   assert.equal((await selection()).text, 'said Apple will');
   await page.keyboard.press('Alt+l');
@@ -127,7 +108,7 @@ test('in the English a plain key types and Alt+key tags; Shift+ArrowRight select
   assert.match(await toast.innerText(), /overlaps the ORG mention “Apple”/);
   assert.equal(await page.locator('p.tgt span.ent[data-type="LOC"]').count(), 0);
   // a plain key still types
-  await caretAt('t1', t1.length);
+  await caretAt(page, 't1', t1.length);
   await page.keyboard.type(' p');
   assert.match(await page.locator('p.tgt').first().innerText(), / p$/);
 });
