@@ -12,10 +12,15 @@ import { checkAnnotations } from '../../shared/formats/sidecar.ts';
 import { MemoryFormatError, looksLikeTmx, parseMoses, parseTmx, type Pair } from '../../shared/formats/tm-import.ts';
 import { DecodeError, decodeText } from '../../shared/text/decode.ts';
 import { HostError, toFailure } from './errors.ts';
+import { projectAbbreviations } from './project-settings.ts';
 import { MAX_SOURCE_BYTES, openReport, readSource, saveReport, sidecarPath } from './report-store.ts';
 
 /** Options of the file and folder imports. */
-export interface ImportFileOptions extends Pick<ImportOptions, 'threshold' | 'anchors' | 'abbreviations'> {
+export interface ImportFileOptions extends Pick<ImportOptions, 'threshold' | 'anchors'> {
+  /** the project's extra abbreviations, for the Arabic of a report without a sidecar and for the
+   * English; default: those of the nearest muwazi.project.json at or above the report
+   * (project-settings.ts; a corrupt one fails the import before anything is written) */
+  abbreviations?: string[];
   /** crash-recovery journal folder of the report store (default: the app's) */
   journalDir?: string;
   /** clock (ISO strings) for timestamps */
@@ -91,12 +96,13 @@ export async function readTranslation(path: string, what = 'translation file', l
  */
 export async function importTranslationFile(txtPath: string, translationPath: string, opts: ImportFileOptions = {}): Promise<ImportFileResult> {
   const translation = await readTranslation(translationPath);
+  const abbreviations = opts.abbreviations ?? (await projectAbbreviations(txtPath));
   const now = opts.now ?? (() => new Date().toISOString());
-  const opened = await openReport(txtPath, { journalDir: opts.journalDir, now });
+  const opened = await openReport(txtPath, { journalDir: opts.journalDir, now, abbreviations });
   if (opened.recovered) {
     throw new HostError('conflict', `${basename(txtPath)} has unsaved edits in Muwazi's recovery journal; open it in Muwazi and save or discard them first. Nothing was changed.`);
   }
-  const r = importTranslation(opened.annotations, opened.text, translation, { ...opts, now: now() });
+  const r = importTranslation(opened.annotations, opened.text, translation, { threshold: opts.threshold, anchors: opts.anchors, abbreviations, now: now() });
   await saveReport(txtPath, r.annotations, opened.sidecarHash, { journalDir: opts.journalDir, now });
   return {
     txtPath,
@@ -274,6 +280,7 @@ const counts = (txtPath: string, memory: MemorySource, r: MemoryImportResult): M
  */
 export async function importMemoryFile(txtPath: string, memory: MemorySource, opts: MemoryFileOptions = {}): Promise<MemoryFileResult & { annotations: Annotations }> {
   const pairs = await readMemory(memory);
+  const abbreviations = opts.abbreviations ?? (await projectAbbreviations(txtPath));
   const now = opts.now ?? (() => new Date().toISOString());
   let start: Annotations;
   let text: string;
@@ -283,11 +290,11 @@ export async function importMemoryFile(txtPath: string, memory: MemorySource, op
     if (problems.length) throw new HostError('invalid-request', `The annotations do not fit ${basename(txtPath)}: ${problems[0].path}: ${problems[0].message}`);
     start = opts.annotations;
   } else {
-    const opened = await openReport(txtPath, { journalDir: opts.journalDir, now });
+    const opened = await openReport(txtPath, { journalDir: opts.journalDir, now, abbreviations });
     text = opened.text;
     start = opened.annotations;
   }
-  const r = importMemoryPairs(start, text, pairs, { threshold: opts.threshold, anchors: opts.anchors, abbreviations: opts.abbreviations, now: now() });
+  const r = importMemoryPairs(start, text, pairs, { threshold: opts.threshold, anchors: opts.anchors, abbreviations, now: now() });
   return { ...counts(txtPath, memory, r), annotations: r.annotations };
 }
 
@@ -305,12 +312,13 @@ export interface MemorySaveResult extends MemoryFileResult {
  */
 export async function saveMemoryImport(txtPath: string, memory: MemorySource, opts: ImportFileOptions = {}): Promise<MemorySaveResult> {
   const pairs = await readMemory(memory);
+  const abbreviations = opts.abbreviations ?? (await projectAbbreviations(txtPath));
   const now = opts.now ?? (() => new Date().toISOString());
-  const opened = await openReport(txtPath, { journalDir: opts.journalDir, now });
+  const opened = await openReport(txtPath, { journalDir: opts.journalDir, now, abbreviations });
   if (opened.recovered) {
     throw new HostError('conflict', `${basename(txtPath)} has unsaved edits in Muwazi's recovery journal; open it in Muwazi and save or discard them first. Nothing was changed.`);
   }
-  const r = importMemoryPairs(opened.annotations, opened.text, pairs, { threshold: opts.threshold, anchors: opts.anchors, abbreviations: opts.abbreviations, now: now() });
+  const r = importMemoryPairs(opened.annotations, opened.text, pairs, { threshold: opts.threshold, anchors: opts.anchors, abbreviations, now: now() });
   await saveReport(txtPath, r.annotations, opened.sidecarHash, { journalDir: opts.journalDir, now });
   return { ...counts(txtPath, memory, r), sidecarPath: sidecarPath(txtPath) };
 }

@@ -176,7 +176,8 @@ export interface OpenOptions {
   journalDir?: string;
   /** clock for the timestamps of a new sidecar (ISO string) */
   now?: () => string;
-  /** the project's extra abbreviations (muwazi.project.json), used to segment a new report */
+  /** the project's extra abbreviations (muwazi.project.json), used to segment a new report and
+   * new text found when re-anchoring a drifted one */
   abbreviations?: string[];
 }
 
@@ -231,13 +232,13 @@ export async function openReport(txtPath: string, opts: OpenOptions = {}): Promi
       annotations = stored;
       state = 'loaded';
     } else {
-      const r = reanchor(stored, text, info);
+      const r = reanchor(stored, text, info, { abbreviations: opts.abbreviations });
       annotations = r.annotations;
       state = 'drifted';
       warnings.push(...r.warnings);
     }
   }
-  const recovered = await recoverJournal(opts.journalDir ?? defaultJournalDir(), txtPath, annotations, sidecar?.mtimeMs ?? null, text, info, warnings);
+  const recovered = await recoverJournal(opts.journalDir ?? defaultJournalDir(), txtPath, annotations, sidecar?.mtimeMs ?? null, text, info, warnings, opts.abbreviations);
   return { path: txtPath, name: basename(txtPath), text, annotations, state, sidecarHash: sidecar?.hash ?? null, warnings, recovered };
 }
 
@@ -250,6 +251,7 @@ async function recoverJournal(
   text: string,
   info: SourceInfo,
   warnings: { code: string; message: string }[],
+  abbreviations: string[] | undefined,
 ): Promise<Annotations | null> {
   const entry = await readJournal(journalDir, txtPath);
   if (!entry) return null;
@@ -257,7 +259,7 @@ async function recoverJournal(
   if (sidecarMtimeMs !== null && !(written >= sidecarMtimeMs)) return null;
   let a = entry.annotations;
   if (a.source.sha256 !== info.sha256) {
-    const r = reanchor(a, text, info);
+    const r = reanchor(a, text, info, { abbreviations });
     a = r.annotations;
     for (const w of r.warnings) warnings.push({ code: 'recovered-' + w.code, message: `Unsaved edits: ${w.message}` });
   } else if (checkAnnotations(a, { text }).length) {

@@ -254,7 +254,9 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const memory = req.memory.kind === 'tmx'
         ? { kind: 'tmx' as const, path: await roots.resolve(req.memory.path) }
         : { kind: 'moses' as const, ar: await roots.resolve(req.memory.ar), en: await roots.resolve(req.memory.en) };
-      const r = await importMemoryFile(path, memory, { journalDir, annotations: req.annotations });
+      // the opened folder's abbreviations, as openReport uses (a report without a sidecar is segmented)
+      const abbreviations = sourceAbbreviations(await readSettings(roots.rootOf(path)!));
+      const r = await importMemoryFile(path, memory, { journalDir, annotations: req.annotations, abbreviations });
       return {
         annotations: r.annotations, pairs: r.pairs, matched: r.matched, aligned: r.aligned, lowConfidence: r.lowConfidence,
         unusedPairs: r.unusedPairs, alignedPairs: r.alignedPairs, mergedRows: r.mergedRows, droppedMentions: r.droppedMentions,
