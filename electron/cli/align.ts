@@ -7,13 +7,15 @@
 //   neighbour); the empty string after a final line break is not a line.
 // --json prints `[[[ar indices], [en indices], confidence], ...]` (one link per line), in order,
 // covering every sentence/line of both sides exactly once; otherwise a readable two-column list.
+// Segmentation uses the abbreviations of each file's project (muwazi.project.json in its folder or
+// one above), as `muwazi segment` does; --no-project ignores them.
 import { alignSentences, type Link } from '../../shared/align/aligner.ts';
 import { segmentSentences } from '../../shared/text/segment.ts';
 import { OffsetMap } from '../../shared/text/offsets.ts';
-import { readTextFile } from './segment.ts';
+import { cliAbbreviations, readTextFile } from './segment.ts';
 import type { CliIO } from './main.ts';
 
-const USAGE = 'usage: muwazi align <ar.txt> <en.txt> [--presegmented] [--json]';
+const USAGE = 'usage: muwazi align <ar.txt> <en.txt> [--presegmented] [--json] [--no-project]';
 
 /** Lines of a presegmented file: every line, the empty remainder after a final line break dropped. */
 export function presegmentedLines(text: string): string[] {
@@ -23,9 +25,9 @@ export function presegmentedLines(text: string): string[] {
   return lines;
 }
 
-function sentences(text: string, lang: 'ar' | 'en'): string[] {
+function sentences(text: string, lang: 'ar' | 'en', abbreviations: string[]): string[] {
   const map = new OffsetMap(text);
-  return segmentSentences(text, { lang }).map((s) => map.slice(s.start, s.end));
+  return segmentSentences(text, { lang, abbreviations }).map((s) => map.slice(s.start, s.end));
 }
 
 /** Empty lines as fixed links, so the aligner never merges them into a neighbour. */
@@ -58,9 +60,11 @@ export function formatTable(links: Link[], ar: string[], en: string[]): string {
 export async function run(argv: string[], io: CliIO): Promise<number> {
   let presegmented = false;
   let json = false;
+  let project = true;
   const files: string[] = [];
   for (const a of argv) {
     if (a === '--presegmented') presegmented = true;
+    else if (a === '--no-project') project = false;
     else if (a === '--json') json = true;
     else if (a.startsWith('-')) {
       io.err(`muwazi align: unknown option '${a}'\n${USAGE}\n`);
@@ -75,8 +79,13 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (arText === null) return 1;
   const enText = await readTextFile(files[1], io, 'align');
   if (enText === null) return 1;
-  const ar = presegmented ? presegmentedLines(arText) : sentences(arText, 'ar');
-  const en = presegmented ? presegmentedLines(enText) : sentences(enText, 'en');
+  // presegmented lines are not segmented, so no project settings are read
+  const arAbbr = presegmented ? [] : await cliAbbreviations(files[0], project, io, 'align');
+  if (arAbbr === null) return 1;
+  const enAbbr = presegmented ? [] : await cliAbbreviations(files[1], project, io, 'align');
+  if (enAbbr === null) return 1;
+  const ar = presegmented ? presegmentedLines(arText) : sentences(arText, 'ar', arAbbr);
+  const en = presegmented ? presegmentedLines(enText) : sentences(enText, 'en', enAbbr);
   const links = alignSentences(ar, en, { fixed: presegmented ? emptyLineLinks(ar, en) : [] });
   if (json) {
     const lines = links.map((l) => JSON.stringify([l.src, l.tgt, l.confidence]));

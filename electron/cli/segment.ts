@@ -1,10 +1,14 @@
-// `muwazi segment <file> [--lang ar|en] [--json]`: prints the file's sentences, one per line,
-// or with --json an array of {start, end, text} (code points into the decoded file text).
+// `muwazi segment <file> [--lang ar|en] [--json] [--no-project]`: prints the file's sentences, one
+// per line, or with --json an array of {start, end, text} (code points into the decoded file text).
+// A file inside a project (muwazi.project.json in its folder or one above) is segmented with the
+// project's abbreviations, as the app would; --no-project ignores them.
 import { readFile } from 'node:fs/promises';
 import { decodeText, DecodeError } from '../../shared/text/decode.ts';
 import { guessLanguage } from '../../shared/text/script.ts';
 import { segmentSentences } from '../../shared/text/segment.ts';
 import { OffsetMap } from '../../shared/text/offsets.ts';
+import { toFailure } from '../host/errors.ts';
+import { projectAbbreviations } from '../host/project-settings.ts';
 import type { CliIO } from './main.ts';
 
 /** Parsed arguments shared by the segment and tokenize commands. */
@@ -17,14 +21,17 @@ export interface TextCommandArgs {
   json: boolean;
   /** tokenize only: split Arabic clitics */
   clitics: boolean;
+  /** use the abbreviations of the file's project (false with --no-project) */
+  project: boolean;
 }
 
-/** Parses `<file> [--lang ar|en] [--json] [--clitics]`; returns an error message on bad input. */
+/** Parses `<file> [--lang ar|en] [--json] [--clitics] [--no-project]`; returns an error message on bad input. */
 export function parseTextArgs(argv: string[], allowClitics: boolean): TextCommandArgs | string {
-  const args: TextCommandArgs = { file: '', json: false, clitics: false };
+  const args: TextCommandArgs = { file: '', json: false, clitics: false, project: true };
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
     if (a === '--json') args.json = true;
+    else if (a === '--no-project') args.project = false;
     else if (a === '--clitics' && allowClitics) args.clitics = true;
     else if (a === '--lang' || a.startsWith('--lang=')) {
       const v = a === '--lang' ? argv[++k] : a.slice('--lang='.length);
@@ -60,15 +67,29 @@ export async function readTextFile(file: string, io: CliIO, command: string): Pr
   }
 }
 
+/** The abbreviations of `file`'s project ([] outside one or when `use` is false); on a corrupt
+ * settings file writes a clear message and returns null. */
+export async function cliAbbreviations(file: string, use: boolean, io: CliIO, command: string): Promise<string[] | null> {
+  if (!use) return [];
+  try {
+    return await projectAbbreviations(file);
+  } catch (e) {
+    io.err(`muwazi ${command}: ${toFailure(e).message} (--no-project ignores it)\n`);
+    return null;
+  }
+}
+
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const args = parseTextArgs(argv, false);
   if (typeof args === 'string') {
-    io.err(`muwazi segment: ${args}\nusage: muwazi segment <file> [--lang ar|en] [--json]\n`);
+    io.err(`muwazi segment: ${args}\nusage: muwazi segment <file> [--lang ar|en] [--json] [--no-project]\n`);
     return 2;
   }
   const text = await readTextFile(args.file, io, 'segment');
   if (text === null) return 1;
-  const spans = segmentSentences(text, { lang: args.lang ?? guessLanguage(text) });
+  const abbreviations = await cliAbbreviations(args.file, args.project, io, 'segment');
+  if (abbreviations === null) return 1;
+  const spans = segmentSentences(text, { lang: args.lang ?? guessLanguage(text), abbreviations });
   const map = new OffsetMap(text);
   if (args.json) {
     io.out(JSON.stringify(spans.map((s) => ({ start: s.start, end: s.end, text: map.slice(s.start, s.end) })), null, 2) + '\n');
