@@ -36,7 +36,7 @@ async function boot(): Promise<void> {
     i18n,
     info,
     createEditor: withEntities(createEditor, entityCtx, host, () => i18n.t.bind(i18n)),
-    importTranslation: (a, text, translation) => importTranslation(a, text, translation),
+    importTranslation, // given the project's abbreviations by the app (ui/project-import.ts)
     editorShortcuts: () => SHORTCUTS.map((s) => ({
       keys: s.keys[0],
       label: i18n.t(`shortcuts.cmd.${s.command}`, { defaultValue: s.description }),

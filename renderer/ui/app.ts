@@ -19,7 +19,8 @@ import { describeFailure } from './errors.ts';
 import { APP_SHORTCUTS, displayKeys, isAppCommand, matchesKey, type AppCommand } from './commands.ts';
 import { askFolderPath } from './open-folder-dialog.ts';
 import { openExportDialog } from './export-dialog.ts';
-import { openImportDialog, type ImportFn } from './import-dialog.ts';
+import { openImportDialog } from './import-dialog.ts';
+import { withProjectAbbreviations, type ProjectImportFn } from './project-import.ts';
 import { openMemoryDialog } from './memory-dialog.ts';
 import { summaryFromAnnotations } from './report-summary.ts';
 import { openShortcuts, type ShortcutRow } from './shortcuts-panel.ts';
@@ -49,7 +50,7 @@ export interface AppOptions {
   info: CallResponse<'appInfo'> | null;
   createEditor: EditorFactory;
   /** the aligner's import (shared/align/import.ts); null when not available */
-  importTranslation: ImportFn | null;
+  importTranslation: ProjectImportFn | null;
   /** the editor's shortcuts for the help panel */
   editorShortcuts: () => ShortcutRow[];
   /** editor command names for stepping through low-confidence rows */
@@ -561,7 +562,7 @@ export class App {
     const outcome = await openImportDialog({
       t: this.t,
       host: this.o.host,
-      importFn: this.o.importTranslation,
+      importFn: withProjectAbbreviations(this.o.importTranslation, () => this.workspace?.settings),
       current: () => ({ annotations: s.editor.getAnnotations(), sourceText: s.report.text }),
       // one undoable edit (Ctrl+Z restores the rows from before); onChange marks it unsaved
       apply: (a) => this.replaceContent(s, a),
