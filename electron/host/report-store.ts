@@ -8,6 +8,7 @@ import type { OpenedReport } from '../../shared/contract/host.ts';
 import { createAnnotations } from '../../shared/model/create.ts';
 import type { Annotations, SourceInfo } from '../../shared/model/types.ts';
 import { AnnotationsSchema } from '../../shared/model/schema.ts';
+import { progressCounts, type ProgressCounts } from '../../shared/model/progress.ts';
 import { DecodeError, decodeText, type Decoded } from '../../shared/text/decode.ts';
 import { segmentSentences } from '../../shared/text/segment.ts';
 import { cpLength } from '../../shared/text/offsets.ts';
@@ -391,13 +392,7 @@ export async function saveCopy(txtPath: string, annotations: Annotations, opts: 
 }
 
 /** Progress figures of a report for the sidebar. */
-export interface ReportSummaryCounts {
-  /** alignment units (rows) */
-  rows: number;
-  /** rows with at least one non-blank English sentence */
-  translated: number;
-  /** entity mentions on both sides */
-  entities: number;
+export interface ReportSummaryCounts extends ProgressCounts {
   /** whether the sidecar exists */
   hasAnnotations: boolean;
   /** why the report or its sidecar cannot be opened, for the sidebar */
@@ -432,7 +427,5 @@ export async function readSummary(txtPath: string, opts: { abbreviations?: strin
   } catch (e) {
     return { rows: 0, translated: 0, entities: 0, hasAnnotations: true, problem: `${basename(sidecarPath(txtPath))}: ${e instanceof Error ? e.message : String(e)}` };
   }
-  const nonBlank = new Set(a.targets.filter((t) => t.text.trim() !== '').map((t) => t.id));
-  const translated = a.units.filter((u) => u.target.some((t) => nonBlank.has(t))).length;
-  return { rows: a.units.length, translated, entities: a.mentions.length, hasAnnotations: true };
+  return { ...progressCounts(a), hasAnnotations: true };
 }
