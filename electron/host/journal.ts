@@ -4,11 +4,11 @@
 // data folder's file system rejects). Written atomically, so a crash mid-write keeps the previous entry.
 import { createHash } from 'node:crypto';
 import { readFile, mkdir, unlink } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AnnotationsSchema } from '../../shared/model/schema.ts';
 import type { Annotations } from '../../shared/model/types.ts';
 import { atomicWriteFile } from './atomic-write.ts';
+import { defaultDataDir } from './paths.ts';
 
 const JOURNAL_FORMAT = 'muwazi-journal';
 
@@ -25,19 +25,11 @@ export interface JournalEntry {
 /**
  * The default journal folder: `$MUWAZI_JOURNAL_DIR`, else `journal/` in the app data folder
  * (`$MUWAZI_DATA_DIR`, else the platform's per-user folder for "Muwazi", which is where Electron's
- * `app.getPath('userData')` points). The Electron main process passes its own folder explicitly.
+ * `app.getPath('userData')` points; paths.ts defaultDataDir). The Electron main process passes its own folder explicitly.
  */
 export function defaultJournalDir(): string {
   if (process.env.MUWAZI_JOURNAL_DIR) return process.env.MUWAZI_JOURNAL_DIR;
   return join(defaultDataDir(), 'journal');
-}
-
-function defaultDataDir(): string {
-  if (process.env.MUWAZI_DATA_DIR) return process.env.MUWAZI_DATA_DIR;
-  const home = homedir();
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Muwazi');
-  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'Muwazi');
-  return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), 'Muwazi');
 }
 
 /** The journal file of a report. */
