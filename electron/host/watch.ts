@@ -5,9 +5,9 @@
 import { readdirSync, watch, type Dirent, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { createHash } from 'node:crypto';
 import { isOwnScratchFile } from './atomic-write.ts';
 import { isOwnWrite } from './own-writes.ts';
+import { sha256 } from './report-store.ts';
 
 /** What changed: a report's source text, its annotation file, or anything else in the folder. */
 export type ChangeKind = 'source' | 'sidecar' | 'other';
@@ -36,7 +36,7 @@ function ignored(name: string): boolean {
 
 async function hashOf(path: string): Promise<string | null> {
   try {
-    return createHash('sha256').update(await readFile(path)).digest('hex');
+    return sha256(await readFile(path));
   } catch {
     return null; // deleted: that is a change worth reporting
   }
