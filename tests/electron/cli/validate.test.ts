@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../../../electron/cli/main.ts';
 import { openReport, saveReport, sidecarPath } from '../../../electron/host/report-store.ts';
 import { serializeAnnotations } from '../../../shared/formats/sidecar.ts';
-import { TEXT, annotate } from '../../shared/formats/build-annotations.ts';
+import { TEXT, annotate } from '../../fixtures/annotated-report.ts';
 
 async function cli(...argv: string[]) {
   let out = '';

@@ -4,7 +4,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { discardJournal, journalPath, readJournal, writeJournal } from '../../../electron/host/journal.ts';
-import { TEXT, annotate } from '../../shared/formats/build-annotations.ts';
+import { TEXT, annotate } from '../../fixtures/annotated-report.ts';
 
 test('write, read, discard; one file per report keyed by a hash of its path', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'muwazi-journal-'));

@@ -8,7 +8,7 @@ import { MAX_SOURCE_BYTES, openReport, readSummary, saveCopy, saveReport, sha256
 import { readJournal, writeJournal } from '../../../electron/host/journal.ts';
 import { parseAnnotations, serializeAnnotations } from '../../../shared/formats/sidecar.ts';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
-import { TEXT, annotate } from '../../shared/formats/build-annotations.ts';
+import { TEXT, annotate } from '../../fixtures/annotated-report.ts';
 
 const NOW = () => '2024-06-01T12:00:00.000Z';
 

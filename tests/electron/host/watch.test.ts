@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { changeKind, watchFolder, type ChangeKind } from '../../../electron/host/watch.ts';
 import { openReport, saveReport, sidecarPath } from '../../../electron/host/report-store.ts';
-import { TEXT } from '../../shared/formats/build-annotations.ts';
+import { TEXT } from '../../fixtures/annotated-report.ts';
 
 test('changeKind', () => {
   assert.equal(changeKind('تقرير.annotations.json'), 'sidecar');
