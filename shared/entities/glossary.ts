@@ -4,6 +4,7 @@
 // opened report (as suggestions) and flags an Arabic name rendered in more than one way.
 import type { Annotations } from '../model/types.ts';
 import { nameKey } from '../text/normalize.ts';
+import { escapeTsv } from '../formats/text-fields.ts';
 import { OccurrenceIndex, overlapsMention, segmentAt, type MentionSuggestion } from './propagate.ts';
 
 /** One glossary line: an Arabic form, its English rendering, the type, how often it was seen. */
@@ -150,19 +151,15 @@ export function findInconsistencies(entries: readonly GlossaryEntry[]): Inconsis
 /** The header line of the glossary TSV. */
 export const GLOSSARY_TSV_HEADER = 'ar\ten\ttype\tcount\tnote';
 
-/** Escapes a TSV field: backslash, tab, line feed, carriage return. */
-export function escapeField(s: string): string {
-  return s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
-}
-
-/** Undoes `escapeField`; an unknown escape keeps its character (\x → x). */
+/** Undoes `escapeTsv` (shared/formats/text-fields.ts), leniently for hand-written files: an
+ * unknown escape keeps its character (\x → x). */
 export function unescapeField(s: string): string {
   return s.replace(/\\(.?)/gs, (_, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : c === 'r' ? '\r' : c));
 }
 
 /** The glossary as TSV: a header, one escaped line per entry, LF line ends, final LF. */
 export function glossaryToTsv(entries: readonly GlossaryEntry[]): string {
-  const lines = entries.map((e) => [e.ar, e.en, e.type, String(e.count), e.note ?? ''].map(escapeField).join('\t'));
+  const lines = entries.map((e) => [e.ar, e.en, e.type, String(e.count), e.note ?? ''].map(escapeTsv).join('\t'));
   return [GLOSSARY_TSV_HEADER, ...lines].join('\n') + '\n';
 }
 

@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  collectRenderings, escapeField, findInconsistencies, glossaryFromTsv, glossaryToTsv, mergeGlossary, preAnnotate, renderingsOf,
+  collectRenderings, findInconsistencies, glossaryFromTsv, glossaryToTsv, mergeGlossary, preAnnotate, renderingsOf,
   unescapeField, type GlossaryEntry,
 } from '../../../shared/entities/glossary.ts';
+import { escapeTsv as escapeField } from '../../../shared/formats/text-fields.ts';
 import { addMention, linkMentions } from '../../../shared/entities/mentions.ts';
 import { summarizeEntities } from '../../../shared/entities/summary.ts';
 import type { Annotations } from '../../../shared/model/types.ts';
