@@ -8,11 +8,10 @@ import { SidecarError, checkAnnotations, parseAnnotations } from '../../shared/f
 import { reanchor } from '../../shared/formats/drift.ts';
 import { HostError } from '../host/errors.ts';
 import { readSource, sidecarPath } from '../host/report-store.ts';
+import { isSkippedDir } from '../host/workspace.ts';
 
 const USAGE = 'usage: muwazi validate <folder|file>   (a folder, a report .txt or an .annotations.json)';
 const SIDECAR = /\.annotations\.json$/i;
-/** Folders never searched: hidden ones (.git), dependencies, export output. */
-const SKIP = /^(\.|node_modules$|export$)/;
 
 /** Every `*.annotations.json` under `dir`, sorted ("keep both" copies are named differently and skipped). */
 async function findSidecars(dir: string): Promise<string[]> {
@@ -20,7 +19,7 @@ async function findSidecars(dir: string): Promise<string[]> {
   for (const d of await readdir(dir, { withFileTypes: true })) {
     const p = join(dir, d.name);
     if (d.isDirectory()) {
-      if (!SKIP.test(d.name)) out.push(...(await findSidecars(p)));
+      if (!isSkippedDir(d.name)) out.push(...(await findSidecars(p)));
     } else if (d.isFile() && SIDECAR.test(d.name)) out.push(p);
   }
   return out.sort();

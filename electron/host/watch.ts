@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import { isOwnScratchFile } from './atomic-write.ts';
 import { isOwnWrite } from './own-writes.ts';
 import { sha256 } from './report-store.ts';
+import { isSkippedDir } from './workspace.ts';
 
 /** What changed: a report's source text, its annotation file, or anything else in the folder. */
 export type ChangeKind = 'source' | 'sidecar' | 'other';
@@ -18,8 +19,6 @@ export interface WatchOptions {
   debounceMs?: number;
 }
 
-/** Folders not watched: hidden ones (.git), dependencies, our export output. */
-const SKIP = /^(\.|node_modules$|export$)/;
 
 /** The kind of change a file name stands for. */
 export function changeKind(name: string): ChangeKind {
@@ -85,7 +84,7 @@ export function watchFolder(root: string, onChange: (path: string, kind: ChangeK
         if (name && !recursive) {
           const r = rel ? join(rel, name.toString()) : name.toString();
           onEvent(ev, r);
-          if (ev === 'rename' && !SKIP.test(name.toString())) addTree(join(root, r), r, true); // maybe a new sub-folder
+          if (ev === 'rename' && !isSkippedDir(name.toString())) addTree(join(root, r), r, true); // maybe a new sub-folder
         } else onEvent(ev, name);
       });
     } catch {
@@ -110,7 +109,7 @@ export function watchFolder(root: string, onChange: (path: string, kind: ChangeK
     add(dir, rel, false);
     for (const d of entries) {
       const r = rel ? join(rel, d.name) : d.name;
-      if (d.isDirectory() && !SKIP.test(d.name)) addTree(join(dir, d.name), r, announce);
+      if (d.isDirectory() && !isSkippedDir(d.name)) addTree(join(dir, d.name), r, announce);
       else if (announce && d.isFile() && !ignored(d.name)) onEvent('rename', r);
     }
   };

@@ -17,6 +17,11 @@ export const SAMPLE_DIR_NAME = 'sample-project';
 /** Folders never scanned for reports (besides hidden ones): dependencies and our own export output. */
 const SKIPPED_DIRS = new Set(['node_modules', 'export']);
 
+/** Folders never searched for reports or sidecars nor watched: hidden ones (.git), dependencies, our export output. */
+export function isSkippedDir(name: string): boolean {
+  return name.startsWith('.') || SKIPPED_DIRS.has(name);
+}
+
 /** Progress of one report, as the report store computes it from the sidecar. */
 export interface SummaryCounts {
   /** alignment units (rows) */
@@ -93,7 +98,7 @@ export async function findReports(root: string): Promise<string[]> {
       if (d.name.startsWith('.')) continue;
       const p = join(dir, d.name);
       if (d.isDirectory()) {
-        if (!SKIPPED_DIRS.has(d.name)) await walk(p);
+        if (!isSkippedDir(d.name)) await walk(p);
       } else if (isReportFile(d.name)) {
         if (d.isFile()) out.push(p);
         else if (d.isSymbolicLink()) {
