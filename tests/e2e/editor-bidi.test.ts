@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { caretAt, missingPrecondition, openEditorPage, selectionSynced, type EditorPage } from './editor-page.ts';
+import { caretAt, missingPrecondition, mountEditor, openEditorPage, selectionSynced, type EditorPage } from './editor-page.ts';
 import { fixture, spanOf, S1, S3, TEXT } from '../renderer/editor/helpers.ts';
 import type { Annotations } from '../../shared/model/types.ts';
 import type { MuwaziTest } from '../../renderer/editor-test.ts';
@@ -26,12 +26,6 @@ function annotations(): Annotations {
 
 type W = { muwaziTest: MuwaziTest };
 
-async function mount(): Promise<void> {
-  await page.evaluate(({ a, text }) => {
-    (window as unknown as W).muwaziTest.mount(a, text, { PER: '#d9480f', ORG: '#1971c2' });
-  }, { a: annotations(), text: TEXT });
-}
-
 
 /** The caret, once ProseMirror's state agrees with the DOM selection (arrow keys move the DOM
  * selection natively; the editor picks it up on selectionchange). */
@@ -50,7 +44,7 @@ after(async () => {
 });
 
 test('every sentence element carries dir and lang; rows carry id and status', { skip: skip ?? false }, async () => {
-  await mount();
+  await mountEditor(page, annotations(), TEXT);
   const info = await page.evaluate(() => ({
     src: [...document.querySelectorAll('p.src')].map((p) => `${p.getAttribute('dir')}/${p.getAttribute('lang')}/${getComputedStyle(p).direction}`),
     tgt: [...document.querySelectorAll('p.tgt')].map((p) => `${p.getAttribute('dir')}/${p.getAttribute('lang')}/${getComputedStyle(p).direction}`),
@@ -65,7 +59,7 @@ test('every sentence element carries dir and lang; rows carry id and status', { 
 });
 
 test('the Arabic column is at the inline start: left in an LTR UI, right in an RTL UI', { skip: skip ?? false }, async () => {
-  await mount();
+  await mountEditor(page, annotations(), TEXT);
   const side = () => page.evaluate(() => {
     const row = document.querySelector('div.row')!;
     const src = row.querySelector('.cell-src')!.getBoundingClientRect();
@@ -79,7 +73,7 @@ test('the Arabic column is at the inline start: left in an LTR UI, right in an R
 });
 
 test('typing in an English cell updates the annotations and moves the row to draft', { skip: skip ?? false }, async () => {
-  await mount();
+  await mountEditor(page, annotations(), TEXT);
   await page.locator('div.row').nth(1).locator('p.tgt').click();
   await page.keyboard.type('The branch opened in Dubai.');
   const ann = await page.evaluate(() => (window as unknown as W).muwaziTest.editor!.getAnnotations());
@@ -94,7 +88,7 @@ test('typing in an English cell updates the annotations and moves the row to dra
 });
 
 test('typing, deleting and pasting in the Arabic change nothing', { skip: skip ?? false }, async () => {
-  await mount();
+  await mountEditor(page, annotations(), TEXT);
   await caretAt(page, 's3', 3);
   await page.keyboard.type('xyz');
   await page.keyboard.press('Backspace');
@@ -125,7 +119,7 @@ async function walk(key: string, max: number): Promise<number[]> {
 }
 
 test('in an RTL cell ArrowLeft moves forward and ArrowRight back, across an Arabic entity mark', { skip: skip ?? false }, async () => {
-  await mount();
+  await mountEditor(page, annotations(), TEXT);
   await caretAt(page, 's3', 0);
   assert.equal((await caret()).dir, 'rtl');
   const fwd = await walk('ArrowLeft', 40);
@@ -141,7 +135,7 @@ test('in an RTL cell ArrowLeft moves forward and ArrowRight back, across an Arab
 });
 
 test('arrow keys cross a Latin entity inside Arabic (mixed run) without getting stuck', { skip: skip ?? false }, async () => {
-  await mount();
+  await mountEditor(page, annotations(), TEXT);
   await caretAt(page, 's1', 0);
   const fwd = await walk('ArrowLeft', 80);
   const visited = new Set(fwd);
@@ -159,7 +153,7 @@ test('arrow keys cross a Latin entity inside Arabic (mixed run) without getting 
 });
 
 test('keyboard shortcuts run the row commands (split row, merge, undo)', { skip: skip ?? false }, async () => {
-  await mount();
+  await mountEditor(page, annotations(), TEXT);
   await caretAt(page, 's2', 2);
   await page.keyboard.press('Control+Backspace');
   assert.equal(await page.locator('div.row').count(), 3);

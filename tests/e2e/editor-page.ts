@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Annotations } from '../../shared/model/types.ts';
 
 export const CHROMIUM = '/usr/lib/chromium/chromium';
 const ROOT = 'dist/renderer';
@@ -67,6 +68,16 @@ export async function openEditorPage(options: { viewport?: { width: number; heig
 }
 
 type TestWindow = { muwaziTest: import('../../renderer/editor-test.ts').MuwaziTest };
+
+/** Entity colours the editor tests mount with (they assert the rendered border colour). */
+const TAG_COLORS: Record<string, string> = { PER: '#d9480f', ORG: '#1971c2' };
+
+/** Mount the editor on the test page with these annotations over `text`, PER/ORG coloured. */
+export async function mountEditor(page: Page, annotations: Annotations, text: string): Promise<void> {
+  await page.evaluate(({ a, text, colors }) => {
+    (window as unknown as TestWindow).muwaziTest.mount(a, text, colors);
+  }, { a: annotations, text, colors: TAG_COLORS });
+}
 
 /** Put the caret in sentence `id` at UTF-16 offset `offset` (within the sentence) and focus the editor. */
 export async function caretAt(page: Page, id: string, offset: number): Promise<void> {

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { caretAt, missingPrecondition, openEditorPage, selectionSynced, type EditorPage } from './editor-page.ts';
+import { caretAt, missingPrecondition, mountEditor, openEditorPage, selectionSynced, type EditorPage } from './editor-page.ts';
 import { fixture, TEXT } from '../renderer/editor/helpers.ts';
 import type { MuwaziTest } from '../../renderer/editor-test.ts';
 
@@ -25,12 +25,6 @@ after(async () => {
   if (ep) await ep.close();
 });
 
-async function mount(): Promise<void> {
-  await page.evaluate(({ a, text }) => {
-    (window as unknown as W).muwaziTest.mount(a, text, { PER: '#d9480f', ORG: '#1971c2' });
-  }, { a: fixture(), text: TEXT });
-}
-
 
 /** ProseMirror's selection once it agrees with the DOM's: sentence id, anchor/head offsets, text. */
 async function selection() {
@@ -43,7 +37,7 @@ async function selection() {
 }
 
 test('Shift+ArrowLeft selects forward in the Arabic; P tags it; arrows cross the new mark both ways', { skip: skip ?? false }, async () => {
-  await mount();
+  await mountEditor(page, fixture(), TEXT);
   const s3 = 'لم يُعلّق المتحدث.';
   const at = s3.indexOf('المتحدث');
   // select "المتحدث." with the keyboard from its start: in RTL, Shift+ArrowLeft extends forward
@@ -89,7 +83,7 @@ test('Shift+ArrowLeft selects forward in the Arabic; P tags it; arrows cross the
 });
 
 test('in the English a plain key types and Alt+key tags; Shift+ArrowRight selection works across a mark', { skip: skip ?? false }, async () => {
-  await mount();
+  await mountEditor(page, fixture(), TEXT);
   const t1 = 'The president said Apple will hire 123 people.';
   await caretAt(page, 't1', t1.indexOf('president'));
   for (let i = 0; i < 'president'.length; i++) await page.keyboard.press('Shift+ArrowRight');
