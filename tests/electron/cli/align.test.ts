@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { main, type CliIO } from '../../../electron/cli/main.ts';
 import { presegmentedLines } from '../../../electron/cli/align.ts';
 import { PAIRS } from '../../shared/align/fixtures.ts';
+import { withTmp } from '../../fixtures/tmp.ts';
 
 function capture(): CliIO & { stdout: () => string; stderr: () => string } {
   let o = '';
@@ -13,12 +13,7 @@ function capture(): CliIO & { stdout: () => string; stderr: () => string } {
   return { out: (s) => { o += s; }, err: (s) => { e += s; }, isTTY: false, stdout: () => o, stderr: () => e };
 }
 
-async function withDir(fn: (dir: string) => Promise<void>) {
-  const dir = await mkdtemp(join(tmpdir(), 'muwazi-align-'));
-  try { await fn(dir); } finally { await rm(dir, { recursive: true, force: true }); }
-}
-
-test('align --presegmented --json: line indices, every line once, empty lines as their own links', () => withDir(async (dir) => {
+test('align --presegmented --json: line indices, every line once, empty lines as their own links', () => withTmp(async (dir) => {
   // Arabic line 2 joins pairs 2 and 3 (a 1-2 link); line 4 is empty; English has a blank line 6
   const ar = [PAIRS[0][0], PAIRS[1][0], `${PAIRS[2][0]} ${PAIRS[3][0]}`, PAIRS[4][0], '', PAIRS[5][0]];
   const en = [PAIRS[0][1], PAIRS[1][1], PAIRS[2][1], PAIRS[3][1], PAIRS[4][1], PAIRS[5][1], ''];
@@ -31,7 +26,7 @@ test('align --presegmented --json: line indices, every line once, empty lines as
   for (const [, , c] of links) assert.ok(c >= 0 && c <= 1);
 }));
 
-test('align without --presegmented segments both texts; the table lists both sides', () => withDir(async (dir) => {
+test('align without --presegmented segments both texts; the table lists both sides', () => withTmp(async (dir) => {
   await writeFile(join(dir, 'ar.txt'), PAIRS.slice(0, 4).map((p) => p[0]).join(' '));
   await writeFile(join(dir, 'en.txt'), PAIRS.slice(0, 4).map((p) => p[1]).join('\n'));
   const json = capture();
@@ -45,7 +40,7 @@ test('align without --presegmented segments both texts; the table lists both sid
   assert.match(lines[4], /^3\s+3\s+[01]\.\d\d\s+وأغلق المحتجون .*\| Protesters blocked/);
 }));
 
-test('align reports bad arguments and unreadable files', () => withDir(async (dir) => {
+test('align reports bad arguments and unreadable files', () => withTmp(async (dir) => {
   const io = capture();
   assert.equal(await main(['align', 'only-one.txt'], io), 2);
   assert.match(io.stderr(), /expected two files/);

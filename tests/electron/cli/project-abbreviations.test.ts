@@ -2,27 +2,18 @@
 // them; files outside a project are unchanged; a corrupt settings file is a clear error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { main, type CliIO } from '../../../electron/cli/main.ts';
 import { defaultSettings, PROJECT_FILE } from '../../../electron/host/workspace.ts';
 import { serializeSettings } from '../../../shared/model/settings.ts';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
+import { withTmp } from '../../fixtures/tmp.ts';
 
 function capture(): CliIO & { stdout: () => string; stderr: () => string } {
   let out = '';
   let err = '';
   return { out: (s) => (out += s), err: (s) => (err += s), isTTY: false, stdout: () => out, stderr: () => err };
-}
-
-async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'muwazi-cli-project-'));
-  try {
-    await fn(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 // `مستش.` is a made-up abbreviation: without it the text splits into three sentences
@@ -48,7 +39,7 @@ async function cli(argv: string[]): Promise<{ code: number; out: string; err: st
   return { code, out: io.stdout(), err: io.stderr() };
 }
 
-test('cli segment: project abbreviations inside a project, --no-project ignores them', () => withDir(async (dir) => {
+test('cli segment: project abbreviations inside a project, --no-project ignores them', () => withTmp(async (dir) => {
   const f = await setup(dir);
   const inProject = await cli(['segment', f.ar]);
   assert.equal(inProject.code, 0);
@@ -65,7 +56,7 @@ test('cli segment: project abbreviations inside a project, --no-project ignores 
   assert.equal((await cli(['segment', f.en, '--lang', 'en'])).out, 'Cnslr. Ahmed met the minister 😀 on 3 May via Reuters.\nHe then left the hall.\n');
 }));
 
-test('cli tokenize and align: project abbreviations, --no-project', () => withDir(async (dir) => {
+test('cli tokenize and align: project abbreviations, --no-project', () => withTmp(async (dir) => {
   const f = await setup(dir);
   assert.equal((await cli(['tokenize', f.ar])).out.split('\n').filter(Boolean).length, 2);
   assert.equal((await cli(['tokenize', f.ar, '--no-project'])).out.split('\n').filter(Boolean).length, 3);
@@ -75,7 +66,7 @@ test('cli tokenize and align: project abbreviations, --no-project', () => withDi
   assert.deepEqual(sides(await links(['--no-project'])), [3, 3]);
 }));
 
-test('cli segment: a corrupt muwazi.project.json is a clear error; --no-project still works', () => withDir(async (dir) => {
+test('cli segment: a corrupt muwazi.project.json is a clear error; --no-project still works', () => withTmp(async (dir) => {
   const f = await setup(dir);
   await writeFile(join(dir, 'proj', PROJECT_FILE), '{"format": 3}');
   const r = await cli(['segment', f.ar]);

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { main, type CliIO } from '../../../electron/cli/main.ts';
+import { withTmp } from '../../fixtures/tmp.ts';
 
 function capture(): CliIO & { stdout: () => string; stderr: () => string } {
   let out = '';
@@ -11,19 +11,10 @@ function capture(): CliIO & { stdout: () => string; stderr: () => string } {
   return { out: (s) => (out += s), err: (s) => (err += s), isTTY: false, stdout: () => out, stderr: () => err };
 }
 
-async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'muwazi-cli-segment-'));
-  try {
-    await fn(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
 const TEXT = 'اشتباكات بإدلب.. قوات النظام 😀\r\nقال د. محمد إنّ ٣ قُتلوا., وأضاف المرصد.';
 
 test('cli segment: one sentence per line, language guessed from the script', () =>
-  withDir(async (dir) => {
+  withTmp(async (dir) => {
     await writeFile(join(dir, 'r.txt'), TEXT);
     const io = capture();
     assert.equal(await main(['segment', join(dir, 'r.txt')], io), 0);
@@ -32,7 +23,7 @@ test('cli segment: one sentence per line, language guessed from the script', () 
   }));
 
 test('cli segment --json: {start, end, text} in code points of the decoded text', () =>
-  withDir(async (dir) => {
+  withTmp(async (dir) => {
     // windows-1256 bytes: the offsets are into the decoded text, not the bytes
     await writeFile(join(dir, 'utf8.txt'), TEXT);
     const io = capture();
@@ -45,7 +36,7 @@ test('cli segment --json: {start, end, text} in code points of the decoded text'
   }));
 
 test('cli segment: a windows-1256 file is decoded before segmenting', () =>
-  withDir(async (dir) => {
+  withTmp(async (dir) => {
     // "قال. انتهى" in windows-1256
     await writeFile(join(dir, 'w.txt'), new Uint8Array([0xde, 0xc7, 0xe1, 0x2e, 0x20, 0xc7, 0xe4, 0xca, 0xe5, 0xec]));
     const io = capture();
@@ -54,7 +45,7 @@ test('cli segment: a windows-1256 file is decoded before segmenting', () =>
   }));
 
 test('cli segment: errors go to stderr with exit 1 (missing file, folder, binary) or 2 (usage)', () =>
-  withDir(async (dir) => {
+  withTmp(async (dir) => {
     let io = capture();
     assert.equal(await main(['segment', join(dir, 'nope.txt')], io), 1);
     assert.match(io.stderr(), /cannot read .*nope\.txt.*no such file/);

@@ -1,24 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { atomicWriteFile, isOwnScratchFile } from '../../../electron/host/atomic-write.ts';
 import { HostError } from '../../../electron/host/errors.ts';
-
-async function withDir(fn: (dir: string) => Promise<void>) {
-  const dir = await mkdtemp(join(tmpdir(), 'muwazi-atomic-'));
-  try {
-    await fn(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+import { withTmp } from '../../fixtures/tmp.ts';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
 
 test('writes the file, keeps the previous version as .bak, leaves no temporary files', () =>
-  withDir(async (dir) => {
+  withTmp(async (dir) => {
     const f = join(dir, 'تقرير.annotations.json');
     await atomicWriteFile(f, 'الأولى 😀\n');
     assert.equal(await readFile(f, 'utf8'), 'الأولى 😀\n');
@@ -31,7 +22,7 @@ test('writes the file, keeps the previous version as .bak, leaves no temporary f
   }));
 
 test('disk full while writing: HostError disk-full, file and .bak unchanged, temp file removed', () =>
-  withDir(async (dir) => {
+  withTmp(async (dir) => {
     const f = join(dir, 'a.json');
     await atomicWriteFile(f, 'v1');
     await atomicWriteFile(f, 'v2');
@@ -45,7 +36,7 @@ test('disk full while writing: HostError disk-full, file and .bak unchanged, tem
   }));
 
 test('permission denied creating the temp file or renaming: specific message, file unchanged', () =>
-  withDir(async (dir) => {
+  withTmp(async (dir) => {
     const f = join(dir, 'a.json');
     await atomicWriteFile(f, 'v1');
     await assert.rejects(
@@ -61,7 +52,7 @@ test('permission denied creating the temp file or renaming: specific message, fi
   }));
 
 test('fsync failure (I/O error) also leaves the file as it was', () =>
-  withDir(async (dir) => {
+  withTmp(async (dir) => {
     const f = join(dir, 'a.json');
     await writeFile(f, 'old');
     await assert.rejects(atomicWriteFile(f, 'new', { fs: { sync: async () => { throw errno('EIO'); } } }), (e: unknown) => e instanceof HostError && e.code === 'internal' && /unchanged/.test(e.message));
@@ -70,7 +61,7 @@ test('fsync failure (I/O error) also leaves the file as it was', () =>
   }));
 
 test('without hard links (FAT, network shares) the .bak is copied', () =>
-  withDir(async (dir) => {
+  withTmp(async (dir) => {
     const f = join(dir, 'a.json');
     await atomicWriteFile(f, 'v1');
     await atomicWriteFile(f, 'v2', { fs: { link: async () => { throw errno('EPERM'); } } });
@@ -86,7 +77,7 @@ test('scratch file names are recognisable for the watcher', () => {
 });
 
 test('beforeRename runs before the new version takes the name; its failure leaves the file as it was', () =>
-  withDir(async (dir) => {
+  withTmp(async (dir) => {
     const f = join(dir, 'تقرير.annotations.json');
     await atomicWriteFile(f, 'القديمة\n');
     let seen = '';

@@ -1,27 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findTranslationPairs, importMemoryFile, importTranslationFile, isTmxFile, saveMemoryImport } from '../../../electron/host/import.ts';
 import { exportToStrings } from '../../../shared/formats/registry.ts';
 import type { Annotations } from '../../../shared/model/types.ts';
 import { openReport, saveReport } from '../../../electron/host/report-store.ts';
+import { withTmp } from '../../fixtures/tmp.ts';
 
 const SAMPLE = new URL('../../../assets/samples/004_1019a7c50d6a06a0.txt', import.meta.url);
 const TRANSLATION = new URL('../../fixtures/align/004_1019a7c50d6a06a0.en.txt', import.meta.url);
 
-async function withDir(fn: (dir: string) => Promise<void>) {
-  const dir = await mkdtemp(join(tmpdir(), 'muwazi-host-import-'));
-  try { await fn(dir); } finally { await rm(dir, { recursive: true, force: true }); }
-}
-
-test('finds <name>.txt with <name>.en.txt, never taking .en.txt files as reports', () => withDir(async (dir) => {
+test('finds <name>.txt with <name>.en.txt, never taking .en.txt files as reports', () => withTmp(async (dir) => {
   for (const f of ['a.txt', 'a.en.txt', 'b.txt', 'c.en.txt', 'c.en.en.txt', 'notes.md']) await writeFile(join(dir, f), 'x');
   assert.deepEqual(await findTranslationPairs(dir), [{ txtPath: join(dir, 'a.txt'), translationPath: join(dir, 'a.en.txt') }]);
 }));
 
-test('import keeps confirmed rows of an existing sidecar and saves through the report store', () => withDir(async (dir) => {
+test('import keeps confirmed rows of an existing sidecar and saves through the report store', () => withTmp(async (dir) => {
   const journalDir = join(dir, '.journal');
   const txt = join(dir, 'r.txt');
   await copyFile(SAMPLE, txt);
@@ -43,7 +38,7 @@ test('import keeps confirmed rows of an existing sidecar and saves through the r
   assert.deepEqual(after.units.slice(1).map((u) => u.target.length), [1, 2, 2, 3, 3]);
 }));
 
-test('a missing translation file is a not-found error and nothing is written', () => withDir(async (dir) => {
+test('a missing translation file is a not-found error and nothing is written', () => withTmp(async (dir) => {
   await copyFile(SAMPLE, join(dir, 'r.txt'));
   await assert.rejects(importTranslationFile(join(dir, 'r.txt'), join(dir, 'nope.txt'), { journalDir: join(dir, '.j') }), { code: 'not-found' });
   await assert.rejects(readFile(join(dir, 'r.annotations.json')));
@@ -70,7 +65,7 @@ function rowsOf(a: Annotations): Map<string, string> {
   return new Map(a.units.map((u) => [u.source.join('+'), u.target.map((id) => t.get(id)).join(' ')]));
 }
 
-test('importMemoryFile returns the seeded annotations without saving; saveMemoryImport saves', () => withDir(async (dir) => {
+test('importMemoryFile returns the seeded annotations without saving; saveMemoryImport saves', () => withTmp(async (dir) => {
   const { tmx, rows } = await sampleTmx(dir);
   const journalDir = join(dir, '.journal');
   const txt = join(dir, 'r.txt');
@@ -85,7 +80,7 @@ test('importMemoryFile returns the seeded annotations without saving; saveMemory
   assert.deepEqual(rowsOf((await openReport(txt, { journalDir })).annotations), rows);
 }));
 
-test('importMemoryFile starts from the editor annotations when given, and checks they fit the source', () => withDir(async (dir) => {
+test('importMemoryFile starts from the editor annotations when given, and checks they fit the source', () => withTmp(async (dir) => {
   const { tmx } = await sampleTmx(dir);
   const journalDir = join(dir, '.journal');
   const txt = join(dir, 'r.txt');
@@ -102,7 +97,7 @@ test('importMemoryFile starts from the editor annotations when given, and checks
   await assert.rejects(importMemoryFile(txt, { kind: 'tmx', path: join(dir, 'memory.tmx') }, { journalDir, annotations: bad }), { code: 'invalid-request' });
 }));
 
-test('a malformed or empty memory is an invalid-memory error naming the problem; the sidecar is untouched', () => withDir(async (dir) => {
+test('a malformed or empty memory is an invalid-memory error naming the problem; the sidecar is untouched', () => withTmp(async (dir) => {
   const { tmx } = await sampleTmx(dir);
   const journalDir = join(dir, '.journal');
   const txt = join(dir, 'r.txt');
@@ -120,7 +115,7 @@ test('a malformed or empty memory is an invalid-memory error naming the problem;
   assert.equal(await readFile(join(dir, 'r.annotations.json'), 'utf8'), sidecar);
 }));
 
-test('a UTF-16 TMX without the .tmx extension is recognised by its content', () => withDir(async (dir) => {
+test('a UTF-16 TMX without the .tmx extension is recognised by its content', () => withTmp(async (dir) => {
   const { tmx } = await sampleTmx(dir);
   await writeFile(join(dir, 'memory.xml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tmx, 'utf16le')]));
   await writeFile(join(dir, 'english.txt'), 'Not a memory <tmx>.');
@@ -133,7 +128,7 @@ test('a UTF-16 TMX without the .tmx extension is recognised by its content', () 
   assert.equal(r.matched.length, 6);
 }));
 
-test('the folder search takes <name>.tmx when there is no <name>.en.txt', () => withDir(async (dir) => {
+test('the folder search takes <name>.tmx when there is no <name>.en.txt', () => withTmp(async (dir) => {
   for (const f of ['a.txt', 'a.en.txt', 'a.tmx', 'b.txt', 'b.tmx', 'c.tmx']) await writeFile(join(dir, f), 'x');
   assert.deepEqual(await findTranslationPairs(dir), [
     { txtPath: join(dir, 'a.txt'), translationPath: join(dir, 'a.en.txt') },

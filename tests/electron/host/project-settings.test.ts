@@ -3,8 +3,7 @@
 // re-anchoring a drifted report; a corrupt settings file fails before anything is written.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findProjectRoot, projectAbbreviations } from '../../../electron/host/project-settings.ts';
 import { importFolder, importTranslationFile } from '../../../electron/host/import.ts';
@@ -12,20 +11,12 @@ import { openReport, saveReport, sidecarPath } from '../../../electron/host/repo
 import { defaultSettings, PROJECT_FILE } from '../../../electron/host/workspace.ts';
 import { serializeSettings } from '../../../shared/model/settings.ts';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
+import { withTmp } from '../../fixtures/tmp.ts';
 
 // `مستش.` is a made-up abbreviation: without it each text below splits into one more sentence
 const AR = 'التقى مستش. أحمدُ بالوزيرِ 😀 في ٣ أيار عبر Reuters. ثم غادر القاعة.';
 const AR_SENTENCES = ['التقى مستش. أحمدُ بالوزيرِ 😀 في ٣ أيار عبر Reuters.', 'ثم غادر القاعة.'];
 const EN = 'Cnslr. Ahmed met the minister 😀 on 3 May via Reuters. He then left the hall.';
-
-async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'muwazi-project-settings-'));
-  try {
-    await fn(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 async function writeProject(dir: string): Promise<void> {
   const s = defaultSettings();
@@ -35,7 +26,7 @@ async function writeProject(dir: string): Promise<void> {
 
 const exists = (p: string) => access(p).then(() => true, () => false);
 
-test('project settings: the nearest muwazi.project.json at or above the file', () => withDir(async (dir) => {
+test('project settings: the nearest muwazi.project.json at or above the file', () => withTmp(async (dir) => {
   const sub = join(dir, 'p', 'a', 'b');
   await mkdir(sub, { recursive: true });
   await writeProject(join(dir, 'p'));
@@ -45,7 +36,7 @@ test('project settings: the nearest muwazi.project.json at or above the file', (
   assert.equal(await findProjectRoot(join(sub, 'r.txt')), join(dir, 'p', 'a'));
 }));
 
-test('host import: a new report and its translation are segmented with the project abbreviations', () => withDir(async (dir) => {
+test('host import: a new report and its translation are segmented with the project abbreviations', () => withTmp(async (dir) => {
   const withP = join(dir, 'with', 'reports');
   const without = join(dir, 'without');
   await mkdir(withP, { recursive: true });
@@ -72,7 +63,7 @@ test('host import: a new report and its translation are segmented with the proje
   assert.equal((await importTranslationFile(join(withP, 'r.txt'), join(withP, 'r.en.txt'), { journalDir, abbreviations: [] })).rows, 3);
 }));
 
-test('host import: a corrupt muwazi.project.json is a clear error and nothing is written', () => withDir(async (dir) => {
+test('host import: a corrupt muwazi.project.json is a clear error and nothing is written', () => withTmp(async (dir) => {
   await writeFile(join(dir, PROJECT_FILE), '{"format": "muwazi-project",');
   await writeFile(join(dir, 'r.txt'), AR);
   await writeFile(join(dir, 'r.en.txt'), EN);
@@ -89,7 +80,7 @@ test('host import: a corrupt muwazi.project.json is a clear error and nothing is
   assert.equal(await exists(sidecarPath(join(dir, 'r.txt'))), false);
 }));
 
-test('re-anchoring a drifted report segments new text with the abbreviations', () => withDir(async (dir) => {
+test('re-anchoring a drifted report segments new text with the abbreviations', () => withTmp(async (dir) => {
   const txt = join(dir, 'r.txt');
   const journalDir = join(dir, '.journal');
   await writeFile(txt, 'قال المرصدُ إنّ ٣ قُتلوا.');
