@@ -4,6 +4,7 @@
 // (shared/align/translit.ts: إدلب ↔ Idlib, أردوغان ↔ Erdogan, دمشق ↔ Damascus).
 import { translitSimilarity } from '../align/translit.ts';
 import type { Span } from '../model/types.ts';
+import { cpLength, OffsetMap } from '../text/offsets.ts';
 import { findOccurrences } from './propagate.ts';
 
 /** A proposed English span. */
@@ -46,18 +47,13 @@ interface Word {
 }
 
 /** Words of an English sentence (letters/digits with inner hyphens and apostrophes), possessive 's cut. */
-function words(sentence: string): Word[] {
+function words(map: OffsetMap): Word[] {
   const out: Word[] = [];
-  let cp = 0;
-  let u = 0;
-  for (const m of sentence.matchAll(/[\p{L}\p{N}]+(?:[-‐'’][\p{L}\p{N}]+)*/gu)) {
-    cp += [...sentence.slice(u, m.index)].length;
+  for (const m of map.text.matchAll(/[\p{L}\p{N}]+(?:[-‐'’][\p{L}\p{N}]+)*/gu)) {
+    const start = map.toCodePoint(m.index);
     let text = m[0];
     if (/['’]s$/u.test(text)) text = text.slice(0, -2);
-    const len = [...text].length;
-    out.push({ start: cp, end: cp + len, text });
-    cp += [...m[0]].length;
-    u = m.index + m[0].length;
+    out.push({ start, end: start + cpLength(text), text });
   }
   return out;
 }
@@ -81,14 +77,14 @@ export function suggestEnglishSpans(ar: string, enSentence: string, opts: Sugges
       offer({ start: o.start, end: o.end, text: o.text, score: 1, reason: 'glossary' });
     }
   }
-  const ws = words(enSentence);
+  const map = new OffsetMap(enSentence);
+  const ws = words(map);
   const arWords = ar.trim().split(/\s+/).length;
   const maxLen = Math.min(arWords + 2, 5);
-  const cps = [...enSentence];
   for (let i = 0; i < ws.length; i++) {
     for (let j = i; j < ws.length && j - i < maxLen; j++) {
       // a span never crosses punctuation: only white space between its words
-      if (j > i && cps.slice(ws[j - 1].end, ws[j].start).join('').trim() !== '') break;
+      if (j > i && map.slice(ws[j - 1].end, ws[j].start).trim() !== '') break;
       const first = ws[i].text;
       const last = ws[j].text;
       if (EDGE_STOPWORDS.has(first.toLowerCase()) || EDGE_STOPWORDS.has(last.toLowerCase())) continue;
@@ -97,7 +93,7 @@ export function suggestEnglishSpans(ar: string, enSentence: string, opts: Sugges
       if (!isCapitalised(first) && !ARTICLE.test(first)) {
         if (j > i) continue;
       }
-      const text = cps.slice(ws[i].start, ws[j].end).join('');
+      const text = map.slice(ws[i].start, ws[j].end);
       let sim = translitSimilarity(ar, text);
       const bare = text.replace(ARTICLE, '');
       if (bare !== text) sim = Math.max(sim, translitSimilarity(ar, bare));
