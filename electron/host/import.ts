@@ -14,6 +14,7 @@ import { DecodeError, decodeText } from '../../shared/text/decode.ts';
 import { HostError, toFailure } from './errors.ts';
 import { projectAbbreviations } from './project-settings.ts';
 import { MAX_SOURCE_BYTES, openReport, readSource, saveReport, sidecarPath } from './report-store.ts';
+import { isReportFile } from './workspace.ts';
 
 /** Options of the file and folder imports. */
 export interface ImportFileOptions extends Pick<ImportOptions, 'threshold' | 'anchors'> {
@@ -140,7 +141,7 @@ export async function findTranslationPairs(dir: string): Promise<TranslationPair
         if (e.name !== 'node_modules') await walk(join(d, e.name));
         continue;
       }
-      if (!e.isFile() || !e.name.toLowerCase().endsWith('.txt') || e.name.toLowerCase().endsWith(TRANSLATION_SUFFIX)) continue;
+      if (!e.isFile() || !isReportFile(e.name)) continue;
       const stem = e.name.slice(0, -'.txt'.length);
       const tr = [stem + TRANSLATION_SUFFIX, stem + MEMORY_SUFFIX].find((n) => names.has(n));
       if (tr) out.push({ txtPath: join(d, e.name), translationPath: join(d, tr) });
