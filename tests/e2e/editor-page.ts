@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Annotations } from '../../shared/model/types.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATHS, chromiumPath } from './helpers/server.ts';
 
-export const CHROMIUM = '/usr/lib/chromium/chromium';
 const ROOT = 'dist/renderer';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -17,7 +17,7 @@ const TYPES: Record<string, string> = {
 
 /** Why the browser tests cannot run here, or null when they can. */
 export function missingPrecondition(): string | null {
-  if (!existsSync(CHROMIUM)) return `Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
+  if (!CHROMIUM_PATHS.some((p) => existsSync(p))) return `Chromium is not installed (looked at ${CHROMIUM_PATHS.join(', ')}; apt-get install chromium)`;
   if (!existsSync(join(ROOT, 'editor-test.html')) || !existsSync(join(ROOT, 'editor-test.js'))) return 'the editor test page is not built (run node scripts/build.mjs)';
   return null;
 }
@@ -50,10 +50,7 @@ function serve(): Promise<{ server: Server; url: string }> {
 /** Launch Chromium, open the test page and wait for its ready signal. */
 export async function openEditorPage(options: { viewport?: { width: number; height: number }; uiDir?: 'ltr' | 'rtl' } = {}): Promise<EditorPage> {
   const { server, url } = await serve();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: options.viewport ?? { width: 1200, height: 800 } });
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as { muwaziTestReady?: boolean }).muwaziTestReady === true);
