@@ -1,10 +1,8 @@
 // Line-oriented formats (Moses, TSV) cannot hold a line break inside a field. These helpers say
 // what we do instead, in one place.
 
-/** Every line-breaking character: CRLF, CR, LF, VT, FF, NEL, LINE/PARAGRAPH SEPARATOR. */
-export const LINE_BREAKS = /\r\n|[\r\n\u000B\u000C\u0085\u2028\u2029]/g;
-
-/** `text` on one line: each line break (and run of white space around it) becomes one space. */
+/** `text` on one line: each line break (CRLF, CR, LF, VT, FF, NEL, LINE/PARAGRAPH
+ * SEPARATOR) and the run of white space around it becomes one space. */
 export function oneLine(text: string): { text: string; changed: boolean } {
   if (!/[\r\n\u000B\u000C\u0085\u2028\u2029]/.test(text)) return { text, changed: false };
   return { text: text.replace(/\s*(?:\r\n|[\r\n\u000B\u000C\u0085\u2028\u2029])\s*/g, ' '), changed: true };
