@@ -25,10 +25,12 @@ export interface ExportDialogOptions {
 const STATUSES = ['auto', 'draft', 'translated', 'reviewed'] as const;
 const BOOL_OPTIONS = ['onlyOneToOne', 'dedupe', 'keepUntranslated', 'normalizeArabic', 'clitics'] as const;
 
-/** The default output folder for a workspace. */
-export function defaultExportOut(root: string): string {
+/** The default output folder for a workspace, `<root>/export` with the root's separator; with
+ * `file`, that file inside it (the glossary panel's default). */
+export function defaultExportOut(root: string, file?: string): string {
   const sep = root.includes('\\') && !root.includes('/') ? '\\' : '/';
-  return root.replace(/[\\/]+$/, '') + sep + 'export';
+  const dir = root.replace(/[\\/]+$/, '') + sep + 'export';
+  return file ? dir + sep + file : dir;
 }
 
 export function openExportDialog(o: ExportDialogOptions): Promise<ExportSummary | null> {

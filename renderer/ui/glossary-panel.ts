@@ -13,6 +13,7 @@ import { formatNumber } from '../../shared/i18n/numbers.ts';
 import { ask, openDialog, type DialogHandle } from './dialog.ts';
 import { h, replaceChildren, uid } from './dom.ts';
 import { describeFailure } from './errors.ts';
+import { defaultExportOut } from './export-dialog.ts';
 import { setGlossary, type EntityContext } from './entity-panel.ts';
 import { GlossaryModel, type GlossaryField, type GlossaryRow } from './glossary-model.ts';
 
@@ -31,12 +32,6 @@ type Col = (typeof COLS)[number];
 const EDITABLE = new Set<Col>(['ar', 'en', 'type', 'note']);
 /** Rows drawn at once: beyond this the user narrows the filter (keeps the DOM small). */
 export const MAX_ROWS = 500;
-
-/** Where the export goes by default: `<root>/export/muwazi.glossary.tsv`, with the root's separator. */
-export function defaultExportPath(root: string): string {
-  const sep = root.includes('\\') && !root.includes('/') ? '\\' : '/';
-  return `${root.replace(/[\\/]+$/, '')}${sep}export${sep}muwazi.glossary.tsv`;
-}
 
 /** Opens the glossary panel; resolves when it is closed. */
 export async function openGlossaryPanel(o: GlossaryPanelOptions): Promise<void> {
@@ -68,7 +63,8 @@ export async function openGlossaryPanel(o: GlossaryPanelOptions): Promise<void> 
   const body = h('tbody', {});
   const table = h('table', { class: 'gl-table', role: 'grid', 'aria-label': t('glossary.title'), 'aria-describedby': keysHint.id, 'aria-colcount': COLS.length }, h('thead', {}, headRow), body);
   const out = h('input', { type: 'text', id: `${fid}-out`, name: 'out', dir: 'ltr', spellcheck: 'false', autocomplete: 'off' });
-  out.value = defaultExportPath(root);
+  // `<root>/export/muwazi.glossary.tsv`
+  out.value = defaultExportOut(root, 'muwazi.glossary.tsv');
   const exportBtn = h('button', { type: 'button', 'data-action': 'export' }, t('glossary.export'));
   const problems = loaded.value.problems.length
     ? h('p', { class: 'gl-problems', role: 'alert' }, t('glossary.problems', { count: loaded.value.problems.length }), h('br', {}), loaded.value.problems.slice(0, 5).map((p) => p.message).join(' '))
