@@ -217,7 +217,7 @@ export function reanchor(a: Annotations, newText: string, source: Partial<Source
   }
 
   // new text between kept segments: new segments, or the continuation of a neighbour
-  const ids = [...a.segments.map((s) => s.id), ...orphans.filter((o) => o.kind === 'segment').map((o) => (o.kind === 'segment' ? o.segment.id : ''))];
+  const ids = [...a.segments.map((s) => s.id), ...orphans.flatMap((o) => (o.kind === 'segment' ? [o.segment.id] : []))];
   const nextSeg = idAllocator('s', ids);
   const added: SourceSegment[] = [];
   const gaps: Span[] = [];
