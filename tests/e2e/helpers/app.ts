@@ -1,13 +1,10 @@
 // Page helpers for the app shell's end-to-end tests (tests/e2e/app-*.test.ts).
 import type { Page } from 'playwright-core';
+import { openReportAt } from './disk.ts';
 
 /** Opens the first report in the sidebar and waits for its editor; returns its file name. */
-export async function openFirstReport(page: Page): Promise<string> {
-  const button = page.locator('button.report').first();
-  const name = (await button.getAttribute('data-name'))!;
-  await button.click();
-  await page.waitForSelector('.editor-area[data-report-state="open"] .muwazi-editor .row');
-  return name;
+export function openFirstReport(page: Page): Promise<string> {
+  return openReportAt(page, 0);
 }
 
 /** Puts the caret at the end of the first row's English and types. */
