@@ -151,6 +151,15 @@ export class EntityPanel {
     this.render();
   }
 
+  /** The suggestions drawn last: a caret move with them unchanged needs no re-render. */
+  private drawnSuggestions: unknown = null;
+
+  /** Whether the editor's suggestions changed since the last render (the panel's only
+   * selection-independent input that can change without a document change). */
+  suggestionsChanged(): boolean {
+    return entityKey.getState(this.editor.view.state)?.suggestions !== this.drawnSuggestions;
+  }
+
   /** Re-render soon (coalesces bursts of edits). */
   schedule(): void {
     clearTimeout(this.timer);
@@ -161,6 +170,7 @@ export class EntityPanel {
   render(): void {
     const t = this.t();
     const state = this.editor.view.state;
+    this.drawnSuggestions = entityKey.getState(state)?.suggestions ?? null;
     const rows = entityRows(mentionsOf(state.doc), this.ctx.glossary);
     const pending = suggestionsOf(state).length;
     this.el.dataset.entities = String(rows.length);
@@ -256,7 +266,9 @@ export function withEntities(create: CreateEditor, ctx: EntityContext, host: Hos
         init.onSelection?.(info);
         // the selected text, for end-to-end tests to wait on (ProseMirror reads a DOM selection asynchronously)
         mount.dataset.entSelection = info.text.slice(0, 200);
-        panel?.schedule();
+        // the panel does not depend on the caret: a plain caret move leaves it (no whole-document
+        // rescan per arrow key); a command that moved the caret and changed suggestions redraws it
+        if (panel?.suggestionsChanged()) panel.schedule();
       },
     });
     panel = new EntityPanel(editor, ctx, t, host);
