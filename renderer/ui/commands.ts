@@ -1,5 +1,7 @@
 // The app's command ids: the in-page menu, the native menu (`menu` host event) and the app's
 // shortcuts all name actions with these.
+import { keyLetter } from '../editor/plugins/entity-keys.ts';
+
 export const APP_COMMANDS = [
   'openFolder', 'openSample', 'save', 'importTranslation', 'importMemory', 'export',
   'undo', 'redo', 'langEn', 'langAr', 'shortcuts', 'about', 'glossary', 'settings', 'resegment',
@@ -25,7 +27,7 @@ export const APP_SHORTCUTS: Array<{ keys: string; command: AppCommand | 'cycleRe
 ];
 
 /** Whether a keydown matches a ProseMirror-style key name like 'Mod-Shift-i' (pure, tested). */
-export function matchesKey(ev: { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }, keys: string, mac: boolean): boolean {
+export function matchesKey(ev: { key: string; code?: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }, keys: string, mac: boolean): boolean {
   const parts = keys.split('-');
   const key = parts.pop()!;
   const mods = new Set(parts.map((p) => p.toLowerCase()));
@@ -34,7 +36,9 @@ export function matchesKey(ev: { key: string; ctrlKey: boolean; metaKey: boolean
   if (ev.ctrlKey !== wantCtrl || ev.metaKey !== wantMeta) return false;
   if (ev.altKey !== mods.has('alt')) return false;
   if (ev.shiftKey !== mods.has('shift')) return false;
-  return ev.key.toLowerCase() === key.toLowerCase();
+  if (ev.key.toLowerCase() === key.toLowerCase()) return true;
+  // a letter shortcut also matches by physical key, so Ctrl+S works on an Arabic layout (key 'س')
+  return /^[a-z]$/i.test(key) && keyLetter({ key: ev.key, code: ev.code ?? '' }) === key.toLowerCase();
 }
 
 /** A key name for display: 'Mod-Shift-i' → 'Ctrl+Shift+I' (⌘ on macOS). */

@@ -25,3 +25,10 @@ test('the command ids are the ones the native menu sends', () => {
   assert.ok(isAppCommand('save'));
   assert.ok(!isAppCommand('quit'));
 });
+
+test('letter shortcuts match by physical key on an Arabic layout (Ctrl+S types س)', () => {
+  assert.ok(matchesKey({ ...ev('س', { ctrlKey: true }), code: 'KeyS' }, 'Mod-s', false));
+  assert.ok(matchesKey({ ...ev('ِ', { ctrlKey: true, shiftKey: true }), code: 'KeyI' }, 'Mod-Shift-i', false));
+  assert.ok(!matchesKey({ ...ev('ي', { ctrlKey: true }), code: 'KeyD' }, 'Mod-s', false));
+  assert.ok(!matchesKey({ ...ev('س'), code: 'KeyS' }, 'Mod-s', false));
+});
