@@ -10,9 +10,9 @@
 // Segmentation uses the abbreviations of each file's project (muwazi.project.json in its folder or
 // one above), as `muwazi segment` does; --no-project ignores them.
 import { alignSentences, type Link } from '../../shared/align/aligner.ts';
-import { segmentSentences } from '../../shared/text/segment.ts';
+import { segmentSentences, type SegmentRules } from '../../shared/text/segment.ts';
 import { OffsetMap } from '../../shared/text/offsets.ts';
-import { cliAbbreviations, readTextFile } from './segment.ts';
+import { cliSegmentRules, readTextFile } from './segment.ts';
 import type { CliIO } from './main.ts';
 
 const USAGE = 'usage: muwazi align <ar.txt> <en.txt> [--presegmented] [--json] [--no-project]';
@@ -25,9 +25,9 @@ export function presegmentedLines(text: string): string[] {
   return lines;
 }
 
-function sentences(text: string, lang: 'ar' | 'en', abbreviations: string[]): string[] {
+function sentences(text: string, lang: 'ar' | 'en', rules: SegmentRules): string[] {
   const map = new OffsetMap(text);
-  return segmentSentences(text, { lang, abbreviations }).map((s) => map.slice(s.start, s.end));
+  return segmentSentences(text, { lang, ...rules }).map((s) => map.slice(s.start, s.end));
 }
 
 /** Empty lines as fixed links, so the aligner never merges them into a neighbour. */
@@ -80,12 +80,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const enText = await readTextFile(files[1], io, 'align');
   if (enText === null) return 1;
   // presegmented lines are not segmented, so no project settings are read
-  const arAbbr = presegmented ? [] : await cliAbbreviations(files[0], project, io, 'align');
-  if (arAbbr === null) return 1;
-  const enAbbr = presegmented ? [] : await cliAbbreviations(files[1], project, io, 'align');
-  if (enAbbr === null) return 1;
-  const ar = presegmented ? presegmentedLines(arText) : sentences(arText, 'ar', arAbbr);
-  const en = presegmented ? presegmentedLines(enText) : sentences(enText, 'en', enAbbr);
+  const arRules = presegmented ? {} : await cliSegmentRules(files[0], project, io, 'align');
+  if (arRules === null) return 1;
+  const enRules = presegmented ? {} : await cliSegmentRules(files[1], project, io, 'align');
+  if (enRules === null) return 1;
+  const ar = presegmented ? presegmentedLines(arText) : sentences(arText, 'ar', arRules);
+  const en = presegmented ? presegmentedLines(enText) : sentences(enText, 'en', enRules);
   const links = alignSentences(ar, en, { fixed: presegmented ? emptyLineLinks(ar, en) : [] });
   if (json) {
     const lines = links.map((l) => JSON.stringify([l.src, l.tgt, l.confidence]));

@@ -1,14 +1,14 @@
 // `muwazi segment <file> [--lang ar|en] [--json] [--no-project]`: prints the file's sentences, one
 // per line, or with --json an array of {start, end, text} (code points into the decoded file text).
 // A file inside a project (muwazi.project.json in its folder or one above) is segmented with the
-// project's abbreviations, as the app would; --no-project ignores them.
+// project's abbreviations and exceptions, as the app would; --no-project ignores them.
 import { readFile } from 'node:fs/promises';
 import { decodeText, DecodeError } from '../../shared/text/decode.ts';
 import { guessLanguage } from '../../shared/text/script.ts';
-import { segmentSentences } from '../../shared/text/segment.ts';
+import { segmentSentences, type SegmentRules } from '../../shared/text/segment.ts';
 import { OffsetMap } from '../../shared/text/offsets.ts';
 import { toFailure } from '../host/errors.ts';
-import { projectAbbreviations } from '../host/project-settings.ts';
+import { projectSegmentRules } from '../host/project-settings.ts';
 import type { CliIO } from './main.ts';
 
 /** Parsed arguments shared by the segment and tokenize commands. */
@@ -67,12 +67,12 @@ export async function readTextFile(file: string, io: CliIO, command: string): Pr
   }
 }
 
-/** The abbreviations of `file`'s project ([] outside one or when `use` is false); on a corrupt
- * settings file writes a clear message and returns null. */
-export async function cliAbbreviations(file: string, use: boolean, io: CliIO, command: string): Promise<string[] | null> {
-  if (!use) return [];
+/** The segmentation rules (abbreviations and exceptions) of `file`'s project (none outside one or
+ * when `use` is false); on a corrupt settings file writes a clear message and returns null. */
+export async function cliSegmentRules(file: string, use: boolean, io: CliIO, command: string): Promise<SegmentRules | null> {
+  if (!use) return {};
   try {
-    return await projectAbbreviations(file);
+    return await projectSegmentRules(file);
   } catch (e) {
     io.err(`muwazi ${command}: ${toFailure(e).message} (--no-project ignores it)\n`);
     return null;
@@ -87,9 +87,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const text = await readTextFile(args.file, io, 'segment');
   if (text === null) return 1;
-  const abbreviations = await cliAbbreviations(args.file, args.project, io, 'segment');
-  if (abbreviations === null) return 1;
-  const spans = segmentSentences(text, { lang: args.lang ?? guessLanguage(text), abbreviations });
+  const rules = await cliSegmentRules(args.file, args.project, io, 'segment');
+  if (rules === null) return 1;
+  const spans = segmentSentences(text, { lang: args.lang ?? guessLanguage(text), ...rules });
   const map = new OffsetMap(text);
   if (args.json) {
     io.out(JSON.stringify(spans.map((s) => ({ start: s.start, end: s.end, text: map.slice(s.start, s.end) })), null, 2) + '\n');

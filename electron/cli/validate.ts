@@ -7,6 +7,7 @@ import type { CliIO } from './main.ts';
 import { SidecarError, checkAnnotations, parseAnnotations } from '../../shared/formats/sidecar.ts';
 import { reanchor } from '../../shared/formats/drift.ts';
 import { HostError } from '../host/errors.ts';
+import { projectSegmentRules } from '../host/project-settings.ts';
 import { readSource, sidecarPath } from '../host/report-store.ts';
 import { isSkippedDir } from '../host/workspace.ts';
 
@@ -59,7 +60,10 @@ export async function validateSidecar(path: string, notes: string[] = []): Promi
   const orphans = a.orphans?.length ?? 0;
   if (orphans) notes.push(`${orphans} span(s) kept aside as orphans after an earlier source change`);
   if (src.sha256 !== a.source.sha256) {
-    const r = reanchor(a, src.decoded.text);
+    // new text is segmented with the project's rules, as the app would (a broken settings file is
+    // not this command's business: it then re-anchors with the built-in rules)
+    const rules = await projectSegmentRules(txt).catch(() => ({}));
+    const r = reanchor(a, src.decoded.text, undefined, rules);
     const lost = r.unmapped.length ? `${r.unmapped.length} span(s) could not be re-anchored (${r.unmapped.map((u) => u.id).join(', ')})` : 'all spans re-anchor cleanly';
     return [`its source ${basename(txt)} changed since the annotations were saved (sha256 differs); ${lost}. Open it in Muwazi to re-anchor and save.`];
   }

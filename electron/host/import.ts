@@ -12,9 +12,15 @@ import { checkAnnotations } from '../../shared/formats/sidecar.ts';
 import { MemoryFormatError, looksLikeTmx, parseMoses, parseTmx, type Pair } from '../../shared/formats/tm-import.ts';
 import { DecodeError, decodeText } from '../../shared/text/decode.ts';
 import { HostError, toFailure } from './errors.ts';
-import { projectAbbreviations } from './project-settings.ts';
+import { projectSegmentRules } from './project-settings.ts';
 import { MAX_SOURCE_BYTES, openReport, readSource, saveReport, sidecarPath } from './report-store.ts';
 import { isReportFile } from './workspace.ts';
+
+/** The segmentation rules of an import: the options' when given, else the report's project's. */
+async function segmentRules(txtPath: string, opts: Pick<ImportFileOptions, 'abbreviations' | 'exceptions'>): Promise<{ abbreviations?: string[]; exceptions?: string[] }> {
+  if (opts.abbreviations !== undefined || opts.exceptions !== undefined) return { abbreviations: opts.abbreviations, exceptions: opts.exceptions };
+  return projectSegmentRules(txtPath);
+}
 
 /** Options of the file and folder imports. */
 export interface ImportFileOptions extends Pick<ImportOptions, 'threshold' | 'anchors'> {
@@ -22,6 +28,9 @@ export interface ImportFileOptions extends Pick<ImportOptions, 'threshold' | 'an
    * English; default: those of the nearest muwazi.project.json at or above the report
    * (project-settings.ts; a corrupt one fails the import before anything is written) */
   abbreviations?: string[];
+  /** the project's segmentation exceptions; when this or `abbreviations` is given both come from
+   * the options, else both from the project */
+  exceptions?: string[];
   /** crash-recovery journal folder of the report store (default: the app's) */
   journalDir?: string;
   /** clock (ISO strings) for timestamps */
@@ -97,13 +106,13 @@ export async function readTranslation(path: string, what = 'translation file', l
  */
 export async function importTranslationFile(txtPath: string, translationPath: string, opts: ImportFileOptions = {}): Promise<ImportFileResult> {
   const translation = await readTranslation(translationPath);
-  const abbreviations = opts.abbreviations ?? (await projectAbbreviations(txtPath));
+  const rules = await segmentRules(txtPath, opts);
   const now = opts.now ?? (() => new Date().toISOString());
-  const opened = await openReport(txtPath, { journalDir: opts.journalDir, now, abbreviations });
+  const opened = await openReport(txtPath, { journalDir: opts.journalDir, now, ...rules });
   if (opened.recovered) {
     throw new HostError('conflict', `${basename(txtPath)} has unsaved edits in Muwazi's recovery journal; open it in Muwazi and save or discard them first. Nothing was changed.`);
   }
-  const r = importTranslation(opened.annotations, opened.text, translation, { threshold: opts.threshold, anchors: opts.anchors, abbreviations, now: now() });
+  const r = importTranslation(opened.annotations, opened.text, translation, { threshold: opts.threshold, anchors: opts.anchors, ...rules, now: now() });
   await saveReport(txtPath, r.annotations, opened.sidecarHash, { journalDir: opts.journalDir, now });
   return {
     txtPath,
@@ -281,7 +290,7 @@ const counts = (txtPath: string, memory: MemorySource, r: MemoryImportResult): M
  */
 export async function importMemoryFile(txtPath: string, memory: MemorySource, opts: MemoryFileOptions = {}): Promise<MemoryFileResult & { annotations: Annotations }> {
   const pairs = await readMemory(memory);
-  const abbreviations = opts.abbreviations ?? (await projectAbbreviations(txtPath));
+  const rules = await segmentRules(txtPath, opts);
   const now = opts.now ?? (() => new Date().toISOString());
   let start: Annotations;
   let text: string;
@@ -291,11 +300,11 @@ export async function importMemoryFile(txtPath: string, memory: MemorySource, op
     if (problems.length) throw new HostError('invalid-request', `The annotations do not fit ${basename(txtPath)}: ${problems[0].path}: ${problems[0].message}`);
     start = opts.annotations;
   } else {
-    const opened = await openReport(txtPath, { journalDir: opts.journalDir, now, abbreviations });
+    const opened = await openReport(txtPath, { journalDir: opts.journalDir, now, ...rules });
     text = opened.text;
     start = opened.annotations;
   }
-  const r = importMemoryPairs(start, text, pairs, { threshold: opts.threshold, anchors: opts.anchors, abbreviations, now: now() });
+  const r = importMemoryPairs(start, text, pairs, { threshold: opts.threshold, anchors: opts.anchors, ...rules, now: now() });
   return { ...counts(txtPath, memory, r), annotations: r.annotations };
 }
 
@@ -313,13 +322,13 @@ export interface MemorySaveResult extends MemoryFileResult {
  */
 export async function saveMemoryImport(txtPath: string, memory: MemorySource, opts: ImportFileOptions = {}): Promise<MemorySaveResult> {
   const pairs = await readMemory(memory);
-  const abbreviations = opts.abbreviations ?? (await projectAbbreviations(txtPath));
+  const rules = await segmentRules(txtPath, opts);
   const now = opts.now ?? (() => new Date().toISOString());
-  const opened = await openReport(txtPath, { journalDir: opts.journalDir, now, abbreviations });
+  const opened = await openReport(txtPath, { journalDir: opts.journalDir, now, ...rules });
   if (opened.recovered) {
     throw new HostError('conflict', `${basename(txtPath)} has unsaved edits in Muwazi's recovery journal; open it in Muwazi and save or discard them first. Nothing was changed.`);
   }
-  const r = importMemoryPairs(opened.annotations, opened.text, pairs, { threshold: opts.threshold, anchors: opts.anchors, abbreviations, now: now() });
+  const r = importMemoryPairs(opened.annotations, opened.text, pairs, { threshold: opts.threshold, anchors: opts.anchors, ...rules, now: now() });
   await saveReport(txtPath, r.annotations, opened.sidecarHash, { journalDir: opts.journalDir, now });
   return { ...counts(txtPath, memory, r), sidecarPath: sidecarPath(txtPath) };
 }

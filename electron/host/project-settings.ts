@@ -4,7 +4,7 @@
 // which uses the opened folder's settings for every report under it, subfolders included.
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { sourceAbbreviations } from '../../shared/model/settings.ts';
+import { sourceAbbreviations, sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { ProjectSettings } from '../../shared/model/types.ts';
 import { HostError } from './errors.ts';
 import { PROJECT_FILE, readSettings } from './workspace.ts';
@@ -39,4 +39,10 @@ export async function projectSettingsFor(file: string): Promise<{ root: string; 
  * with them) for `file`; [] outside a project. Throws like projectSettingsFor. */
 export async function projectAbbreviations(file: string): Promise<string[]> {
   return sourceAbbreviations((await projectSettingsFor(file))?.settings);
+}
+
+/** The project's segmentation rules (abbreviations and exceptions, both languages) for `file`;
+ * empty lists outside a project. Throws like projectSettingsFor. */
+export async function projectSegmentRules(file: string): Promise<{ abbreviations: string[]; exceptions: string[] }> {
+  return sourceSegmentRules((await projectSettingsFor(file))?.settings);
 }

@@ -10,7 +10,7 @@ import type { Annotations, SourceInfo } from '../../shared/model/types.ts';
 import { AnnotationsSchema } from '../../shared/model/schema.ts';
 import { progressCounts, type ProgressCounts } from '../../shared/model/progress.ts';
 import { DecodeError, decodeText, type Decoded } from '../../shared/text/decode.ts';
-import { segmentSentences } from '../../shared/text/segment.ts';
+import { segmentSentences, type SegmentRules } from '../../shared/text/segment.ts';
 import { cpLength } from '../../shared/text/offsets.ts';
 import { SidecarError, checkAnnotations, parseAnnotations, serializeAnnotations } from '../../shared/formats/sidecar.ts';
 import { reanchor } from '../../shared/formats/drift.ts';
@@ -180,6 +180,8 @@ export interface OpenOptions {
   /** the project's extra abbreviations (muwazi.project.json), used to segment a new report and
    * new text found when re-anchoring a drifted one */
   abbreviations?: string[];
+  /** the project's segmentation exceptions, used likewise */
+  exceptions?: string[];
 }
 
 function sourceInfoOf(txtPath: string, decoded: Decoded, hash: string, text: string): SourceInfo {
@@ -215,7 +217,7 @@ export async function openReport(txtPath: string, opts: OpenOptions = {}): Promi
   let annotations: Annotations;
   let state: OpenedReport['state'];
   if (!sidecar) {
-    annotations = createAnnotations(info, text, segmentSentences(text, { lang: 'ar', abbreviations: opts.abbreviations }), now());
+    annotations = createAnnotations(info, text, segmentSentences(text, { lang: 'ar', abbreviations: opts.abbreviations, exceptions: opts.exceptions }), now());
     state = 'new';
   } else {
     let stored: Annotations;
@@ -233,13 +235,13 @@ export async function openReport(txtPath: string, opts: OpenOptions = {}): Promi
       annotations = stored;
       state = 'loaded';
     } else {
-      const r = reanchor(stored, text, info, { abbreviations: opts.abbreviations });
+      const r = reanchor(stored, text, info, { abbreviations: opts.abbreviations, exceptions: opts.exceptions });
       annotations = r.annotations;
       state = 'drifted';
       warnings.push(...r.warnings);
     }
   }
-  const recovered = await recoverJournal(opts.journalDir ?? defaultJournalDir(), txtPath, annotations, sidecar?.mtimeMs ?? null, text, info, warnings, opts.abbreviations);
+  const recovered = await recoverJournal(opts.journalDir ?? defaultJournalDir(), txtPath, annotations, sidecar?.mtimeMs ?? null, text, info, warnings, { abbreviations: opts.abbreviations, exceptions: opts.exceptions });
   return { path: txtPath, name: basename(txtPath), text, annotations, state, sidecarHash: sidecar?.hash ?? null, warnings, recovered };
 }
 
@@ -252,7 +254,7 @@ async function recoverJournal(
   text: string,
   info: SourceInfo,
   warnings: { code: string; message: string }[],
-  abbreviations: string[] | undefined,
+  rules: SegmentRules,
 ): Promise<Annotations | null> {
   const entry = await readJournal(journalDir, txtPath);
   if (!entry) return null;
@@ -260,7 +262,7 @@ async function recoverJournal(
   if (sidecarMtimeMs !== null && !(written >= sidecarMtimeMs)) return null;
   let a = entry.annotations;
   if (a.source.sha256 !== info.sha256) {
-    const r = reanchor(a, text, info, { abbreviations });
+    const r = reanchor(a, text, info, rules);
     a = r.annotations;
     for (const w of r.warnings) warnings.push({ code: 'recovered-' + w.code, message: `Unsaved edits: ${w.message}` });
   } else if (checkAnnotations(a, { text }).length) {
@@ -404,7 +406,7 @@ export interface ReportSummaryCounts extends ProgressCounts {
  * the rows are what opening would create (the source is decoded and segmented). Never throws for
  * a bad file: the problem is returned.
  */
-export async function readSummary(txtPath: string, opts: { abbreviations?: string[] } = {}): Promise<ReportSummaryCounts> {
+export async function readSummary(txtPath: string, opts: SegmentRules = {}): Promise<ReportSummaryCounts> {
   let sidecar: { json: string } | null;
   try {
     // no hash: the summary does not need one
@@ -416,7 +418,7 @@ export async function readSummary(txtPath: string, opts: { abbreviations?: strin
   if (!sidecar) {
     try {
       const { decoded } = await readSource(txtPath);
-      return { rows: segmentSentences(decoded.text, { lang: 'ar', abbreviations: opts.abbreviations }).length, translated: 0, entities: 0, hasAnnotations: false };
+      return { rows: segmentSentences(decoded.text, { lang: 'ar', ...opts }).length, translated: 0, entities: 0, hasAnnotations: false };
     } catch (e) {
       return { rows: 0, translated: 0, entities: 0, hasAnnotations: false, problem: e instanceof Error ? e.message : String(e) };
     }

@@ -21,7 +21,7 @@ import { importMemoryFile } from './import.ts';
 import { collectFolderGlossary, exportGlossary, loadGlossary, saveGlossary } from './glossary.ts';
 import { watchFolder } from './watch.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
-import { sourceAbbreviations } from '../../shared/model/settings.ts';
+import { sourceSegmentRules } from '../../shared/model/settings.ts';
 
 /** A request after validation (defaults applied). */
 export type ParsedRequest<K extends CallName> = z.output<HostCalls[K]['request']>;
@@ -42,7 +42,7 @@ export interface HostDeps {
   /** progress of a report for the sidebar */
   readSummary: ReadSummary;
   /** reads and decodes a report with its sidecar (created fresh when absent, segmented with the project's abbreviations) */
-  openReport(txtPath: string, opts: { journalDir: string; abbreviations?: string[] }): Promise<OpenedReport>;
+  openReport(txtPath: string, opts: { journalDir: string; abbreviations?: string[]; exceptions?: string[] }): Promise<OpenedReport>;
   /** writes the sidecar atomically; refuses with 'conflict' when the file on disk is not `expectedSidecarHash` */
   saveReport(txtPath: string, annotations: Annotations, expectedSidecarHash: string | null, opts: { journalDir: string; validated?: boolean }): Promise<{ sidecarHash: string; savedAt: string }>;
   /** writes the user's version beside the sidecar ("keep both"); returns the copy's path */
@@ -198,9 +198,9 @@ export function createHostService(opts: HostServiceOptions): HostService {
     },
     openReport: async (req) => {
       const path = await roots.resolve(req.path);
-      // a new report is segmented with its project's abbreviations (muwazi.project.json, read fresh)
-      const abbreviations = sourceAbbreviations(await readSettings(roots.rootOf(path)!));
-      return deps.openReport(path, { journalDir, abbreviations });
+      // a new report is segmented with its project's abbreviations and exceptions (muwazi.project.json, read fresh)
+      const rules = sourceSegmentRules(await readSettings(roots.rootOf(path)!));
+      return deps.openReport(path, { journalDir, ...rules });
     },
     // the request was validated against the contract above: the store need not run the schema again
     saveReport: async (req) => deps.saveReport(await roots.resolve(req.path), req.annotations, req.sidecarHash, { journalDir, validated: true }),
@@ -254,9 +254,9 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const memory = req.memory.kind === 'tmx'
         ? { kind: 'tmx' as const, path: await roots.resolve(req.memory.path) }
         : { kind: 'moses' as const, ar: await roots.resolve(req.memory.ar), en: await roots.resolve(req.memory.en) };
-      // the opened folder's abbreviations, as openReport uses (a report without a sidecar is segmented)
-      const abbreviations = sourceAbbreviations(await readSettings(roots.rootOf(path)!));
-      const r = await importMemoryFile(path, memory, { journalDir, annotations: req.annotations, abbreviations });
+      // the opened folder's segmentation rules, as openReport uses (a report without a sidecar is segmented)
+      const rules = sourceSegmentRules(await readSettings(roots.rootOf(path)!));
+      const r = await importMemoryFile(path, memory, { journalDir, annotations: req.annotations, ...rules });
       return {
         annotations: r.annotations, pairs: r.pairs, matched: r.matched, aligned: r.aligned, lowConfidence: r.lowConfidence,
         unusedPairs: r.unusedPairs, alignedPairs: r.alignedPairs, mergedRows: r.mergedRows, droppedMentions: r.droppedMentions,

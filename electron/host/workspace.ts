@@ -4,7 +4,7 @@ import { copyFile, mkdir, readdir, readFile, realpath } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { DEFAULT_TAG_SET, ProjectSettingsSchema } from '../../shared/model/schema.ts';
 import type { ProjectSettings } from '../../shared/model/types.ts';
-import { serializeSettings, sourceAbbreviations } from '../../shared/model/settings.ts';
+import { serializeSettings, sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { ReportSummary, Workspace } from '../../shared/contract/host.ts';
 import { atomicWriteFile } from './atomic-write.ts';
 import { HostError } from './errors.ts';
@@ -40,6 +40,8 @@ export interface SummaryCounts {
 export interface SummaryOptions {
   /** the project's extra abbreviations, for counting the rows of a report without a sidecar */
   abbreviations?: string[];
+  /** the project's segmentation exceptions, likewise */
+  exceptions?: string[];
 }
 
 /** Reads the progress of one report; throws when the report or its sidecar cannot be read. */
@@ -142,11 +144,11 @@ export interface ScanOptions {
 export async function scanWorkspace(root: string, opts: ScanOptions): Promise<Workspace> {
   const settings = await readSettings(root);
   const files = await findReports(root);
-  const abbreviations = sourceAbbreviations(settings);
+  const rules = sourceSegmentRules(settings);
   const reports = await mapLimit(files, 8, async (path): Promise<ReportSummary> => {
     const base = { path, relPath: relPath(root, path), name: basename(path).replace(/\.txt$/i, '') };
     try {
-      const s = await opts.readSummary(path, { abbreviations });
+      const s = await opts.readSummary(path, rules);
       return { ...base, rows: s.rows, translated: s.translated, entities: s.entities, hasAnnotations: s.hasAnnotations, ...(s.problem ? { problem: s.problem } : {}) };
     } catch (e) {
       // One unreadable report must not hide the others: the sidebar shows the problem.

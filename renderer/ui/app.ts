@@ -5,7 +5,7 @@
 import type { i18n as I18n, TFunction } from 'i18next';
 import type { CallResponse, Failure, HostBridge, OpenedReport, ReportSummary, Workspace, ExportFormat } from '../../shared/contract/host.ts';
 import type { Annotations, TagType } from '../../shared/model/types.ts';
-import { sourceAbbreviations } from '../../shared/model/settings.ts';
+import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import { resegmentReport } from '../../shared/align/resegment.ts';
 import type { UiLang } from '../../shared/i18n/languages.ts';
 import { setUiLanguage } from '../i18n.ts';
@@ -612,7 +612,7 @@ export class App {
       await ask('notice', this.t('resegment.title'), this.t('import.noEditor'), [{ id: 'ok', label: this.t('dialog.ok'), primary: true }]);
       return;
     }
-    const r = resegmentReport(s.editor.getAnnotations(), s.report.text, { abbreviations: sourceAbbreviations(this.workspace?.settings) });
+    const r = resegmentReport(s.editor.getAnnotations(), s.report.text, sourceSegmentRules(this.workspace?.settings));
     if (r.changed) this.replaceContent(s, r.annotations);
     const note = h('p', { class: 'note', role: 'status', 'data-resegmented': r.changed ? 'changed' : 'unchanged' },
       r.changed ? this.t('resegment.done', { before: r.rowsBefore, after: r.rowsAfter }) : this.t('resegment.unchanged'));

@@ -2,7 +2,7 @@
 // with the project's abbreviations, as `muwazi import` and new reports are. The settings are read
 // at each import, since File → Project Settings… can change them while a report is open.
 import type { Annotations, ProjectSettings } from '../../shared/model/types.ts';
-import { sourceAbbreviations } from '../../shared/model/settings.ts';
+import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { ImportFn } from './import-dialog.ts';
 
 /** The aligner entry point with its options (shared/align/import.ts importTranslation fits). */
@@ -10,11 +10,11 @@ export type ProjectImportFn = (
   annotations: Annotations,
   sourceText: string,
   translation: string,
-  opts: { abbreviations?: string[] },
+  opts: { abbreviations?: string[]; exceptions?: string[] },
 ) => { annotations: Annotations; lowConfidence: string[] };
 
 /** The dialog's ImportFn: `fn` given the abbreviations of `settings()` (both lists, as the
  * segmenter follows the script around each stop; none without settings). */
 export function withProjectAbbreviations(fn: ProjectImportFn, settings: () => Pick<ProjectSettings, 'segmentation'> | null | undefined): ImportFn {
-  return (annotations, sourceText, translation) => fn(annotations, sourceText, translation, { abbreviations: sourceAbbreviations(settings()) });
+  return (annotations, sourceText, translation) => fn(annotations, sourceText, translation, sourceSegmentRules(settings()));
 }

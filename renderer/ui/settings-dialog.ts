@@ -1,5 +1,6 @@
 // File → Project Settings…: the folder's tag set (name, colour, key, label; add, remove, reorder)
-// and its extra abbreviations for the sentence segmenter (Arabic and English, one per line).
+// and its rules for the sentence segmenter: extra abbreviations and exceptions (phrases never split),
+// Arabic and English, one per line.
 // Save sends the whole settings to the host (saveSettings), which checks them again and writes
 // muwazi.project.json; problems are shown beside the form and on the fields (aria-invalid) before
 // anything is sent. Every control is a native one, so the dialog works from the keyboard alone.
@@ -32,8 +33,10 @@ export function parseAbbreviations(text: string): string[] {
   return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
 }
 
-/** The settings a draft stands for (the tag names upper-cased, keys lower-cased). */
-export function draftToSettings(base: ProjectSettings, tags: readonly TagDraft[], ar: string, en: string): ProjectSettings {
+/** The settings a draft stands for (the tag names upper-cased, keys lower-cased); without
+ * `exceptions` (the text of both lists) the base's exceptions are kept. */
+export function draftToSettings(base: ProjectSettings, tags: readonly TagDraft[], ar: string, en: string, exceptions?: { ar: string; en: string }): ProjectSettings {
+  const ex = exceptions ? { ar: parseAbbreviations(exceptions.ar), en: parseAbbreviations(exceptions.en) } : base.segmentation.exceptions;
   return {
     ...base,
     tagSet: tags.map((t): TagType => ({
@@ -42,7 +45,11 @@ export function draftToSettings(base: ProjectSettings, tags: readonly TagDraft[]
       key: t.key.trim().toLowerCase(),
       ...(t.label.trim() ? { label: t.label.trim() } : {}),
     })),
-    segmentation: { ...base.segmentation, abbreviations: { ar: parseAbbreviations(ar), en: parseAbbreviations(en) } },
+    segmentation: {
+      ...base.segmentation,
+      abbreviations: { ar: parseAbbreviations(ar), en: parseAbbreviations(en) },
+      ...(ex ? { exceptions: ex } : {}),
+    },
   };
 }
 
@@ -76,17 +83,17 @@ export function openSettingsDialog(o: SettingsDialogOptions): Promise<Workspace 
   const problemsEl = h('div', { class: 'settings-problems', role: 'alert', 'data-settings-problems': '' });
   let saved: Workspace | null = null;
 
-  const abbr = (lang: 'ar' | 'en') => {
+  /** One textarea of a segmentation list (abbreviations or exceptions) for one language. */
+  const segList = (list: 'abbreviations' | 'exceptions', lang: 'ar' | 'en') => {
     const area = h('textarea', {
-      id: `${id}-abbr-${lang}`, name: `abbreviations-${lang}`, rows: 5, dir: lang === 'ar' ? 'rtl' : 'ltr', lang, spellcheck: 'false',
-      'data-field': `abbreviations-${lang}`,
+      id: `${id}-${list}-${lang}`, name: `${list}-${lang}`, rows: list === 'abbreviations' ? 5 : 3, dir: lang === 'ar' ? 'rtl' : 'ltr', lang, spellcheck: 'false',
+      'data-field': `${list}-${lang}`,
     });
-    area.value = (workspace.settings.segmentation.abbreviations[lang] ?? []).join('\n');
-    fields.set(`segmentation.abbreviations.${lang}`, area);
+    area.value = (workspace.settings.segmentation[list]?.[lang] ?? []).join('\n');
+    fields.set(`segmentation.${list}.${lang}`, area);
     return h('div', { class: 'field' }, h('label', { for: area.id }, t(lang === 'ar' ? 'settings.abbreviationsAr' : 'settings.abbreviationsEn')), area);
   };
-  const abbrAr = abbr('ar');
-  const abbrEn = abbr('en');
+  const value = (key: string) => (fields.get(key) as HTMLTextAreaElement).value;
 
   /** Focus after a re-render: the field or button named, in row `row`. */
   const renderTags = (focus?: { row: number; what: string }) => {
@@ -150,7 +157,7 @@ export function openSettingsDialog(o: SettingsDialogOptions): Promise<Workspace 
     }
     replaceChildren(problemsEl, h('ul', {}, ...problems.map((p) => h('li', { 'data-code': p.code, dir: 'auto' }, t(`settings.problems.${p.code}`, p.params)))));
     for (const p of problems) {
-      // tag fields are keyed tagSet.<row>.<field>, the lists segmentation.abbreviations.<lang>
+      // tag fields are keyed tagSet.<row>.<field>, the lists segmentation.<list>.<lang>
       fields.get(p.path.slice(0, 3).join('.'))?.setAttribute('aria-invalid', 'true');
     }
     const first = problems.map((p) => fields.get(p.path.slice(0, 3).join('.'))).find(Boolean);
@@ -158,8 +165,8 @@ export function openSettingsDialog(o: SettingsDialogOptions): Promise<Workspace 
   };
 
   const save = async () => {
-    const settings = draftToSettings(workspace.settings, tags, (fields.get('segmentation.abbreviations.ar') as HTMLTextAreaElement).value,
-      (fields.get('segmentation.abbreviations.en') as HTMLTextAreaElement).value);
+    const settings = draftToSettings(workspace.settings, tags, value('segmentation.abbreviations.ar'), value('segmentation.abbreviations.en'),
+      { ar: value('segmentation.exceptions.ar'), en: value('segmentation.exceptions.en') });
     const problems = draftProblems(settings);
     showProblems(problems);
     if (problems.length) return;
@@ -182,7 +189,9 @@ export function openSettingsDialog(o: SettingsDialogOptions): Promise<Workspace 
     h('p', { class: 'hint' }, t('settings.intro', { name: workspace.name })),
     h('fieldset', { class: 'field settings-tagset' }, h('legend', {}, t('settings.tagSet')), list, addButton),
     h('fieldset', { class: 'field settings-abbreviations' }, h('legend', {}, t('settings.abbreviations')),
-      h('p', { class: 'hint' }, t('settings.abbreviationsHint')), abbrAr, abbrEn),
+      h('p', { class: 'hint' }, t('settings.abbreviationsHint')), segList('abbreviations', 'ar'), segList('abbreviations', 'en')),
+    h('fieldset', { class: 'field settings-exceptions' }, h('legend', {}, t('settings.exceptions')),
+      h('p', { class: 'hint' }, t('settings.exceptionsHint')), segList('exceptions', 'ar'), segList('exceptions', 'en')),
     problemsEl,
   ];
   const dlg = openDialog({

@@ -11,7 +11,7 @@
 import type { Annotations, AlignmentUnit, Mention, TargetSentence } from '../model/types.ts';
 import { idAllocator } from '../model/ids.ts';
 import { OffsetMap } from '../text/offsets.ts';
-import { segmentSentences } from '../text/segment.ts';
+import { segmentSentences, type SegmentRules } from '../text/segment.ts';
 import { alignSentences } from './aligner.ts';
 import type { AnchorPair, Link } from './types.ts';
 
@@ -23,6 +23,8 @@ export interface ImportOptions {
   anchors?: AnchorPair[];
   /** extra abbreviations for segmenting the English (the project's settings) */
   abbreviations?: string[];
+  /** segmentation exceptions for the English, likewise */
+  exceptions?: string[];
   /** when set, written to `modified` (ISO time; injected so the function stays pure) */
   now?: string;
 }
@@ -44,9 +46,10 @@ export interface ImportResult {
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** English sentences of a translation text (segmenter spans, line breaks included). */
-export function translationSentences(translation: string, abbreviations?: string[]): string[] {
+export function translationSentences(translation: string, rules: string[] | SegmentRules = {}): string[] {
   const map = new OffsetMap(translation);
-  return segmentSentences(translation, { lang: 'en', abbreviations })
+  const { abbreviations, exceptions } = Array.isArray(rules) ? { abbreviations: rules, exceptions: undefined } : rules;
+  return segmentSentences(translation, { lang: 'en', abbreviations, exceptions })
     .map((s) => map.slice(s.start, s.end).trim())
     .filter((s) => s.length > 0);
 }
@@ -86,7 +89,7 @@ function findVerbatim(english: string[], from: number, texts: string[]): number[
  */
 export function importTranslation(annotations: Annotations, sourceText: string, translation: string, opts: ImportOptions = {}): ImportResult {
   const threshold = opts.threshold ?? 0.5;
-  const english = translationSentences(translation, opts.abbreviations);
+  const english = translationSentences(translation, { abbreviations: opts.abbreviations, exceptions: opts.exceptions });
   const segById = new Map(annotations.segments.map((s) => [s.id, s]));
   const srcMap = new OffsetMap(sourceText);
   const order = sourceOrder(annotations);

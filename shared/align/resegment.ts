@@ -16,13 +16,11 @@
 import type { AlignmentUnit, Annotations, RowStatus, SourceSegment } from '../model/types.ts';
 import { idAllocator } from '../model/ids.ts';
 import { OffsetMap } from '../text/offsets.ts';
-import { resegmentPreservingManual } from '../text/segment.ts';
+import { resegmentPreservingManual, type SegmentRules } from '../text/segment.ts';
 
-/** Options of resegmentReport. */
-export interface ResegmentOptions {
-  /** the project's extra abbreviations (shared/model/settings.ts sourceAbbreviations) */
-  abbreviations?: string[];
-}
+/** Options of resegmentReport: the project's abbreviations and exceptions
+ * (shared/model/settings.ts sourceSegmentRules). */
+export type ResegmentOptions = SegmentRules;
 
 /** What resegmentReport did. */
 export interface ResegmentResult {
@@ -95,7 +93,7 @@ function glueMentions(spans: NewSpan[], mentions: { start: number; end: number }
 
 /**
  * Re-runs sentence segmentation over `sourceText` (the text `a`'s offsets point into) with the
- * given abbreviations, keeping manual segments, unchanged segments with their rows, every English
+ * given abbreviations and exceptions, keeping manual segments, unchanged segments with their rows, every English
  * sentence and every mention (see the file header). Pure; `a` is not modified.
  */
 export function resegmentReport(a: Annotations, sourceText: string, options: ResegmentOptions = {}): ResegmentResult {
@@ -103,7 +101,7 @@ export function resegmentReport(a: Annotations, sourceText: string, options: Res
   const oldSegs = [...a.segments].sort((x, y) => x.start - y.start || x.end - y.end);
   const arMentions = a.mentions.filter((m) => m.side === 'ar');
   const spans = glueMentions(
-    resegmentPreservingManual(sourceText, oldSegs, { lang: 'ar', abbreviations: options.abbreviations }),
+    resegmentPreservingManual(sourceText, oldSegs, { lang: 'ar', abbreviations: options.abbreviations, exceptions: options.exceptions }),
     [...arMentions].sort((x, y) => x.start - y.start),
   );
 

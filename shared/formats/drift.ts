@@ -52,8 +52,10 @@ export interface ReanchorOptions {
   /** work budget: roughly the largest (length × edits) product tried before falling back to
    * mapping the unchanged start and end only (default 1e8, about a second) */
   budget?: number;
-  /** the project's extra abbreviations, for segmenting new text (sourceAbbreviations) */
+  /** the project's extra abbreviations, for segmenting new text (sourceSegmentRules) */
   abbreviations?: string[];
+  /** the project's segmentation exceptions, likewise */
+  exceptions?: string[];
 }
 
 const TERMINAL = /[.!?؟…]["'”»)]*$/u;
@@ -236,7 +238,7 @@ export function reanchor(a: Annotations, newText: string, source: Partial<Source
   for (const g of gaps) {
     const gapText = newMap.slice(g.start, g.end);
     if (!/\S/u.test(gapText)) continue;
-    const pieces = segmentSentences(gapText, { lang: 'ar', abbreviations: options.abbreviations }).map((p) => ({ start: p.start + g.start, end: p.end + g.start }));
+    const pieces = segmentSentences(gapText, { lang: 'ar', abbreviations: options.abbreviations, exceptions: options.exceptions }).map((p) => ({ start: p.start + g.start, end: p.end + g.start }));
     const prev = g.start > 0 ? segEndingAt.get(g.start) : undefined;
     const next = segStartingAt.get(g.end);
     const noBreak = (from: number, to: number) => !/[\n\r]/.test(newMap.slice(from, to));

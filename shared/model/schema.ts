@@ -151,6 +151,9 @@ export const ProjectSettingsSchema = z.object({
     .object({
       /** extra abbreviations (without the final dot) that never end a sentence */
       abbreviations: z.object({ ar: z.array(z.string()), en: z.array(z.string()) }).partial().default({}),
+      /** exceptions: phrases inside which no sentence ends (`Yahoo! News`); optional, added in 1.0 files
+       * without a version change since older readers ignore it */
+      exceptions: z.object({ ar: z.array(z.string()), en: z.array(z.string()) }).partial().optional(),
     })
     .default({ abbreviations: {} }),
 });

@@ -15,13 +15,18 @@ export const RESERVED_TAG_KEYS: readonly string[] = ['a', 'k'];
 export const MAX_TAG_TYPES = 26;
 export const MAX_ABBREVIATIONS = 2000;
 export const MAX_ABBREVIATION_LENGTH = 40;
+export const MAX_EXCEPTIONS = 500;
+export const MAX_EXCEPTION_LENGTH = 80;
+/** Characters that can end a sentence: an exception without one could never change anything. */
+const SENTENCE_END = /[.!?؟۔…‼⁇⁈⁉"'”’»)\]]/u;
 export const MAX_LABEL_LENGTH = 80;
 export const MAX_TAG_NAME_LENGTH = 32;
 
 /** Why settings cannot be saved; `code` names the i18n message (settings.problems.<code>). */
 export interface SettingsProblem {
   code: 'duplicate-name' | 'duplicate-key' | 'reserved-key' | 'key-not-letter' | 'name-too-long' | 'label-too-long' | 'too-many-types'
-    | 'bad-abbreviation' | 'duplicate-abbreviation' | 'too-many-abbreviations';
+    | 'bad-abbreviation' | 'duplicate-abbreviation' | 'too-many-abbreviations'
+    | 'bad-exception' | 'exception-without-stop' | 'duplicate-exception' | 'too-many-exceptions';
   /** where, as a zod-style path (e.g. ['tagSet', 2, 'key']) */
   path: (string | number)[];
   /** English message for logs and the host's error */
@@ -69,6 +74,23 @@ export function settingsProblems(s: Pick<ProjectSettings, 'tagSet' | 'segmentati
       if (seen.has(key)) add('duplicate-abbreviation', path, `“${a}” is listed twice.`, { abbreviation: a, lang });
       seen.add(key);
     });
+    const exceptions = s.segmentation.exceptions?.[lang] ?? [];
+    if (exceptions.length > MAX_EXCEPTIONS) add('too-many-exceptions', ['segmentation', 'exceptions', lang], `At most ${MAX_EXCEPTIONS} exceptions per language.`, { max: MAX_EXCEPTIONS, lang });
+    const seenEx = new Set<string>();
+    exceptions.forEach((e, i) => {
+      const path = ['segmentation', 'exceptions', lang, i];
+      if (e.trim() === '' || e.length > MAX_EXCEPTION_LENGTH || /[\n\r\u2028\u2029\u0085]/u.test(e)) {
+        add('bad-exception', path, `“${e}” is not an exception: one line of text, at most ${MAX_EXCEPTION_LENGTH} characters.`, { exception: e, lang, max: MAX_EXCEPTION_LENGTH });
+        return;
+      }
+      if (!SENTENCE_END.test(e.trim().slice(0, -1))) {
+        add('exception-without-stop', path, `“${e}” has no sentence-ending punctuation before its last character, so it could never keep a sentence together.`, { exception: e, lang });
+        return;
+      }
+      const key = e.trim().replace(/\s+/gu, ' ').toLowerCase();
+      if (seenEx.has(key)) add('duplicate-exception', path, `“${e}” is listed twice.`, { exception: e, lang });
+      seenEx.add(key);
+    });
   }
   return out;
 }
@@ -81,11 +103,16 @@ export const ValidProjectSettingsSchema = ProjectSettingsSchema.superRefine((s, 
 /** Settings as the app writes them: keys in a fixed order, optional empty fields left out. */
 export function canonicalSettings(s: ProjectSettings): ProjectSettings {
   const ab = s.segmentation.abbreviations;
+  const ex = s.segmentation.exceptions;
   return {
     format: s.format,
     version: s.version,
     tagSet: s.tagSet.map((t) => ({ name: t.name, color: t.color.toLowerCase(), key: t.key, ...(t.label ? { label: t.label } : {}) })),
-    segmentation: { abbreviations: { ar: [...(ab.ar ?? [])], en: [...(ab.en ?? [])] } },
+    segmentation: {
+      abbreviations: { ar: [...(ab.ar ?? [])], en: [...(ab.en ?? [])] },
+      // written only when used, so files of projects without exceptions stay as they were
+      ...(ex?.ar?.length || ex?.en?.length ? { exceptions: { ar: [...(ex.ar ?? [])], en: [...(ex.en ?? [])] } } : {}),
+    },
   };
 }
 
@@ -99,6 +126,13 @@ export function serializeSettings(s: ProjectSettings): string {
 export function sourceAbbreviations(s: Pick<ProjectSettings, 'segmentation'> | null | undefined): string[] {
   const ab = s?.segmentation?.abbreviations;
   return [...(ab?.ar ?? []), ...(ab?.en ?? [])];
+}
+
+/** The project's segmentation rules for a source or a translation: abbreviations and exceptions of
+ * both languages together (the rules follow the script around each stop, see sourceAbbreviations). */
+export function sourceSegmentRules(s: Pick<ProjectSettings, 'segmentation'> | null | undefined): { abbreviations: string[]; exceptions: string[] } {
+  const ex = s?.segmentation?.exceptions;
+  return { abbreviations: sourceAbbreviations(s), exceptions: [...(ex?.ar ?? []), ...(ex?.en ?? [])] };
 }
 
 /** Input type of the valid settings (defaults not yet applied). */

@@ -37,7 +37,13 @@ export interface SegmentOptions {
   lang: 'ar' | 'en';
   /** extra abbreviations (without final dot) that never end a sentence, e.g. the project's */
   abbreviations?: string[];
+  /** exceptions: phrases inside which no sentence ends (`Yahoo! News`, `مَن؟ أنا`), matched
+   * case-insensitively with any run of spaces for a space, never across a line break */
+  exceptions?: string[];
 }
+
+/** The project-configurable part of SegmentOptions (muwazi.project.json: sourceSegmentRules). */
+export type SegmentRules = Pick<SegmentOptions, 'abbreviations' | 'exceptions'>;
 
 const NO_EXTRA: ReadonlySet<string> = new Set();
 
@@ -54,7 +60,46 @@ export function segmentSentences(text: string, options: SegmentOptions): Span[] 
     if (le >= n) break;
     ls = le + (text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? 2 : 1);
   }
-  return toCodePointSpans(text, bounds);
+  return toCodePointSpans(text, options.exceptions?.length ? applyExceptions(text, bounds, options.exceptions) : bounds);
+}
+
+/** Merges the sentences on both sides of every boundary that falls inside an exception phrase.
+ * `b` holds UTF-16 [start, end) pairs in order; so do the result's. */
+function applyExceptions(text: string, b: number[], exceptions: readonly string[]): number[] {
+  const re = exceptionPattern(exceptions);
+  if (!re) return b;
+  // occurrences as UTF-16 [start, end), in text order (a regex scan, so they never overlap)
+  const occ: number[] = [];
+  for (const m of text.matchAll(re)) occ.push(m.index, m.index + m[0].length);
+  if (occ.length === 0) return b;
+  const out: number[] = [b[0], b[1]];
+  let k = 0;
+  for (let p = 2; p < b.length; p += 2) {
+    const start = b[p];
+    while (k < occ.length && occ[k + 1] <= start) k += 2;
+    // the next sentence starts strictly inside a phrase that began before it: no boundary here
+    if (k < occ.length && occ[k] < start) out[out.length - 1] = b[p + 1];
+    else out.push(start, b[p + 1]);
+  }
+  return out;
+}
+
+const patternCache = new Map<string, RegExp | null>();
+
+/** One case-insensitive regex for all phrases (longest first, so the longest phrase wins). */
+function exceptionPattern(exceptions: readonly string[]): RegExp | null {
+  const key = exceptions.join('\n');
+  let re = patternCache.get(key);
+  if (re !== undefined) return re;
+  const alts = exceptions
+    .map((e) => e.trim())
+    .filter((e) => e !== '')
+    .sort((a, b) => b.length - a.length)
+    .map((e) => e.split(/\s+/u).map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('[ \\t\\u00a0\\u2000-\\u200b\\u202f\\u205f\\u3000]+'));
+  re = alts.length ? new RegExp(alts.join('|'), 'giu') : null;
+  if (patternCache.size > 16) patternCache.clear();
+  patternCache.set(key, re);
+  return re;
 }
 
 /** Appends [start, end) UTF-16 pairs for the sentences of the line text[ls, le). */

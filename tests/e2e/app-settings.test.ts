@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startE2E } from './helpers/server.ts';
 import { OffsetMap } from '../../shared/text/offsets.ts';
+import { segmentSentences } from '../../shared/text/segment.ts';
 
 test('add a tag type in the settings, save, tag an Arabic word with it', async () => {
   const e = await startE2E();
@@ -92,6 +93,51 @@ test('add a tag type in the settings, save, tag an Arabic word with it', async (
     await page.locator('.menubar-item[data-menu="edit"]').click();
     await page.locator('.menu-item[data-command="resegment"]').click();
     await page.locator('.notice-area [data-resegmented="unchanged"]').waitFor();
+    assert.deepEqual(e.errors, []);
+  } finally {
+    await e.close();
+  }
+});
+
+test('an exception phrase in the settings: refused without a stop, then saved and used by Re-segment Report', async () => {
+  const e = await startE2E();
+  try {
+    const { page } = e;
+    const first = (await page.locator('button.report').nth(0).getAttribute('data-path'))!;
+    await page.locator('button.report').nth(0).click();
+    await page.waitForSelector('.editor-area[data-report-state="open"] .muwazi-editor .row');
+    // a phrase across the first boundary between two sentences of one line: "<last word>. <first word>"
+    const text = (await readFile(first, 'utf8')).replace(/^\uFEFF/, '');
+    const map = new OffsetMap(text);
+    const spans = segmentSentences(text, { lang: 'ar' });
+    const k = spans.findIndex((s, i) => i + 1 < spans.length && /^[ \t]+$/.test(map.slice(s.end, spans[i + 1].start)));
+    assert.ok(k >= 0, 'two sentences on one line');
+    const phrase = `${map.slice(spans[k].start, spans[k].end).split(/\s+/).at(-1)} ${map.slice(spans[k + 1].start, spans[k + 1].end).split(/\s+/)[0]}`;
+    const rows = await page.locator('.muwazi-editor .row').count();
+
+    await page.locator('.menubar-item[data-menu="file"]').click();
+    await page.locator('.menu-item[data-command="settings"]').click();
+    const dlg = page.locator('dialog[data-dialog="settings"]');
+    await dlg.waitFor();
+    const area = dlg.locator('textarea[data-field="exceptions-ar"]');
+    assert.equal(await area.getAttribute('dir'), 'rtl');
+    await area.fill('بلا علامة');
+    await dlg.locator('button[data-action="save"]').click();
+    await dlg.locator('[data-settings-problems] li[data-code="exception-without-stop"]').waitFor();
+    assert.equal(await area.getAttribute('aria-invalid'), 'true');
+    await assert.rejects(readFile(join(e.workspace, 'muwazi.project.json')), 'nothing written yet');
+    await area.fill(`${phrase}\n`);
+    await dlg.locator('button[data-action="save"]').click();
+    await dlg.waitFor({ state: 'detached' });
+    const onDisk = JSON.parse(await readFile(join(e.workspace, 'muwazi.project.json'), 'utf8'));
+    assert.deepEqual(onDisk.segmentation.exceptions, { ar: [phrase], en: [] });
+
+    await page.locator('.menubar-item[data-menu="edit"]').click();
+    await page.locator('.menu-item[data-command="resegment"]').click();
+    await page.locator('.notice-area [data-resegmented="changed"]').waitFor();
+    assert.equal(await page.locator('.muwazi-editor .row').count(), rows - 1);
+    const joined = map.slice(spans[k].start, spans[k + 1].end);
+    assert.ok(await page.locator('.muwazi-editor p.src').evaluateAll((ps, j) => ps.some((p) => p.textContent === j), joined), `a row reads ${joined}`);
     assert.deepEqual(e.errors, []);
   } finally {
     await e.close();

@@ -76,3 +76,23 @@ test('cli segment: a corrupt muwazi.project.json is a clear error; --no-project 
   assert.equal((await cli(['segment', f.ar, '--no-project'])).code, 0);
   assert.equal((await cli(['align', f.ar, f.en])).code, 1);
 }));
+
+test('cli segment, tokenize and align: project exceptions keep a phrase whole; --no-project ignores them', () => withTmp(async (dir) => {
+  const s = defaultSettings();
+  s.segmentation.exceptions = { ar: ['مَن؟ أنا'], en: ['Yahoo! News'] };
+  await mkdir(join(dir, 'proj'));
+  await writeFile(join(dir, 'proj', PROJECT_FILE), serializeSettings(s));
+  const ar = join(dir, 'proj', 'r.txt');
+  const en = join(dir, 'proj', 'r.en.txt');
+  await writeFile(ar, 'سألَ 😀: مَن؟ أنا. نقلت Yahoo! News الخبر.');
+  await writeFile(en, 'He asked: who? Me. Yahoo! News reported it.');
+  assert.equal((await cli(['segment', ar])).out, 'سألَ 😀: مَن؟ أنا.\nنقلت Yahoo! News الخبر.\n');
+  assert.equal((await cli(['segment', ar, '--no-project'])).out.split('\n').filter(Boolean).length, 4);
+  const json = JSON.parse((await cli(['segment', ar, '--json'])).out) as { start: number; end: number; text: string }[];
+  const map = new OffsetMap('سألَ 😀: مَن؟ أنا. نقلت Yahoo! News الخبر.');
+  assert.deepEqual(json.map((x) => map.slice(x.start, x.end)), ['سألَ 😀: مَن؟ أنا.', 'نقلت Yahoo! News الخبر.']);
+  assert.equal((await cli(['segment', en, '--lang', 'en'])).out, 'He asked: who?\nMe.\nYahoo! News reported it.\n');
+  assert.equal((await cli(['tokenize', ar])).out.split('\n').filter(Boolean).length, 2);
+  const links = JSON.parse((await cli(['align', ar, en, '--json'])).out) as [number[], number[], number][];
+  assert.equal(Math.max(...links.flatMap((l) => l[0])) + 1, 2);
+}));

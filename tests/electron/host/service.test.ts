@@ -510,3 +510,25 @@ test('a new report and its summary are segmented with the project abbreviations'
   assert.ok(cap.ok);
   assert.equal((cap.value as OpenedReport).annotations.segments.length, 1);
 });
+
+test('a new report and its summary are segmented with the project exceptions', async (t) => {
+  const { service, ws } = await setup(t);
+  const path = join(ws, 'ياهو.txt');
+  await writeFile(path, 'نقلت 😀 Yahoo! News الخبرَ. ثم نفته.\n');
+  const row = (w: unknown) => (w as { reports: { name: string; rows: number }[] }).reports.find((x) => x.name === 'ياهو')!.rows;
+  const before = await service.handle('openFolder', { path: ws });
+  assert.ok(before.ok);
+  assert.equal(row(before.value), 3);
+  // a phrase without a stop inside is refused with its code, nothing written
+  const bad = await service.handle('saveSettings', { root: ws, settings: { ...SETTINGS, segmentation: { abbreviations: {}, exceptions: { en: ['Yahoo'] } } } });
+  assert.ok(!bad.ok);
+  const saved = await service.handle('saveSettings', { root: ws, settings: { ...SETTINGS, segmentation: { abbreviations: {}, exceptions: { en: ['yahoo! news'] } } } });
+  assert.ok(saved.ok, JSON.stringify(saved));
+  assert.equal(row(saved.value), 2);
+  const opened = await service.handle('openReport', { path });
+  assert.ok(opened.ok);
+  const rep = opened.value as OpenedReport;
+  assert.deepEqual(rep.annotations.segments.map((s) => s.text), ['نقلت 😀 Yahoo! News الخبرَ.', 'ثم نفته.']);
+  const map = new OffsetMap(rep.text);
+  for (const s of rep.annotations.segments) assert.equal(map.slice(s.start, s.end), s.text);
+});

@@ -36,3 +36,11 @@ test('project import: passes the abbreviations of both languages to the aligner'
   fn(report(), AR, EN);
   assert.deepEqual(seen, [['مستش', 'Cnslr']]);
 });
+
+test('project import: passes the exceptions of both languages too', () => {
+  const seen: (string[] | undefined)[] = [];
+  const fn = withProjectAbbreviations((a, _s, _t, opts) => (seen.push(opts.exceptions), { annotations: a, lowConfidence: [] }),
+    () => ({ segmentation: { abbreviations: {}, exceptions: { ar: ['مَن؟ أنا'], en: ['Yahoo! News'] } } }));
+  fn(report(), AR, EN);
+  assert.deepEqual(seen, [['مَن؟ أنا', 'Yahoo! News']]);
+});

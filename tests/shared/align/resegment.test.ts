@@ -211,3 +211,13 @@ test('property: valid result, every English sentence and mention kept, manual se
     assert.equal(again.changed, false, 're-running with the same abbreviations changes nothing');
   }), { numRuns: 300 });
 });
+
+test('an exception merges the rows across its stop, like an abbreviation, and keeps the offsets right', () => {
+  const a = build(TEXT);
+  const r = resegmentReport(a, TEXT, { exceptions: ['آذار. ثم'] });
+  assert.ok(r.changed);
+  assert.deepEqual(r.annotations.segments.map((s) => s.text), ['وصل مستش.', 'خالدٌ إلى دمشق 😀 يوم ١٥ آذار. ثم غادر إلى Idlib.', 'قال مستش.', 'سامي: "لا".']);
+  const map = new OffsetMap(TEXT);
+  for (const s of r.annotations.segments) assert.equal(map.slice(s.start, s.end), s.text);
+  ok(r.annotations, TEXT);
+});

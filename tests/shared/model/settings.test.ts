@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_TAG_SET, ProjectSettingsSchema } from '../../../shared/model/schema.ts';
-import { serializeSettings, settingsProblems, sourceAbbreviations, ValidProjectSettingsSchema } from '../../../shared/model/settings.ts';
+import { serializeSettings, settingsProblems, sourceAbbreviations, sourceSegmentRules, ValidProjectSettingsSchema } from '../../../shared/model/settings.ts';
 import type { ProjectSettings } from '../../../shared/model/types.ts';
 
 const base = (): ProjectSettings => ({ format: 'muwazi-project', version: '1.0', tagSet: DEFAULT_TAG_SET.map((t) => ({ ...t })), segmentation: { abbreviations: {} } });
@@ -49,4 +49,38 @@ test('serializeSettings: fixed key order, lower-case colours, 2 spaces, final ne
 test('sourceAbbreviations joins the Arabic and English lists', () => {
   assert.deepEqual(sourceAbbreviations({ segmentation: { abbreviations: { ar: ['مستش'], en: ['corr'] } } }), ['مستش', 'corr']);
   assert.deepEqual(sourceAbbreviations(null), []);
+});
+
+test('exceptions: one line with a stop inside, no duplicates (case and spacing ignored), a bounded count', () => {
+  const s = base();
+  s.segmentation.exceptions = { ar: ['مَن؟ أنا', 'مَن؟  أنا', 'بلا علامة', 'انتهى.', 'سطر.\nآخر', ''], en: ['Yahoo! News', 'yahoo! news', 'x'.repeat(81) + '. y'] };
+  assert.deepEqual(settingsProblems(s).map((x) => `${x.code}@${x.path.join('.')}`), [
+    'duplicate-exception@segmentation.exceptions.ar.1', 'exception-without-stop@segmentation.exceptions.ar.2', 'exception-without-stop@segmentation.exceptions.ar.3',
+    'bad-exception@segmentation.exceptions.ar.4', 'bad-exception@segmentation.exceptions.ar.5',
+    'duplicate-exception@segmentation.exceptions.en.1', 'bad-exception@segmentation.exceptions.en.2',
+  ]);
+  s.segmentation.exceptions = { en: Array.from({ length: 501 }, (_, i) => `a${i}. b`) };
+  assert.deepEqual(settingsProblems(s).map((x) => x.code), ['too-many-exceptions']);
+  s.segmentation.exceptions = { ar: ['مَن؟ أنا'], en: ['Yahoo! News'] };
+  assert.deepEqual(settingsProblems(s), []);
+  assert.ok(ValidProjectSettingsSchema.safeParse(s).success);
+});
+
+test('serializeSettings writes exceptions only when there are some, and reads them back', () => {
+  const s = base();
+  assert.ok(!serializeSettings(s).includes('exceptions'));
+  s.segmentation.exceptions = { ar: [], en: [] };
+  assert.ok(!serializeSettings(s).includes('exceptions'));
+  s.segmentation.exceptions = { en: ['Yahoo! News'] };
+  const text = serializeSettings(s);
+  assert.match(text, /"exceptions": \{\n {6}"ar": \[\],\n {6}"en": \[\n {8}"Yahoo! News"\n {6}\]/);
+  const back = ProjectSettingsSchema.parse(JSON.parse(text));
+  assert.deepEqual(back.segmentation.exceptions, { ar: [], en: ['Yahoo! News'] });
+  assert.equal(serializeSettings(back), text);
+});
+
+test('sourceSegmentRules joins both languages of both lists', () => {
+  assert.deepEqual(sourceSegmentRules({ segmentation: { abbreviations: { ar: ['مستش'] }, exceptions: { ar: ['مَن؟ أنا'], en: ['Yahoo! News'] } } }),
+    { abbreviations: ['مستش'], exceptions: ['مَن؟ أنا', 'Yahoo! News'] });
+  assert.deepEqual(sourceSegmentRules(null), { abbreviations: [], exceptions: [] });
 });

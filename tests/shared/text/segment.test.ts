@@ -73,6 +73,51 @@ test('segment: project abbreviations never end a sentence', () => {
   assert.deepEqual(seg('See Sect. Five now.', 'en', ['sect.']), ['See Sect. Five now.']);
 });
 
+test('segment: project exceptions keep a phrase in one sentence', () => {
+  const ex = (text: string, exceptions: string[]) => {
+    const map = new OffsetMap(text);
+    return segmentSentences(text, { lang: 'ar', exceptions }).map((s) => map.slice(s.start, s.end));
+  };
+  // without the exception the stop inside the name ends a sentence
+  assert.deepEqual(seg('نقلت Yahoo! News الخبر. ثم نفته'), ['نقلت Yahoo!', 'News الخبر.', 'ثم نفته']);
+  assert.deepEqual(ex('نقلت Yahoo! News الخبر. ثم نفته', ['Yahoo! News']), ['نقلت Yahoo! News الخبر.', 'ثم نفته']);
+  // case-insensitive, any run of spaces (incl. NBSP) for the phrase's space; harakat and emoji before keep offsets right
+  assert.deepEqual(ex('😀 قرأتُ YAHOO!\u00a0  news اليوم', ['yahoo! news']), ['😀 قرأتُ YAHOO!\u00a0  news اليوم']);
+  // an Arabic phrase with ؟ inside
+  assert.deepEqual(ex('سأل: مَن؟ أنا. وانتهى', ['مَن؟ أنا']), ['سأل: مَن؟ أنا.', 'وانتهى']);
+  // never across a line break, and a phrase that does not occur changes nothing
+  assert.deepEqual(ex('نقلت Yahoo!\nNews الخبر', ['Yahoo! News']), ['نقلت Yahoo!', 'News الخبر']);
+  assert.deepEqual(ex('قال الوزير. وأضاف', ['Yahoo! News']), ['قال الوزير.', 'وأضاف']);
+  // regex characters in a phrase are literal
+  assert.deepEqual(ex('سعر (x.y)? نعم. لا', ['(x.y)? نعم']), ['سعر (x.y)? نعم.', 'لا']);
+  // a boundary right at the end of a phrase stays
+  assert.deepEqual(ex('قرأت Yahoo! News. ثم نمت', ['Yahoo! News.']), ['قرأت Yahoo! News.', 'ثم نمت']);
+});
+
+test('segment property: exceptions only remove boundaries, never inside text they do not match', () => {
+  const phraseArb = fc.constantFrom('. ب', '؟ ا', 'A. U', '! "', 'د. م', '.\nا');
+  fc.assert(
+    fc.property(textArb, fc.array(phraseArb, { maxLength: 3 }), (text, exceptions) => {
+      const plain = segmentSentences(text, { lang: 'ar' });
+      const withEx = segmentSentences(text, { lang: 'ar', exceptions });
+      const starts = new Set(plain.map((s) => s.start));
+      // every remaining boundary was a boundary before; coverage is unchanged
+      for (const s of withEx) assert.ok(starts.has(s.start));
+      assert.equal(withEx.reduce((n, s) => n + s.end - s.start, 0) >= plain.reduce((n, s) => n + s.end - s.start, 0), true);
+      assert.equal(withEx[0]?.start, plain[0]?.start);
+      assert.equal(withEx.at(-1)?.end, plain.at(-1)?.end);
+      // a boundary that was removed lies inside an occurrence of a phrase
+      const map = new OffsetMap(text);
+      for (const s of plain.slice(1)) {
+        if (withEx.some((w) => w.start === s.start)) continue;
+        const around = map.slice(Math.max(0, s.start - 4), s.start + 4).toLowerCase();
+        assert.ok(exceptions.some((e) => e.split(/\s+/u).every((w) => around.includes(w.toLowerCase()))), `removed ${s.start} in ${JSON.stringify(text)}`);
+      }
+    }),
+    { numRuns: 1500 },
+  );
+});
+
 test('segment: offsets are code points and slice to the span text (astral text before)', () => {
   const text = '😀😀 أولى. ثانية';
   const spans = segmentSentences(text, { lang: 'ar' });
