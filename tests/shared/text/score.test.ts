@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addPrf, boundaries, boundaryPrf, intlSentenceSpans, locatePieces, prf, spanPrf } from '../../../shared/text/score.ts';
+import { addPrf, boundaries, boundaryPrf, intlSentenceSpans, locatePieces, prf, sentenceStartPrf, spanPrf } from '../../../shared/text/score.ts';
 
 test('score: prf counts and edge cases', () => {
   const p = prf([1, 2, 3, 4], [2, 3, 5]);
@@ -29,4 +29,15 @@ test('score: Intl.Segmenter spans are trimmed code-point spans', () => {
   const text = '😀 أولى. ثانية.\nثالثة';
   const spans = intlSentenceSpans(text, 'ar');
   assert.deepEqual(spans.map((s) => Array.from(text).slice(s.start, s.end).join('')), ['😀 أولى.', 'ثانية.', 'ثالثة']);
+});
+
+test('score: sentenceStartPrf also counts the first start, which boundaryPrf leaves out', () => {
+  // "أولى. ثانية. ثالثة" (code points): gold three sentences, predicted two (the second boundary missed)
+  const gold = [{ start: 0, end: 5 }, { start: 6, end: 12 }, { start: 13, end: 18 }];
+  const predicted = [{ start: 0, end: 5 }, { start: 6, end: 18 }];
+  const inner = boundaryPrf(gold, predicted);
+  const all = sentenceStartPrf(gold, predicted);
+  assert.deepEqual([inner.tp, inner.fp, inner.fn], [1, 0, 1]);
+  assert.deepEqual([all.tp, all.fp, all.fn], [2, 0, 1]);
+  assert.equal(all.f1, 0.8);
 });
