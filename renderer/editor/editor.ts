@@ -13,6 +13,8 @@ import type { EntityOptions } from './plugins/entity-setup.ts';
 import { ensureTypeColorRules } from './plugins/entity-colors.ts';
 import { replaceAnnotationsTr } from './replace.ts';
 import { configureEntities } from './commands/entities.ts';
+import { findKey, setFindTr } from './plugins/find.ts';
+import type { SearchOptions } from '../../shared/text/search.ts';
 
 /** What the selection is on, reported to `onSelection`. */
 export interface SelectionInfo {
@@ -47,6 +49,8 @@ export interface EditorInit {
   onSourceRefused?: () => void;
   /** entity tagging options: tag set, glossary, message translation/display */
   entities?: EntityOptions;
+  /** called when find's hits or current hit change (a new query, a step, an edit) */
+  onFind?: (summary: FindSummary) => void;
 }
 
 /** The handle the app holds on a mounted editor. */
@@ -63,10 +67,24 @@ export interface EditorHandle {
   replaceAnnotations(a: Annotations): void;
   /** use another tag set (project settings saved): colours, keys and labels apply at once, no reload */
   setTagSet(tagSet: TagType[]): void;
+  /** find: set the query ('' turns it off) and its options; returns the hit count and the current
+   * hit's index (-1 when none) and whether there were more than MAX_HITS */
+  setFind(query: string, options?: SearchOptions): FindSummary;
+  /** the current find summary */
+  findSummary(): FindSummary;
+  /** the selected text ('' for a cursor; sentences joined by a line break) */
+  selectedText(): string;
   /** focus the editor */
   focus(): void;
   /** unmount and release everything */
   destroy(): void;
+}
+
+/** What find has: the number of hits, the current one (-1: none), whether there were more. */
+export interface FindSummary {
+  count: number;
+  current: number;
+  truncated: boolean;
 }
 
 /** CSS class set on the mount element briefly after a refused edit of the Arabic. */
@@ -119,8 +137,14 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
       view.updateState(next);
       if (next.doc !== before.doc) init.onChange?.({ docChanged: true });
       if (next.selection !== before.selection || next.doc !== before.doc) report(next);
+      if (init.onFind && findKey.getState(next) !== findKey.getState(before)) init.onFind(summary());
     },
   });
+
+  const summary = (): FindSummary => {
+    const s = findKey.getState(view.state);
+    return { count: s?.hits.length ?? 0, current: s?.current ?? -1, truncated: s?.truncated ?? false };
+  };
 
   return {
     view,
@@ -146,6 +170,12 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
       // no document change, not undoable; false when entity tagging is not set up (nothing to tell)
       configureEntities({ tagSet })(view.state, view.dispatch);
     },
+    setFind(query: string, options: SearchOptions = {}) {
+      view.dispatch(setFindTr(view.state, query, options));
+      return summary();
+    },
+    findSummary: () => summary(),
+    selectedText: () => view.state.doc.textBetween(view.state.selection.from, view.state.selection.to, '\n'),
     focus: () => view.focus(),
     destroy() {
       clearTimeout(hintTimer);

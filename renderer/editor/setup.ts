@@ -8,6 +8,7 @@ import { sourceReadonly } from './plugins/source-readonly.ts';
 import { statusDraft } from './plugins/status-draft.ts';
 import { lowConfidence } from './plugins/low-confidence.ts';
 import { ids } from './plugins/ids.ts';
+import { find } from './plugins/find.ts';
 import { entityPlugins, type EntityOptions } from './plugins/entity-setup.ts';
 
 /** Options of editorPlugins. */
@@ -22,7 +23,7 @@ export interface SetupOptions {
 
 /**
  * All plugins of the Muwazi editor: source read-only filter, fresh ids, auto→draft status,
- * low-confidence highlighting, undo history, the editor's shortcuts, then the base keymap.
+ * low-confidence highlighting, find highlighting, undo history, the editor's shortcuts, then the base keymap.
  */
 export function editorPlugins(options: SetupOptions): Plugin[] {
   return [
@@ -30,6 +31,7 @@ export function editorPlugins(options: SetupOptions): Plugin[] {
     ids(),
     statusDraft(),
     lowConfidence(),
+    find(),
     history(),
     ...entityPlugins(options.entities),
     editorKeymap(),

@@ -6,6 +6,7 @@ import { moveSentenceDown, moveSentenceUp } from './move.ts';
 import { mergeSourceNext, mergeTargetNext, splitSource, splitTarget } from './sentences.ts';
 import { confirmRow, cycleStatus, setStatus, unconfirmRow } from './status.ts';
 import { nextLowConfidence, nextRowTarget, previousLowConfidence, previousRowTarget } from './navigate.ts';
+import { findCurrent, findNext, findPrevious } from '../plugins/find.ts';
 
 export type { Command } from './util.ts';
 
@@ -33,6 +34,9 @@ export const commands = {
   previousRowTarget,
   nextLowConfidence,
   previousLowConfidence,
+  findNext,
+  findPrevious,
+  findCurrent,
   undo: undo as Command,
   redo: redo as Command,
 } satisfies Record<string, Command>;

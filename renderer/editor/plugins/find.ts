@@ -1,0 +1,233 @@
+// Find in the open report (Ctrl+F): every hit of the query in the Arabic and the English
+// sentences is highlighted, one is current (selected, so an entity key tags it at once), F3 /
+// Shift+F3 step. Matching is shared/text/search.ts (harakat, hamza forms, ة/ه, digits folded),
+// per sentence, so a hit never spans two sentences. Typing while a query is active re-searches
+// only the sentences the edit touched.
+import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import type { Node as PMNode } from 'prosemirror-model';
+import { findInFolded, prepareQuery, type PreparedQuery, type SearchOptions } from '../../../shared/text/search.ts';
+import { normalizeWithMap, type NormalizedText } from '../../../shared/text/normalize.ts';
+import { OffsetMap } from '../../../shared/text/offsets.ts';
+import { N } from '../schema.ts';
+import { changedRanges, type Range } from '../ranges.ts';
+import type { Command } from '../commands/util.ts';
+
+/** At most this many hits are kept and highlighted (a one-letter query in a long report). */
+export const MAX_HITS = 10_000;
+
+/** One hit, in document positions. */
+export interface FindHit extends Range {
+  /** which side: the Arabic source or the English */
+  side: 'ar' | 'en';
+}
+
+/** The plugin's state. */
+export interface FindState {
+  /** the query as typed ('' = find is off) */
+  query: string;
+  options: SearchOptions;
+  /** the folded query, null when there is nothing to look for */
+  prepared: PreparedQuery | null;
+  /** hits in document order */
+  hits: FindHit[];
+  /** index of the current hit in `hits`, -1 when none */
+  current: number;
+  /** more than MAX_HITS hits exist */
+  truncated: boolean;
+  decorations: DecorationSet;
+}
+
+type FindMeta = { query: string; options: SearchOptions } | { current: number };
+
+export const findKey = new PluginKey<FindState>('muwazi-find');
+
+const EMPTY: FindState = { query: '', options: {}, prepared: null, hits: [], current: -1, truncated: false, decorations: DecorationSet.empty };
+
+const isSentence = (node: PMNode) => node.type.name === N.source || node.type.name === N.target;
+
+/** Folded sentence texts by node, per folding: nodes are immutable and an edit leaves the other
+ * sentences' nodes as they were, so a new query or a keystroke only folds what is new. */
+const foldCache = new Map<string, WeakMap<PMNode, NormalizedText>>();
+
+function folded(node: PMNode, q: PreparedQuery): NormalizedText {
+  const key = JSON.stringify(q.fold);
+  let cache = foldCache.get(key);
+  if (!cache) foldCache.set(key, (cache = new WeakMap()));
+  let n = cache.get(node);
+  if (!n) cache.set(node, (n = normalizeWithMap(node.textContent, q.fold)));
+  return n;
+}
+
+/** Hits of `q` in one sentence node at `pos`. */
+function hitsIn(node: PMNode, pos: number, q: PreparedQuery, room: number): FindHit[] {
+  const n = folded(node, q);
+  // cheap test first: most sentences do not hold the query at all
+  if (n.text.indexOf(q.key) < 0) return [];
+  const text = node.textContent;
+  const spans = findInFolded(n, q, room);
+  if (spans.length === 0) return [];
+  // sentences hold text only, so a UTF-16 offset into textContent is a position offset
+  const map = new OffsetMap(text);
+  const side = node.type.name === N.source ? 'ar' : 'en';
+  return spans.map((s) => ({ from: pos + 1 + map.toUtf16(s.start), to: pos + 1 + map.toUtf16(s.end), side }));
+}
+
+/** Hits in the sentences overlapping [from, to) (the whole document by default). */
+function scan(doc: PMNode, q: PreparedQuery, room: number, from = 0, to = doc.content.size): FindHit[] {
+  const out: FindHit[] = [];
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (out.length >= room) return false;
+    if (isSentence(node)) {
+      out.push(...hitsIn(node, pos, q, room - out.length));
+      return false;
+    }
+    return !node.isTextblock;
+  });
+  return out;
+}
+
+function deco(h: Range, current: boolean): Decoration {
+  return Decoration.inline(h.from, h.to, { class: current ? 'find-hit find-current' : 'find-hit' }, { findCurrent: current });
+}
+
+function decorate(doc: PMNode, hits: FindHit[], current: number): DecorationSet {
+  return DecorationSet.create(doc, hits.map((h, i) => deco(h, i === current)));
+}
+
+/** The hit at or after `pos` (wrapping), for a fresh query: the one the user is looking at. */
+function nearest(hits: FindHit[], pos: number): number {
+  if (hits.length === 0) return -1;
+  const i = hits.findIndex((h) => h.to > pos);
+  return i < 0 ? 0 : i;
+}
+
+function withHits(s: FindState, doc: PMNode, hits: FindHit[], current: number, truncated: boolean): FindState {
+  return { ...s, hits, current, truncated, decorations: decorate(doc, hits, current) };
+}
+
+/** Moves the current mark to hit `i`, touching only the two decorations involved (a full
+ * rebuild costs milliseconds per step in a long report). */
+function markCurrent(set: DecorationSet, doc: PMNode, hits: FindHit[], i: number): DecorationSet {
+  const old = set.find(undefined, undefined, (spec) => spec.findCurrent === true);
+  // built before remove(), which nulls out the array it is given
+  const plainAgain = old.map((d) => deco(d, false));
+  let next = set.remove(old).add(doc, plainAgain);
+  const h = hits[i];
+  if (h) {
+    const plain = next.find(h.from, h.to, (spec) => spec.findCurrent === false).filter((d) => d.from === h.from && d.to === h.to);
+    next = next.remove(plain).add(doc, [deco(h, true)]);
+  }
+  return next;
+}
+
+/** Re-search after a document change: hits outside the changed sentences are mapped, those inside
+ * found again; the decorations are mapped and patched in the same places, never rebuilt. */
+function remap(s: FindState, tr: Transaction): FindState {
+  const q = s.prepared!;
+  const doc = tr.doc;
+  // the sentences the change touched, as ranges of the new document
+  const blocks: Range[] = [];
+  for (const r of changedRanges([tr])) {
+    doc.nodesBetween(Math.max(0, r.from - 1), Math.min(doc.content.size, r.to + 1), (node, pos) => {
+      if (isSentence(node)) {
+        if (!blocks.some((b) => b.from === pos)) blocks.push({ from: pos, to: pos + node.nodeSize });
+        return false;
+      }
+      return !node.isTextblock;
+    });
+  }
+  const inBlocks = (h: Range) => blocks.some((b) => h.from >= b.from && h.to <= b.to);
+  const kept: FindHit[] = [];
+  let lost = false;
+  for (const h of s.hits) {
+    const from = tr.mapping.mapResult(h.from, 1);
+    const to = tr.mapping.mapResult(h.to, -1);
+    if (from.deleted || to.deleted || to.pos <= from.pos) {
+      lost = true;
+      continue;
+    }
+    const m = { from: from.pos, to: to.pos, side: h.side };
+    if (!inBlocks(m)) kept.push(m);
+  }
+  let fresh: FindHit[] = [];
+  for (const b of blocks) fresh = fresh.concat(scan(doc, q, MAX_HITS, b.from, b.to));
+  const all = [...kept, ...fresh].sort((a, b) => a.from - b.from);
+  const hits = all.slice(0, MAX_HITS);
+  const cur = s.current >= 0 ? tr.mapping.map(s.hits[s.current].from) : tr.selection.from;
+  const current = hits.length ? Math.max(0, hits.findIndex((h) => h.from >= cur)) : -1;
+  let decorations = s.decorations.map(tr.mapping, doc);
+  for (const b of blocks) decorations = decorations.remove(decorations.find(b.from, b.to));
+  if (lost) {
+    // a hit whose text was cut (a row operation, a deletion across sentences): drop any decoration
+    // that no longer stands on a kept hit
+    const keptAt = new Set(kept.map((h) => `${h.from}:${h.to}`));
+    decorations = decorations.remove(decorations.find().filter((d) => !keptAt.has(`${d.from}:${d.to}`)));
+  }
+  decorations = decorations.add(doc, fresh.map((h) => deco(h, false)));
+  return { ...s, hits, current, truncated: s.truncated || all.length > MAX_HITS, decorations: markCurrent(decorations, doc, hits, current) };
+}
+
+export function find(): Plugin<FindState> {
+  return new Plugin<FindState>({
+    key: findKey,
+    state: {
+      init: () => EMPTY,
+      apply(tr, s, _old, state) {
+        const meta = tr.getMeta(findKey) as FindMeta | undefined;
+        if (meta && 'query' in meta) {
+          const prepared = prepareQuery(meta.query, meta.options);
+          const base = { ...EMPTY, query: meta.query, options: meta.options, prepared };
+          if (!prepared) return base;
+          const hits = scan(tr.doc, prepared, MAX_HITS + 1);
+          const truncated = hits.length > MAX_HITS;
+          if (truncated) hits.length = MAX_HITS;
+          return withHits(base, tr.doc, hits, nearest(hits, state.selection.from), truncated);
+        }
+        if (meta && 'current' in meta) return { ...s, current: meta.current, decorations: markCurrent(s.decorations, tr.doc, s.hits, meta.current) };
+        if (!s.prepared) return s;
+        return tr.docChanged ? remap(s, tr) : s;
+      },
+    },
+    props: {
+      decorations: (state) => findKey.getState(state)?.decorations ?? null,
+    },
+  });
+}
+
+/** A transaction setting the query (''  turns find off). Not a document change, not undoable. */
+export function setFindTr(state: EditorState, query: string, options: SearchOptions = {}): Transaction {
+  return state.tr.setMeta(findKey, { query, options } satisfies FindMeta).setMeta('addToHistory', false);
+}
+
+/** Selects hit `i` and scrolls to it. */
+function goTo(state: EditorState, dispatch: ((tr: Transaction) => void) | undefined, i: number): boolean {
+  const s = findKey.getState(state);
+  if (!s || s.hits.length === 0) return false;
+  const h = s.hits[i];
+  if (dispatch) {
+    dispatch(state.tr.setMeta(findKey, { current: i } satisfies FindMeta).setSelection(TextSelection.create(state.doc, h.from, h.to)).scrollIntoView());
+  }
+  return true;
+}
+
+/** Next hit after the current one (wraps). */
+export const findNext: Command = (state, dispatch) => {
+  const s = findKey.getState(state);
+  if (!s || s.hits.length === 0) return false;
+  return goTo(state, dispatch, (s.current + 1) % s.hits.length);
+};
+
+/** Previous hit (wraps). */
+export const findPrevious: Command = (state, dispatch) => {
+  const s = findKey.getState(state);
+  if (!s || s.hits.length === 0) return false;
+  return goTo(state, dispatch, (s.current - 1 + s.hits.length) % s.hits.length);
+};
+
+/** Selects the current hit (after a new query) without moving on. */
+export const findCurrent: Command = (state, dispatch) => {
+  const s = findKey.getState(state);
+  if (!s || s.current < 0) return false;
+  return goTo(state, dispatch, s.current);
+};
