@@ -27,6 +27,8 @@ import { openShortcuts, type ShortcutRow } from './shortcuts-panel.ts';
 import { openAbout } from './about-dialog.ts';
 import { warningsPanel } from './warnings-panel.ts';
 import { openSettingsDialog } from './settings-dialog.ts';
+import { FindBar, type FindCount, type FindTarget } from './find-bar.ts';
+import type { SearchOptions } from '../../shared/text/search.ts';
 
 /** What the shell needs from the editor (renderer/editor/editor.ts's EditorHandle satisfies it). */
 export interface EditorLike {
@@ -37,12 +39,20 @@ export interface EditorLike {
   runCommand(name: string): boolean;
   /** applies a new tag set (project settings saved) without reloading */
   setTagSet?(tagSet: TagType[]): void;
+  /** find (plugins/find.ts): set the query, '' turns it off */
+  setFind?(query: string, options: SearchOptions): FindCount;
+  /** the selected text ('' for a cursor), to start a search with */
+  selectedText?(): string;
   focus(): void;
   destroy(): void;
 }
 
 /** Creates an editor in `mount` (renderer/editor/editor.ts's createEditor). */
-export type EditorFactory = (mount: HTMLElement, init: { annotations: Annotations; sourceText: string; tagColors?: Record<string, string>; onChange?: (info: { docChanged: true }) => void }) => EditorLike;
+export type EditorFactory = (mount: HTMLElement, init: {
+  annotations: Annotations; sourceText: string; tagColors?: Record<string, string>; onChange?: (info: { docChanged: true }) => void;
+  /** find's hits changed (renderer/ui/find-bar.ts shows the count) */
+  onFind?: (c: FindCount) => void;
+}) => EditorLike;
 
 export interface AppOptions {
   host: HostBridge;
@@ -88,6 +98,7 @@ export class App {
   private readonly notice: HTMLElement;
   private readonly editorMount: HTMLElement;
   private readonly reviewBar: HTMLElement;
+  private readonly findBar: FindBar;
   private workspace: Workspace | null = null;
   private session: Session | null = null;
   private opening: Promise<void> | null = null;
@@ -106,7 +117,8 @@ export class App {
     this.notice = h('div', { class: 'notice-area' });
     this.editorMount = h('div', { class: 'editor-mount' });
     this.reviewBar = h('div', { class: 'review-bar', hidden: true, role: 'toolbar' });
-    this.main = h('main', { class: 'editor-area', 'data-region': 'editor', 'aria-label': t('app.regions.editor'), tabindex: -1 }, this.notice, this.reviewBar, this.editorMount);
+    this.findBar = new FindBar(t, () => this.findTarget());
+    this.main = h('main', { class: 'editor-area', 'data-region': 'editor', 'aria-label': t('app.regions.editor'), tabindex: -1 }, this.notice, this.reviewBar, this.findBar.el, this.editorMount);
   }
 
   /** Builds the page and opens the first workspace; sets `<html data-ready="true">` when shown. */
@@ -150,6 +162,9 @@ export class App {
       case 'glossary': await this.o.openGlossary?.(); return;
       case 'settings': return this.projectSettings();
       case 'resegment': return this.resegment();
+      case 'find': return this.openFind();
+      case 'findNext': return this.findBar.step(1);
+      case 'findPrevious': return this.findBar.step(-1);
     }
   }
 
@@ -181,6 +196,10 @@ export class App {
         { kind: 'item', command: 'undo', label: t('menu.undo'), shortcut: k('Mod-z') },
         { kind: 'item', command: 'redo', label: t('menu.redo'), shortcut: k('Mod-Shift-z') },
         { kind: 'separator' },
+        { kind: 'item', command: 'find', label: t('menu.find'), shortcut: k('Mod-f') },
+        { kind: 'item', command: 'findNext', label: t('menu.findNext'), shortcut: 'F3' },
+        { kind: 'item', command: 'findPrevious', label: t('menu.findPrevious'), shortcut: k('Shift-F3') },
+        { kind: 'separator' },
         { kind: 'item', command: 'glossary', label: t('menu.glossary') },
         { kind: 'separator' },
         { kind: 'item', command: 'resegment', label: t('menu.resegment') },
@@ -205,6 +224,7 @@ export class App {
     this.statusbar.setT(t, t('app.regions.status'));
     this.main.setAttribute('aria-label', t('app.regions.editor'));
     this.renderReviewBar();
+    this.findBar.setT(t);
     this.updateTitle();
   }
 
@@ -328,6 +348,7 @@ export class App {
         onChange: () => {
           if (session && !session.replacing) session.saver.changed();
         },
+        onFind: (c) => this.findBar.update(c),
       });
     } catch (e) {
       this.main.dataset.reportState = 'error';
@@ -358,6 +379,33 @@ export class App {
     if (panel) this.notice.append(panel);
     this.main.dataset.reportState = 'open';
     this.updateTitle();
+    // an open find bar searches the newly opened report too
+    this.findBar.refresh();
+  }
+
+  /** Edit → Find… (Ctrl+F): the find bar, started with the selected text when it is short. */
+  private openFind(): void {
+    const editor = this.session?.editor;
+    if (!editor?.setFind) return;
+    const sel = editor.selectedText?.() ?? '';
+    this.findBar.open(sel && sel.length <= 100 && !/[\n\r]/.test(sel) ? sel : undefined);
+  }
+
+  /** The open editor as the find bar's target; null without a report or find support. */
+  private findTarget(): FindTarget | null {
+    const editor = this.session?.editor;
+    if (!editor?.setFind) return null;
+    const setFind = editor.setFind.bind(editor);
+    return {
+      setFind,
+      showCurrent: () => void editor.runCommand('findCurrent'),
+      next: () => void editor.runCommand('findNext'),
+      previous: () => void editor.runCommand('findPrevious'),
+      closed: () => {
+        setFind('', {});
+        editor.focus();
+      },
+    };
   }
 
   /** Updates one report's sidebar entry from annotations the renderer holds. */
