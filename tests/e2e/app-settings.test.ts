@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startE2E } from './helpers/server.ts';
+import { openReportSource } from './helpers/disk.ts';
 import { OffsetMap } from '../../shared/text/offsets.ts';
 import { segmentSentences } from '../../shared/text/segment.ts';
 
@@ -103,11 +104,8 @@ test('an exception phrase in the settings: refused without a stop, then saved an
   const e = await startE2E();
   try {
     const { page } = e;
-    const first = (await page.locator('button.report').nth(0).getAttribute('data-path'))!;
-    await page.locator('button.report').nth(0).click();
-    await page.waitForSelector('.editor-area[data-report-state="open"] .muwazi-editor .row');
     // a phrase across the first boundary between two sentences of one line: "<last word>. <first word>"
-    const text = (await readFile(first, 'utf8')).replace(/^\uFEFF/, '');
+    const { text } = await openReportSource(page, 0);
     const map = new OffsetMap(text);
     const spans = segmentSentences(text, { lang: 'ar' });
     const k = spans.findIndex((s, i) => i + 1 < spans.length && /^[ \t]+$/.test(map.slice(s.end, spans[i + 1].start)));

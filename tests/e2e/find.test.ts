@@ -3,8 +3,8 @@
 // editor selected, and an entity key tags it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { startE2E } from './helpers/server.ts';
+import { openReportSource } from './helpers/disk.ts';
 import { findAll } from '../../shared/text/search.ts';
 import { normalizeForMatch } from '../../shared/text/normalize.ts';
 
@@ -12,11 +12,8 @@ test('find: Ctrl+F, Arabic-aware hits, Enter steps, Escape returns the hit to th
   const e = await startE2E();
   try {
     const { page } = e;
-    const first = (await page.locator('button.report').nth(0).getAttribute('data-path'))!;
-    await page.locator('button.report').nth(0).click();
-    await page.waitForSelector('.editor-area[data-report-state="open"] .muwazi-editor .row');
     // the report's most frequent Arabic word of 5+ letters, typed folded (no harakat, bare alef)
-    const text = (await readFile(first, 'utf8')).replace(/^\uFEFF/, '');
+    const { text } = await openReportSource(page, 0);
     const counts = new Map<string, number>();
     for (const w of text.match(/[\u0621-\u064A\u064B-\u0652]{5,}/gu) ?? []) {
       const k = normalizeForMatch(w, { names: true, taMarbuta: true, lowercase: true });

@@ -57,6 +57,13 @@ export async function openReportAt(page: Page, n: number): Promise<string> {
   return name;
 }
 
+/** Opens report `n` of the list (openReportAt) and reads its source as decoded UTF-8 (BOM dropped). */
+export async function openReportSource(page: Page, n: number): Promise<{ path: string; text: string }> {
+  const path = (await page.locator('button.report').nth(n).getAttribute('data-path'))!;
+  await openReportAt(page, n);
+  return { path, text: (await readFile(path, 'utf8')).replace(/^\uFEFF/, '') };
+}
+
 /** The text of the open report's first English cell. */
 export async function firstEnglish(page: Page): Promise<string> {
   return (await page.locator('.muwazi-editor .tgt').first().textContent()) ?? '';
