@@ -50,10 +50,17 @@ const isSentence = (node: PMNode) => node.type.name === N.source || node.type.na
  * sentences' nodes as they were, so a new query or a keystroke only folds what is new. */
 const foldCache = new Map<string, WeakMap<PMNode, NormalizedText>>();
 
+/** The cache for a query's folding, looked up once per query object. */
+const cacheOfQuery = new WeakMap<PreparedQuery, WeakMap<PMNode, NormalizedText>>();
+
 function folded(node: PMNode, q: PreparedQuery): NormalizedText {
-  const key = JSON.stringify(q.fold);
-  let cache = foldCache.get(key);
-  if (!cache) foldCache.set(key, (cache = new WeakMap()));
+  let cache = cacheOfQuery.get(q);
+  if (!cache) {
+    const key = JSON.stringify(q.fold);
+    cache = foldCache.get(key);
+    if (!cache) foldCache.set(key, (cache = new WeakMap()));
+    cacheOfQuery.set(q, cache);
+  }
   let n = cache.get(node);
   if (!n) cache.set(node, (n = normalizeWithMap(node.textContent, q.fold)));
   return n;
@@ -140,6 +147,8 @@ function remap(s: FindState, tr: Transaction): FindState {
   const inBlocks = (h: Range) => blocks.some((b) => h.from >= b.from && h.to <= b.to);
   const kept: FindHit[] = [];
   let lost = false;
+  const oldCurrent = s.hits[s.current];
+  let currentKept: FindHit | undefined;
   for (const h of s.hits) {
     const from = tr.mapping.mapResult(h.from, 1);
     const to = tr.mapping.mapResult(h.to, -1);
@@ -148,7 +157,10 @@ function remap(s: FindState, tr: Transaction): FindState {
       continue;
     }
     const m = { from: from.pos, to: to.pos, side: h.side };
-    if (!inBlocks(m)) kept.push(m);
+    if (!inBlocks(m)) {
+      kept.push(m);
+      if (h === oldCurrent) currentKept = m;
+    }
   }
   let fresh: FindHit[] = [];
   for (const b of blocks) fresh = fresh.concat(scan(doc, q, MAX_HITS, b.from, b.to));
@@ -165,7 +177,10 @@ function remap(s: FindState, tr: Transaction): FindState {
     decorations = decorations.remove(decorations.find().filter((d) => !keptAt.has(`${d.from}:${d.to}`)));
   }
   decorations = decorations.add(doc, fresh.map((h) => deco(h, false)));
-  return { ...s, hits, current, truncated: s.truncated || all.length > MAX_HITS, decorations: markCurrent(decorations, doc, hits, current) };
+  // the usual keystroke leaves the current hit where it was (mapped with its decoration): no need
+  // to look for the current mark among all decorations
+  const unchanged = currentKept !== undefined && hits[current] === currentKept;
+  return { ...s, hits, current, truncated: s.truncated || all.length > MAX_HITS, decorations: unchanged ? decorations : markCurrent(decorations, doc, hits, current) };
 }
 
 export function find(): Plugin<FindState> {
