@@ -15,22 +15,19 @@ import { HostError, toFailure } from './errors.ts';
 import { projectSegmentRules } from './project-settings.ts';
 import { MAX_SOURCE_BYTES, openReport, readSource, saveReport, sidecarPath } from './report-store.ts';
 import { isReportFile } from './workspace.ts';
+import type { SegmentRules } from '../../shared/text/segment.ts';
 
 /** The segmentation rules of an import: the options' when given, else the report's project's. */
-async function segmentRules(txtPath: string, opts: Pick<ImportFileOptions, 'abbreviations' | 'exceptions'>): Promise<{ abbreviations?: string[]; exceptions?: string[] }> {
+async function segmentRules(txtPath: string, opts: SegmentRules): Promise<SegmentRules> {
   if (opts.abbreviations !== undefined || opts.exceptions !== undefined) return { abbreviations: opts.abbreviations, exceptions: opts.exceptions };
   return projectSegmentRules(txtPath);
 }
 
-/** Options of the file and folder imports. */
-export interface ImportFileOptions extends Pick<ImportOptions, 'threshold' | 'anchors'> {
-  /** the project's extra abbreviations, for the Arabic of a report without a sidecar and for the
-   * English; default: those of the nearest muwazi.project.json at or above the report
-   * (project-settings.ts; a corrupt one fails the import before anything is written) */
-  abbreviations?: string[];
-  /** the project's segmentation exceptions; when this or `abbreviations` is given both come from
-   * the options, else both from the project */
-  exceptions?: string[];
+/** Options of the file and folder imports. The segmentation rules split the Arabic of a report
+ * without a sidecar and the English; when neither list is given, those of the nearest
+ * muwazi.project.json at or above the report are used (project-settings.ts; a corrupt one fails
+ * the import before anything is written). */
+export interface ImportFileOptions extends Pick<ImportOptions, 'threshold' | 'anchors'>, SegmentRules {
   /** crash-recovery journal folder of the report store (default: the app's) */
   journalDir?: string;
   /** clock (ISO strings) for timestamps */

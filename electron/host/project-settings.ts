@@ -4,10 +4,11 @@
 // which uses the opened folder's settings for every report under it, subfolders included.
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { sourceAbbreviations, sourceSegmentRules } from '../../shared/model/settings.ts';
+import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { ProjectSettings } from '../../shared/model/types.ts';
 import { HostError } from './errors.ts';
 import { PROJECT_FILE, readSettings } from './workspace.ts';
+import type { SegmentRules } from '../../shared/text/segment.ts';
 
 /** The nearest folder at or above `file`'s folder holding muwazi.project.json, or null. */
 export async function findProjectRoot(file: string): Promise<string | null> {
@@ -35,14 +36,8 @@ export async function projectSettingsFor(file: string): Promise<{ root: string; 
   }
 }
 
-/** The project's extra abbreviations (Arabic and English lists together, as the app segments
- * with them) for `file`; [] outside a project. Throws like projectSettingsFor. */
-export async function projectAbbreviations(file: string): Promise<string[]> {
-  return sourceAbbreviations((await projectSettingsFor(file))?.settings);
-}
-
 /** The project's segmentation rules (abbreviations and exceptions, both languages) for `file`;
  * empty lists outside a project. Throws like projectSettingsFor. */
-export async function projectSegmentRules(file: string): Promise<{ abbreviations: string[]; exceptions: string[] }> {
+export async function projectSegmentRules(file: string): Promise<Required<SegmentRules>> {
   return sourceSegmentRules((await projectSettingsFor(file))?.settings);
 }

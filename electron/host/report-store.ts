@@ -171,17 +171,13 @@ function sidecarFailure(e: unknown, path: string): never {
   throw e;
 }
 
-/** Options of openReport. */
-export interface OpenOptions {
+/** Options of openReport; the segmentation rules (the project's, muwazi.project.json) split a new
+ * report and new text found when re-anchoring a drifted one. */
+export interface OpenOptions extends SegmentRules {
   /** crash-recovery journal folder (default: defaultJournalDir()) */
   journalDir?: string;
   /** clock for the timestamps of a new sidecar (ISO string) */
   now?: () => string;
-  /** the project's extra abbreviations (muwazi.project.json), used to segment a new report and
-   * new text found when re-anchoring a drifted one */
-  abbreviations?: string[];
-  /** the project's segmentation exceptions, used likewise */
-  exceptions?: string[];
 }
 
 function sourceInfoOf(txtPath: string, decoded: Decoded, hash: string, text: string): SourceInfo {

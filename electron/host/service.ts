@@ -22,6 +22,7 @@ import { collectFolderGlossary, exportGlossary, loadGlossary, saveGlossary } fro
 import { watchFolder } from './watch.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
+import type { SegmentRules } from '../../shared/text/segment.ts';
 
 /** A request after validation (defaults applied). */
 export type ParsedRequest<K extends CallName> = z.output<HostCalls[K]['request']>;
@@ -42,7 +43,7 @@ export interface HostDeps {
   /** progress of a report for the sidebar */
   readSummary: ReadSummary;
   /** reads and decodes a report with its sidecar (created fresh when absent, segmented with the project's abbreviations) */
-  openReport(txtPath: string, opts: { journalDir: string; abbreviations?: string[]; exceptions?: string[] }): Promise<OpenedReport>;
+  openReport(txtPath: string, opts: { journalDir: string } & SegmentRules): Promise<OpenedReport>;
   /** writes the sidecar atomically; refuses with 'conflict' when the file on disk is not `expectedSidecarHash` */
   saveReport(txtPath: string, annotations: Annotations, expectedSidecarHash: string | null, opts: { journalDir: string; validated?: boolean }): Promise<{ sidecarHash: string; savedAt: string }>;
   /** writes the user's version beside the sidecar ("keep both"); returns the copy's path */

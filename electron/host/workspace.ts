@@ -9,6 +9,7 @@ import type { ReportSummary, Workspace } from '../../shared/contract/host.ts';
 import { atomicWriteFile } from './atomic-write.ts';
 import { HostError } from './errors.ts';
 import { isInside } from './paths.ts';
+import type { SegmentRules } from '../../shared/text/segment.ts';
 
 /** Name of the per-project settings file in a workspace folder. */
 export const PROJECT_FILE = 'muwazi.project.json';
@@ -36,13 +37,9 @@ export interface SummaryCounts {
   problem?: string;
 }
 
-/** Options of a ReadSummary. */
-export interface SummaryOptions {
-  /** the project's extra abbreviations, for counting the rows of a report without a sidecar */
-  abbreviations?: string[];
-  /** the project's segmentation exceptions, likewise */
-  exceptions?: string[];
-}
+/** Options of a ReadSummary: the project's segmentation rules, for counting the rows of a report
+ * without a sidecar. */
+export type SummaryOptions = SegmentRules;
 
 /** Reads the progress of one report; throws when the report or its sidecar cannot be read. */
 export type ReadSummary = (txtPath: string, opts?: SummaryOptions) => Promise<SummaryCounts>;

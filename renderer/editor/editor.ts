@@ -70,8 +70,6 @@ export interface EditorHandle {
   /** find: set the query ('' turns it off) and its options; returns the hit count and the current
    * hit's index (-1 when none) and whether there were more than MAX_HITS */
   setFind(query: string, options?: SearchOptions): FindSummary;
-  /** the current find summary */
-  findSummary(): FindSummary;
   /** the selected text ('' for a cursor; sentences joined by a line break) */
   selectedText(): string;
   /** focus the editor */
@@ -174,7 +172,6 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
       view.dispatch(setFindTr(view.state, query, options));
       return summary();
     },
-    findSummary: () => summary(),
     selectedText: () => view.state.doc.textBetween(view.state.selection.from, view.state.selection.to, '\n'),
     focus: () => view.focus(),
     destroy() {

@@ -20,7 +20,7 @@ import { APP_SHORTCUTS, displayKeys, isAppCommand, matchesKey, type AppCommand }
 import { askFolderPath } from './open-folder-dialog.ts';
 import { openExportDialog } from './export-dialog.ts';
 import { openImportDialog } from './import-dialog.ts';
-import { withProjectAbbreviations, type ProjectImportFn } from './project-import.ts';
+import { withProjectSegmentRules, type ProjectImportFn } from './project-import.ts';
 import { openMemoryDialog } from './memory-dialog.ts';
 import { summaryFromAnnotations } from './report-summary.ts';
 import { openShortcuts, type ShortcutRow } from './shortcuts-panel.ts';
@@ -610,7 +610,7 @@ export class App {
     const outcome = await openImportDialog({
       t: this.t,
       host: this.o.host,
-      importFn: withProjectAbbreviations(this.o.importTranslation, () => this.workspace?.settings),
+      importFn: withProjectSegmentRules(this.o.importTranslation, () => this.workspace?.settings),
       current: () => ({ annotations: s.editor.getAnnotations(), sourceText: s.report.text }),
       // one undoable edit (Ctrl+Z restores the rows from before); onChange marks it unsaved
       apply: (a) => this.replaceContent(s, a),

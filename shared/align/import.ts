@@ -15,16 +15,12 @@ import { segmentSentences, type SegmentRules } from '../text/segment.ts';
 import { alignSentences } from './aligner.ts';
 import type { AnchorPair, Link } from './types.ts';
 
-/** Options of importTranslation. */
-export interface ImportOptions {
+/** Options of importTranslation; the segmentation rules (the project's) split the English. */
+export interface ImportOptions extends SegmentRules {
   /** rows whose link confidence is below this are listed in `lowConfidence` (default 0.5) */
   threshold?: number;
   /** extra glossary pairs for the aligner (the report's entities with both forms are always used) */
   anchors?: AnchorPair[];
-  /** extra abbreviations for segmenting the English (the project's settings) */
-  abbreviations?: string[];
-  /** segmentation exceptions for the English, likewise */
-  exceptions?: string[];
   /** when set, written to `modified` (ISO time; injected so the function stays pure) */
   now?: string;
 }

@@ -15,7 +15,7 @@
 import type { AlignmentUnit, Annotations, Mention, Orphan, SourceInfo, SourceSegment, Span } from '../model/types.ts';
 import { idAllocator } from '../model/ids.ts';
 import { OffsetMap } from '../text/offsets.ts';
-import { segmentSentences } from '../text/segment.ts';
+import { segmentSentences, type SegmentRules } from '../text/segment.ts';
 import { DiffTooLargeError, diffSequences } from '../diff/myers.ts';
 
 /** A segment or mention that could not be mapped onto the new text (it is kept in `orphans`). */
@@ -47,15 +47,11 @@ export interface ReanchorResult {
   warnings: { code: string; message: string }[];
 }
 
-/** Options of reanchor. */
-export interface ReanchorOptions {
+/** Options of reanchor; the segmentation rules (the project's, sourceSegmentRules) split new text. */
+export interface ReanchorOptions extends SegmentRules {
   /** work budget: roughly the largest (length × edits) product tried before falling back to
    * mapping the unchanged start and end only (default 1e8, about a second) */
   budget?: number;
-  /** the project's extra abbreviations, for segmenting new text (sourceSegmentRules) */
-  abbreviations?: string[];
-  /** the project's segmentation exceptions, likewise */
-  exceptions?: string[];
 }
 
 const TERMINAL = /[.!?؟…]["'”»)]*$/u;

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ProjectSettingsSchema } from './schema.ts';
 import type { ProjectSettings } from './types.ts';
+import type { SegmentRules } from '../text/segment.ts';
 
 /** Keys the editor uses with Alt for other commands (Alt+A tag all, Alt+K link): a tag type
  * with one of them would shadow that command (tag keys are matched first). */
@@ -130,7 +131,7 @@ export function sourceAbbreviations(s: Pick<ProjectSettings, 'segmentation'> | n
 
 /** The project's segmentation rules for a source or a translation: abbreviations and exceptions of
  * both languages together (the rules follow the script around each stop, see sourceAbbreviations). */
-export function sourceSegmentRules(s: Pick<ProjectSettings, 'segmentation'> | null | undefined): { abbreviations: string[]; exceptions: string[] } {
+export function sourceSegmentRules(s: Pick<ProjectSettings, 'segmentation'> | null | undefined): Required<SegmentRules> {
   const ex = s?.segmentation?.exceptions;
   return { abbreviations: sourceAbbreviations(s), exceptions: [...(ex?.ar ?? []), ...(ex?.en ?? [])] };
 }

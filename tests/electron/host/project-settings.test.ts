@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findProjectRoot, projectAbbreviations } from '../../../electron/host/project-settings.ts';
+import { findProjectRoot, projectSegmentRules } from '../../../electron/host/project-settings.ts';
 import { importFolder, importTranslationFile } from '../../../electron/host/import.ts';
 import { openReport, saveReport, sidecarPath } from '../../../electron/host/report-store.ts';
 import { defaultSettings, PROJECT_FILE } from '../../../electron/host/workspace.ts';
@@ -31,7 +31,7 @@ test('project settings: the nearest muwazi.project.json at or above the file', (
   await mkdir(sub, { recursive: true });
   await writeProject(join(dir, 'p'));
   assert.equal(await findProjectRoot(join(sub, 'r.txt')), join(dir, 'p'));
-  assert.deepEqual(await projectAbbreviations(join(sub, 'r.txt')), ['مستش', 'Cnslr.']);
+  assert.deepEqual((await projectSegmentRules(join(sub, 'r.txt'))).abbreviations, ['مستش', 'Cnslr.']);
   await writeProject(join(dir, 'p', 'a'));
   assert.equal(await findProjectRoot(join(sub, 'r.txt')), join(dir, 'p', 'a'));
 }));

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { importTranslation } from '../../../shared/align/import.ts';
 import { createAnnotations } from '../../../shared/model/create.ts';
 import { segmentSentences } from '../../../shared/text/segment.ts';
-import { withProjectAbbreviations } from '../../../renderer/ui/project-import.ts';
+import { withProjectSegmentRules } from '../../../renderer/ui/project-import.ts';
 import type { ProjectSettings } from '../../../shared/model/types.ts';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
 
@@ -19,7 +19,7 @@ function report() {
 
 test('project import: the translation is segmented with the settings read at each import', () => {
   let settings: Pick<ProjectSettings, 'segmentation'> | null = { segmentation: { abbreviations: { ar: ['مستش'], en: ['Cnslr'] } } };
-  const fn = withProjectAbbreviations(importTranslation, () => settings);
+  const fn = withProjectSegmentRules(importTranslation, () => settings);
   const a = report();
   const map = new OffsetMap(AR);
   assert.equal(map.slice(a.segments[0].start, a.segments[0].end), 'التقى مستش. أحمدُ بالوزيرِ 😀 في ٣ أيار عبر Reuters.');
@@ -32,14 +32,14 @@ test('project import: the translation is segmented with the settings read at eac
 
 test('project import: passes the abbreviations of both languages to the aligner', () => {
   const seen: (string[] | undefined)[] = [];
-  const fn = withProjectAbbreviations((a, _s, _t, opts) => (seen.push(opts.abbreviations), { annotations: a, lowConfidence: [] }), () => ({ segmentation: { abbreviations: { ar: ['مستش'], en: ['Cnslr'] } } }));
+  const fn = withProjectSegmentRules((a, _s, _t, opts) => (seen.push(opts.abbreviations), { annotations: a, lowConfidence: [] }), () => ({ segmentation: { abbreviations: { ar: ['مستش'], en: ['Cnslr'] } } }));
   fn(report(), AR, EN);
   assert.deepEqual(seen, [['مستش', 'Cnslr']]);
 });
 
 test('project import: passes the exceptions of both languages too', () => {
   const seen: (string[] | undefined)[] = [];
-  const fn = withProjectAbbreviations((a, _s, _t, opts) => (seen.push(opts.exceptions), { annotations: a, lowConfidence: [] }),
+  const fn = withProjectSegmentRules((a, _s, _t, opts) => (seen.push(opts.exceptions), { annotations: a, lowConfidence: [] }),
     () => ({ segmentation: { abbreviations: {}, exceptions: { ar: ['مَن؟ أنا'], en: ['Yahoo! News'] } } }));
   fn(report(), AR, EN);
   assert.deepEqual(seen, [['مَن؟ أنا', 'Yahoo! News']]);
