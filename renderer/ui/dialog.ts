@@ -76,3 +76,59 @@ export function ask(name: string, title: string, message: string | Node[], actio
   const body = typeof message === 'string' ? [h('p', {}, message)] : message;
   return openDialog({ name, title, body, actions, cancelId }).result;
 }
+
+/** Options of openRunReviewDialog. */
+export interface RunReviewOptions<T extends { review: boolean }> {
+  name: string;
+  title: string;
+  /** the form; submitting it (Enter) runs */
+  form: HTMLFormElement;
+  initialFocus?: HTMLElement;
+  /** label of the primary button */
+  runLabel: string;
+  /** label of the button that closes the dialog to step through the rows the run was unsure about */
+  reviewLabel: string;
+  closeLabel: string;
+  run: () => void;
+  /** what the run did so far (null: nothing yet); its `review` is set when the dialog closes */
+  outcome: () => T | null;
+  /** while true the dialog stays open (a result is on its way: closing now would drop it) */
+  busy?: () => boolean;
+}
+
+/** A dialog that runs one action and then offers Review or Close (the translation and memory
+ * imports). Review is hidden until `ran(lowCount)` says there is something to review. */
+export function openRunReviewDialog<T extends { review: boolean }>(o: RunReviewOptions<T>): { dlg: DialogHandle; ran(lowCount: number): void; result: Promise<T | null> } {
+  const finish = (review: boolean) => {
+    if (o.busy?.()) return;
+    const outcome = o.outcome();
+    if (outcome) outcome.review = review;
+    dlg.close(review ? 'review' : 'close');
+  };
+  const dlg = openDialog({
+    name: o.name,
+    title: o.title,
+    body: [o.form],
+    initialFocus: o.initialFocus,
+    actions: [
+      { id: 'run', label: o.runLabel, primary: true, onClick: () => o.run() },
+      { id: 'review', label: o.reviewLabel, onClick: () => finish(true) },
+      { id: 'close', label: o.closeLabel, onClick: () => finish(false) },
+    ],
+    cancelId: 'close',
+  });
+  dlg.buttons.get('review')!.hidden = true;
+  o.form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    o.run();
+  });
+  return {
+    dlg,
+    ran(lowCount: number) {
+      const review = dlg.buttons.get('review')!;
+      review.hidden = lowCount === 0;
+      (review.hidden ? dlg.buttons.get('close')! : review).focus();
+    },
+    result: dlg.result.then(() => o.outcome()),
+  };
+}

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import type { HostBridge } from '../../shared/contract/host.ts';
 import type { Annotations } from '../../shared/model/types.ts';
 import { h, uid } from './dom.ts';
-import { openDialog } from './dialog.ts';
+import { openRunReviewDialog } from './dialog.ts';
 import { describeFailure } from './errors.ts';
 
 /** The aligner entry point (shared/align/import.ts), injected so the dialog does not depend on it. */
@@ -44,22 +44,16 @@ export function openImportDialog(o: ImportDialogOptions): Promise<ImportOutcome 
     h('div', { class: 'field field-inline' }, h('label', { for: path.id }, t('import.path')), path, load),
     msg);
   let outcome: ImportOutcome | null = null;
-  const dlg = openDialog({
+  const { dlg, ran, result } = openRunReviewDialog({
     name: 'import',
     title: t('import.title'),
-    body: [form],
+    form,
     initialFocus: text,
-    actions: [
-      { id: 'run', label: t('import.run'), primary: true, onClick: () => run() },
-      { id: 'review', label: t('import.review'), onClick: () => finish(true) },
-      { id: 'close', label: t('dialog.close'), onClick: () => finish(false) },
-    ],
-    cancelId: 'close',
-  });
-  dlg.buttons.get('review')!.hidden = true;
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    run();
+    runLabel: t('import.run'),
+    reviewLabel: t('import.review'),
+    closeLabel: t('dialog.close'),
+    run,
+    outcome: () => outcome,
   });
   load.addEventListener('click', async () => {
     const p = path.value.trim();
@@ -91,17 +85,10 @@ export function openImportDialog(o: ImportDialogOptions): Promise<ImportOutcome 
         h('p', {}, t('import.low', { count: r.lowConfidence.length })),
         h('p', { class: 'hint' }, t('import.undoNote')));
       dlg.buttons.get('run')!.disabled = true;
-      const review = dlg.buttons.get('review')!;
-      review.hidden = r.lowConfidence.length === 0;
-      (review.hidden ? dlg.buttons.get('close')! : review).focus();
+      ran(r.lowConfidence.length);
     } catch (e) {
       msg.replaceChildren(h('p', { class: 'error', role: 'alert' }, e instanceof Error ? e.message : String(e)));
     }
   }
-
-  function finish(review: boolean): void {
-    if (outcome) outcome.review = review;
-    dlg.close(review ? 'review' : 'close');
-  }
-  return dlg.result.then(() => outcome);
+  return result;
 }

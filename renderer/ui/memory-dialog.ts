@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import type { HostBridge, MemoryImportResponse, MemorySource } from '../../shared/contract/host.ts';
 import type { Annotations } from '../../shared/model/types.ts';
 import { h, uid } from './dom.ts';
-import { openDialog } from './dialog.ts';
+import { openRunReviewDialog } from './dialog.ts';
 import { describeFailure } from './errors.ts';
 
 export interface MemoryDialogOptions {
@@ -70,22 +70,17 @@ export function openMemoryDialog(o: MemoryDialogOptions): Promise<MemoryOutcome 
 
   let outcome: MemoryOutcome | null = null;
   let running = false;
-  const dlg = openDialog({
+  const { dlg, ran, result } = openRunReviewDialog({
     name: 'memory',
     title: t('memory.title'),
-    body: [form],
+    form,
     initialFocus: tmx,
-    actions: [
-      { id: 'run', label: t('memory.run'), primary: true, onClick: () => void run() },
-      { id: 'review', label: t('import.review'), onClick: () => finish(true) },
-      { id: 'close', label: t('dialog.close'), onClick: () => finish(false) },
-    ],
-    cancelId: 'close',
-  });
-  dlg.buttons.get('review')!.hidden = true;
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    void run();
+    runLabel: t('memory.run'),
+    reviewLabel: t('import.review'),
+    closeLabel: t('dialog.close'),
+    run: () => void run(),
+    outcome: () => outcome,
+    busy: () => running,
   });
 
   async function run(): Promise<void> {
@@ -120,18 +115,10 @@ export function openMemoryDialog(o: MemoryDialogOptions): Promise<MemoryOutcome 
         line('memory.unused', r.unusedPairs, 'unusedPairs'),
         h('p', { class: 'hint' }, t('import.undoNote')));
       dlg.el.dataset.memoryState = 'done';
-      const review = dlg.buttons.get('review')!;
-      review.hidden = r.lowConfidence.length === 0;
-      (review.hidden ? dlg.buttons.get('close')! : review).focus();
+      ran(r.lowConfidence.length);
     } finally {
       running = false;
     }
   }
-
-  function finish(review: boolean): void {
-    if (running) return; // the result is on its way: closing now would drop it
-    if (outcome) outcome.review = review;
-    dlg.close(review ? 'review' : 'close');
-  }
-  return dlg.result.then(() => outcome);
+  return result;
 }
