@@ -53,6 +53,8 @@ export const AlignmentUnitSchema = z.looseObject({
   confidence: z.number().min(0).max(1).optional(),
   /** a confirmed link stays fixed when the rest is realigned */
   confirmed: z.boolean().default(false),
+  /** QA check ids (shared/qa) the user marked "ignore" for this row; absent when none */
+  qaIgnore: z.array(z.string().min(1).max(64)).optional(),
 });
 
 export const EntitySchema = z.looseObject({
