@@ -284,6 +284,12 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const out = await roots.resolve(req.out);
       return { path: out, entries: await exportGlossary(root, out, req.entries) };
     },
+    // issue 11 (translation memory) and issue 12 (QA): implemented in their own host modules
+    tmLookup: async () => { throw new HostError('unavailable', 'The translation memory is not available yet.'); },
+    tmExactMany: async () => { throw new HostError('unavailable', 'The translation memory is not available yet.'); },
+    concordance: async () => { throw new HostError('unavailable', 'Concordance is not available yet.'); },
+    qaRun: async () => { throw new HostError('unavailable', 'QA is not available yet.'); },
+    qaExportReport: async () => { throw new HostError('unavailable', 'QA is not available yet.'); },
   };
 
   return {

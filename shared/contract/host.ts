@@ -164,6 +164,102 @@ export const MemoryImportResponseSchema = z.object({
 });
 export type MemoryImportResponse = z.infer<typeof MemoryImportResponseSchema>;
 
+// ---- translator's workbench (issue 11): project translation memory and concordance ----------------
+
+/** Where a memory unit comes from: a report row of the project, or a TMX file in the project's `tm/`. */
+export const TmOriginSchema = z.object({
+  kind: z.enum(['report', 'tmx']),
+  /** the report (.txt) or the TMX file, relative to the project folder, forward slashes */
+  file: z.string(),
+  /** 0-based row in the report's row order (kind 'report'); the unit's index in the file (kind 'tmx') */
+  row: z.number().int().nonnegative(),
+});
+
+/** One fuzzy match of a translation-memory lookup. */
+export const TmMatchSchema = z.object({
+  /** similarity in [0, 1] on the normalised text; 1 only for identical normalised text */
+  score: z.number().min(0).max(1),
+  /** the memory unit's source and translation */
+  ar: z.string(),
+  en: z.string(),
+  /** `en` with the match's numbers replaced by the query's where that is safe (OmegaT's placeables);
+   * null when no number differs or a replacement would be ambiguous */
+  enPlaced: z.string().nullable(),
+  origin: TmOriginSchema,
+  /** the match's source against the query, word by word: 'same', 'del' (only in the match),
+   * 'ins' (only in the query); the pieces of 'same' and 'del' concatenated give `ar` (or `en` for an English lookup) */
+  diff: z.array(z.object({ op: z.enum(['same', 'del', 'ins']), text: z.string() })),
+  /** numbers whose values differ between query and match (null: missing on that side) */
+  numbers: z.array(z.object({ query: z.string().nullable(), match: z.string().nullable() })),
+});
+export type TmMatch = z.infer<typeof TmMatchSchema>;
+
+export const TmLookupRequestSchema = z.object({
+  /** an opened folder */
+  root: z.string().min(1),
+  /** the sentence to find matches for */
+  text: z.string().max(20_000),
+  /** which side `text` is (default 'ar') */
+  lang: z.enum(['ar', 'en']).optional(),
+  /** lowest score returned (default 0.5) */
+  min: z.number().min(0).max(1).optional(),
+  /** most matches returned, best first (default 5) */
+  limit: z.number().int().min(1).max(50).optional(),
+  /** leave out this row's own unit (the row being translated is itself in the memory) */
+  exclude: z.object({ path: z.string().min(1), unit: z.string().min(1) }).strict().optional(),
+}).strict();
+
+export const TmLookupResponseSchema = z.object({
+  matches: z.array(TmMatchSchema),
+  /** translation units in the memory when answered */
+  units: z.number().int().nonnegative(),
+  /** false while the memory is still being built on opening the folder (matches may be incomplete) */
+  ready: z.boolean(),
+  /** named problems met building the memory (a corrupt sidecar skipped, a malformed TMX with its line) */
+  warnings: z.array(z.string()),
+});
+
+/** One row of the project holding a concordance term (the CLI's `concordance --json` shape plus `path`, `unit`). */
+export const ConcordanceHitSchema = z.object({
+  /** report relative to the project folder, forward slashes */
+  file: z.string(),
+  /** the report's absolute path (to open it) */
+  path: z.string(),
+  /** 0-based row in the report's row order, and its unit id */
+  row: z.number().int().nonnegative(),
+  unit: z.string(),
+  side: z.enum(['ar', 'en']),
+  /** code points into that side's sentence text (the row's sentences joined with a space) */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** the text found (slice of that side's text) */
+  text: z.string(),
+  /** the row's Arabic and English */
+  ar: z.string(),
+  en: z.string(),
+});
+export type ConcordanceHit = z.infer<typeof ConcordanceHitSchema>;
+
+// ---- QA (issue 12) -----------------------------------------------------------------------------
+
+export const QaSeveritySchema = z.enum(['error', 'warning', 'info']);
+
+/** One QA finding of a folder run (the CLI's `qa --json` shape plus the report's absolute path and unit). */
+export const QaFindingJsonSchema = z.object({
+  file: z.string(),
+  path: z.string(),
+  row: z.number().int().nonnegative(),
+  unit: z.string(),
+  check: z.string(),
+  severity: QaSeveritySchema,
+  message: z.string(),
+  messageKey: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  ar: z.string(),
+  en: z.string(),
+});
+export type QaFindingJson = z.infer<typeof QaFindingJsonSchema>;
+
 const Empty = z.object({}).strict();
 const PathReq = z.object({ path: z.string().min(1) }).strict();
 
@@ -216,6 +312,33 @@ export const hostCalls = {
   exportGlossary: call(
     z.object({ root: z.string().min(1), out: z.string().min(1), entries: z.array(GlossaryEntrySchema).max(100_000).optional() }).strict(),
     z.object({ path: z.string(), entries: z.number().int().nonnegative() }),
+  ),
+  /** translation-memory lookup in an opened folder's project memory (reports' rows + tm/*.tmx) */
+  tmLookup: call(TmLookupRequestSchema, TmLookupResponseSchema),
+  /** exact (score 1) matches for many sentences at once (Edit → Fill exact matches): one entry per text, null when none */
+  tmExactMany: call(
+    z.object({ root: z.string().min(1), texts: z.array(z.string().max(20_000)).max(50_000), path: z.string().min(1).optional() }).strict(),
+    z.object({ matches: z.array(TmMatchSchema.nullable()) }),
+  ),
+  /** every row of an opened folder's reports holding a word or phrase (Arabic-aware as find) */
+  concordance: call(
+    z.object({ root: z.string().min(1), term: z.string().min(1).max(1000), lang: z.enum(['ar', 'en']).optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+    z.object({ hits: z.array(ConcordanceHitSchema), truncated: z.boolean() }),
+  ),
+  /** QA over every report of an opened folder (or one report): findings, counts per check and per report */
+  qaRun: call(
+    z.object({ root: z.string().min(1), path: z.string().min(1).optional(), checks: z.array(z.string()).optional() }).strict(),
+    z.object({
+      findings: z.array(QaFindingJsonSchema),
+      reports: z.number().int().nonnegative(),
+      /** reports skipped with why (corrupt sidecar, …) */
+      warnings: z.array(z.string()),
+    }),
+  ),
+  /** writes the folder QA report as HTML (Arabic right to left) or JSON to a file under an opened folder */
+  qaExportReport: call(
+    z.object({ root: z.string().min(1), out: z.string().min(1), format: z.enum(['html', 'json']), lang: LangSchema.optional() }).strict(),
+    z.object({ path: z.string(), findings: z.number().int().nonnegative() }),
   ),
 };
 

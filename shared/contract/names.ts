@@ -6,6 +6,7 @@ export const CALL_NAMES = [
   'appInfo', 'openFolderDialog', 'openFolder', 'openSample', 'listReports', 'openReport', 'saveReport',
   'writeJournal', 'discardJournal', 'exportRun', 'exportCancel', 'setLanguage', 'readTextFile',
   'loadGlossary', 'saveGlossary', 'importMemory', 'saveCopy', 'saveSettings', 'exportGlossary',
+  'tmLookup', 'tmExactMany', 'concordance', 'qaRun', 'qaExportReport',
 ] as const;
 
 export const EVENT_NAMES = ['menu', 'exportProgress', 'fileChanged'] as const;

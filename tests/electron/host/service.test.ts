@@ -68,6 +68,11 @@ const BAD: Record<CallName, unknown[]> = {
     { root: '/x', out: '/x/g.tsv', entries: [{ ar: 'إدلب', en: 'Idlib', type: 'LOC' }] },
     { root: '/x', out: '/x/g.tsv', entries: 'all' }, { root: '/x', out: '/x/g.tsv', format: 'csv' },
   ],
+  tmLookup: [{}, { root: '/x' }, { root: '/x', text: 'a', min: 2 }, { root: '/x', text: 'a', limit: 0 }, { root: '/x', text: 'a', lang: 'fr' }, { root: '/x', text: 'a', extra: 1 }],
+  tmExactMany: [{ root: '/x' }, { root: '/x', texts: 'a' }, { root: '', texts: [] }],
+  concordance: [{ root: '/x' }, { root: '/x', term: '' }, { root: '/x', term: 'a', lang: 'de' }],
+  qaRun: [{}, { root: '' }, { root: '/x', checks: 'all' }],
+  qaExportReport: [{ root: '/x', out: '/x/q.html' }, { root: '/x', out: '/x/q.pdf', format: 'pdf' }, { root: '/x', out: '', format: 'html' }],
 };
 
 test('every call refuses a malformed payload with invalid-request and a specific message', async (t) => {
