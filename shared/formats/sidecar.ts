@@ -176,8 +176,8 @@ const LITERALS: { keys: string[]; build: Literal }[] = [
   { keys: ['id', 'start', 'end', 'text', 'origin'], build: (v) => ({ id: v.id, start: v.start, end: v.end, text: v.text, origin: v.origin }) },
   { keys: ['id', 'text'], build: (v) => ({ id: v.id, text: v.text }) },
   {
-    keys: ['id', 'source', 'target', 'status', 'origin', 'confidence', 'confirmed'],
-    build: (v) => ({ id: v.id, source: v.source, target: v.target, status: v.status, origin: v.origin, confidence: v.confidence, confirmed: v.confirmed }),
+    keys: ['id', 'source', 'target', 'status', 'origin', 'confidence', 'confirmed', 'qaIgnore'],
+    build: (v) => ({ id: v.id, source: v.source, target: v.target, status: v.status, origin: v.origin, confidence: v.confidence, confirmed: v.confirmed, qaIgnore: v.qaIgnore }),
   },
   { keys: ['id', 'type', 'ar', 'en'], build: (v) => ({ id: v.id, type: v.type, ar: v.ar, en: v.en }) },
   {

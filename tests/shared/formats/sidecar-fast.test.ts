@@ -201,7 +201,7 @@ test('every row-level literal of the serialiser is in use (a schema change canno
   serializeAnnotations(annotate(TEXT));
   assert.deepEqual(
     [...literalsInUse].sort(),
-    ['id,side,sentence,start,end,text,type,entity', 'id,source,target,status,origin,confidence,confirmed', 'id,start,end,text,origin', 'id,text', 'id,type,ar,en'],
+    ['id,side,sentence,start,end,text,type,entity', 'id,source,target,status,origin,confidence,confirmed,qaIgnore', 'id,start,end,text,origin', 'id,text', 'id,type,ar,en'],
   );
 });
 
