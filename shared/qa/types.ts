@@ -32,14 +32,30 @@ export interface QaFinding {
   row: number;
   /** i18n key of the message under `qa.msg.` in shared/i18n/{en,ar}.json (e.g. 'numberMissingEn') */
   messageKey: string;
-  /** interpolation values of the message (numbers as strings as written in the text) */
+  /** interpolation values of the message (numbers as strings as written in the text); the UI shows
+   * t(`qa.msg.${messageKey}`, params), the CLI and reports render the English from the same en.json */
   params: Record<string, string | number>;
-  /** the message in English (the CLI and the JSON report print it) */
-  message: string;
   /** the row's Arabic (source segments joined with a space) */
   ar: string;
   /** the row's English (target sentences joined with a space) */
   en: string;
+}
+
+/** One row as the checks see it (built from a sidecar by the runner, or from the editor's row node). */
+export interface QaRow {
+  /** the alignment unit id (u12) */
+  unit: string;
+  /** 0-based row index in the report's row order */
+  row: number;
+  /** Arabic source segments joined with a space ('' for a 0-1 row) */
+  ar: string;
+  /** English target sentences joined with a space ('' when untranslated) */
+  en: string;
+  /** the row's Arabic mentions, each with the English renderings its entity has in the report
+   * (entity.en and the texts of the entity's English mentions anywhere in the report), for entity-missing */
+  mentions: ReadonlyArray<{ text: string; type: string; renderings: readonly string[] }>;
+  /** check ids the user ignored for this row (unit.qaIgnore) */
+  qaIgnore?: readonly string[];
 }
 
 /** What the checks may use beyond the report itself. */
