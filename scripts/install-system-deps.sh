@@ -5,7 +5,10 @@
 set -euo pipefail
 need=()
 [ -x /usr/lib/chromium/chromium ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Naskh Arabic" || need+=(fonts-noto-core)
+# not `fc-list | grep -q`: grep exits at the first hit, fc-list then dies of SIGPIPE and pipefail
+# reports the font missing, so every run called apt-get (a network step CI does not need)
+fonts=$(fc-list : family 2>/dev/null || true)
+grep -qi "Noto Naskh Arabic" <<<"$fonts" || need+=(fonts-noto-core)
 command -v xvfb-run >/dev/null || need+=(xvfb)
 command -v xmllint >/dev/null || need+=(libxml2-utils)
 command -v xliff2po >/dev/null || need+=(translate-toolkit)  # translate-toolkit 3.8 has no tmx2po
