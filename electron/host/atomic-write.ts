@@ -1,7 +1,7 @@
 // Atomic file replacement: after a crash or power loss the file is either the old version or the
 // new one, never a mix. Steps: write a temporary file in the same folder (rename is only atomic
 // within one file system), fsync it, keep the old version as `<file>.bak` (a hard link, so the old
-// bytes stay intact while the name moves on), rename over the target, fsync the folder so the
+// bytes stay intact while the name moves on; the version before it as `<file>.bak.2`), rename over the target, fsync the folder so the
 // rename itself is durable. Any failure removes the temporary file and leaves the target as it was.
 import * as fsp from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
@@ -54,9 +54,10 @@ export interface AtomicWriteOptions {
 export const TEMP_PREFIX = '.muwazi-';
 export const TEMP_SUFFIX = '.tmp';
 
-/** True for a file name this module writes transiently (temp files) or as a side copy (.bak). */
+/** True for a file name this module and the save lock write transiently (temp files, locks, broken
+ * locks) or as side copies (.bak, .bak.2). */
 export function isOwnScratchFile(name: string): boolean {
-  return (name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX)) || name.endsWith('.bak');
+  return (name.startsWith(TEMP_PREFIX) && /\.(tmp|lock|stale)$/.test(name)) || name.endsWith('.bak') || name.endsWith('.bak.2');
 }
 
 /** Turns a file-system error into a specific HostError; the message says the file is unchanged. */
@@ -104,7 +105,9 @@ export async function atomicWriteFile(target: string, data: string | Uint8Array,
   if (durable) await syncFolder(fs, dir);
 }
 
-/** `target` → `target.bak`, replacing an older .bak atomically; nothing to do if target is absent. */
+/** `target` → `target.bak`, the previous .bak moving to `.bak.2` first: a kill at any step leaves the
+ * target and at least one older version (a kill between backup and rename used to leave .bak equal
+ * to the target, the older version gone). Nothing to do if target is absent. */
 async function backup(fs: AtomicFs, target: string): Promise<void> {
   const bak = target + '.bak';
   const tmpBak = join(dirname(target), `${TEMP_PREFIX}${basename(bak)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
@@ -122,6 +125,9 @@ async function backup(fs: AtomicFs, target: string): Promise<void> {
     }
   }
   try {
+    await fs.rename(bak, bak + '.2').catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e; // no .bak yet
+    });
     await fs.rename(tmpBak, bak);
   } catch (e) {
     await fs.unlink(tmpBak).catch(() => undefined);

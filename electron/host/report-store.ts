@@ -18,6 +18,8 @@ import { atomicWriteFile, writeFailure, type AtomicFs } from './atomic-write.ts'
 import { defaultJournalDir, discardJournal, readJournal } from './journal.ts';
 import { HostError } from './errors.ts';
 import { rememberOwnWrite } from './own-writes.ts';
+import { withFileLock } from './file-lock.ts';
+import { cleanStaleTempsThrottled } from './stale-temps.ts';
 
 /** Largest source accepted: larger files are not news reports and would make the editor unusable. */
 export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
@@ -308,6 +310,18 @@ export async function saveReport(
 ): Promise<{ sidecarHash: string; savedAt: string }> {
   const json = checkedJson(annotations, opts.validated);
   const scPath = sidecarPath(txtPath);
+  // check and replace under one lock: a compare-and-swap across processes (file-lock.ts)
+  const hash = await withFileLock(scPath, async () => {
+    await cleanStaleTempsThrottled(dirname(scPath));
+    return writeIfUnchanged(scPath, json, expectedSidecarHash, opts);
+  });
+  const savedAt = (opts.now ?? (() => new Date().toISOString()))();
+  await discardJournal(opts.journalDir ?? defaultJournalDir(), txtPath).catch(() => undefined);
+  return { sidecarHash: hash, savedAt };
+}
+
+/** The compare-and-swap itself (the caller holds the sidecar's lock); returns the new file's hash. */
+async function writeIfUnchanged(scPath: string, json: string, expectedSidecarHash: string | null, opts: SaveOptions): Promise<string> {
   const actual = await sidecarHashOnDisk(scPath);
   if (actual !== expectedSidecarHash) {
     throw new HostError(
@@ -335,9 +349,7 @@ export async function saveReport(
   } catch {
     // nothing known: the next save reads the file
   }
-  const savedAt = (opts.now ?? (() => new Date().toISOString()))();
-  await discardJournal(opts.journalDir ?? defaultJournalDir(), txtPath).catch(() => undefined);
-  return { sidecarHash: hash, savedAt };
+  return hash;
 }
 
 /** Validated, serialised annotations; HostError('invalid-request') naming the problem otherwise.

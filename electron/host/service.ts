@@ -3,7 +3,7 @@
 // the call's zod schema, confines every path to a folder the user opened (./paths.ts), delegates to
 // the plain Node services, and turns expected failures into `{ ok: false, code, message }`.
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import type { z } from 'zod';
 import {
   hostCalls, type CallName, type CallResponse, type EventName, type ExportSummary, type HostCalls,
@@ -20,6 +20,7 @@ import { runExport } from './export.ts';
 import { importMemoryFile } from './import.ts';
 import { collectFolderGlossary, exportGlossary, loadGlossary, saveGlossary } from './glossary.ts';
 import { watchFolder } from './watch.ts';
+import { cleanStaleTemps } from './stale-temps.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
@@ -153,6 +154,8 @@ export function createHostService(opts: HostServiceOptions): HostService {
     const root = await roots.add(folder);
     const ws = await scanWorkspace(root, { readSummary: deps.readSummary, isSample: await isSampleRoot(root) });
     await watch(root);
+    // what killed saves left behind (our own temp files only): one readdir per folder of reports
+    await Promise.all([...new Set([root, ...ws.reports.map((r) => dirname(r.path))])].map((d) => cleanStaleTemps(d)));
     return ws;
   }
 

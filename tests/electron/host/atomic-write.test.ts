@@ -8,7 +8,7 @@ import { withTmp } from '../../fixtures/tmp.ts';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
 
-test('writes the file, keeps the previous version as .bak, leaves no temporary files', () =>
+test('writes the file, keeps the previous version as .bak and the one before as .bak.2, leaves no temporary files', () =>
   withTmp(async (dir) => {
     const f = join(dir, 'تقرير.annotations.json');
     await atomicWriteFile(f, 'الأولى 😀\n');
@@ -18,7 +18,8 @@ test('writes the file, keeps the previous version as .bak, leaves no temporary f
     await atomicWriteFile(f, 'الثالثة\n');
     assert.equal(await readFile(f, 'utf8'), 'الثالثة\n');
     assert.equal(await readFile(f + '.bak', 'utf8'), 'الثانية\n');
-    assert.deepEqual((await readdir(dir)).sort(), ['تقرير.annotations.json', 'تقرير.annotations.json.bak']);
+    assert.equal(await readFile(f + '.bak.2', 'utf8'), 'الأولى 😀\n');
+    assert.deepEqual((await readdir(dir)).sort(), ['تقرير.annotations.json', 'تقرير.annotations.json.bak', 'تقرير.annotations.json.bak.2']);
   }));
 
 test('disk full while writing: HostError disk-full, file and .bak unchanged, temp file removed', () =>
@@ -72,6 +73,10 @@ test('without hard links (FAT, network shares) the .bak is copied', () =>
 test('scratch file names are recognisable for the watcher', () => {
   assert.ok(isOwnScratchFile('.muwazi-a.annotations.json.123.abcdef.tmp'));
   assert.ok(isOwnScratchFile('a.annotations.json.bak'));
+  assert.ok(isOwnScratchFile('a.annotations.json.bak.2'));
+  assert.ok(isOwnScratchFile('.muwazi-a.annotations.json.lock'));
+  assert.ok(isOwnScratchFile('.muwazi-a.annotations.json.lock.123.abcdef01.stale'));
+  assert.ok(!isOwnScratchFile('.muwazi-notes.txt'));
   assert.ok(!isOwnScratchFile('a.annotations.json'));
   assert.ok(!isOwnScratchFile('a.txt'));
 });
@@ -99,4 +104,20 @@ test('beforeRename runs before the new version takes the name; its failure leave
     assert.equal(await readFile(f, 'utf8'), 'الجديدة 😀\n');
     assert.equal(await readFile(f + '.bak', 'utf8'), 'القديمة\n');
     assert.deepEqual((await readdir(dir)).sort(), ['تقرير.annotations.json', 'تقرير.annotations.json.bak']);
+  }));
+
+test('a failure between the backup and the rename keeps the older version (.bak.2) and the target', () =>
+  withTmp(async (dir) => {
+    const f = join(dir, 'تقرير.json');
+    await atomicWriteFile(f, 'v1');
+    await atomicWriteFile(f, 'v2');
+    // the backup step has run (.bak is now v2, v1 moved to .bak.2); the final rename fails, as a kill there would
+    const failFinal = async (from: string, to: string) => {
+      if (to === f) throw errno('EIO');
+      await rename(from, to);
+    };
+    await assert.rejects(atomicWriteFile(f, 'v3', { fs: { rename: failFinal } }), HostError);
+    assert.equal(await readFile(f, 'utf8'), 'v2');
+    assert.equal(await readFile(f + '.bak', 'utf8'), 'v2');
+    assert.equal(await readFile(f + '.bak.2', 'utf8'), 'v1', 'the version before the last is still there');
   }));

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { parseAnnotations } from '../../../shared/formats/sidecar.ts';
+import { cleanStaleTemps } from '../../../electron/host/stale-temps.ts';
 import { decodeText } from '../../../shared/text/decode.ts';
 
 const CHILD_SOURCE = fileURLToPath(new URL('./fixtures/save-loop.ts', import.meta.url));
@@ -39,7 +40,8 @@ function runAndKill(child: string, dir: string, delayMs: number): Promise<number
       }
     });
     p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    p.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(last) : reject(new Error(`child exited ${code}: ${err}`))));
+    // 'close', not 'exit': 'close' comes after the child's last stdout lines were read
+    p.on('close', (code, signal) => (signal === 'SIGKILL' ? resolve(last) : reject(new Error(`child exited ${code}: ${err}`))));
   });
 }
 
@@ -70,7 +72,12 @@ test(`SIGKILL during saves, ${RUNS} times: the sidecar is always a whole old or 
           seen[n === last ? 'old' : 'new']++;
           const names = await readdir(dir);
           if (names.some((f) => f.endsWith('.tmp'))) seen.midWrite++;
-          if (names.includes('r.annotations.json.bak')) parseAnnotations(await readFile(join(dir, 'r.annotations.json.bak'), 'utf8'), { text });
+          for (const bak of ['r.annotations.json.bak', 'r.annotations.json.bak.2']) {
+            if (names.includes(bak)) parseAnnotations(await readFile(join(dir, bak), 'utf8'), { text });
+          }
+          // what the killed writer left (temp files, its lock) is cleaned up: its pid is gone
+          await cleanStaleTemps(dir);
+          assert.deepEqual((await readdir(dir)).filter((f) => f.endsWith('.tmp') || f.endsWith('.stale')), []);
         }),
       );
     }

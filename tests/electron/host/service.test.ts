@@ -537,3 +537,18 @@ test('a new report and its summary are segmented with the project exceptions', a
   const map = new OffsetMap(rep.text);
   for (const s of rep.annotations.segments) assert.equal(map.slice(s.start, s.end), s.text);
 });
+
+test('opening a folder removes temp files that killed saves left behind, and nothing else', async (t) => {
+  const { service, ws } = await setup(t);
+  const { spawnSync } = await import('node:child_process');
+  const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString());
+  await mkdir(join(ws, 'sub'));
+  await writeFile(join(ws, 'sub', 'تقرير.txt'), REPORT);
+  const stale = [`.muwazi-خبر.annotations.json.${dead}.0123456789ab.tmp`, join('sub', `.muwazi-تقرير.annotations.json.${dead}.0123456789ab.tmp`)];
+  const keep = ['.muwazi-notes.txt', 'draft.tmp', join('sub', 'x.annotations.json.tmp')];
+  for (const f of [...stale, ...keep]) await writeFile(join(ws, f), 'x');
+  assert.ok((await service.handle('openFolder', { path: ws })).ok);
+  const left = [...(await readdir(ws)), ...(await readdir(join(ws, 'sub'))).map((n) => join('sub', n))];
+  for (const f of stale) assert.ok(!left.includes(f), `${f} removed`);
+  for (const f of keep) assert.ok(left.includes(f), `${f} kept`);
+});
