@@ -2,13 +2,14 @@
 // per line, or with --json an array of {start, end, text} (code points into the decoded file text).
 // A file inside a project (muwazi.project.json in its folder or one above) is segmented with the
 // project's abbreviations and exceptions, as the app would; --no-project ignores them.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { decodeText, DecodeError } from '../../shared/text/decode.ts';
 import { guessLanguage } from '../../shared/text/script.ts';
 import { segmentSentences, type SegmentRules } from '../../shared/text/segment.ts';
 import { OffsetMap } from '../../shared/text/offsets.ts';
 import { toFailure } from '../host/errors.ts';
 import { projectSegmentRules } from '../host/project-settings.ts';
+import { MAX_SOURCE_BYTES, tooLargeMessage } from '../host/report-store.ts';
 import type { CliIO } from './main.ts';
 
 /** Parsed arguments shared by the segment and tokenize commands. */
@@ -45,10 +46,17 @@ export function parseTextArgs(argv: string[], allowClitics: boolean): TextComman
   return args;
 }
 
-/** Reads and decodes a text file; on failure writes a clear message and returns null. */
+/** Reads and decodes a text file; on failure writes a clear message and returns null. Files over the
+ * report limit are refused with the store's message before anything is read (a 100 MB file once
+ * took 538 MB of memory here). */
 export async function readTextFile(file: string, io: CliIO, command: string): Promise<string | null> {
   let bytes: Uint8Array;
   try {
+    const size = (await stat(file)).size;
+    if (size > MAX_SOURCE_BYTES) {
+      io.err(`muwazi ${command}: ${tooLargeMessage(file, size)}\n`);
+      return null;
+    }
     bytes = await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -47,6 +47,11 @@ function ioError(e: unknown, path: string, what: string): HostError {
   return new HostError('internal', `Cannot read ${what} ${path}: ${e instanceof Error ? e.message : String(e)}.`);
 }
 
+/** Why a file over MAX_SOURCE_BYTES is refused (reports, and the CLI's segment/tokenize/align inputs). */
+export function tooLargeMessage(path: string, size: number): string {
+  return `${basename(path)} is ${MiB(size)}; the limit is ${MiB(MAX_SOURCE_BYTES)} (${MAX_SOURCE_BYTES} bytes). Split it into smaller reports.`;
+}
+
 /** The source as bytes and decoded text, with its hash; throws HostError for every bad input. */
 export async function readSource(txtPath: string): Promise<{ bytes: Buffer; decoded: Decoded; sha256: string }> {
   let size: number;
@@ -59,9 +64,7 @@ export async function readSource(txtPath: string): Promise<{ bytes: Buffer; deco
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new HostError('source-missing', `The source file ${basename(txtPath)} is missing (${txtPath}); its annotations, if any, are untouched.`);
     throw ioError(e, txtPath, 'the report');
   }
-  if (size > MAX_SOURCE_BYTES) {
-    throw new HostError('too-large', `${basename(txtPath)} is ${MiB(size)}; the limit is ${MiB(MAX_SOURCE_BYTES)} (${MAX_SOURCE_BYTES} bytes). Split it into smaller reports.`, { size, limit: MAX_SOURCE_BYTES });
-  }
+  if (size > MAX_SOURCE_BYTES) throw new HostError('too-large', tooLargeMessage(txtPath, size), { size, limit: MAX_SOURCE_BYTES });
   let bytes: Buffer;
   try {
     bytes = await readFile(txtPath);

@@ -65,3 +65,20 @@ test('cli segment: errors go to stderr with exit 1 (missing file, folder, binary
     assert.equal(await main(['segment'], io), 2);
     assert.match(io.stderr(), /missing <file>/);
   }));
+
+test('cli segment, tokenize, align: a file over the report limit is refused before it is read, with the store\'s message', () =>
+  withTmp(async (dir) => {
+    const { open } = await import('node:fs/promises');
+    const { MAX_SOURCE_BYTES } = await import('../../../electron/host/report-store.ts');
+    const big = join(dir, 'كبير.txt');
+    const fh = await open(big, 'w');
+    await fh.truncate(MAX_SOURCE_BYTES + 1); // sparse: no disk, no time
+    await fh.close();
+    await writeFile(join(dir, 'en.txt'), 'One sentence.');
+    for (const argv of [['segment', big], ['tokenize', big], ['align', big, join(dir, 'en.txt')]]) {
+      const io = capture();
+      assert.equal(await main(argv, io), 1, argv[0]);
+      assert.match(io.stderr(), new RegExp(`^muwazi ${argv[0]}: كبير\\.txt is 32\\.0 MiB; the limit is 32\\.0 MiB \\(${MAX_SOURCE_BYTES} bytes\\)`), argv[0]);
+      assert.equal(io.stdout(), '');
+    }
+  }));
