@@ -4,17 +4,30 @@
 // `muwazi import <name.txt> --moses <corpus.ar> <corpus.en>`: seed the report's translations from a
 // translation memory (rows whose Arabic the memory holds, the rest aligned from its other English).
 // `muwazi import --folder <dir>`: every `<name>.txt` under <dir> with a `<name>.en.txt` (or else a
-// `<name>.tmx`) beside it, with a progress bar (TTY stderr only) and a summary. Exit status: 0 when
-// everything was imported, 1 when anything failed or nothing was found, 2 for bad arguments.
+// `<name>.tmx`) beside it, with a progress bar (TTY stderr only) and a summary. When a report's source
+// changed since its sidecar was written, what re-anchoring did is printed (spans kept aside as
+// orphans). Exit status: 0 when everything was imported, 1 when anything failed or nothing was found
+// (with --strict also when a source had drifted), 2 for bad arguments.
 import { relative } from 'node:path';
-import { importFolder, importTranslationFile, isTmxFile, saveMemoryImport, type ImportFileResult, type MemorySaveResult } from '../host/import.ts';
+import { importFolder, importTranslationFile, isTmxFile, saveMemoryImport, type DriftSummary, type ImportFileResult, type MemorySaveResult } from '../host/import.ts';
 import { toFailure } from '../host/errors.ts';
 import type { CliIO } from './main.ts';
 
 const USAGE =
-  'usage: muwazi import <name.txt> <translation.txt|memory.tmx> | muwazi import <name.txt> --moses <corpus.ar> <corpus.en> | muwazi import --folder <dir>';
+  'usage: muwazi import <name.txt> <translation.txt|memory.tmx> [--strict] | muwazi import <name.txt> --moses <corpus.ar> <corpus.en> [--strict] | muwazi import --folder <dir> [--strict]';
+
+/** The drift lines of one report: the source changed since the sidecar, and what became of its spans. */
+function describeDrift(drift: DriftSummary | undefined, name: string): string {
+  if (!drift) return '';
+  const head = `${name}: the source changed since its annotations were saved; spans were re-anchored to the new text, ${drift.orphaned} kept aside as orphans (see muwazi validate)\n`;
+  return head + drift.warnings.map((w) => `  ${w}\n`).join('');
+}
 
 function describe(r: ImportFileResult, name: string): string {
+  return describeImport(r, name) + describeDrift(r.drift, name);
+}
+
+function describeImport(r: ImportFileResult, name: string): string {
   if (r.memory) {
     const m = r.memory;
     return describeMemory({ ...r, pairs: m.pairs, matched: m.matched, aligned: m.aligned, unusedPairs: m.unusedPairs }, name);
@@ -31,7 +44,7 @@ function describeMemory(r: { pairs: number; matched: number; aligned: number; un
 }
 
 const memoryLine = (r: MemorySaveResult, name: string) =>
-  describeMemory({ ...r, matched: r.matched.length, aligned: r.aligned.length }, name);
+  describeMemory({ ...r, matched: r.matched.length, aligned: r.aligned.length }, name) + describeDrift(r.drift, name);
 
 /** A one-line progress bar, redrawn in place. */
 function progressBar(done: number, total: number, current: string): string {
@@ -43,6 +56,9 @@ function progressBar(done: number, total: number, current: string): string {
 export async function run(argv: string[], io: CliIO): Promise<number> {
   let folder: string | null = null;
   let moses: [string, string] | null = null;
+  let strict = false;
+  /** exit status of a finished import: drift counts only with --strict */
+  const done = (drifted: boolean) => (strict && drifted ? 1 : 0);
   const files: string[] = [];
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
@@ -61,7 +77,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         return 2;
       }
     } else if (a.startsWith('--folder=')) folder = a.slice('--folder='.length);
-    else if (a.startsWith('-')) {
+    else if (a === '--strict') strict = true;
+    else if (a === '--help' || a === '-h') {
+      io.out(USAGE + '\n');
+      return 0;
+    } else if (a.startsWith('-')) {
       io.err(`muwazi import: unknown option '${a}'\n${USAGE}\n`);
       return 2;
     } else files.push(a);
@@ -72,8 +92,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
     try {
-      io.out(memoryLine(await saveMemoryImport(files[0], { kind: 'moses', ar: moses[0], en: moses[1] }), files[0]));
-      return 0;
+      const r = await saveMemoryImport(files[0], { kind: 'moses', ar: moses[0], en: moses[1] });
+      io.out(memoryLine(r, files[0]));
+      return done(!!r.drift);
     } catch (e) {
       io.err(`muwazi import: ${files[0]}: ${toFailure(e).message}\n`);
       return 1;
@@ -85,8 +106,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   if (folder === null && (await isTmxFile(files[1]))) {
     try {
-      io.out(memoryLine(await saveMemoryImport(files[0], { kind: 'tmx', path: files[1] }), files[0]));
-      return 0;
+      const r = await saveMemoryImport(files[0], { kind: 'tmx', path: files[1] });
+      io.out(memoryLine(r, files[0]));
+      return done(!!r.drift);
     } catch (e) {
       io.err(`muwazi import: ${files[0]}: ${toFailure(e).message}\n`);
       return 1;
@@ -96,7 +118,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     try {
       const r = await importTranslationFile(files[0], files[1]);
       io.out(describe(r, files[0]));
-      return 0;
+      return done(!!r.drift);
     } catch (e) {
       io.err(`muwazi import: ${files[0]}: ${toFailure(e).message}\n`);
       return 1;
@@ -129,11 +151,13 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const rows = imported.reduce((s, r) => s + r.rows, 0);
   const withEnglish = imported.reduce((s, r) => s + r.rowsWithEnglish, 0);
   const low = imported.reduce((s, r) => s + r.lowConfidence.length, 0);
-  io.out(`\nImported ${imported.length} of ${total} reports: ${rows} rows, ${withEnglish} with English, ${low} low-confidence rows.\n`);
+  const drifted = imported.filter((r) => r.drift).length;
+  const driftNote = drifted ? ` ${drifted} report(s) had a changed source (re-anchored, see above).` : '';
+  io.out(`\nImported ${imported.length} of ${total} reports: ${rows} rows, ${withEnglish} with English, ${low} low-confidence rows.${driftNote}\n`);
   if (failures.length) {
     io.out(`Failed (${failures.length}):\n`);
     for (const f of failures) io.out(`  ${relative(dir, f.txtPath)}: ${f.message} [${f.code}]\n`);
     return 1;
   }
-  return 0;
+  return done(drifted > 0);
 }

@@ -6,7 +6,7 @@ import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { importTranslation, type ImportOptions } from '../../shared/align/import.ts';
 import { importMemoryPairs, type MemoryImportResult } from '../../shared/align/memory-import.ts';
-import type { MemorySource } from '../../shared/contract/host.ts';
+import type { MemorySource, OpenedReport } from '../../shared/contract/host.ts';
 import type { Annotations } from '../../shared/model/types.ts';
 import { checkAnnotations } from '../../shared/formats/sidecar.ts';
 import { MemoryFormatError, looksLikeTmx, parseMoses, parseTmx, type Pair } from '../../shared/formats/tm-import.ts';
@@ -54,6 +54,29 @@ export interface ImportFileResult {
   droppedMentions: number;
   /** set when a translation memory (`<name>.tmx`) was imported instead of a text */
   memory?: MemoryCounts;
+  /** set when the source changed since its sidecar was written: what re-anchoring did */
+  drift?: DriftSummary;
+}
+
+/** What re-anchoring did when a report's source changed since its sidecar was written. */
+export interface DriftSummary {
+  /** spans that could not be placed in the changed source, kept aside as orphans */
+  orphaned: number;
+  /** the re-anchoring's messages (changed, added sentences, spans kept aside) */
+  warnings: string[];
+}
+
+/** The drift of an opened report, or undefined when its source is the one its sidecar was written for. */
+function driftOf(opened: OpenedReport): DriftSummary | undefined {
+  if (opened.state !== 'drifted') return undefined;
+  return { orphaned: opened.warnings.filter((w) => w.code.startsWith('unmapped-')).length, warnings: opened.warnings.map((w) => w.message) };
+}
+
+/** Importing a translation into a report with no Arabic would make a row of English alone: refused. */
+function refuseEmpty(txtPath: string, opened: OpenedReport): void {
+  if (opened.text.trim() === '') {
+    throw new HostError('invalid-request', `${basename(txtPath)} is empty (no Arabic text): there is nothing to align a translation with. Nothing was changed.`);
+  }
 }
 
 /** What a memory import did, in numbers (for summaries). */
@@ -109,9 +132,12 @@ export async function importTranslationFile(txtPath: string, translationPath: st
   if (opened.recovered) {
     throw new HostError('conflict', `${basename(txtPath)} has unsaved edits in Muwazi's recovery journal; open it in Muwazi and save or discard them first. Nothing was changed.`);
   }
+  refuseEmpty(txtPath, opened);
   const r = importTranslation(opened.annotations, opened.text, translation, { threshold: opts.threshold, anchors: opts.anchors, ...rules, now: now() });
   await saveReport(txtPath, r.annotations, opened.sidecarHash, { journalDir: opts.journalDir, now });
+  const drift = driftOf(opened);
   return {
+    ...(drift ? { drift } : {}),
     txtPath,
     translationPath,
     sidecarPath: sidecarPath(txtPath),
@@ -309,6 +335,8 @@ export async function importMemoryFile(txtPath: string, memory: MemorySource, op
 export interface MemorySaveResult extends MemoryFileResult {
   /** the sidecar written */
   sidecarPath: string;
+  /** set when the source changed since its sidecar was written */
+  drift?: DriftSummary;
 }
 
 /**
@@ -325,9 +353,11 @@ export async function saveMemoryImport(txtPath: string, memory: MemorySource, op
   if (opened.recovered) {
     throw new HostError('conflict', `${basename(txtPath)} has unsaved edits in Muwazi's recovery journal; open it in Muwazi and save or discard them first. Nothing was changed.`);
   }
+  refuseEmpty(txtPath, opened);
   const r = importMemoryPairs(opened.annotations, opened.text, pairs, { threshold: opts.threshold, anchors: opts.anchors, ...rules, now: now() });
   await saveReport(txtPath, r.annotations, opened.sidecarHash, { journalDir: opts.journalDir, now });
-  return { ...counts(txtPath, memory, r), sidecarPath: sidecarPath(txtPath) };
+  const drift = driftOf(opened);
+  return { ...counts(txtPath, memory, r), sidecarPath: sidecarPath(txtPath), ...(drift ? { drift } : {}) };
 }
 
 /** A memory import in the shape of a text import, for the folder summary. */
@@ -342,5 +372,6 @@ export function memoryAsFileResult(r: MemorySaveResult, translationPath: string)
     lowConfidence: r.lowConfidence,
     droppedMentions: r.droppedMentions,
     memory: { pairs: r.pairs, matched: r.matched.length, aligned: r.aligned.length, unusedPairs: r.unusedPairs },
+    ...(r.drift ? { drift: r.drift } : {}),
   };
 }

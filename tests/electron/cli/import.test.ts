@@ -148,3 +148,49 @@ test('import --folder takes <name>.tmx beside <name>.txt when there is no <name>
   assert.match(io.stdout(), /Imported 2 of 2 reports: 12 rows, 12 with English/);
   assert.deepEqual(rowsOf(JSON.parse(await readFile(join(work, 'b.annotations.json'), 'utf8'))), m.rows);
 }));
+
+test('import over a source changed since its sidecar prints the drift (orphans named) and --strict exits 1', () => withDir(async (dir) => {
+  await copyFile(SAMPLE, join(dir, 'r.txt'));
+  await copyFile(TRANSLATION, join(dir, 'english.txt'));
+  assert.equal(await main(['import', join(dir, 'r.txt'), join(dir, 'english.txt')], capture()), 0);
+  // tag the first word of the second sentence, then delete that sentence from the source
+  const scPath = join(dir, 'r.annotations.json');
+  const sc = JSON.parse(await readFile(scPath, 'utf8'));
+  const seg = sc.segments[1];
+  const word = Array.from(seg.text as string).join('').split(/\s/)[0];
+  const len = Array.from(word).length;
+  sc.entities.push({ id: 'e1', type: 'LOC' });
+  sc.mentions.push({ id: 'm1', side: 'ar', sentence: seg.id, start: seg.start, end: seg.start + len, text: word, type: 'LOC', entity: 'e1' });
+  await writeFile(scPath, JSON.stringify(sc));
+  const source = await readFile(join(dir, 'r.txt'), 'utf8');
+  assert.ok(source.includes(seg.text));
+  await writeFile(join(dir, 'r.txt'), source.replace(seg.text, ''));
+  let io = capture();
+  assert.equal(await main(['import', join(dir, 'r.txt'), join(dir, 'english.txt')], io), 0, io.stderr());
+  assert.match(io.stdout(), /the source changed since its annotations were saved; spans were re-anchored to the new text, [1-9]\d* kept aside as orphans/);
+  assert.ok(io.stdout().includes(word), 'the orphaned mention is named');
+  // same again: the sidecar is now written for the changed source, so no drift, exit 0 even with --strict
+  io = capture();
+  assert.equal(await main(['import', join(dir, 'r.txt'), join(dir, 'english.txt'), '--strict'], io), 0, io.stderr());
+  assert.doesNotMatch(io.stdout(), /source changed/);
+  // change the source once more: --strict counts the drift in the exit status
+  await writeFile(join(dir, 'r.txt'), (await readFile(join(dir, 'r.txt'), 'utf8')) + '\nجملة جديدة في آخر التقرير.\n');
+  io = capture();
+  assert.equal(await main(['import', join(dir, 'r.txt'), join(dir, 'english.txt'), '--strict'], io), 1);
+  assert.match(io.stdout(), /source changed/);
+}));
+
+test('import into an empty or whitespace-only report is refused with a message; nothing is written', () => withDir(async (dir) => {
+  await writeFile(join(dir, 'فارغ.txt'), ' \n\t\n');
+  await copyFile(TRANSLATION, join(dir, 'english.txt'));
+  const io = capture();
+  assert.equal(await main(['import', join(dir, 'فارغ.txt'), join(dir, 'english.txt')], io), 1);
+  assert.match(io.stderr(), /فارغ\.txt is empty \(no Arabic text\): there is nothing to align a translation with\. Nothing was changed\./);
+  assert.deepEqual((await readdir(dir)).filter((n) => n !== '.data').sort(), ['english.txt', 'فارغ.txt'].sort());
+}));
+
+test('import --help prints the usage and exits 0', async () => {
+  const io = capture();
+  assert.equal(await main(['import', '--help'], io), 0);
+  assert.match(io.stdout(), /^usage: muwazi import/);
+});
