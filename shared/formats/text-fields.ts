@@ -17,3 +17,18 @@ export function escapeTsv(text: string): string {
 export function unescapeTsv(field: string): string {
   return field.replace(/\\([\\tnr])/g, (_, c: string) => (c === '\\' ? '\\' : c === 't' ? '\t' : c === 'n' ? '\n' : '\r'));
 }
+
+/** Matches a UTF-16 surrogate with no partner (half of an emoji cut by a scraper, say). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** How many lone surrogates `text` holds: UTF-8 cannot encode them, so a text file gets U+FFFD instead. */
+export function loneSurrogates(text: string): number {
+  return text.match(LONE_SURROGATE)?.length ?? 0;
+}
+
+/** Warns (with the row's label) when a row's fields hold lone surrogates that UTF-8 output replaces
+ * with U+FFFD; the XML formats remove them and warn through xml.ts instead. */
+export function warnLoneSurrogates(sink: { warn(message: string): void }, where: string, ...fields: string[]): void {
+  const n = fields.reduce((s, f) => s + loneSurrogates(f), 0);
+  if (n) sink.warn(`${where}: ${n} lone surrogate(s) (half of a character such as an emoji) written as U+FFFD`);
+}

@@ -1,7 +1,7 @@
 // TSV: a header line, then one row per alignment unit. Fields are escaped (\\ \t \n \r), so every
 // record is exactly one line and unescapeTsv restores the text.
-import { writtenRows, DedupeSet } from './rows.ts';
-import { escapeTsv } from './text-fields.ts';
+import { rowLabel, writtenRows, DedupeSet } from './rows.ts';
+import { escapeTsv, warnLoneSurrogates } from './text-fields.ts';
 import { singleFileWriter, type ExportReport, type FormatWriter, type WriterContext } from './writer.ts';
 
 /** The TSV columns, in order. */
@@ -12,7 +12,10 @@ export function tsvWriter(ctx: WriterContext): FormatWriter {
   return singleFileWriter('tsv', '.tsv', {
     header: TSV_COLUMNS.join('\t') + '\n',
     *report(r: ExportReport) {
-      for (const row of writtenRows(r, ctx, dedupe)) yield [row.id, row.ar, row.en, row.status, row.link, row.report].map(escapeTsv).join('\t') + '\n';
+      for (const row of writtenRows(r, ctx, dedupe)) {
+        warnLoneSurrogates(ctx.stats, rowLabel(row), row.ar, row.en);
+        yield [row.id, row.ar, row.en, row.status, row.link, row.report].map(escapeTsv).join('\t') + '\n';
+      }
     },
   });
 }

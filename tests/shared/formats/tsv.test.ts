@@ -34,3 +34,26 @@ test('property: escapeTsv output has no tab or line break and unescapes to the i
     }),
   );
 });
+
+test('TSV and Moses warn per row for lone surrogates (UTF-8 writes them as U+FFFD); whole emoji pass silently', () => {
+  const r = buildAnnotatedReport({ name: 'surrogates' });
+  r.annotations.targets[0] = { ...r.annotations.targets[0], text: 'Half an emoji \uD83D here, a whole one 😀 there.' };
+  for (const format of ['tsv', 'moses'] as const) {
+    const { stats } = exportToStrings(format, [r]);
+    const hits = stats.warnings.filter((w) => /lone surrogate/.test(w));
+    assert.equal(hits.length, 1, format);
+    assert.match(hits[0], /report "surrogates", row \d+ \(u\d+\): 1 lone surrogate\(s\) .* written as U\+FFFD/);
+  }
+  const clean = buildAnnotatedReport({ name: 'clean' });
+  clean.annotations.targets[0] = { ...clean.annotations.targets[0], text: 'قال 😀 said.' };
+  for (const format of ['tsv', 'moses'] as const) assert.deepEqual(exportToStrings(format, [clean]).stats.warnings.filter((w) => /surrogate/.test(w)), []);
+});
+
+test('loneSurrogates counts unpaired halves only, in Arabic and mixed text', async () => {
+  const { loneSurrogates } = await import('../../../shared/formats/text-fields.ts');
+  assert.equal(loneSurrogates('مرحبا 😀'), 0);
+  assert.equal(loneSurrogates('مرحبا \uD83D'), 1);
+  assert.equal(loneSurrogates('\uDE00 بداية'), 1);
+  assert.equal(loneSurrogates('\uDE00\uD83D'), 2); // low before high: both unpaired
+  fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => loneSurrogates(s) === 0));
+});
