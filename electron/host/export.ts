@@ -21,7 +21,7 @@ import { normalizeForMatch } from '../../shared/text/normalize.ts';
 import { ExportStats, type Chunk, type ExportReport, type Layout } from '../../shared/formats/writer.ts';
 import { HostError } from './errors.ts';
 import { findReports } from './workspace.ts';
-import { loadReportForExport } from './export-load.ts';
+import { exportSegmentRules, loadReportForExport } from './export-load.ts';
 
 /** Progress of a running export: reports done out of total, and the one being written. */
 export interface ExportProgress {
@@ -71,7 +71,9 @@ export async function runExport(request: ExportRequest, hooks: ExportHooks = {})
   const base = single ? reportName(root, req.path) : 'corpus';
   // the default export/ folder is a folder even before it exists (callers may pass it explicitly)
   const plan = await planOutputs(writer.layout, resolve(out) === resolve(defaultOut) ? defaultOut + sep : out, base);
-  const load = hooks.load ?? loadReportForExport;
+  // the project rules first: an invalid muwazi.project.json fails before any file is written
+  const rules = hooks.load ? null : await exportSegmentRules(reports);
+  const load = hooks.load ?? ((p: string, n: string) => loadReportForExport(p, n, rules?.get(dirname(p))));
 
   const destDir = writer.layout.kind === 'folder' ? out : dirname(plan.target(writer.layout.kind === 'pair' ? 'ar' : ''));
   await mkdir(destDir, { recursive: true });

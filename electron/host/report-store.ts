@@ -183,6 +183,8 @@ export interface OpenOptions extends SegmentRules {
   journalDir?: string;
   /** clock for the timestamps of a new sidecar (ISO string) */
   now?: () => string;
+  /** false: do not look for unsaved edits in the journal (exports read what is saved, nothing else) */
+  journal?: boolean;
 }
 
 function sourceInfoOf(txtPath: string, decoded: Decoded, hash: string, text: string): SourceInfo {
@@ -242,7 +244,9 @@ export async function openReport(txtPath: string, opts: OpenOptions = {}): Promi
       warnings.push(...r.warnings);
     }
   }
-  const recovered = await recoverJournal(opts.journalDir ?? defaultJournalDir(), txtPath, annotations, sidecar?.mtimeMs ?? null, text, info, warnings, { abbreviations: opts.abbreviations, exceptions: opts.exceptions });
+  const recovered = opts.journal === false
+    ? null
+    : await recoverJournal(opts.journalDir ?? defaultJournalDir(), txtPath, annotations, sidecar?.mtimeMs ?? null, text, info, warnings, { abbreviations: opts.abbreviations, exceptions: opts.exceptions });
   return { path: txtPath, name: basename(txtPath), text, annotations, state, sidecarHash: sidecar?.hash ?? null, warnings, recovered };
 }
 
