@@ -1,13 +1,33 @@
-// End to end in Chromium: a folder export large enough to take a while (3,000 reports: 600 copies
-// of each sample, made here in the temporary workspace; ~2 s of export alone, so Cancel lands mid-way) shows progress from exportProgress events;
-// Cancel stops it, the dialog says so, and no output (final or partial) is left behind.
+// End to end in Chromium: a folder export shows progress from exportProgress events; Cancel stops it,
+// the dialog says so, and no output (final or partial) is left behind. The export is held after its
+// third report until it is cancelled (the host's real exporter, with a load hook that waits on the
+// job's abort signal), so Cancel always lands mid-way however fast or loaded the machine is.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startE2E } from './helpers/server.ts';
+import { runExport } from '../../electron/host/export.ts';
+import { loadReportForExport } from '../../electron/host/export-load.ts';
+import type { HostDeps } from '../../electron/host/service.ts';
 
-const COPIES = 600;
+const COPIES = 4;
+/** reports the held export writes before it waits for Cancel */
+const BEFORE_HOLD = 3;
+
+/** The real exporter, held after BEFORE_HOLD reports until its job is cancelled. */
+const heldExport: HostDeps['runExport'] = (req, o) => {
+  let loaded = 0;
+  return runExport(req, {
+    ...o,
+    load: async (path, name) => {
+      if (++loaded > BEFORE_HOLD) {
+        await new Promise<void>((resolve) => (o.signal.aborted ? resolve() : o.signal.addEventListener('abort', () => resolve(), { once: true })));
+      }
+      return loadReportForExport(path, name);
+    },
+  });
+};
 
 /** Every file below `dir` (relative paths); [] when it does not exist. */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -16,7 +36,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 test('folder export: the progress bar moves, Cancel stops it, the dialog says cancelled, no partial files remain', async () => {
-  const e = await startE2E();
+  const e = await startE2E({ service: { deps: { runExport: heldExport } } });
   try {
     const { page, workspace } = e;
     const samples = (await readdir(workspace)).filter((f) => f.endsWith('.txt'));
@@ -34,11 +54,11 @@ test('folder export: the progress bar moves, Cancel stops it, the dialog says ca
     await dlg.locator('input[type="radio"][value="folder"]').check();
     await dlg.locator('button[data-action="run"]').click();
     await page.waitForSelector('dialog[data-dialog="export"][data-export-state="running"]');
-    // progress events arrive: the bar gets a value above zero, out of every report
-    const seen = await page.waitForFunction(() => {
+    // progress events arrive: the bar reaches the held report, out of every report
+    const seen = await page.waitForFunction((held) => {
       const p = document.querySelector<HTMLProgressElement>('dialog[data-dialog="export"] progress.export-progress');
-      return p && !p.hidden && p.hasAttribute('value') && p.value > 0 ? { value: p.value, max: p.max } : null;
-    });
+      return p && !p.hidden && p.hasAttribute('value') && p.value >= held ? { value: p.value, max: p.max } : null;
+    }, BEFORE_HOLD);
     const { value, max } = (await seen.jsonValue())!;
     assert.equal(max, total, 'the bar counts every report of the folder');
     assert.ok(value < max, `still running at ${value}/${max}`);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { startE2E, waitReady } from './helpers/server.ts';
 import { openFirstReport, typeInFirstTarget } from './helpers/app.ts';
+import { waitForJournal } from './helpers/disk.ts';
 
 /** Every save fails, specifically. */
 const failSaves = (r: Route) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, code: 'disk-full', message: 'Simulated: no space left.' }) });
@@ -29,8 +30,8 @@ test('type, crash before saving, reopen → restore offered → restored and sav
     const name = await openFirstReport(first);
     const english = 'Unsaved work survives a crash';
     await typeInFirstTarget(first, english);
-    // the explicit journal signal (written within about a second of the change)
-    await first.waitForSelector('.status-save[data-journal]');
+    // the journal on disk holds the last keystroke (data-journal alone appears after ANY journal write)
+    await waitForJournal(e.dataDir, e.workspace, name, english);
     await crash(first);
 
     const page = await e.context.newPage();
@@ -58,7 +59,7 @@ test('discarding the recovered edits keeps the file on disk as it was', async ()
     await first.route('**/api/saveReport', failSaves);
     const name = await openFirstReport(first);
     await typeInFirstTarget(first, 'To be discarded');
-    await first.waitForSelector('.status-save[data-journal]');
+    await waitForJournal(e.dataDir, e.workspace, name, 'To be discarded');
     await crash(first);
 
     const page = await e.context.newPage();

@@ -73,3 +73,22 @@ export async function firstEnglish(page: Page): Promise<string> {
 export async function waitFirstEnglish(page: Page, text: string): Promise<void> {
   await page.waitForFunction((t) => document.querySelector('.muwazi-editor .tgt')?.textContent === t, text);
 }
+
+/**
+ * Polls until the app's recovery journal for the report holds `text` (the product promises the last
+ * edit reaches the journal within about a second; a loaded machine may take longer, so the ceiling is
+ * generous). The journal file on disk is the signal: the status bar's data-journal appears after ANY
+ * journal write, possibly before the last keystrokes.
+ */
+export async function waitForJournal(dataDir: string, workspace: string, txtName: string, text: string, ceilingMs = 60_000): Promise<void> {
+  const { journalPath } = await import('../../../electron/host/journal.ts');
+  const { realpath } = await import('node:fs/promises');
+  const file = journalPath(join(dataDir, 'journal'), join(await realpath(workspace), txtName.endsWith('.txt') ? txtName : `${txtName}.txt`));
+  const deadline = Date.now() + ceilingMs;
+  for (;;) {
+    const body = await readFile(file, 'utf8').catch(() => '');
+    if (body.includes(JSON.stringify(text).slice(1, -1))) return;
+    if (Date.now() > deadline) throw new Error(`the journal never held "${text}" (${file})`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

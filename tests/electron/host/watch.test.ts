@@ -13,22 +13,31 @@ test('changeKind', () => {
   assert.equal(changeKind('muwazi.project.json'), 'other');
 });
 
-// the timeout turns a missed event into a failure instead of a hang
-test('reports external changes (also replace-by-rename), debounced, and not our own saves', { timeout: 20_000 }, async () => {
+// The timeout turns a missed event into a failure instead of a hang. The debounce is long (1 s) so a
+// burst of events (a rename, an editor's save) lands in one window even on a loaded machine; every
+// wait is for a reported event, never for time.
+test('reports external changes (also replace-by-rename), debounced, and not our own saves', { timeout: 60_000 }, async () => {
   const dir = await mkdtemp(join(tmpdir(), 'muwazi-watch-'));
   const events: [string, ChangeKind][] = [];
-  let waiting: { path: string; resolve: () => void } | null = null;
+  const waiters: { test: () => boolean; resolve: () => void }[] = [];
   const stop = watchFolder(dir, (path, kind) => {
     events.push([path, kind]);
-    if (waiting && path === waiting.path) waiting.resolve();
-  }, { debounceMs: 50 });
-  /** Resolves when `path` is reported (an explicit signal, no sleeping). */
-  const reported = (path: string) => new Promise<void>((resolve) => (waiting = { path, resolve }));
+    for (const w of [...waiters]) if (w.test()) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
+  }, { debounceMs: 1000 });
+  /** Resolves once `path` has been reported `times` times in all (an explicit signal, no sleeping). */
+  const reportedTimes = (path: string, times: number) => new Promise<void>((resolve) => {
+    const test = () => events.filter(([p]) => p === path).length >= times;
+    if (test()) resolve();
+    else waiters.push({ test, resolve });
+  });
+  const reported = (path: string) => reportedTimes(path, events.filter(([p]) => p === path).length + 1);
   try {
     const a = join(dir, 'أ.txt');
     const b = join(dir, 'ب.txt');
     await writeFile(a, TEXT);
     await writeFile(b, TEXT);
+    // both creations reported before anything else is counted
+    await Promise.all([reportedTimes(a, 1), reportedTimes(b, 1)]);
     const opened = await openReport(a, { journalDir: join(tmpdir(), 'unused-journal') });
     // our own save (temp file, rename, .bak) — then an external change to another sidecar as a marker
     let r = reported(sidecarPath(b));
@@ -37,9 +46,9 @@ test('reports external changes (also replace-by-rename), debounced, and not our 
     await writeFile(sidecarPath(b), '{}');
     await r;
     assert.ok(!events.some(([p]) => p === sidecarPath(a)), `own save reported: ${JSON.stringify(events)}`);
-    assert.ok(!events.some(([p]) => /\.tmp$|\.bak$/.test(p)));
+    assert.ok(!events.some(([p]) => /\.tmp$|\.bak$|\.lock$/.test(p)));
     // an editor replacing the source by rename, many events: one report
-    const before = events.filter(([p]) => p === a).length; // creating the file was reported too
+    const before = events.filter(([p]) => p === a).length;
     r = reported(a);
     await writeFile(join(dir, 'أ.txt.new'), TEXT + '\nسطر جديد.');
     await rename(join(dir, 'أ.txt.new'), a);
