@@ -8,11 +8,13 @@ import { join, resolve } from 'node:path';
 import { createHostService } from './host/service.ts';
 import { ensureSampleProject } from './host/workspace.ts';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, createAppProtocolHandler } from './protocol.ts';
-import { createMainWindow, hardenSession, hardenWebContents, type WebContentsLike } from './window.ts';
+import { createMainWindow, devToolsAllowed, hardenSession, hardenWebContents, type WebContentsLike } from './window.ts';
 import { EVENT_CHANNEL, registerIpc } from './ipc.ts';
 import { buildMenuTemplate, type MenuItemSpec, type MenuLang } from './menu.ts';
 
-const dev = !app.isPackaged || process.env.MUWAZI_DEV === '1';
+const dev = devToolsAllowed(app.isPackaged);
+// every renderer sandboxed, whatever a window's options say; must run before `ready`
+app.enableSandbox();
 // Tests and portable runs point the data folder elsewhere; must happen before `ready`.
 if (process.env.MUWAZI_DATA_DIR) app.setPath('userData', resolve(process.env.MUWAZI_DATA_DIR));
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);

@@ -25,6 +25,12 @@ export interface HardenedWebPreferences {
   devTools: boolean;
 }
 
+/** Whether devtools may exist: only in an unpackaged (development) run. A packaged build never
+ * opens them, whatever the environment says (MUWAZI_DEV once did). */
+export function devToolsAllowed(isPackaged: boolean): boolean {
+  return !isPackaged;
+}
+
 /** Hardened web preferences; `dev` only decides whether devtools exist. */
 export function hardenedWebPreferences(preload: string, dev = false): HardenedWebPreferences {
   return {
@@ -62,7 +68,7 @@ export function isAllowedExternal(url: string, allow: readonly string[] = EXTERN
 /** The part of Electron's WebContents the hardening uses. */
 export interface WebContentsLike {
   id: number;
-  on(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview', listener: (event: { preventDefault(): void }, ...args: unknown[]) => void): unknown;
+  on(event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect' | 'will-attach-webview', listener: (event: { preventDefault(): void }, ...args: unknown[]) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' | 'allow' }): void;
 }
 
@@ -81,6 +87,8 @@ export interface ShellLike {
 export function hardenWebContents(contents: WebContentsLike, shell: ShellLike): void {
   const deny = (event: { preventDefault(): void }) => event.preventDefault();
   contents.on('will-navigate', deny);
+  // sub-frames navigate too (Electron's checklist: will-navigate alone misses them)
+  contents.on('will-frame-navigate', deny);
   contents.on('will-redirect', deny);
   contents.on('will-attach-webview', deny);
   contents.setWindowOpenHandler(({ url }) => {

@@ -91,10 +91,46 @@ export function tokenFromHash(hash: string): string | null {
   return params.get('token');
 }
 
+/** The hash without its `token` parameter ('' when nothing else is left). */
+export function hashWithoutToken(hash: string): string {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  params.delete('token');
+  const rest = params.toString();
+  return rest ? `#${rest}` : '';
+}
+
+const TOKEN_KEY = 'muwazi.token';
+
+/** What takeToken needs of a window. */
+export type TokenWindow = Pick<Window, 'location' | 'history' | 'sessionStorage'>;
+
+/**
+ * Browser mode's per-run token: taken from the URL fragment the server opened, then removed from the
+ * address (it would otherwise sit in the history, in screenshots and in any copied link) and kept in
+ * this tab's sessionStorage so a reload still works.
+ */
+export function takeToken(win: TokenWindow): string {
+  const token = tokenFromHash(win.location.hash);
+  if (token) {
+    try {
+      win.sessionStorage.setItem(TOKEN_KEY, token);
+    } catch {
+      // no storage: a reload will ask for the token again (the server prints the URL)
+    }
+    win.history.replaceState(win.history.state, '', win.location.pathname + win.location.search + hashWithoutToken(win.location.hash));
+    return token;
+  }
+  try {
+    return win.sessionStorage.getItem(TOKEN_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
 /** The host bridge for this page: the preload's in Electron, the HTTP client in browser mode. */
 export function getHost(win: Window & { muwazi?: HostBridge } = window): HostBridge {
   if (win.muwazi) return win.muwazi;
-  const token = tokenFromHash(win.location.hash) ?? '';
+  const token = takeToken(win);
   return createHttpBridge({
     token,
     fetch: win.fetch.bind(win),

@@ -24,6 +24,8 @@ test('type a translation, autosave, reload: restored from the JSON on disk', asy
     // the sidebar's progress follows the save
     await page.waitForSelector(`button.report[data-name="${name}"] .report-progress >> text=/^1 of/`);
 
+    // the per-run token left the address bar once read; the reload still reaches the host
+    assert.doesNotMatch(await page.evaluate(() => location.href), /token/);
     await page.reload();
     await waitReady(page);
     await openFirstReport(page);

@@ -70,6 +70,12 @@ test('web preferences are hardened', () => {
   assert.equal(hardenedWebPreferences('/x', true).devTools, true);
 });
 
+test('devtools exist only in an unpackaged run', async () => {
+  const { devToolsAllowed } = await import('../../electron/window.ts');
+  assert.equal(devToolsAllowed(true), false);
+  assert.equal(devToolsAllowed(false), true);
+});
+
 test('the window is created with the hardened preferences, hidden until ready, on app://', () => {
   const { win } = make();
   assert.deepEqual(win.options.webPreferences, hardenedWebPreferences('/app/dist/electron/preload.cjs'));
@@ -90,6 +96,7 @@ test('navigation, redirects and webviews are denied', () => {
   const { win } = make();
   assert.equal(win.fire('will-navigate', 'https://evil.example/'), true);
   assert.equal(win.fire('will-navigate', 'app://muwazi/other.html'), true);
+  assert.equal(win.fire('will-frame-navigate', 'https://evil.example/'), true, 'a sub-frame cannot navigate either');
   assert.equal(win.fire('will-redirect', 'https://evil.example/'), true);
   assert.equal(win.fire('will-attach-webview', {}, {}), true);
 });

@@ -73,3 +73,19 @@ test('the token is read from the URL fragment', () => {
   assert.equal(tokenFromHash('#token=abc123&open=%2Ftmp%2Fw'), 'abc123');
   assert.equal(tokenFromHash(''), null);
 });
+
+test('browser mode: the token leaves the address once read, other hash parameters stay, a reload finds it in sessionStorage', async () => {
+  const { takeToken, hashWithoutToken } = await import('../../renderer/api.ts');
+  assert.equal(hashWithoutToken('#token=abc&open=%2Fw%2F%D8%AE%D8%A8%D8%B1'), '#open=%2Fw%2F%D8%AE%D8%A8%D8%B1');
+  assert.equal(hashWithoutToken('#token=abc'), '');
+  const store = new Map<string, string>();
+  const win = {
+    location: { hash: '#token=s3cret&open=%2Fw', pathname: '/', search: '' },
+    history: { state: null, replaceState(_s: unknown, _t: string, url: string) { win.location.hash = url.slice(url.indexOf('#') >= 0 ? url.indexOf('#') : url.length); } },
+    sessionStorage: { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) },
+  };
+  assert.equal(takeToken(win as never), 's3cret');
+  assert.equal(win.location.hash, '#open=%2Fw', 'the token is gone from the address; open= stays for the app');
+  // a reload: no token in the address any more, the tab's storage has it
+  assert.equal(takeToken(win as never), 's3cret');
+});
