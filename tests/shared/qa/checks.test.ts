@@ -42,6 +42,10 @@ test('punctuation: brackets, quotes, questions, leftovers — judged against the
   assert.deepEqual(p('وصل الوفد، ثم غادر.', 'The delegation arrived,. then left.'), ['warning artefact {"text":",."}']);
   assert.deepEqual(p('وصل الوفد.', 'The delegation arrived.,'), ['warning artefact {"text":".,"}']);
   assert.deepEqual(p('وصل الوفد', 'It arrived in the U.S., then left, etc., and so on...'), []);
+  assert.deepEqual(p('وصل الوفد', 'Police in Baton Rouge, La., said "O.K., fine"'), []);
+  assert.deepEqual(p('الأمر يتعلق بالفريق، وأنا سعيد', "It's about the team., and I'm happy"), ['warning artefact {"text":".,"}']);
+  // an Arabic without quotation marks says nothing about the English's
+  assert.deepEqual(p('تلك مأساة حقيقية.', 'This is already a tragedy."'), []);
   assert.deepEqual(p('وصل الوفد، ثم غادر', 'The delegation arrived، then left'), ['warning arabicPunctuation {"char":"،"}']);
 });
 

@@ -55,6 +55,16 @@ const TABLE: Array<[string, string, string[]]> = [
   ['أعلنت Google عن ٣ منتجات', 'Google announced 4 products', ['numberDifferent {"ar":"٣","en":"4"}']],
   ['في ١٠:٣٠ صباحا', 'at 10:30 am', []],
   ['نحو ٤٠٠ كيلومتر و٢٠ قرية', 'some 400 km', ['numberMissingEn {"number":"٢٠"}']],
+  // cases met on NTREX: an Arabic comma as thousands separator, times, construct duals, compound ordinals
+  ['عبر أكثر من 30،000 شخص الحدود', 'More than 30,000 people crossed', []],
+  ['الوقت المثالي هو 5:30 مساءً', 'The perfect time is 5.30pm', []],
+  ['في الساعة ٤ صباحا', 'at about 04:00', []],
+  ['ما لم تجمع مليوني دولار', 'unless she raised $2 million', []],
+  ['بعيد مولده الحادي والعشرين', 'on his 21st birthday', []],
+  ['نسبة المشاركة أكثر من النصف', 'turnout needs to be 50 percent', []],
+  ['مرت أكثر من 10 سنوات', 'It has been a decade', []],
+  ['خط أنابيب نورد ستريم الثانٍ', 'the Nord Stream 2 pipeline', []],
+  ['وقعت 1197 حالة فرار', 'there were 1,127 defections', ['numberDifferent {"ar":"1197","en":"1,127"}']],
 ];
 
 test('number-mismatch: table of Arabic/English rows', () => {
