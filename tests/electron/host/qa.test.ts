@@ -92,6 +92,8 @@ test('host calls qaRun and qaExportReport: confined to the opened folder, unknow
     assert.equal(v.reports, 2);
     assert.equal(v.warnings.length, 2);
     assert.deepEqual(v.findings.map((f) => f.check), ['number-mismatch', 'spacing']);
+    assert.deepEqual(run.ok && (run.value as { notStarted: string[] }).notStarted, ['todo.txt']);
+    assert.deepEqual(run.ok && (run.value as { perReport: unknown[] }).perReport, [{ file: 'clean.txt', findings: 0 }, { file: 'sub/numbers.txt', findings: 2 }]);
     const one = await service.handle('qaRun', { root: ws, path: join(ws, 'clean.txt') });
     assert.deepEqual(one.ok && (one.value as { findings: unknown[] }).findings, []);
     const bad = await service.handle('qaRun', { root: ws, checks: ['numbers'] });
