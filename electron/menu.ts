@@ -49,6 +49,7 @@ export function buildMenuTemplate(lang: MenuLang, opts: MenuOptions = {}): MenuI
       label: t('file'),
       submenu: [
         cmd('openFolder', 'CmdOrCtrl+O'),
+        cmd('openRecent'),
         cmd('openSample'),
         sep,
         cmd('save', 'CmdOrCtrl+S'),

@@ -3,7 +3,7 @@
 // the call's zod schema, confines every path to a folder the user opened (./paths.ts), delegates to
 // the plain Node services, and turns expected failures into `{ ok: false, code, message }`.
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { dirname, join, sep } from 'node:path';
+import { dirname, isAbsolute, join, sep } from 'node:path';
 import type { z } from 'zod';
 import {
   hostCalls, type CallName, type CallResponse, type EventName, type ExportSummary, type HostCalls,
@@ -21,6 +21,7 @@ import { importMemoryFile } from './import.ts';
 import { collectFolderGlossary, exportGlossary, loadGlossary, saveGlossary } from './glossary.ts';
 import { watchFolder } from './watch.ts';
 import { cleanStaleTemps } from './stale-temps.ts';
+import { FolderAccess } from './folder-access.ts';
 import { exportQaReport, parseCheckList, runQa } from './qa.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
@@ -76,6 +77,8 @@ export interface HostServiceOptions {
   onLanguage?: (lang: 'en' | 'ar') => void;
   /** replaces some services (tests) */
   deps?: Partial<HostDeps>;
+  /** where a typed folder path may point in browser mode (default: home and temp folders; folder-access.ts) */
+  typedRoots?: string[];
 }
 
 /** Receives every host event. */
@@ -123,6 +126,7 @@ const defaultDeps: HostDeps = {
 export function createHostService(opts: HostServiceOptions): HostService {
   const deps: HostDeps = { ...defaultDeps, ...opts.deps };
   const roots = new OpenedRoots();
+  const access = new FolderAccess({ mode: opts.mode, dataDir: opts.dataDir, typedRoots: opts.typedRoots });
   const journalDir = join(opts.dataDir, 'journal');
   const listeners = new Set<EventListener>();
   const jobs = new Map<string, AbortController>();
@@ -151,8 +155,11 @@ export function createHostService(opts: HostServiceOptions): HostService {
     return root === (await realpath(join(opts.dataDir, SAMPLE_DIR_NAME)).catch(() => null));
   }
 
+  /** Opens a folder the user chose (dialog, command line, start-up, sample, or a check passed): it joins
+   * the recent list. */
   async function open(folder: string): Promise<Workspace> {
     const root = await roots.add(folder);
+    await access.grant(root);
     const ws = await scanWorkspace(root, { readSummary: deps.readSummary, isSample: await isSampleRoot(root) });
     await watch(root);
     // what killed saves left behind (our own temp files only): one readdir per folder of reports
@@ -171,6 +178,15 @@ export function createHostService(opts: HostServiceOptions): HostService {
       if (e instanceof DecodeError) throw new HostError(e.code, e.message);
       throw e;
     }
+  }
+
+  /** The real path of a folder the page names (to judge it before opening). */
+  async function realFolder(path: string): Promise<string> {
+    if (!isAbsolute(path)) throw new HostError('invalid-request', `The folder path must be absolute: ${path}`);
+    return realpath(path).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') throw new HostError('not-found', `Folder not found: ${path}`);
+      throw e;
+    });
   }
 
   /** The real path of a folder the user opened (not merely a path inside one). */
@@ -192,7 +208,18 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const picked = await opts.dialogs.pickFolder();
       return picked === null ? null : open(picked);
     },
-    openFolder: async (req) => open(req.path),
+    openFolder: async (req) => {
+      // the page names a path: only one the user chose before, or a typed one within browser mode's rule
+      const real = await realFolder(req.path);
+      if (!(await access.mayOpen(real))) throw new HostError('forbidden', access.refusal(req.path));
+      return open(real);
+    },
+    recentFolders: async () => ({ folders: await access.list() }),
+    openRecent: async (req) => {
+      const path = await access.pathOf(req.id);
+      if (!path) throw new HostError('not-found', 'That folder is no longer in the recent list.');
+      return open(path);
+    },
     openSample: async () => {
       return open(await ensureSampleProject(opts.dataDir, opts.assetsDir));
     },

@@ -17,7 +17,7 @@ import { StatusBar } from './statusbar.ts';
 import { SaveController } from './save-controller.ts';
 import { describeFailure } from './errors.ts';
 import { APP_SHORTCUTS, displayKeys, isAppCommand, matchesKey, type AppCommand } from './commands.ts';
-import { askFolderPath } from './open-folder-dialog.ts';
+import { askFolderPath, openRecentDialog } from './open-folder-dialog.ts';
 import { openExportDialog } from './export-dialog.ts';
 import { openImportDialog } from './import-dialog.ts';
 import { withProjectSegmentRules, type ProjectImportFn } from './project-import.ts';
@@ -148,6 +148,11 @@ export class App {
   async run(c: AppCommand): Promise<void> {
     switch (c) {
       case 'openFolder': return this.openFolder();
+      case 'openRecent': {
+        const ws = await openRecentDialog(this.t, this.o.host);
+        if (ws) await this.openWorkspace({ ok: true, value: ws });
+        return;
+      }
       case 'openSample': return this.openWorkspace(await this.o.host.openSample({}));
       case 'save': return this.saveNow();
       case 'importTranslation': return this.importTranslation();
@@ -182,6 +187,7 @@ export class App {
     return [
       { id: 'file', label: t('menu.file'), entries: [
         { kind: 'item', command: 'openFolder', label: t('menu.openFolder'), shortcut: k('Mod-o') },
+        { kind: 'item', command: 'openRecent', label: t('menu.openRecent') },
         { kind: 'item', command: 'openSample', label: t('menu.openSample') },
         { kind: 'separator' },
         { kind: 'item', command: 'save', label: t('menu.save'), shortcut: k('Mod-s') },

@@ -3,7 +3,7 @@
 import { keyLetter } from '../editor/plugins/entity-keys.ts';
 
 export const APP_COMMANDS = [
-  'openFolder', 'openSample', 'save', 'importTranslation', 'importMemory', 'export',
+  'openFolder', 'openRecent', 'openSample', 'save', 'importTranslation', 'importMemory', 'export',
   'undo', 'redo', 'langEn', 'langAr', 'shortcuts', 'about', 'glossary', 'settings', 'resegment',
   'find', 'findNext', 'findPrevious',
 ] as const;

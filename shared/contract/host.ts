@@ -260,6 +260,9 @@ export const QaFindingJsonSchema = z.object({
 });
 export type QaFindingJson = z.infer<typeof QaFindingJsonSchema>;
 
+/** A folder the user chose, as main's recent list keeps it. */
+export const RecentFolderSchema = z.object({ id: z.string(), path: z.string(), name: z.string(), openedAt: z.string() });
+
 const Empty = z.object({}).strict();
 const PathReq = z.object({ path: z.string().min(1) }).strict();
 
@@ -272,7 +275,13 @@ export const hostCalls = {
   appInfo: call(Empty, z.object({ version: z.string(), mode: z.enum(['electron', 'browser']), systemLanguage: z.string(), dataDir: z.string() })),
   /** native folder picker (Electron); `unavailable` in browser mode, where the UI asks for a path */
   openFolderDialog: call(Empty, WorkspaceSchema.nullable()),
+  /** opens a folder by path: one the user chose before (dialog, command line, recent list), or in browser
+   * mode a typed path under the home or temp folder (electron/host/folder-access.ts); 'forbidden' otherwise */
   openFolder: call(PathReq, WorkspaceSchema),
+  /** the folders the user chose, most recent first (main keeps the list; the page reopens them by id) */
+  recentFolders: call(Empty, z.object({ folders: z.array(RecentFolderSchema) })),
+  /** reopens a folder of the recent list */
+  openRecent: call(z.object({ id: z.string().min(1).max(64) }).strict(), WorkspaceSchema),
   openSample: call(Empty, WorkspaceSchema),
   listReports: call(z.object({ root: z.string().min(1) }).strict(), WorkspaceSchema),
   openReport: call(PathReq, OpenedReportSchema),

@@ -3,7 +3,7 @@
 // at compile time that CALL_NAMES lists exactly the calls it defines.
 
 export const CALL_NAMES = [
-  'appInfo', 'openFolderDialog', 'openFolder', 'openSample', 'listReports', 'openReport', 'saveReport',
+  'appInfo', 'openFolderDialog', 'openFolder', 'recentFolders', 'openRecent', 'openSample', 'listReports', 'openReport', 'saveReport',
   'writeJournal', 'discardJournal', 'exportRun', 'exportCancel', 'setLanguage', 'readTextFile',
   'loadGlossary', 'saveGlossary', 'importMemory', 'saveCopy', 'saveSettings', 'exportGlossary',
   'tmLookup', 'tmExactMany', 'concordance', 'qaRun', 'qaExportReport',

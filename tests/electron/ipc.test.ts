@@ -45,7 +45,7 @@ async function setup(t: { after(fn: () => Promise<void>): void }) {
     await service.close();
     await rm(tmp, { recursive: true, force: true });
   });
-  return { tmp, ws, ipc, unregister };
+  return { tmp, ws, ipc, unregister, service };
 }
 
 test('one handler per host call, removed on unregister', async (t) => {
@@ -90,11 +90,23 @@ test('malformed payloads are refused with invalid-request', async (t) => {
 });
 
 test('paths outside the opened folder are refused: plain, .., and a symlink escaping it', async (t) => {
-  const { ipc, ws, tmp } = await setup(t);
+  const { ipc, ws, tmp, service } = await setup(t);
   const before = await ipc.invoke(channelOf('readTextFile'), { path: join(ws, 'خبر.txt') });
   assert.equal(!before.ok && before.code, 'outside-workspace', 'nothing is opened yet');
+  // the page cannot open a folder the user never chose (Electron: no typed paths at all)
+  const typed = await ipc.invoke(channelOf('openFolder'), { path: ws });
+  assert.equal(!typed.ok && typed.code, 'forbidden');
+  assert.match(!typed.ok ? typed.message : '', /opens only folders you chose/);
+  // chosen on the command line (main opens it): now the page may open it by path and by its recent id
+  await service.openFolder(ws);
   const opened = await ipc.invoke(channelOf('openFolder'), { path: ws });
   assert.equal(opened.ok, true);
+  const recent = await ipc.invoke(channelOf('recentFolders'), {});
+  assert.ok(recent.ok);
+  const folders = (recent.value as { folders: { id: string; path: string }[] }).folders;
+  assert.equal(folders.length, 1);
+  assert.ok((await ipc.invoke(channelOf('openRecent'), { id: folders[0].id })).ok);
+  assert.equal(((await ipc.invoke(channelOf('openRecent'), { id: 'forged' })) as { code?: string }).code, 'not-found');
   const inside = await ipc.invoke(channelOf('readTextFile'), { path: join(ws, 'خبر.txt') });
   assert.ok(inside.ok);
   assert.equal((inside.value as { text: string }).text, 'قالَ المرصدُ إنّ 67 قتيلاً سقطوا. 😀 وأكد ذلك.\n');

@@ -19,7 +19,7 @@ test('the English menu has File, Edit, View, Help with their items', () => {
   const t = buildMenuTemplate('en');
   assert.deepEqual(t.map((m) => m.label), ['File', 'Edit', 'View', 'Help']);
   assert.deepEqual(t[0].submenu!.filter((i) => i.type !== 'separator').map((i) => i.label), [
-    en.menu.openFolder, en.menu.openSample, en.menu.save, en.menu.importTranslation, en.menu.importMemory, en.menu.export, en.menu.settings, en.menu.quit,
+    en.menu.openFolder, en.menu.openRecent, en.menu.openSample, en.menu.save, en.menu.importTranslation, en.menu.importMemory, en.menu.export, en.menu.settings, en.menu.quit,
   ]);
   assert.equal(find(t, (i) => i.command === 'save')?.accelerator, 'CmdOrCtrl+S');
   assert.equal(find(t, (i) => i.label === en.menu.quit)?.role, 'quit');
@@ -28,7 +28,7 @@ test('the English menu has File, Edit, View, Help with their items', () => {
 
 test('menu items send their i18n key as the command', () => {
   const cmds = menuCommands(buildMenuTemplate('en'));
-  for (const c of ['openFolder', 'openSample', 'save', 'importTranslation', 'importMemory', 'export', 'settings', 'resegment', 'langEn', 'langAr', 'about']) assert.ok(cmds.includes(c), c);
+  for (const c of ['openFolder', 'openRecent', 'openSample', 'save', 'importTranslation', 'importMemory', 'export', 'settings', 'resegment', 'langEn', 'langAr', 'about']) assert.ok(cmds.includes(c), c);
   for (const c of cmds) assert.ok(isAppCommand(c), `${c} is a renderer command`);
   for (const c of cmds.filter((c) => !c.startsWith('lang'))) assert.ok(c in en.menu, `${c} is an i18n key`);
 });

@@ -130,6 +130,19 @@ test('the API works with the token: appInfo, listReports, validation and confine
   assert.equal(notJson.status, 415);
 });
 
+test('HTTP: the page may open system and hidden folders by no path; the start-up folder and its recents it may', async (t) => {
+  const { server, ws } = await setup(t);
+  for (const path of ['/etc', '/', '/usr/share', '/root/.ssh', '/proc/self']) {
+    const r = JSON.parse((await call(server, 'openFolder', { path })).body);
+    assert.ok(!r.ok && (r.code === 'forbidden' || r.code === 'not-found'), `${path}: ${JSON.stringify(r)}`);
+    if (r.code === 'forbidden') assert.match(r.message, /never a hidden or system folder/);
+  }
+  const again = JSON.parse((await call(server, 'openFolder', { path: ws })).body);
+  assert.equal(again.ok, true, 'the folder given at start-up stays openable');
+  const recent = JSON.parse((await call(server, 'recentFolders', {})).body);
+  assert.ok(recent.value.folders.some((f: { path: string }) => f.path === again.value.root));
+});
+
 test('bodies over the limit are refused', async (t) => {
   const tmp = await mkdtemp(join(tmpdir(), 'muwazi-serve-'));
   await mkdir(join(tmp, 'r'));

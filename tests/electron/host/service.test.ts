@@ -30,6 +30,8 @@ const BAD: Record<CallName, unknown[]> = {
   appInfo: [{ x: 1 }, 'str'],
   openFolderDialog: [{ path: '/x' }],
   openFolder: [{}, { path: '' }, { path: 1 }],
+  recentFolders: [{ all: true }],
+  openRecent: [{}, { id: '' }, { id: 'x'.repeat(65) }],
   openSample: [{ extra: true }],
   listReports: [{}, { root: '' }, { path: '/x' }],
   openReport: [{}, { path: ['/a'] }],
