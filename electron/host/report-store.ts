@@ -2,7 +2,7 @@
 // cheap summary the sidebar shows. Plain Node; every expected failure is a HostError with a code
 // from the contract and a message that says what happened to the user's data (nothing is lost).
 import { createHash } from 'node:crypto';
-import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
+import { lstat, open, readFile, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OpenedReport } from '../../shared/contract/host.ts';
 import { createAnnotations } from '../../shared/model/create.ts';
@@ -19,6 +19,7 @@ import { defaultJournalDir, discardJournal, readJournal } from './journal.ts';
 import { HostError } from './errors.ts';
 import { rememberOwnWrite } from './own-writes.ts';
 import { withFileLock } from './file-lock.ts';
+import { isInside } from './paths.ts';
 import { cleanStaleTempsThrottled } from './stale-temps.ts';
 
 /** Largest source accepted: larger files are not news reports and would make the editor unusable. */
@@ -106,8 +107,25 @@ export function forgetKnownHashes(): void {
   knownHashes.clear();
 }
 
+/** A sidecar that is a symbolic link to a file outside its report's folder is never read: the page
+ * could otherwise read any JSON file the user can, and the parse error would describe it. */
+async function refuseOutsideLink(path: string): Promise<void> {
+  let link = false;
+  try {
+    link = (await lstat(path)).isSymbolicLink();
+  } catch {
+    return; // absent or unreadable: the read says which
+  }
+  if (!link) return;
+  const [dir, target] = await Promise.all([realpath(dirname(path)), realpath(path).catch(() => null)]);
+  if (target === null || !isInside(dir, target)) {
+    throw new HostError('permission-denied', `${basename(path)} is a link to a file outside the report's folder; it was not read. Replace the link with the file itself.`);
+  }
+}
+
 /** The sidecar's bytes, or null when it does not exist. `identity` is set when the file did not change while it was read. */
 async function readSidecarBytes(path: string): Promise<{ bytes: Buffer; identity: FileIdentity | null; mtimeMs: number } | null> {
+  await refuseOutsideLink(path);
   let fh: FileHandle;
   try {
     fh = await open(path, 'r');

@@ -226,3 +226,29 @@ test('a CRLF windows-1256 source round-trips with code-point offsets', () =>
     const saved = await saveReport(txt, r.annotations, null, { journalDir });
     assert.equal((await openReport(txt, { journalDir })).sidecarHash, saved.sidecarHash);
   }));
+
+test('a sidecar that is a link to a file outside the report\'s folder is refused unread; a link inside the folder is followed', async () => {
+  const { mkdir, symlink } = await import('node:fs/promises');
+  const dir = await mkdtemp(join(tmpdir(), 'muwazi-link-'));
+  try {
+    const ws = join(dir, 'مشروع');
+    await mkdir(ws);
+    const txt = join(ws, 'خبر.txt');
+    await writeFile(txt, TEXT);
+    // outside: some private JSON of the user's
+    await writeFile(join(dir, 'secret.json'), '{"token": "s3cret-value"}');
+    await symlink(join(dir, 'secret.json'), sidecarPath(txt));
+    await assert.rejects(openReport(txt, { journalDir: join(dir, 'j') }), (e: unknown) =>
+      e instanceof HostError && e.code === 'permission-denied' && /link to a file outside the report's folder; it was not read/.test(e.message) && !/s3cret|token/.test(e.message));
+    // inside the folder: followed as before
+    await rm(sidecarPath(txt));
+    const a = annotate(TEXT);
+    await writeFile(join(ws, 'real.json'), serializeAnnotations(a));
+    await symlink(join(ws, 'real.json'), sidecarPath(txt));
+    const opened = await openReport(txt, { journalDir: join(dir, 'j') });
+    assert.notEqual(opened.sidecarHash, null, 'the linked sidecar was read');
+    assert.notEqual(opened.state, 'new');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
