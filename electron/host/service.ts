@@ -20,6 +20,7 @@ import { runExport } from './export.ts';
 import { importMemoryFile } from './import.ts';
 import { collectFolderGlossary, exportGlossary, loadGlossary, saveGlossary } from './glossary.ts';
 import { watchFolder } from './watch.ts';
+import { addDictionaryWord, loadDictionary } from './dictionary.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
@@ -284,6 +285,8 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const out = await roots.resolve(req.out);
       return { path: out, entries: await exportGlossary(root, out, req.entries) };
     },
+    loadDictionary: async (req) => loadDictionary(await openedRoot(req.root)),
+    addDictionaryWord: async (req) => ({ words: await addDictionaryWord(await openedRoot(req.root), req.word) }),
     // issue 11 (translation memory) and issue 12 (QA): implemented in their own host modules
     tmLookup: async () => { throw new HostError('unavailable', 'The translation memory is not available yet.'); },
     tmExactMany: async () => { throw new HostError('unavailable', 'The translation memory is not available yet.'); },
