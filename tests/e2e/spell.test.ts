@@ -89,3 +89,33 @@ test('spell: misspelt English underlined, Arabic never; suggestion replaces (und
     await e.close();
   }
 });
+
+test('spell: in the Arabic UI the spelling menu is mirrored and in Arabic; suggestions stay LTR English', async () => {
+  const e = await startE2E();
+  try {
+    const { page } = e;
+    await page.locator('.menubar-item[data-menu="view"]').click();
+    await page.locator('[data-command="langAr"]').click();
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await openFirstReport(page);
+    await page.waitForSelector('.muwazi-editor[data-spell="ready"]', { timeout: 30_000 });
+    await typeInFirstTarget(page, ' recieve ');
+    await waitUnderlined(page, 'recieve');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.spell-menu[role="menu"]');
+    await menu.waitFor();
+    assert.equal(await menu.getAttribute('dir'), 'rtl');
+    assert.equal(await menu.locator('[data-action="add"]').textContent(), 'أضف إلى قاموس المشروع');
+    const first = menu.locator('[data-suggestion]').first();
+    assert.equal(await first.getAttribute('dir'), 'ltr');
+    assert.equal(await first.getAttribute('lang'), 'en');
+    // the ignore choice: gone for this session, nothing written
+    await menu.locator('[data-action="ignore"]').click();
+    await waitUnderlined(page, 'recieve', false);
+    await assert.rejects(readFile(join(e.workspace, 'muwazi.dictionary.txt')), /ENOENT/);
+    assert.deepEqual(e.errors, []);
+  } finally {
+    await e.close();
+  }
+});
