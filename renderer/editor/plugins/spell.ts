@@ -149,9 +149,12 @@ function targetPositions(doc: PMNode): number[] {
   return out;
 }
 
-/** Replaces the decorations of the sentence at `pos` with `checked`'s. */
+/** Replaces the decorations of the sentence at `pos` with `misspelt`. Usually they are the mapped
+ * old ones (typing a correct word): then the set is left as it is, since add and remove walk every
+ * row of the document (DecorationSet.addInner) and would cost milliseconds per key in a long report. */
 function replaceIn(set: DecorationSet, doc: PMNode, pos: number, node: PMNode, misspelt: Misspelling[]): DecorationSet {
-  const old = set.find(pos, pos + node.nodeSize, (spec) => spec.spell === true);
+  const old = set.find(pos, pos + node.nodeSize, (spec) => spec.spell === true).sort((a, b) => a.from - b.from);
+  if (old.length === misspelt.length && old.every((d, i) => d.from === misspelt[i].from && d.to === misspelt[i].to && d.spec.word === misspelt[i].word)) return set;
   const next = old.length ? set.remove(old) : set;
   return misspelt.length ? next.add(doc, misspelt.map(deco)) : next;
 }
