@@ -2,7 +2,8 @@
 // scripts/build.mjs into the renderer's output as dict/en.aff and dict/en.dic, fetched from the
 // app's own origin (app:// in Electron, the loopback server in browser mode; the CSP's
 // `connect-src 'self'` allows it) and read by nspell. Loaded once per page, on first use: building
-// the checker takes ~150 ms, so the editor asks for it in idle time after the report is shown.
+// the checker is one long task (150 ms in Node, 300-500 ms in Chromium on a busy machine), so the
+// editor asks for it in idle time after the report is shown (docs/NOTES.md).
 import nspell from 'nspell';
 import type { SpellChecker } from '../editor/plugins/spell.ts';
 
