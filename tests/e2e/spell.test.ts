@@ -84,6 +84,12 @@ test('spell: misspelt English underlined, Arabic never; suggestion replaces (und
     assert.equal(await readFile(file, 'utf8'), 'wrld\n');
     // the dictionary is not a report
     assert.equal(await page.locator('button.report[data-name="muwazi.dictionary"]').count(), 0);
+    // F1 lists the shortcut
+    await page.keyboard.press('F1');
+    const kbd = page.locator('dialog[open] kbd', { hasText: 'Ctrl+.' });
+    await kbd.waitFor();
+    assert.match((await kbd.locator('xpath=ancestor::tr').textContent()) ?? '', /Spelling suggestions/);
+    await page.keyboard.press('Escape');
     assert.deepEqual(e.errors, []);
   } finally {
     await e.close();
