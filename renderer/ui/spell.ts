@@ -14,6 +14,7 @@ import { DICTIONARY_FILE } from '../../shared/formats/dictionary.ts';
 import type { EditorHandle, EditorInit } from '../editor/editor.ts';
 import { acceptWordsTr, replaceMisspelling, setAcceptedTr, suggestionsFor, type Misspelling } from '../editor/plugins/spell.ts';
 import { h } from './dom.ts';
+import { describeFailure } from './errors.ts';
 import { closeSpellMenu, openSpellMenu } from './spell-menu.ts';
 import { loadEnglishChecker } from './spell-dictionary.ts';
 
@@ -54,7 +55,7 @@ export function withSpell(create: CreateEditor, deps: SpellDeps): CreateEditor {
     const addWord = async (view: EditorView, word: string) => {
       if (!root) return;
       const res = await deps.host.addDictionaryWord({ root, word });
-      if (!res.ok) return warn(t()('spell.addFailed', { message: res.message }));
+      if (!res.ok) return warn(t()('spell.addFailed', { message: describeFailure(t(), res) }));
       projectWords = res.value.words;
       view.dispatch(acceptWordsTr(view.state, [word]));
       say(t()('spell.added', { word }));
@@ -84,7 +85,7 @@ export function withSpell(create: CreateEditor, deps: SpellDeps): CreateEditor {
       if (!root) return;
       const res = await deps.host.loadDictionary({ root });
       if (!editor || deps.root() !== root) return;
-      if (!res.ok) return warn(t()('spell.dictionaryUnreadable', { file: DICTIONARY_FILE, message: res.message }));
+      if (!res.ok) return warn(t()('spell.dictionaryUnreadable', { file: DICTIONARY_FILE, message: describeFailure(t(), res) }));
       notice.hidden = true;
       projectWords = res.value.words;
       editor.view.dispatch(setAcceptedTr(editor.view.state, accepted()));

@@ -5,7 +5,7 @@
 // keyboard back; "Add to project dictionary" writes muwazi.dictionary.txt and the underline goes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startE2E } from './helpers/server.ts';
@@ -120,6 +120,30 @@ test('spell: in the Arabic UI the spelling menu is mirrored and in Arabic; sugge
     await menu.locator('[data-action="ignore"]').click();
     await waitUnderlined(page, 'recieve', false);
     await assert.rejects(readFile(join(e.workspace, 'muwazi.dictionary.txt')), /ENOENT/);
+    assert.deepEqual(e.errors, []);
+  } finally {
+    await e.close();
+  }
+});
+
+test('spell: an unreadable project dictionary is reported above the editor; spell check goes on without it', async () => {
+  const e = await startE2E();
+  try {
+    const { page } = e;
+    // Latin-1 bytes: not UTF-8
+    await writeFile(join(e.workspace, 'muwazi.dictionary.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    await openFirstReport(page);
+    const notice = page.locator('[data-spell-notice]');
+    await notice.waitFor();
+    assert.match((await notice.textContent()) ?? '', /muwazi\.dictionary\.txt.*not UTF-8/);
+    await page.waitForSelector('.muwazi-editor[data-spell="ready"]', { timeout: 30_000 });
+    await typeInFirstTarget(page, ' recieve ');
+    await waitUnderlined(page, 'recieve');
+    // adding a word does not overwrite the file it could not read
+    await page.locator('.muwazi-editor .spell-error', { hasText: 'recieve' }).click({ button: 'right' });
+    await page.locator('.spell-menu [data-action="add"]').click();
+    await page.waitForFunction(() => /could not be added/.test(document.querySelector('[data-spell-notice]')?.textContent ?? ''));
+    assert.deepEqual(await readFile(join(e.workspace, 'muwazi.dictionary.txt')), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
     assert.deepEqual(e.errors, []);
   } finally {
     await e.close();

@@ -307,8 +307,9 @@ export function spellPlugins(options?: SpellOptions): Plugin[] {
       handleDOMEvents: {
         contextmenu(view, event) {
           if (!options.openMenu) return false;
-          const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
-          const hit = (at && misspellingAt(view.state, at.pos)) || misspellingAt(view.state, view.state.selection.head);
+          // a right-click names its word by where it is; the context-menu key (button 0) the caret's
+          const at = event.button === 2 ? view.posAtCoords({ left: event.clientX, top: event.clientY }) : null;
+          const hit = event.button === 2 ? at && misspellingAt(view.state, at.pos) : misspellingAt(view.state, view.state.selection.head);
           if (!hit) return false;
           event.preventDefault();
           options.openMenu(view, hit);
