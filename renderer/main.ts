@@ -6,6 +6,7 @@ import './editor/editor.css';
 import './app.css';
 import './ui/entity.css';
 import './ui/glossary.css';
+import './ui/spell.css';
 import type { TFunction } from 'i18next';
 import { getHost } from './api.ts';
 import { initI18n } from './i18n.ts';
@@ -16,6 +17,8 @@ import { importTranslation } from '../shared/align/import.ts';
 import { ENTITY_SHORTCUTS, tagShortcuts } from './editor/plugins/entity-keys.ts';
 import { trackEntityContext, withEntities } from './ui/entity-panel.ts';
 import { openGlossaryPanel } from './ui/glossary-panel.ts';
+import { withSpell } from './ui/spell.ts';
+import { SPELL_MENU_KEY } from './editor/plugins/spell.ts';
 
 async function boot(): Promise<void> {
   // entity tagging learns the workspace (tag set, glossary) from the host's answers
@@ -35,14 +38,18 @@ async function boot(): Promise<void> {
     host,
     i18n,
     info,
-    createEditor: withEntities(createEditor, entityCtx, host, () => i18n.t.bind(i18n)),
+    createEditor: withEntities(
+      withSpell(createEditor, { host, root: () => entityCtx.root, t: () => i18n.t.bind(i18n) as TFunction }),
+      entityCtx, host, () => i18n.t.bind(i18n),
+    ),
     importTranslation, // given the project's abbreviations by the app (ui/project-import.ts)
     editorShortcuts: () => SHORTCUTS.map((s) => ({
       keys: s.keys[0],
       label: i18n.t(`shortcuts.cmd.${s.command}`, { defaultValue: s.description }),
     })).concat(tagShortcuts(entityCtx.tagSet).map((s) => ({
       keys: s.keys, label: i18n.t('shortcuts.entities.tag', { type: s.id.slice(4), defaultValue: s.description }),
-    })), ENTITY_SHORTCUTS.map((s) => ({ keys: s.keys, label: i18n.t(`shortcuts.entities.${s.id}`, { defaultValue: s.description }) }))),
+    })), ENTITY_SHORTCUTS.map((s) => ({ keys: s.keys, label: i18n.t(`shortcuts.entities.${s.id}`, { defaultValue: s.description }) })),
+    [{ keys: SPELL_MENU_KEY, label: i18n.t('spell.shortcut') }]),
     reviewCommands: { next: 'nextLowConfidence', previous: 'previousLowConfidence' },
     openGlossary: () => openGlossaryPanel({ t: i18n.t.bind(i18n) as TFunction, host, ctx: entityCtx }),
   });

@@ -24,6 +24,12 @@ if (existsSync('renderer/main.ts')) {
     assetNames: 'fonts/[name]-[hash]',
   });
   for (const f of readdirSync('renderer').filter((f) => f.endsWith('.html'))) cpSync(join('renderer', f), join(outRenderer, f));
+  // the spell check's English dictionary, fetched by the renderer when idle (renderer/ui/spell-dictionary.ts)
+  const dict = 'node_modules/dictionary-en';
+  mkdirSync(join(outRenderer, 'dict'), { recursive: true });
+  cpSync(join(dict, 'index.aff'), join(outRenderer, 'dict/en.aff'));
+  cpSync(join(dict, 'index.dic'), join(outRenderer, 'dict/en.dic'));
+  cpSync(join(dict, 'license'), join(outRenderer, 'dict/en-license.txt'));
 }
 for (const [entry, out] of [
   ['electron/main.ts', 'dist/electron/main.cjs'],

@@ -23,6 +23,7 @@ import { watchFolder } from './watch.ts';
 import { cleanStaleTemps } from './stale-temps.ts';
 import { FolderAccess } from './folder-access.ts';
 import { exportQaReport, parseCheckList, runQa } from './qa.ts';
+import { addDictionaryWord, loadDictionary } from './dictionary.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
@@ -315,6 +316,8 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const out = await roots.resolve(req.out);
       return { path: out, entries: await exportGlossary(root, out, req.entries) };
     },
+    loadDictionary: async (req) => loadDictionary(await openedRoot(req.root)),
+    addDictionaryWord: async (req) => ({ words: await addDictionaryWord(await openedRoot(req.root), req.word) }),
     // issue 11 (translation memory): implemented in its own host module
     tmLookup: async () => { throw new HostError('unavailable', 'The translation memory is not available yet.'); },
     tmExactMany: async () => { throw new HostError('unavailable', 'The translation memory is not available yet.'); },

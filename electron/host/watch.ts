@@ -9,6 +9,7 @@ import { isOwnScratchFile } from './atomic-write.ts';
 import { isOwnWrite } from './own-writes.ts';
 import { sha256 } from './report-store.ts';
 import { isSkippedDir } from './workspace.ts';
+import { DICTIONARY_FILE } from '../../shared/formats/dictionary.ts';
 
 /** What changed: a report's source text, its annotation file, or anything else in the folder. */
 export type ChangeKind = 'source' | 'sidecar' | 'other';
@@ -24,7 +25,7 @@ export interface WatchOptions {
 export function changeKind(name: string): ChangeKind {
   const lower = name.toLowerCase();
   if (lower.endsWith('.annotations.json')) return 'sidecar';
-  if (lower.endsWith('.txt')) return 'source';
+  if (lower.endsWith('.txt') && basename(lower) !== DICTIONARY_FILE) return 'source';
   return 'other';
 }
 

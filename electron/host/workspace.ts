@@ -10,6 +10,7 @@ import { atomicWriteFile } from './atomic-write.ts';
 import { HostError } from './errors.ts';
 import { isInside } from './paths.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
+import { DICTIONARY_FILE } from '../../shared/formats/dictionary.ts';
 
 /** Name of the per-project settings file in a workspace folder. */
 export const PROJECT_FILE = 'muwazi.project.json';
@@ -78,10 +79,10 @@ export async function writeSettings(root: string, settings: ProjectSettings): Pr
   await atomicWriteFile(join(root, PROJECT_FILE), serializeSettings(settings));
 }
 
-/** A source report file: `.txt` but not an English translation (`*.en.txt`). */
+/** A source report file: `.txt` but not an English translation (`*.en.txt`) nor the project dictionary. */
 export function isReportFile(name: string): boolean {
   const lower = name.toLowerCase();
-  return lower.endsWith('.txt') && !lower.endsWith('.en.txt');
+  return lower.endsWith('.txt') && !lower.endsWith('.en.txt') && lower !== DICTIONARY_FILE;
 }
 
 /**

@@ -15,6 +15,7 @@ import { replaceAnnotationsTr } from './replace.ts';
 import { configureEntities } from './commands/entities.ts';
 import { findKey, setFindTr } from './plugins/find.ts';
 import type { SearchOptions } from '../../shared/text/search.ts';
+import type { SpellOptions } from './plugins/spell.ts';
 
 /** What the selection is on, reported to `onSelection`. */
 export interface SelectionInfo {
@@ -51,6 +52,8 @@ export interface EditorInit {
   entities?: EntityOptions;
   /** called when find's hits or current hit change (a new query, a step, an edit) */
   onFind?: (summary: FindSummary) => void;
+  /** English spell check (plugins/spell.ts; wired by renderer/ui/spell.ts); absent: off */
+  spell?: SpellOptions;
 }
 
 /** The handle the app holds on a mounted editor. */
@@ -108,7 +111,7 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
   };
   const makeState = () => EditorState.create({
     doc: annotationsToDoc(schema, base, sourceText),
-    plugins: editorPlugins({ sourceText, onSourceRefused: refused, entities: init.entities }),
+    plugins: editorPlugins({ sourceText, onSourceRefused: refused, entities: init.entities, spell: init.spell }),
   });
 
   const report = (state: EditorState) => {

@@ -10,6 +10,7 @@ import { lowConfidence } from './plugins/low-confidence.ts';
 import { ids } from './plugins/ids.ts';
 import { find } from './plugins/find.ts';
 import { entityPlugins, type EntityOptions } from './plugins/entity-setup.ts';
+import { spellPlugins, type SpellOptions } from './plugins/spell.ts';
 
 /** Options of editorPlugins. */
 export interface SetupOptions {
@@ -19,6 +20,8 @@ export interface SetupOptions {
   onSourceRefused?: () => void;
   /** entity tagging: tag set, glossary, messages (plugins/entity-state.ts) */
   entities?: EntityOptions;
+  /** English spell check (plugins/spell.ts); absent: off */
+  spell?: SpellOptions;
 }
 
 /**
@@ -32,6 +35,7 @@ export function editorPlugins(options: SetupOptions): Plugin[] {
     statusDraft(),
     lowConfidence(),
     find(),
+    ...spellPlugins(options.spell),
     history(),
     ...entityPlugins(options.entities),
     editorKeymap(),

@@ -322,6 +322,16 @@ export const hostCalls = {
     z.object({ root: z.string().min(1), out: z.string().min(1), entries: z.array(GlossaryEntrySchema).max(100_000).optional() }).strict(),
     z.object({ path: z.string(), entries: z.number().int().nonnegative() }),
   ),
+  /** the project dictionary (muwazi.dictionary.txt) of an opened folder: words the English spell check accepts */
+  loadDictionary: call(z.object({ root: z.string().min(1) }).strict(), z.object({
+    words: z.array(z.string()),
+    /** whether the file exists */
+    exists: z.boolean(),
+    /** lines left out because they are not words */
+    problems: z.array(z.object({ line: z.number().int(), message: z.string() })).optional(),
+  })),
+  /** adds one word (no spaces, at most 100 characters) to the project dictionary; answers its words */
+  addDictionaryWord: call(z.object({ root: z.string().min(1), word: z.string().min(1).max(400) }).strict(), z.object({ words: z.array(z.string()) })),
   /** translation-memory lookup in an opened folder's project memory (reports' rows + tm/*.tmx) */
   tmLookup: call(TmLookupRequestSchema, TmLookupResponseSchema),
   /** exact (score 1) matches for many sentences at once (Edit → Fill exact matches): one entry per text, null when none */

@@ -30,6 +30,18 @@ test('app:// serves the renderer with the strict CSP', async (t) => {
   assert.equal(font.headers.get('content-type'), 'font/woff2');
 });
 
+test('app:// serves the spell check\'s dictionary files as UTF-8 text, with the CSP (the renderer fetches them)', async (t) => {
+  const dir = await renderer(t);
+  await mkdir(join(dir, 'dict'));
+  await writeFile(join(dir, 'dict', 'en.dic'), '2\ncolor/MS\ncafé\n');
+  const r = await createAppProtocolHandler(dir)(new Request('app://muwazi/dict/en.dic'));
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('content-type'), 'text/plain; charset=utf-8');
+  assert.equal(r.headers.get('content-security-policy'), CSP);
+  assert.match(await r.text(), /café/);
+  assert.match(CSP, /connect-src 'self'/);
+});
+
 test('app:// refuses other hosts, other methods and paths out of the renderer folder', async (t) => {
   const dir = await renderer(t);
   const handle = createAppProtocolHandler(dir);

@@ -52,6 +52,8 @@ const BAD: Record<CallName, unknown[]> = {
   ],
   saveCopy: [{}, { path: '/x.txt' }, { path: '', annotations: {} }, { path: '/x.txt', annotations: { format: 'other' } }, { path: '/x.txt', annotations: null, extra: 1 }],
   loadGlossary: [{}, { root: '' }, { path: '/x' }],
+  loadDictionary: [{}, { root: '' }, { root: 1 }, { root: '/x', extra: true }],
+  addDictionaryWord: [{ root: '/x' }, { root: '/x', word: '' }, { root: '/x', word: 'x'.repeat(401) }, { word: 'colour' }, { root: '/x', word: ['a'] }],
   saveSettings: [
     {}, { root: '/x' }, { root: '', settings: SETTINGS },
     { root: '/x', settings: { ...SETTINGS, tagSet: [] } },
@@ -262,6 +264,32 @@ test('a sidecar changed on disk by another program reaches the renderer as a fil
   const ev = events.filter((e) => e.path.endsWith('خبر.annotations.json'));
   assert.equal(ev.length, 1, 'one event per burst of writes');
   assert.equal(ev[0].kind, 'sidecar');
+});
+
+test('dictionary: add and load muwazi.dictionary.txt of an opened folder (sorted, deduplicated); not a report; only opened folders', async (t) => {
+  const { service, ws, tmp } = await setup(t);
+  assert.ok((await service.handle('openFolder', { path: ws })).ok);
+  assert.deepEqual(await service.handle('loadDictionary', { root: ws }), { ok: true, value: { words: [], exists: false, problems: [] } });
+  for (const word of ['Saraqib', 'jihadist', 'Saraqib']) assert.ok((await service.handle('addDictionaryWord', { root: ws, word })).ok);
+  const added = await service.handle('addDictionaryWord', { root: ws, word: 'al-Numan' });
+  assert.deepEqual(added, { ok: true, value: { words: ['al-Numan', 'jihadist', 'Saraqib'] } });
+  assert.equal(await readFile(join(ws, 'muwazi.dictionary.txt'), 'utf8'), 'al-Numan\njihadist\nSaraqib\n');
+  assert.deepEqual(await service.handle('loadDictionary', { root: ws }), { ok: true, value: { words: ['al-Numan', 'jihadist', 'Saraqib'], exists: true, problems: [] } });
+  const bad = await service.handle('addDictionaryWord', { root: ws, word: 'two words' });
+  assert.equal(!bad.ok && bad.code, 'invalid-request');
+  // the dictionary is a .txt file but never a report
+  const list = await service.handle('listReports', { root: ws });
+  assert.ok(list.ok);
+  assert.deepEqual((list.value as { reports: Array<{ name: string }> }).reports.map((r) => r.name), ['خبر']);
+  const other = join(tmp, 'other');
+  await mkdir(other);
+  for (const root of [other, join(ws, '..')]) {
+    const r = await service.handle('loadDictionary', { root });
+    assert.equal(!r.ok && r.code, 'outside-workspace', root);
+    const w = await service.handle('addDictionaryWord', { root, word: 'x' });
+    assert.equal(!w.ok && w.code, 'outside-workspace', root);
+  }
+  await assert.rejects(readFile(join(other, 'muwazi.dictionary.txt')), /ENOENT/);
 });
 
 test('glossary: load merges the saved file with every sidecar; save writes TSV; only opened folders', async (t) => {

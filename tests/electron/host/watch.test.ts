@@ -11,6 +11,9 @@ test('changeKind', () => {
   assert.equal(changeKind('تقرير.annotations.json'), 'sidecar');
   assert.equal(changeKind('تقرير.txt'), 'source');
   assert.equal(changeKind('muwazi.project.json'), 'other');
+  // the project dictionary is a .txt but never a report's source
+  assert.equal(changeKind('/w/muwazi.dictionary.txt'), 'other');
+  assert.equal(changeKind('/w/sub/muwazi.dictionary.txt'), 'other');
 });
 
 // The timeout turns a missed event into a failure instead of a hang. The debounce is long (1 s) so a

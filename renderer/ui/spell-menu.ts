@@ -1,0 +1,106 @@
+// The spelling menu on a misspelt word (right-click, the context-menu key, or Ctrl+. at the
+// caret): up to six suggestions, "Add to project dictionary", "Ignore in this session". ARIA menu
+// pattern like the menu bar's: focus moves to the first item; Up/Down/Home/End move; Enter or
+// Space activates; Escape, Tab or a click elsewhere closes it and gives focus back to the editor.
+// It takes the page's direction (mirrored in the Arabic UI); the English words stay LTR.
+import type { TFunction } from 'i18next';
+import { h, uid } from './dom.ts';
+
+/** What the menu offers and what each choice does. */
+export interface SpellMenuSpec {
+  /** the misspelt word (the menu's label) */
+  word: string;
+  /** suggestions, best first (at most six are shown) */
+  suggestions: string[];
+  /** where to show it: the word's box in the viewport */
+  anchor: { left: number; right: number; top: number; bottom: number };
+  replace: (suggestion: string) => void;
+  /** absent when no folder is open (the item is shown disabled) */
+  addToDictionary?: () => void;
+  ignore: () => void;
+  /** the menu closed (after a choice or not): focus the editor */
+  closed: () => void;
+}
+
+let current: { close: () => void } | null = null;
+
+/** Opens the menu (closing any other one); returns the menu element. */
+export function openSpellMenu(t: TFunction, spec: SpellMenuSpec): HTMLElement {
+  current?.close();
+  const items: HTMLButtonElement[] = [];
+  const item = (label: string, action: (() => void) | undefined, attrs: Record<string, string> = {}) => {
+    const b = h('button', { type: 'button', role: 'menuitem', class: 'menu-item spell-menu-item', tabindex: -1, 'aria-disabled': action ? null : 'true', ...attrs }, label);
+    b.addEventListener('click', () => {
+      if (!action) return;
+      close();
+      action();
+      spec.closed();
+    });
+    items.push(b);
+    return b;
+  };
+  const suggestions = spec.suggestions.slice(0, 6);
+  const labelId = uid('spell-menu');
+  const el = h('div', { role: 'menu', class: 'menu spell-menu', 'aria-labelledby': labelId, dir: document.documentElement.dir || 'ltr' },
+    h('div', { id: labelId, class: 'menu-group-label spell-menu-word' }, t('spell.menuLabel', { word: spec.word })),
+    ...(suggestions.length
+      ? suggestions.map((s) => item(s, () => spec.replace(s), { lang: 'en', dir: 'ltr', 'data-suggestion': s }))
+      : [h('div', { class: 'menu-group-label', role: 'presentation' }, t('spell.noSuggestions'))]),
+    h('div', { class: 'menu-sep', role: 'separator' }),
+    item(t('spell.add'), spec.addToDictionary, { 'data-action': 'add' }),
+    item(t('spell.ignore'), spec.ignore, { 'data-action': 'ignore' }),
+  );
+  // below the word, or above it when there is no room; clamped to the viewport (CSSOM: the CSP
+  // blocks style attributes)
+  document.body.append(el);
+  const box = el.getBoundingClientRect();
+  const rtl = el.dir === 'rtl';
+  let left = rtl ? spec.anchor.right - box.width : spec.anchor.left;
+  left = Math.max(4, Math.min(left, window.innerWidth - box.width - 4));
+  let top = spec.anchor.bottom + 2;
+  if (top + box.height > window.innerHeight - 4) top = Math.max(4, spec.anchor.top - box.height - 2);
+  el.style.setProperty('left', `${left}px`);
+  el.style.setProperty('top', `${top}px`);
+
+  const enabled = () => items.filter((b) => b.getAttribute('aria-disabled') !== 'true');
+  const move = (step: number | 'first' | 'last') => {
+    const list = enabled();
+    if (!list.length) return;
+    const i = list.indexOf(document.activeElement as HTMLButtonElement);
+    const next = step === 'first' ? 0 : step === 'last' ? list.length - 1 : (i + step + list.length) % list.length;
+    list[next].focus();
+  };
+  el.addEventListener('keydown', (ev) => {
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(1), ArrowUp: () => move(-1), Home: () => move('first'), End: () => move('last'),
+      Escape: () => { close(); spec.closed(); },
+      Tab: () => { close(); spec.closed(); },
+    };
+    const k = keys[ev.key];
+    if (!k) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    k();
+  });
+  const outside = (ev: MouseEvent) => {
+    if (!el.contains(ev.target as Node)) {
+      close();
+      spec.closed();
+    }
+  };
+  const close = () => {
+    if (!el.isConnected) return;
+    el.remove();
+    document.removeEventListener('mousedown', outside, true);
+    if (current?.close === close) current = null;
+  };
+  document.addEventListener('mousedown', outside, true);
+  current = { close };
+  move('first');
+  return el;
+}
+
+/** Closes the open spelling menu, if any (the editor went away). */
+export function closeSpellMenu(): void {
+  current?.close();
+}
