@@ -79,7 +79,7 @@ if (electron) {
       '\nMuwazi could not find the Electron runtime: `npm install` skips its download when there is no ' +
         'internet (or when install scripts are blocked), so the desktop window cannot open. To get it, ' +
         'run `node node_modules/electron/install.js` on a machine with internet access (or point ' +
-        'ELECTRON_OVERRIDE_DIST_PATH at an unpacked Electron 39), then `npm start` again. Meanwhile Muwazi ' +
+        'ELECTRON_OVERRIDE_DIST_PATH at an unpacked Electron 45), then `npm start` again. Meanwhile Muwazi ' +
         'starts in browser mode: the same app served only to this computer (127.0.0.1, with a secret ' +
         'per-run token), opened in Chromium or Chrome if one is installed, otherwise at the address printed below.\n',
     );
