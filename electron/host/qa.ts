@@ -6,7 +6,7 @@
 // naming the file. Which checks run: `checks` when given (the CLI's --checks), else every check
 // but the project's `qa.disabled` (muwazi.project.json).
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, extname, relative, resolve, sep } from 'node:path';
+import { dirname, extname, resolve, sep } from 'node:path';
 import type { QaFindingJson } from '../../shared/contract/host.ts';
 import { collectRenderings, mergeGlossary, type AnnotatedReport } from '../../shared/entities/glossary.ts';
 import { parseAnnotations } from '../../shared/formats/sidecar.ts';
@@ -19,7 +19,7 @@ import { loadGlossary } from './glossary.ts';
 import { findProjectRoot } from './project-settings.ts';
 import { renderQaMessage, qaT } from './qa-messages.ts';
 import { sidecarPath } from './report-store.ts';
-import { findReports, isReportFile, readSettings } from './workspace.ts';
+import { findReports, isReportFile, mapLimit, readSettings, relPath } from './workspace.ts';
 
 /** Options of runQa. */
 export interface QaRunOptions {
@@ -63,21 +63,7 @@ export function parseCheckList(list: readonly string[]): QaCheckId[] {
   return out;
 }
 
-/** Runs `fn` over `items`, at most `limit` at a time, keeping order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
-const rel = (root: string, p: string) => relative(root, p).split(sep).join('/');
+const rel = relPath;
 
 /** QA of a folder or of one report (.txt, or its .annotations.json). Throws HostError('not-found')
  * when the target does not exist or a folder holds no report. */

@@ -112,12 +112,13 @@ export async function findReports(root: string): Promise<string[]> {
   return out.sort((a, b) => relPath(root, a).localeCompare(relPath(root, b), 'en'));
 }
 
-function relPath(root: string, p: string): string {
+/** `p` relative to `root` with forward slashes (the sidebar's and the reports' file names). */
+export function relPath(root: string, p: string): string {
   return relative(root, p).split(sep).join('/');
 }
 
 /** Runs `fn` over `items` with at most `limit` at a time, keeping order. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
