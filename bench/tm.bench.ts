@@ -9,10 +9,13 @@
 // Queries (200): the 100 held-out NTREX sentences as they are (new text: partial matches at best),
 // 50 memory sentences with one number changed (placeables) and 50 with one word dropped (fuzzy
 // matches exist). The brute-force scan runs the first 40 queries; agreement counts the queries
-// whose best score from the index equals the brute-force best score.
+// whose best score from the index equals the brute-force best score. Concordance: the time to fold
+// every row once (done by the host in the background after the build), then searches for a frequent
+// Arabic word (stops at the dialog's 500 hits), a rare one and an English word.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { concordance, warmConcordance, type ConcordanceRow } from '../shared/tm/concordance.ts';
 import { TranslationMemory, type TmUnitInput } from '../shared/tm/memory.ts';
 
 const DATA = process.env.MUWAZI_DATA ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
@@ -139,6 +142,17 @@ function measure(pool: Pair[], qs: string[], n: number): Record<string, unknown>
     bruteMs.push(performance.now() - t);
     if ((m[0]?.score ?? 0) === best[i]) agree++;
   });
+  // concordance over the same rows: a frequent word (stops at the dialog's 500 hits) and a rare one (scans every row)
+  const rows: ConcordanceRow[] = units.map((u, k) => ({ file: u.origin.file, path: u.origin.file, row: k % 100, unit: u.unit ?? '', ar: u.ar, en: u.en }));
+  const conc = (term: string) => {
+    const t = performance.now();
+    const r = concordance(rows, term, { limit: 500 });
+    return { ms: Math.round(performance.now() - t), hits: r.hits.length, truncated: r.truncated };
+  };
+  // the host folds every row once in the background after the build (warmConcordance); then a search
+  const tf = performance.now();
+  warmConcordance(rows);
+  const concordanceMs = { foldAllRowsOnceMs: Math.round(performance.now() - tf), frequent: conc('الحكومة'), rare: conc('كابيتول'), english: conc('government') };
   const index = stats(indexMs);
   const brute = stats(bruteMs);
   return {
@@ -151,6 +165,7 @@ function measure(pool: Pair[], qs: string[], n: number): Record<string, unknown>
     speedupP50: round(brute.p50 / index.p50),
     queriesWithMatch: `${withMatch}/${qs.length}`,
     bestScoreAgreesWithBruteForce: `${agree}/${BRUTE_QUERIES}`,
+    concordanceMs,
   };
 }
 

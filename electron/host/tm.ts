@@ -13,7 +13,7 @@ import { parseAnnotations } from '../../shared/formats/sidecar.ts';
 import { parseTmx } from '../../shared/formats/tm-import.ts';
 import type { Annotations } from '../../shared/model/types.ts';
 import { decodeText } from '../../shared/text/decode.ts';
-import { concordance, type ConcordanceOccurrence, type ConcordanceRow } from '../../shared/tm/concordance.ts';
+import { concordance, warmConcordance, type ConcordanceOccurrence, type ConcordanceRow } from '../../shared/tm/concordance.ts';
 import { TranslationMemory, type LookupOptions, type TmUnitInput } from '../../shared/tm/memory.ts';
 import type { TmLang } from '../../shared/tm/tokens.ts';
 import type { TmMatch } from '../../shared/tm/types.ts';
@@ -89,21 +89,23 @@ export class ProjectMemory {
   /** settles when the first build is done (never rejects) */
   readonly built: Promise<void>;
 
-  private constructor(readonly root: string) {
+  private constructor(readonly root: string, warm: boolean) {
     this.built = this.build().finally(() => {
       this.building = false;
       this.updatedDuringBuild.clear();
     });
+    // the app: then fold every row for the concordance, a report at a time, yielding in between
+    if (warm) void this.built.then(() => this.warm());
   }
 
   /** Starts building the memory of `root` (a real path) in the background. */
   static open(root: string): ProjectMemory {
-    return new ProjectMemory(root);
+    return new ProjectMemory(root, true);
   }
 
   /** Builds and waits (the CLI). */
   static async load(root: string): Promise<ProjectMemory> {
-    const m = new ProjectMemory(root);
+    const m = new ProjectMemory(root, false);
     await m.built;
     return m;
   }
@@ -139,6 +141,13 @@ export class ProjectMemory {
       if (this.updatedDuringBuild.has(tmx)) continue;
       const units = await this.readTmx(tmx);
       if (!this.updatedDuringBuild.has(tmx)) this.tm.setGroup(tmx, units);
+    }
+  }
+
+  private async warm(): Promise<void> {
+    for (const rows of [...this.rows.values()]) {
+      warmConcordance(rows);
+      await new Promise((r) => setImmediate(r));
     }
   }
 
