@@ -45,6 +45,10 @@ export interface LookupOptions {
 
 /** Slots scored exactly per lookup (besides the exact duplicates). */
 export const CANDIDATES = 200;
+/** Memories from this size on skip very common single words when gathering candidates … */
+const STOP_MIN_UNITS = 2000;
+/** … those held by more than this share of the units. */
+const STOP_SHARE = 0.05;
 /** Vocabulary ids stay below this so a bigram packs into one safe integer term. */
 const MAX_VOCAB = 1 << 22;
 /** Term id of "some number". */
@@ -243,10 +247,18 @@ export class TranslationMemory {
     if (this.acc.length < this.units.length) this.acc = new Float64Array(Math.max(1024, this.units.length * 2));
     const acc = this.acc;
     const touched: number[] = [];
-    let qMass = 0;
+    const terms: [number, number][] = [];
     for (const term of idx.termsOf(q.ids, q.flags)) {
       const df = idx.df.get(term);
-      if (!df) continue;
+      if (df) terms.push([term, df]);
+    }
+    // in a large memory, single words held by more than STOP_SHARE of the units (في، من، the, of)
+    // are not walked: every candidate worth scoring shares a rarer word or a bigram with the query
+    // (unless the query has nothing else, then they are walked after all)
+    const stop = n >= STOP_MIN_UNITS ? n * STOP_SHARE : Infinity;
+    const walk = terms.some(([t, df]) => t >= MAX_VOCAB || df <= stop) ? terms.filter(([t, df]) => t >= MAX_VOCAB || df <= stop) : terms;
+    let qMass = 0;
+    for (const [term, df] of walk) {
       const idf = Math.log(1 + n / df);
       qMass += idf;
       for (const s of idx.live(term)) {
@@ -259,13 +271,13 @@ export class TranslationMemory {
     if (touched.length <= CANDIDATES) out = touched;
     else {
       // rank = overlap / (query mass + the unit's expected mass at the query's mean term weight)
-      const mean = qMass / Math.max(1, idx.termsOf(q.ids, q.flags).size);
+      const mean = qMass / Math.max(1, walk.length);
       const rank = new Float64Array(touched.length);
       for (let k = 0; k < touched.length; k++) {
         const s = touched[k];
         rank[k] = acc[s] / (qMass + mean * idx.terms[s]);
       }
-      const cut = Float64Array.from(rank).sort()[rank.length - CANDIDATES];
+      const cut = kthLargest(Float64Array.from(rank), CANDIDATES);
       out = [];
       for (let k = 0; k < touched.length && out.length < CANDIDATES; k++) if (rank[k] >= cut) out.push(touched[k]);
     }
@@ -330,6 +342,33 @@ export class TranslationMemory {
     const flags = idx.flags[s]!;
     return scoreFromDistance(weightedDistance(ids, flags, q.ids, q.flags), idx.weight[s], q.weight, idx.exact[s] === q.tokens.exact);
   }
+}
+
+/** The k-th largest value of `a` (1-based k ≤ a.length), by quickselect; `a` is reordered. */
+export function kthLargest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  const target = k - 1; // index in descending order
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] > pivot) i++;
+      while (a[j] < pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return a[target];
 }
 
 /** Report rows before TMX units, then by file and row. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { TranslationMemory, type TmUnitInput } from '../../../shared/tm/memory.ts';
+import { kthLargest, TranslationMemory, type TmUnitInput } from '../../../shared/tm/memory.ts';
 
 const unit = (ar: string, en: string, file: string, row: number, kind: 'report' | 'tmx' = 'report'): TmUnitInput => ({ ar, en, origin: { kind, file, row }, unit: `u${row + 1}` });
 
@@ -87,4 +87,30 @@ test('property: replacing and removing groups answers exactly as a fresh build o
     }),
     { numRuns: 200 },
   );
+});
+
+test('property: kthLargest (the candidate cut) equals sorting', () => {
+  fc.assert(
+    fc.property(fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 1, maxLength: 300 }), fc.nat(), (xs, k0) => {
+      const k = 1 + (k0 % xs.length);
+      const want = [...xs].sort((a, b) => b - a)[k - 1];
+      assert.equal(kthLargest(Float64Array.from(xs), k), want);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('a large memory (stop words skipped, candidates cut): a lightly edited real-looking sentence still finds its unit', () => {
+  const m = new TranslationMemory();
+  const filler = ['قال', 'في', 'من', 'إلى', 'على', 'الحكومة', 'اليوم', 'أن', 'عن', 'مع'];
+  const units: TmUnitInput[] = [];
+  for (let k = 0; k < 5000; k++) {
+    const w = Array.from({ length: 8 }, (_, i) => filler[(k * 7 + i * 3 + (k >> 3)) % filler.length]);
+    units.push(unit(`${w.join(' ')} رقم${k}`, `en ${k}`, `r${k >> 7}.txt`, k % 128));
+  }
+  units.push(unit('أعلنت وزارة الصحة في دمشق عن ١٢ إصابة جديدة بالفيروس اليوم', 'The ministry announced 12 new cases', 'target.txt', 0));
+  m.setGroup('/p/all', units);
+  const hit = m.lookup('أعلنت وزارة الصحة في دمشق عن ١٥ إصابة جديدة بالفيروس')[0];
+  assert.equal(hit.origin.file, 'target.txt');
+  assert.equal(hit.enPlaced, 'The ministry announced 15 new cases');
 });
