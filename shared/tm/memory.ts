@@ -6,16 +6,21 @@
 // so a unit differing only in its numbers is still found) and bigrams are posted under the unit's
 // slot. A query adds, per slot, the IDF (log(1 + N/df)) of every term it shares; slots are ranked by
 // that overlap divided by a Dice-like length term, and the best CANDIDATES (plus the query's exact
-// duplicates) are scored exactly. A score of at least `min` needs the two weights within a factor
-// `min` of each other (d ≥ |W(A) − W(B)|), so longer or shorter units are skipped before the DP.
-// Nothing is lost by scoring only units that share a term: a unit sharing no key with the query
-// scores 0 unless a number replaces a number, and numbers share the "any number" term. A score of 0
-// is never a match.
+// duplicates) are scored exactly. In a memory of STOP_MIN_UNITS or more, single words held by more
+// than STOP_SHARE of the units are not walked (their posting lists are the long ones). A score of
+// at least `min` needs the two weights within a factor `min` of each other (d ≥ |W(A) − W(B)|), so
+// longer or shorter units are skipped before the DP. Nothing is lost by scoring only units that
+// share a term: a unit sharing no key with the query scores 0 unless a number replaces a number,
+// and numbers share the "any number" term. A score of 0 is never a match. In a small memory every
+// unit sharing a term is scored, so the answer is the brute-force one; in a large one the candidate
+// cut is a heuristic (the benchmark counts how often its best score equals brute force's).
 //
 // Updates are per file and incremental: a file's units are removed (their slots die, document
 // frequencies go down; posting lists drop dead slots lazily when next read) and the new ones added.
 // Results are ordered by score, then origin, never by slot, so an updated memory answers exactly as
-// a fresh one built from the same units. The English side is indexed only when first searched.
+// a fresh one built from the same units (when more than CANDIDATES units tie at the candidate cut,
+// which of them are scored may differ). The English side is indexed only when first searched (a
+// one-time cost the size of indexing the Arabic: the matches pane looks up Arabic only).
 import type { TmMatch, TmOrigin } from './types.ts';
 import { diffMatch } from './diff.ts';
 import { numberDifferences, placeNumbers } from './placeables.ts';
