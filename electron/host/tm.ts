@@ -19,7 +19,7 @@ import type { TmLang } from '../../shared/tm/tokens.ts';
 import type { TmMatch } from '../../shared/tm/types.ts';
 import { reportRows } from '../../shared/tm/units.ts';
 import { sidecarPath } from './report-store.ts';
-import { findReports, isSkippedDir } from './workspace.ts';
+import { findReports, isReportFile, isSkippedDir } from './workspace.ts';
 
 /** The project folder holding imported memories. */
 export const TM_DIR = 'tm';
@@ -218,12 +218,24 @@ export class ProjectMemory {
     this.applyReport(txt, annotations);
   }
 
-  /** A file changed on disk (folder watcher): a sidecar or a tm/ TMX is read again. */
+  /** Whether `txt` is a report the build would read (under the root, in no skipped folder). */
+  private isProjectReport(txt: string): boolean {
+    const parts = rel(this.root, txt).split('/');
+    return parts[0] !== '..' && isReportFile(parts[parts.length - 1]) && !parts.slice(0, -1).some(isSkippedDir);
+  }
+
+  /**
+   * A file changed on disk (folder watcher): a report's sidecar is read again (a report whose .txt
+   * is gone is dropped, a new .txt beside an existing sidecar is read), a tm/ TMX is read again.
+   */
   async fileChanged(path: string): Promise<void> {
-    if (/\.annotations\.json$/i.test(path)) {
-      const txt = reportOfSidecar(path);
+    const sidecar = /\.annotations\.json$/i.test(path);
+    if (sidecar || /\.txt$/i.test(path)) {
+      const txt = sidecar ? reportOfSidecar(path) : path;
+      if (!this.isProjectReport(txt)) return;
       if (this.building) this.updatedDuringBuild.add(txt);
-      this.applyReport(txt, await this.readReport(txt));
+      const exists = await stat(txt).then((st) => st.isFile(), () => false);
+      this.applyReport(txt, exists ? await this.readReport(txt) : null);
     } else if (isProjectTmx(this.root, path)) {
       if (this.building) this.updatedDuringBuild.add(path);
       this.tm.setGroup(path, await this.readTmx(path));

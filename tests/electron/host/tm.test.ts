@@ -150,3 +150,22 @@ test('saveReport replaces that report\'s units in the memory without a rebuild',
   assert.equal(b.matches[0].en, B_EN[0], 'sub/b.txt was not read again');
   assert.equal(JSON.parse(await readFile(join(dir, 'a.annotations.json'), 'utf8')).targets.length, 3, 'the save itself went to disk');
 });
+
+test('fileChanged: a deleted report drops its units, a restored one comes back; sidecars in skipped folders are ignored', async (t) => {
+  const dir = await project(t);
+  const m = await ProjectMemory.load(dir);
+  const txt = join(dir, 'sub', 'b.txt');
+  const text = await readFile(txt, 'utf8');
+  await rm(txt);
+  await m.fileChanged(txt);
+  assert.equal(m.size, 4);
+  assert.deepEqual(m.concordance('وزارة').hits, []);
+  await writeFile(txt, text);
+  await m.fileChanged(txt);
+  assert.equal(m.size, 5);
+  // an exported copy under export/ (never a report) changes nothing
+  await writeReport(dir, 'export/copy.txt', ['نسخة مصدرة.'], ['An exported copy.']);
+  await m.fileChanged(join(dir, 'export', 'copy.annotations.json'));
+  assert.equal(m.size, 5);
+  assert.deepEqual(m.lookup('نسخة مصدرة.'), []);
+});
