@@ -54,17 +54,26 @@ export const CANDIDATES = 200;
 const STOP_MIN_UNITS = 2000;
 /** … those held by more than this share of the units. */
 const STOP_SHARE = 0.05;
-/** Vocabulary ids stay below this so a bigram packs into one safe integer term. */
+/** Unigram terms are vocabulary ids below this; bigram terms are hashed into [MAX_VOCAB, 2^30), so
+ * every term stays a small integer (fast Map keys). Two bigrams sharing a hash share a posting list:
+ * that only adds candidates, which are scored exactly. */
 const MAX_VOCAB = 1 << 22;
+const BIGRAM_SPACE = (1 << 30) - MAX_VOCAB;
+
+/** A term's posting list and how many live units hold it. */
+interface Posting {
+  /** live units holding the term (document frequency) */
+  df: number;
+  /** their slots, plus dead ones until the list is next read */
+  slots: number[];
+}
 /** Term id of "some number". */
 const ANY_NUMBER = 0;
 
 class SideIndex {
   readonly vocab = new Map<string, number>([['\u0000num', ANY_NUMBER]]);
-  /** term → slots (may hold dead slots until next read) */
-  readonly postings = new Map<number, number[]>();
-  /** term → live slots holding it */
-  readonly df = new Map<number, number>();
+  /** term → its posting */
+  readonly postings = new Map<number, Posting>();
   /** per slot: token ids, kind flags, total weight, distinct term count, exact key */
   ids: (Int32Array | null)[] = [];
   flags: (Uint8Array | null)[] = [];
@@ -89,8 +98,8 @@ class SideIndex {
       // an unknown number (a query's) still shares "some number" with the units
       if (flags[i] === NUMBER) out.add(ANY_NUMBER);
       if (ids[i] < 0) continue;
-      out.add(ids[i]);
-      if (i + 1 < ids.length && ids[i + 1] >= 0 && ids[i] < MAX_VOCAB && ids[i + 1] < MAX_VOCAB) out.add((ids[i] + 1) * MAX_VOCAB + ids[i + 1]);
+      if (ids[i] < MAX_VOCAB) out.add(ids[i]);
+      if (i + 1 < ids.length && ids[i + 1] >= 0) out.add(MAX_VOCAB + ((Math.imul(ids[i], 0x9e3779b1) ^ ids[i + 1]) >>> 0) % BIGRAM_SPACE);
     }
     return out;
   }
@@ -101,10 +110,11 @@ class SideIndex {
     const flags = Uint8Array.from(t.tokens, flagOf);
     const terms = this.termsOf(ids, flags);
     for (const term of terms) {
-      let p = this.postings.get(term);
-      if (!p) this.postings.set(term, (p = []));
-      p.push(slot);
-      this.df.set(term, (this.df.get(term) ?? 0) + 1);
+      const p = this.postings.get(term);
+      if (p) {
+        p.df++;
+        p.slots.push(slot);
+      } else this.postings.set(term, { df: 1, slots: [slot] });
     }
     this.ids[slot] = ids;
     this.flags[slot] = flags;
@@ -121,12 +131,8 @@ class SideIndex {
     const flags = this.flags[slot];
     if (!ids || !flags) return;
     for (const term of this.termsOf(ids, flags)) {
-      const n = (this.df.get(term) ?? 1) - 1;
-      if (n > 0) this.df.set(term, n);
-      else {
-        this.df.delete(term);
-        this.postings.delete(term);
-      }
+      const p = this.postings.get(term);
+      if (p && --p.df === 0) this.postings.delete(term);
     }
     const same = this.byExact.get(this.exact[slot]);
     if (same) {
@@ -139,17 +145,10 @@ class SideIndex {
     this.exact[slot] = '';
   }
 
-  /** The live slots of a term's posting list (dropping dead ones once they are a third of it). */
-  live(term: number): number[] {
-    const p = this.postings.get(term);
-    if (!p) return [];
-    const df = this.df.get(term) ?? 0;
-    if (p.length - df > p.length / 3) {
-      const kept = p.filter((s) => this.ids[s] !== null);
-      this.postings.set(term, kept);
-      return kept;
-    }
-    return p;
+  /** The live slots of a posting (dropping dead ones once they are a third of the list). */
+  live(p: Posting): number[] {
+    if (p.slots.length - p.df > p.slots.length / 3) p.slots = p.slots.filter((s) => this.ids[s] !== null);
+    return p.slots;
   }
 }
 
@@ -252,21 +251,21 @@ export class TranslationMemory {
     if (this.acc.length < this.units.length) this.acc = new Float64Array(Math.max(1024, this.units.length * 2));
     const acc = this.acc;
     const touched: number[] = [];
-    const terms: [number, number][] = [];
+    const terms: [number, Posting][] = [];
     for (const term of idx.termsOf(q.ids, q.flags)) {
-      const df = idx.df.get(term);
-      if (df) terms.push([term, df]);
+      const p = idx.postings.get(term);
+      if (p) terms.push([term, p]);
     }
     // in a large memory, single words held by more than STOP_SHARE of the units (في، من، the, of)
     // are not walked: every candidate worth scoring shares a rarer word or a bigram with the query
     // (unless the query has nothing else, then they are walked after all)
     const stop = n >= STOP_MIN_UNITS ? n * STOP_SHARE : Infinity;
-    const walk = terms.some(([t, df]) => t >= MAX_VOCAB || df <= stop) ? terms.filter(([t, df]) => t >= MAX_VOCAB || df <= stop) : terms;
+    const walk = terms.some(([t, p]) => t >= MAX_VOCAB || p.df <= stop) ? terms.filter(([t, p]) => t >= MAX_VOCAB || p.df <= stop) : terms;
     let qMass = 0;
-    for (const [term, df] of walk) {
-      const idf = Math.log(1 + n / df);
+    for (const [, p] of walk) {
+      const idf = Math.log(1 + n / p.df);
       qMass += idf;
-      for (const s of idx.live(term)) {
+      for (const s of idx.live(p)) {
         if (acc[s] === 0) touched.push(s);
         acc[s] += idf;
       }
