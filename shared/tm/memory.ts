@@ -25,7 +25,7 @@ import type { TmMatch, TmOrigin } from './types.ts';
 import { diffMatch } from './diff.ts';
 import { numberDifferences, placeNumbers } from './placeables.ts';
 import { flagOf, NUMBER, scoreFromDistance, totalWeight, weightedDistance } from './score.ts';
-import { tmTokens, type TmLang, type TmText } from './tokens.ts';
+import { exactKey, tmTokens, type TmLang, type TmText } from './tokens.ts';
 
 /** One translation unit as given to the memory. */
 export interface TmUnitInput {
@@ -308,10 +308,11 @@ export class TranslationMemory {
   /** An exact (score 1) match for `text` on the Arabic side, or null (first by origin). */
   exact(text: string, exclude?: LookupOptions['exclude']): TmMatch | null {
     const idx = this.sides.ar;
-    const q = this.prepare(idx, text);
-    const slots = idx.byExact.get(q.tokens.exact);
+    // the identity key alone decides; tokens only for the match that is found (Fill exact matches
+    // asks for every row of a report)
+    const slots = idx.byExact.get(exactKey(text, 'ar'));
     if (!slots) return null;
-    return this.rank(idx, q, slots, { min: 1, limit: 1, exclude })[0] ?? null;
+    return this.rank(idx, this.prepare(idx, text), slots, { min: 1, limit: 1, exclude })[0] ?? null;
   }
 
   private rank(idx: SideIndex, q: Prepared, slots: number[], opts: LookupOptions, plain = false): TmMatch[] {

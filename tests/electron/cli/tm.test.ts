@@ -1,11 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { main, type CliIO } from '../../../electron/cli/main.ts';
 import { parseTmx } from '../../../shared/formats/tm-import.ts';
-import { readTmxWithTranslateToolkit, xmllintOk } from '../../fixtures/tools.ts';
+import { readTmxWithTranslateToolkit, runTool, xmllintOk } from '../../fixtures/tools.ts';
 import { A_AR, A_EN, B_AR, B_EN, TMX_PAIRS, makeTmProject } from '../host/tm-fixture.ts';
+
+/** The official TMX 1.4b DTD (shared/data/schemas beside the repository, as the other data tests find it). */
+const TMX_DTD = join(process.env.MUWAZI_DATA ?? resolve(import.meta.dirname, '../../../../shared/data'), 'schemas', 'tmx14.dtd');
 
 function capture(): CliIO & { stdout: string; stderr: string } {
   const io = { stdout: '', stderr: '', isTTY: false, out: (s: string) => void (io.stdout += s), err: (s: string) => void (io.stderr += s) };
@@ -76,13 +79,15 @@ test('muwazi tm: --help exits 0; usage errors exit 2 with the usage on stderr; a
   });
 });
 
-test('muwazi tm --export writes the whole memory as TMX 1.4b: xmllint accepts it, both readers get every unit', async () => {
+test('muwazi tm --export writes the whole memory as TMX 1.4b: valid against the TMX 1.4b DTD, both readers get every unit', async () => {
   await withProject(async (dir) => {
     const out = join(dir, 'نتائج', 'memory.tmx');
     const io = capture();
     assert.equal(await main(['tm', dir, '--export', out], io), 0);
     assert.match(io.stderr, /wrote 5 translation units to .*memory\.tmx/);
     xmllintOk(out);
+    const valid = runTool('xmllint', ['--noout', '--dtdvalid', TMX_DTD, out]);
+    assert.equal(valid.status, 0, `not valid TMX 1.4b per ${TMX_DTD}:\n${valid.stderr}`);
     const xml = await readFile(out, 'utf8');
     assert.match(xml, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<tmx version="1\.4">\n {2}<header creationtool="Muwazi" [^>]*srclang="ar"/);
     const expected: [string, string][] = [[A_AR[0], A_EN[0]], [A_AR[1], A_EN[1]], [B_AR[0], B_EN[0]], ...TMX_PAIRS];
