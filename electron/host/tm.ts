@@ -23,6 +23,8 @@ import { findReports, isReportFile, isSkippedDir } from './workspace.ts';
 
 /** The project folder holding imported memories. */
 export const TM_DIR = 'tm';
+/** Units of a TMX file indexed between two yields to the event loop. */
+const TMX_SLICE = 2000;
 /** Largest TMX file read into the memory (a bigger one is refused with a size message). */
 export const MAX_TMX_BYTES = 200 * 1024 * 1024;
 
@@ -83,6 +85,8 @@ export class ProjectMemory {
   private readonly rows = new Map<string, ConcordanceRow[]>();
   /** the problem of each file that could not be read, by absolute path */
   private readonly problems = new Map<string, string>();
+  /** how many times each TMX file was (re)read: an older indexing stops when a newer one starts */
+  private readonly tmxGeneration = new Map<string, number>();
   /** files updated while the build ran: the build must not put back what it read before */
   private readonly updatedDuringBuild = new Set<string>();
   private building = true;
@@ -140,7 +144,7 @@ export class ProjectMemory {
     for (const tmx of await findTmx(this.root)) {
       if (this.updatedDuringBuild.has(tmx)) continue;
       const units = await this.readTmx(tmx);
-      if (!this.updatedDuringBuild.has(tmx)) this.tm.setGroup(tmx, units);
+      if (!this.updatedDuringBuild.has(tmx)) await this.indexTmx(tmx, units);
     }
   }
 
@@ -212,6 +216,20 @@ export class ProjectMemory {
     }
   }
 
+  /** Indexes a TMX file's units in slices, yielding between them: a memory of 100,000 units takes
+   * seconds to index, and the host answers other calls meanwhile. A newer read of the same file
+   * (the watcher) supersedes this one. */
+  private async indexTmx(path: string, units: TmUnitInput[]): Promise<void> {
+    const generation = (this.tmxGeneration.get(path) ?? 0) + 1;
+    this.tmxGeneration.set(path, generation);
+    this.tm.removeGroup(path);
+    for (let i = 0; i < units.length; i += TMX_SLICE) {
+      if (i > 0) await new Promise((r) => setImmediate(r));
+      if (this.tmxGeneration.get(path) !== generation) return;
+      this.tm.addToGroup(path, units.slice(i, i + TMX_SLICE));
+    }
+  }
+
   /** A report was saved through the app: its rows and units become these (no rebuild). */
   updateReport(txt: string, annotations: Annotations): void {
     if (this.building) this.updatedDuringBuild.add(txt);
@@ -238,7 +256,7 @@ export class ProjectMemory {
       this.applyReport(txt, exists ? await this.readReport(txt) : null);
     } else if (isProjectTmx(this.root, path)) {
       if (this.building) this.updatedDuringBuild.add(path);
-      this.tm.setGroup(path, await this.readTmx(path));
+      await this.indexTmx(path, await this.readTmx(path));
     }
   }
 

@@ -188,8 +188,14 @@ export class TranslationMemory {
   /** Replaces every unit of `group` (a file) with `units` (empty: removes the group). */
   setGroup(group: string, units: readonly TmUnitInput[]): void {
     this.removeGroup(group);
+    this.addToGroup(group, units);
+  }
+
+  /** Adds units at the end of `group` (a big file is indexed in slices, yielding in between). */
+  addToGroup(group: string, units: readonly TmUnitInput[]): void {
     if (!units.length) return;
-    const slots: number[] = [];
+    let slots = this.groups.get(group);
+    if (!slots) this.groups.set(group, (slots = []));
     for (const u of units) {
       const slot = this.units.length;
       this.units.push(u);
@@ -198,8 +204,7 @@ export class TranslationMemory {
       this.sides.en?.add(slot, u.en);
       slots.push(slot);
     }
-    this.groups.set(group, slots);
-    this.liveCount += slots.length;
+    this.liveCount += units.length;
   }
 
   /** Removes every unit of `group`. */

@@ -169,3 +169,22 @@ test('fileChanged: a deleted report drops its units, a restored one comes back; 
   assert.equal(m.size, 5);
   assert.deepEqual(m.lookup('نسخة مصدرة.'), []);
 });
+
+test('a large TMX is indexed in slices (the host keeps answering) and wholly: its last unit is found', async (t) => {
+  const dir = await project(t);
+  const pairs: [string, string][] = Array.from({ length: 4500 }, (_, k) => [`الوحدة رقم ${k} من الذاكرة الكبيرة`, `Unit number ${k} of the big memory`]);
+  await writeFile(join(dir, 'tm', 'big.tmx'), tmxOf(pairs));
+  const m = ProjectMemory.open(dir);
+  // while the build runs, other work gets turns, and sees the TMX partly indexed in between
+  const seen = new Set<number>();
+  let done = false;
+  void m.built.then(() => (done = true));
+  while (!done) {
+    await new Promise((r) => setImmediate(r));
+    seen.add(m.size);
+  }
+  assert.ok([...seen].some((n) => n > 5 && n < 5 + 4500), `sizes seen while building: ${[...seen].join(', ')}`);
+  assert.equal(m.size, 5 + 4500);
+  const hit = m.lookup('الوحدة رقم ٤٤٩٩ من الذاكرة الكبيرة')[0];
+  assert.deepEqual([hit.score, hit.origin], [1, { kind: 'tmx', file: 'tm/big.tmx', row: 4499 }]);
+});
