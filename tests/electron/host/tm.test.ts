@@ -173,7 +173,8 @@ test('fileChanged: a deleted report drops its units, a restored one comes back; 
 test('a large TMX is indexed in slices (the host keeps answering) and wholly: its last unit is found', async (t) => {
   const dir = await project(t);
   const pairs: [string, string][] = Array.from({ length: 4500 }, (_, k) => [`الوحدة رقم ${k} من الذاكرة الكبيرة`, `Unit number ${k} of the big memory`]);
-  await writeFile(join(dir, 'tm', 'big.tmx'), tmxOf(pairs));
+  // named to come last, after news.tmx: without slices the sizes seen would be 3, 5 and 4505 only
+  await writeFile(join(dir, 'tm', 'zz-big.tmx'), tmxOf(pairs));
   const m = ProjectMemory.open(dir);
   // while the build runs, other work gets turns, and sees the TMX partly indexed in between
   const seen = new Set<number>();
@@ -186,5 +187,5 @@ test('a large TMX is indexed in slices (the host keeps answering) and wholly: it
   assert.ok([...seen].some((n) => n > 5 && n < 5 + 4500), `sizes seen while building: ${[...seen].join(', ')}`);
   assert.equal(m.size, 5 + 4500);
   const hit = m.lookup('الوحدة رقم ٤٤٩٩ من الذاكرة الكبيرة')[0];
-  assert.deepEqual([hit.score, hit.origin], [1, { kind: 'tmx', file: 'tm/big.tmx', row: 4499 }]);
+  assert.deepEqual([hit.score, hit.origin], [1, { kind: 'tmx', file: 'tm/zz-big.tmx', row: 4499 }]);
 });
