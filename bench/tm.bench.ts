@@ -9,10 +9,13 @@
 // Queries (200): the 100 held-out NTREX sentences as they are (new text: partial matches at best),
 // 50 memory sentences with one number changed (placeables) and 50 with one word dropped (fuzzy
 // matches exist). The brute-force scan runs the first 40 queries; agreement counts the queries
-// whose best score from the index equals the brute-force best score. Concordance: the time to fold
+// whose best score from the index equals the brute-force best score. The machine's load average is
+// printed with the figures (a shared 2-core machine under load stretches the tail), and beside the
+// single-pass lookup times the per-query minimum of three passes. Concordance: the time to fold
 // every row once (done by the host in the background after the build), then searches for a frequent
 // Arabic word (stops at the dialog's 500 hits), a rare one and an English word.
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { concordance, warmConcordance, type ConcordanceRow } from '../shared/tm/concordance.ts';
@@ -134,6 +137,16 @@ function measure(pool: Pair[], qs: string[], n: number): Record<string, unknown>
     best.push(m[0]?.score ?? 0);
     if (m.length) withMatch++;
   }
+  // two more passes: the per-query minimum of three shows the cost without the other processes'
+  // interference (the machine is shared); the single-pass figures above are the ones held to the target
+  const minMs = [...indexMs];
+  for (let pass = 0; pass < 2; pass++) {
+    qs.forEach((q, i) => {
+      const t = performance.now();
+      memory.lookup(q, { min: 0.5, limit: 5 });
+      minMs[i] = Math.min(minMs[i], performance.now() - t);
+    });
+  }
   const bruteMs: number[] = [];
   let agree = 0;
   qs.slice(0, BRUTE_QUERIES).forEach((q, i) => {
@@ -161,6 +174,7 @@ function measure(pool: Pair[], qs: string[], n: number): Record<string, unknown>
     heapMB: mb(after.heapUsed - before.heapUsed),
     rssMB: mb(after.rss - before.rss),
     lookupMs: { ...index, targetP95: TARGET_P95_MS, meetsTarget: index.p95 <= TARGET_P95_MS },
+    lookupMsBestOf3: stats(minMs),
     bruteForceMs: { ...brute, queries: BRUTE_QUERIES },
     speedupP50: round(brute.p50 / index.p50),
     queriesWithMatch: `${withMatch}/${qs.length}`,
@@ -173,6 +187,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const { pool, heldOut } = realPairs();
   const qs = queries(pool, heldOut);
   return {
+    loadAverage1min: round(loadavg()[0]),
     realPairs: pool.length,
     heldOutQueries: heldOut.length,
     queries: qs.length,
