@@ -32,6 +32,16 @@ test('the memory holds every translated report row (sidecars) and every tm/*.tmx
   assert.equal(tmx[0].score, 1);
 });
 
+test('open() builds in the background: not ready (and empty) at first, ready when built', async (t) => {
+  const dir = await project(t);
+  const m = ProjectMemory.open(dir);
+  assert.equal(m.ready, false);
+  assert.deepEqual(m.lookup(A_AR[0]), []);
+  await m.built;
+  assert.equal(m.ready, true);
+  assert.equal(m.lookup(A_AR[0])[0].score, 1);
+});
+
 test('a corrupt sidecar, a newer-version sidecar and a malformed TMX are skipped with warnings naming them (and the line)', async (t) => {
   const dir = await project(t);
   const w = (await ProjectMemory.load(dir)).warnings();
