@@ -199,3 +199,28 @@ test('a large TMX is indexed in slices (the host keeps answering) and wholly: it
   const hit = m.lookup('الوحدة رقم ٤٤٩٩ من الذاكرة الكبيرة')[0];
   assert.deepEqual([hit.score, hit.origin], [1, { kind: 'tmx', file: 'tm/zz-big.tmx', row: 4499 }]);
 });
+
+test('the folder watcher\'s changes reach the memory through the host (a sidecar edited by someone else)', async (t) => {
+  const dir = await project(t);
+  const data = await mkdtemp(join(tmpdir(), 'muwazi-tm-data-'));
+  let onChange: ((path: string, kind: 'source' | 'sidecar' | 'other') => void) | null = null;
+  const service = createHostService({
+    dataDir: data, assetsDir: resolve('assets'), mode: 'browser',
+    deps: { watchFolder: (_root, cb) => ((onChange = cb), { close() {} }) },
+  });
+  t.after(async () => {
+    await service.close();
+    await rm(data, { recursive: true, force: true });
+  });
+  await call(service, 'openFolder', { path: dir });
+  while (!(await call(service, 'tmLookup', { root: dir, text: 'x' })).ready) await new Promise((r) => setImmediate(r));
+  await writeReport(dir, 'sub/b.txt', ['أعلنت وزارة الصحة عن ١٢ إصابة جديدة.'], ['Edited by a colleague.']);
+  onChange!(join(dir, 'sub', 'b.annotations.json'), 'sidecar');
+  // the re-read is asynchronous: poll the host until the memory has it (generous ceiling)
+  for (let i = 0; i < 10_000; i++) {
+    const r = await call(service, 'tmLookup', { root: dir, text: 'أعلنت وزارة الصحة عن ١٢ إصابة جديدة.' });
+    if (r.matches[0]?.en === 'Edited by a colleague.') return;
+    await new Promise((res) => setImmediate(res));
+  }
+  assert.fail('the change never reached the memory');
+});
