@@ -24,6 +24,7 @@ import { cleanStaleTemps } from './stale-temps.ts';
 import { FolderAccess } from './folder-access.ts';
 import { exportQaReport, parseCheckList, runQa } from './qa.ts';
 import { addDictionaryWord, loadDictionary } from './dictionary.ts';
+import { ProjectMemory } from './tm.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
@@ -132,6 +133,8 @@ export function createHostService(opts: HostServiceOptions): HostService {
   const listeners = new Set<EventListener>();
   const jobs = new Map<string, AbortController>();
   let watcher: { root: string; handle: Closable } | null = null;
+  /** the project translation memory of each opened folder (built in the background on open) */
+  const memories = new Map<string, ProjectMemory>();
 
   const emit = <E extends EventName>(event: E, payload: HostEvents[E]) => {
     for (const l of [...listeners]) {
@@ -147,7 +150,10 @@ export function createHostService(opts: HostServiceOptions): HostService {
     if (watcher?.root === root) return;
     await watcher?.handle.close();
     watcher = null;
-    const handle = await deps.watchFolder(root, (path, kind) => emit('fileChanged', { path, kind }));
+    const handle = await deps.watchFolder(root, (path, kind) => {
+      void memories.get(root)?.fileChanged(path);
+      emit('fileChanged', { path, kind });
+    });
     watcher = { root, handle };
   }
 
@@ -162,6 +168,8 @@ export function createHostService(opts: HostServiceOptions): HostService {
     const root = await roots.add(folder);
     await access.grant(root);
     const ws = await scanWorkspace(root, { readSummary: deps.readSummary, isSample: await isSampleRoot(root) });
+    // a folder not watched until now may have changed unseen: its memory is built afresh (not awaited)
+    if (watcher?.root !== root || !memories.has(root)) memories.set(root, ProjectMemory.open(root));
     await watch(root);
     // what killed saves left behind (our own temp files only): one readdir per folder of reports
     await Promise.all([...new Set([root, ...ws.reports.map((r) => dirname(r.path))])].map((d) => cleanStaleTemps(d)));
@@ -195,6 +203,14 @@ export function createHostService(opts: HostServiceOptions): HostService {
     const real = await roots.resolve(path);
     if (!roots.list().includes(real)) throw new HostError('outside-workspace', `Not an opened folder: ${path}`);
     return real;
+  }
+
+  /** The memory of an opened folder (started now if the folder was opened before it existed). */
+  async function memoryOf(path: string): Promise<ProjectMemory> {
+    const root = await openedRoot(path);
+    let m = memories.get(root);
+    if (!m) memories.set(root, (m = ProjectMemory.open(root)));
+    return m;
   }
 
   const impl: { [K in CallName]: (req: ParsedRequest<K>) => Promise<CallResponse<K>> } = {
@@ -236,7 +252,13 @@ export function createHostService(opts: HostServiceOptions): HostService {
       return deps.openReport(path, { journalDir, ...rules });
     },
     // the request was validated against the contract above: the store need not run the schema again
-    saveReport: async (req) => deps.saveReport(await roots.resolve(req.path), req.annotations, req.sidecarHash, { journalDir, validated: true }),
+    saveReport: async (req) => {
+      const path = await roots.resolve(req.path);
+      const saved = await deps.saveReport(path, req.annotations, req.sidecarHash, { journalDir, validated: true });
+      // the saved rows replace that report's units in its folder's memory (no rebuild)
+      memories.get(roots.rootOf(path)!)?.updateReport(path, req.annotations);
+      return saved;
+    },
     saveCopy: async (req) => {
       // the copy goes beside the report, so the report must lie under an opened folder
       const path = await roots.resolve(req.path);
@@ -318,10 +340,18 @@ export function createHostService(opts: HostServiceOptions): HostService {
     },
     loadDictionary: async (req) => loadDictionary(await openedRoot(req.root)),
     addDictionaryWord: async (req) => ({ words: await addDictionaryWord(await openedRoot(req.root), req.word) }),
-    // issue 11 (translation memory): implemented in its own host module
-    tmLookup: async () => { throw new HostError('unavailable', 'The translation memory is not available yet.'); },
-    tmExactMany: async () => { throw new HostError('unavailable', 'The translation memory is not available yet.'); },
-    concordance: async () => { throw new HostError('unavailable', 'Concordance is not available yet.'); },
+    // issue 11: the project translation memory (./tm.ts)
+    tmLookup: async (req) => {
+      const memory = await memoryOf(req.root);
+      const exclude = req.exclude ? { path: await roots.resolve(req.exclude.path), unit: req.exclude.unit } : undefined;
+      const matches = memory.lookup(req.text, { lang: req.lang, min: req.min, limit: req.limit, exclude });
+      return { matches, units: memory.size, ready: memory.ready, warnings: memory.warnings() };
+    },
+    tmExactMany: async (req) => {
+      const memory = await memoryOf(req.root);
+      return { matches: memory.exactMany(req.texts, req.path ? await roots.resolve(req.path) : undefined) };
+    },
+    concordance: async (req) => (await memoryOf(req.root)).concordance(req.term, { lang: req.lang, limit: req.limit }),
     qaRun: async (req) => {
       // one report (under the opened folder) or the whole folder; file names relative to the folder
       const root = await openedRoot(req.root);
