@@ -6,6 +6,7 @@ import './editor/editor.css';
 import './app.css';
 import './ui/entity.css';
 import './ui/glossary.css';
+import './ui/workbench.css';
 import type { TFunction } from 'i18next';
 import { getHost } from './api.ts';
 import { initI18n } from './i18n.ts';
@@ -16,6 +17,7 @@ import { importTranslation } from '../shared/align/import.ts';
 import { ENTITY_SHORTCUTS, tagShortcuts } from './editor/plugins/entity-keys.ts';
 import { trackEntityContext, withEntities } from './ui/entity-panel.ts';
 import { openGlossaryPanel } from './ui/glossary-panel.ts';
+import { withWorkbench } from './ui/workbench.ts';
 
 async function boot(): Promise<void> {
   // entity tagging learns the workspace (tag set, glossary) from the host's answers
@@ -35,7 +37,8 @@ async function boot(): Promise<void> {
     host,
     i18n,
     info,
-    createEditor: withEntities(createEditor, entityCtx, host, () => i18n.t.bind(i18n)),
+    // the matches pane docks beside the entity panel (ui/workbench.ts)
+    createEditor: withWorkbench(withEntities(createEditor, entityCtx, host, () => i18n.t.bind(i18n)), { host, i18n, mac: /Mac|iPhone|iPad/.test(navigator.platform) }),
     importTranslation, // given the project's abbreviations by the app (ui/project-import.ts)
     editorShortcuts: () => SHORTCUTS.map((s) => ({
       keys: s.keys[0],

@@ -66,9 +66,10 @@ export class MatchesController {
 
   constructor(private readonly o: MatchesOptions) {}
 
-  /** The caret is in `row` (null: outside any row). Nothing happens when it is the same row. */
+  /** The caret is in `row` (null: outside any row). Nothing happens when it is the same row with
+   * the same Arabic (typing English in it); a row whose Arabic was regrouped is asked again. */
   enterRow(row: RowQuery | null): void {
-    if ((row?.unit ?? null) === this.unit) return;
+    if ((row?.unit ?? null) === this.unit && (row?.ar ?? null) === (this.query?.ar ?? null)) return;
     this.unit = row?.unit ?? null;
     this.query = row;
     this.seq++;
