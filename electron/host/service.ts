@@ -20,6 +20,7 @@ import { runExport } from './export.ts';
 import { importMemoryFile } from './import.ts';
 import { collectFolderGlossary, exportGlossary, loadGlossary, saveGlossary } from './glossary.ts';
 import { watchFolder } from './watch.ts';
+import { ProjectMemory } from './tm.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
@@ -125,6 +126,8 @@ export function createHostService(opts: HostServiceOptions): HostService {
   const listeners = new Set<EventListener>();
   const jobs = new Map<string, AbortController>();
   let watcher: { root: string; handle: Closable } | null = null;
+  /** the project translation memory of each opened folder (built in the background on open) */
+  const memories = new Map<string, ProjectMemory>();
 
   const emit = <E extends EventName>(event: E, payload: HostEvents[E]) => {
     for (const l of [...listeners]) {
@@ -140,7 +143,10 @@ export function createHostService(opts: HostServiceOptions): HostService {
     if (watcher?.root === root) return;
     await watcher?.handle.close();
     watcher = null;
-    const handle = await deps.watchFolder(root, (path, kind) => emit('fileChanged', { path, kind }));
+    const handle = await deps.watchFolder(root, (path, kind) => {
+      void memories.get(root)?.fileChanged(path);
+      emit('fileChanged', { path, kind });
+    });
     watcher = { root, handle };
   }
 
@@ -152,6 +158,8 @@ export function createHostService(opts: HostServiceOptions): HostService {
   async function open(folder: string): Promise<Workspace> {
     const root = await roots.add(folder);
     const ws = await scanWorkspace(root, { readSummary: deps.readSummary, isSample: await isSampleRoot(root) });
+    // a folder not watched until now may have changed unseen: its memory is built afresh (not awaited)
+    if (watcher?.root !== root || !memories.has(root)) memories.set(root, ProjectMemory.open(root));
     await watch(root);
     return ws;
   }
@@ -174,6 +182,14 @@ export function createHostService(opts: HostServiceOptions): HostService {
     const real = await roots.resolve(path);
     if (!roots.list().includes(real)) throw new HostError('outside-workspace', `Not an opened folder: ${path}`);
     return real;
+  }
+
+  /** The memory of an opened folder (started now if the folder was opened before it existed). */
+  async function memoryOf(path: string): Promise<ProjectMemory> {
+    const root = await openedRoot(path);
+    let m = memories.get(root);
+    if (!m) memories.set(root, (m = ProjectMemory.open(root)));
+    return m;
   }
 
   const impl: { [K in CallName]: (req: ParsedRequest<K>) => Promise<CallResponse<K>> } = {
@@ -204,7 +220,13 @@ export function createHostService(opts: HostServiceOptions): HostService {
       return deps.openReport(path, { journalDir, ...rules });
     },
     // the request was validated against the contract above: the store need not run the schema again
-    saveReport: async (req) => deps.saveReport(await roots.resolve(req.path), req.annotations, req.sidecarHash, { journalDir, validated: true }),
+    saveReport: async (req) => {
+      const path = await roots.resolve(req.path);
+      const saved = await deps.saveReport(path, req.annotations, req.sidecarHash, { journalDir, validated: true });
+      // the saved rows replace that report's units in its folder's memory (no rebuild)
+      memories.get(roots.rootOf(path)!)?.updateReport(path, req.annotations);
+      return saved;
+    },
     saveCopy: async (req) => {
       // the copy goes beside the report, so the report must lie under an opened folder
       const path = await roots.resolve(req.path);
@@ -284,10 +306,19 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const out = await roots.resolve(req.out);
       return { path: out, entries: await exportGlossary(root, out, req.entries) };
     },
-    // issue 11 (translation memory) and issue 12 (QA): implemented in their own host modules
-    tmLookup: async () => { throw new HostError('unavailable', 'The translation memory is not available yet.'); },
-    tmExactMany: async () => { throw new HostError('unavailable', 'The translation memory is not available yet.'); },
-    concordance: async () => { throw new HostError('unavailable', 'Concordance is not available yet.'); },
+    // issue 11: the project translation memory (./tm.ts)
+    tmLookup: async (req) => {
+      const memory = await memoryOf(req.root);
+      const exclude = req.exclude ? { path: await roots.resolve(req.exclude.path), unit: req.exclude.unit } : undefined;
+      const matches = memory.lookup(req.text, { lang: req.lang, min: req.min, limit: req.limit, exclude });
+      return { matches, units: memory.size, ready: memory.ready, warnings: memory.warnings() };
+    },
+    tmExactMany: async (req) => {
+      const memory = await memoryOf(req.root);
+      return { matches: memory.exactMany(req.texts, req.path ? await roots.resolve(req.path) : undefined) };
+    },
+    concordance: async (req) => (await memoryOf(req.root)).concordance(req.term, { lang: req.lang, limit: req.limit }),
+    // issue 12 (QA): implemented in its own host module
     qaRun: async () => { throw new HostError('unavailable', 'QA is not available yet.'); },
     qaExportReport: async () => { throw new HostError('unavailable', 'QA is not available yet.'); },
   };
