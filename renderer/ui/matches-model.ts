@@ -167,6 +167,19 @@ export function diffPieces(diff: TmMatch['diff']): DiffPiece[] {
   return out;
 }
 
+/** The pieces with a space around each 'ins' piece where its neighbours have none: 'ins' words are
+ * not part of the match's text, so nothing separates them from it (the source stays rebuildable). */
+export function spacedPieces(pieces: readonly DiffPiece[]): DiffPiece[] {
+  return pieces.map((p, i) => {
+    if (p.op !== 'ins') return p;
+    const before = pieces[i - 1];
+    const after = pieces[i + 1];
+    const pre = before && !/\s$/u.test(before.text) && !/^\s/u.test(p.text) ? ' ' : '';
+    const post = after && !/^\s/u.test(after.text) && !/\s$/u.test(p.text) ? ' ' : '';
+    return { op: p.op, text: pre + p.text + post };
+  });
+}
+
 /** The match's source rebuilt from its diff ('same' + 'del' pieces): equals `match.ar` for an Arabic lookup. */
 export function matchSource(diff: TmMatch['diff']): string {
   return diff.filter((d) => d.op !== 'ins').map((d) => d.text).join('');

@@ -9,7 +9,7 @@
 import type { TFunction } from 'i18next';
 import type { TmMatch } from '../../shared/contract/host.ts';
 import { h, replaceChildren, uid } from './dom.ts';
-import { announcement, diffPieces, formatPercent, insertText, originName, type PaneState } from './matches-model.ts';
+import { announcement, diffPieces, formatPercent, spacedPieces, insertText, originName, type PaneState } from './matches-model.ts';
 import { displayKeys } from './commands.ts';
 
 /** What the pane needs. */
@@ -89,10 +89,12 @@ export class MatchesPane {
     const origin = m.origin.kind === 'report'
       ? t('workbench.matches.origin', { name: originName(m), row: m.origin.row + 1 })
       : t('workbench.matches.originTmx', { name: originName(m), row: m.origin.row + 1 });
-    const source = h('p', { class: 'tm-src', lang: 'ar', dir: 'rtl' }, ...diffPieces(m.diff).map((p) => {
-      if (p.op === 'same') return p.text;
+    const source = h('p', { class: 'tm-src', lang: 'ar', dir: 'rtl' }, ...spacedPieces(diffPieces(m.diff)).flatMap((p) => {
+      if (p.op === 'same') return [p.text];
       const label = h('span', { class: 'visually-hidden', lang }, t(p.op === 'del' ? 'workbench.matches.del' : 'workbench.matches.ins') + ' ');
-      return h(p.op === 'del' ? 'del' : 'ins', { class: `tm-${p.op}` }, label, p.text);
+      // the spaces around a changed word stay outside its mark (no struck or underlined gaps)
+      const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/u.exec(p.text)!;
+      return [lead, h(p.op === 'del' ? 'del' : 'ins', { class: `tm-${p.op}` }, label, core), trail];
     }));
     return h('li', { class: 'tm-match', 'data-n': n, 'data-score': m.score, 'data-exact': m.score >= 1 ? 'true' : null },
       h('div', { class: 'tm-head' },

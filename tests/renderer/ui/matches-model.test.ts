@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Result, TmMatch } from '../../../shared/contract/host.ts';
 import {
-  announcement, diffPieces, formatPercent, insertText, matchSource, MatchesController, originName,
+  announcement, diffPieces, formatPercent, insertText, spacedPieces, matchSource, MatchesController, originName,
   type LookupFn, type PaneState,
 } from '../../../renderer/ui/matches-model.ts';
 
@@ -142,6 +142,11 @@ test('diff pieces: merged runs, source rebuilt from same + del, English inserted
   const piece = fc.record({ op: fc.constantFrom('same', 'del', 'ins' as const), text: fc.string({ unit: fc.constantFrom('ب', 'ٌ', ' ', '٣', '😀', 'a'), maxLength: 5 }) });
   fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (diff) => matchSource(diffPieces(diff)) === matchSource(diff)
     && diffPieces(diff).every((p, i, all) => p.text !== '' && (i === 0 || all[i - 1].op !== p.op))));
+  // 'ins' words get a space where their neighbours have none; the rest is untouched
+  assert.deepEqual(spacedPieces([{ op: 'same', text: 'المرصد ' }, { op: 'del', text: 'لحقوق ' }, { op: 'ins', text: 'أمس' }, { op: 'same', text: 'الإنسان' }]).map((p) => p.text),
+    ['المرصد ', 'لحقوق ', 'أمس ', 'الإنسان']);
+  assert.deepEqual(spacedPieces([{ op: 'same', text: 'قال' }, { op: 'ins', text: 'أمس' }]).map((p) => p.text), ['قال', ' أمس']);
+  fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (diff) => matchSource(spacedPieces(diffPieces(diff))) === matchSource(diff)));
   assert.equal(insertText(m), 'The president said the company will hire 123 people.');
   assert.equal(insertText({ ...m, enPlaced: null }), m.en);
   assert.equal(originName(m), '001_abc');
