@@ -98,6 +98,7 @@ export async function openConcordanceDialog(o: ConcordanceOptions): Promise<Conc
     }
     const { hits, truncated } = res.value;
     holder.dataset.state = 'done';
+    holder.dataset.term = term;
     holder.dataset.hits = String(hits.length);
     holder.dataset.truncated = String(truncated);
     status.textContent = hits.length

@@ -102,16 +102,32 @@ test('workbench: matches pane, Ctrl+1 then undo, Fill Exact Matches, concordance
     await page.keyboard.press('Control+y');
     await waitRowEnglish(page, 0, EN0);
 
-    // Ctrl+Shift+C: a word of report A's English; Enter on the hit opens A at row 1
+    // Ctrl+Shift+C starts with the selected word; then a word of report A's English; Enter on the
+    // hit opens A at row 1
+    await page.evaluate(() => {
+      const text = document.querySelectorAll('.muwazi-editor .row')[0].querySelector('.tgt')!.firstChild!;
+      const at = text.textContent!.indexOf('regime');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 'regime'.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await page.waitForFunction(() => (document.querySelector('.editor-mount') as HTMLElement).dataset.entSelection === 'regime');
     await page.keyboard.press('Control+Shift+C');
     const dlg = page.locator('dialog[data-dialog="concordance"]');
     await dlg.waitFor();
     const field = dlg.locator('input[data-cc="term"]');
+    assert.equal(await field.inputValue(), 'regime');
     assert.equal(await field.evaluate((el) => el === document.activeElement), true);
+    await page.waitForFunction(() => {
+      const r = document.querySelector<HTMLElement>('[data-cc="results"]');
+      return r?.dataset.state === 'done' && r.dataset.term === 'regime';
+    });
     await field.fill('zanzibarian');
     await page.waitForFunction(() => {
       const r = document.querySelector<HTMLElement>('[data-cc="results"]');
-      return r?.dataset.state === 'done' && r.dataset.hits === '1';
+      return r?.dataset.state === 'done' && r.dataset.term === 'zanzibarian' && r.dataset.hits === '1';
     });
     const hit = dlg.locator('button.cc-hit').first();
     assert.equal(await hit.getAttribute('data-side'), 'en');
@@ -135,6 +151,20 @@ test('workbench: matches pane, Ctrl+1 then undo, Fill Exact Matches, concordance
     });
     assert.equal(selectedRow, unitA1);
     await page.waitForFunction((u) => document.querySelector<HTMLElement>('.tm-pane')?.dataset.row === u, unitA1);
+
+    // the Arabic UI: the pane is drawn again, mirrored, with Arabic-Indic digits
+    await page.locator('.menubar-item[data-menu="view"]').click();
+    await page.locator('.menu-item[data-command="langAr"]').click();
+    await page.waitForFunction(() => document.querySelector('.tm-pane-title')?.textContent === 'ذاكرة الترجمة');
+    assert.equal(await pane.evaluate((el) => getComputedStyle(el).direction), 'rtl');
+    await page.locator('.muwazi-editor .row').nth(0).locator('.tgt').first().click();
+    await page.waitForFunction((u) => {
+      const p = document.querySelector<HTMLElement>('.tm-pane');
+      return p?.dataset.row === u && p.dataset.state === 'matches';
+    }, (await page.locator('.muwazi-editor .row').nth(0).getAttribute('data-id'))!);
+    // report A's row 0 is in report B (filled, maybe autosaved) or not: either way the pane answered
+    const scores = await pane.locator('.tm-score').allTextContents();
+    for (const sc of scores) assert.match(sc, /^[٠-٩]+٪/u);
     assert.deepEqual(e.errors, []);
   } finally {
     await e.close();
