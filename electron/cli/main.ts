@@ -18,6 +18,8 @@ const commands: Record<string, Command> = {
   import: { summary: 'import <name.txt> <translation.txt|memory.tmx> | import <name.txt> --moses <ar> <en> | import --folder <dir>', load: () => import('./import.ts') },
   validate: { summary: 'validate <folder|file>', load: () => import('./validate.ts') },
   entities: { summary: 'entities <folder> [--json] [--glossary-tsv <out.tsv>]', load: () => import('./entities.ts') },
+  tm: { summary: 'tm <folder> --query <text> [--lang ar|en] [--min 0.5] [--limit 5] [--json] | tm <folder> --export <out.tmx>', load: () => import('./tm.ts') },
+  concordance: { summary: 'concordance <folder> <term> [--lang ar|en] [--json]', load: () => import('./concordance.ts') },
 };
 
 export function usage(): string {

@@ -22,21 +22,23 @@ export function diffMatch(matchText: string, match: readonly TmToken[], queryTex
     if (last && last.op === op) last.text += text;
     else out.push({ op, text });
   };
+  // a run of query tokens, as written between the first's start and the last's end
+  const qRun = (from: number, to: number) => (from < to ? cpSlice(queryText, query[from].start, query[to - 1].end) : '');
   if (match.length === 0) {
     push('del', matchText);
-    for (const t of query) push('ins', cpSlice(queryText, t.start, t.end));
+    push('ins', qRun(0, query.length));
     return out;
   }
   const cps = Array.from(matchText);
   // match token i's piece: from its start (0 for the first) to the next token's start (the end for the last)
   const piece = (i: number) => cps.slice(i === 0 ? 0 : match[i].start, i + 1 < match.length ? match[i + 1].start : cps.length).join('');
-  const qWord = (j: number) => cpSlice(queryText, query[j].start, query[j].end);
   let i = 0;
   let j = 0;
   const gapTo = (a: number, b: number) => {
     // deletions first, then the query's words: they replace what was deleted
     for (; i < a; i++) push('del', piece(i));
-    for (; j < b; j++) push('ins', (out.length && out[out.length - 1].op === 'ins' ? ' ' : '') + qWord(j));
+    push('ins', qRun(j, b));
+    j = b;
   };
   diffSequences(match.length, query.length, (a, b) => match[a].key === query[b].key, (len, a, b) => {
     gapTo(a, b);

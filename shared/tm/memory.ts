@@ -8,6 +8,9 @@
 // that overlap divided by a Dice-like length term, and the best CANDIDATES (plus the query's exact
 // duplicates) are scored exactly. A score of at least `min` needs the two weights within a factor
 // `min` of each other (d ≥ |W(A) − W(B)|), so longer or shorter units are skipped before the DP.
+// Nothing is lost by scoring only units that share a term: a unit sharing no key with the query
+// scores 0 unless a number replaces a number, and numbers share the "any number" term. A score of 0
+// is never a match.
 //
 // Updates are per file and incremental: a file's units are removed (their slots die, document
 // frequencies go down; posting lists drop dead slots lazily when next read) and the new ones added.
@@ -16,7 +19,7 @@
 import type { TmMatch, TmOrigin } from './types.ts';
 import { diffMatch } from './diff.ts';
 import { numberDifferences, placeNumbers } from './placeables.ts';
-import { flagOf, scoreFromDistance, totalWeight, weightedDistance } from './score.ts';
+import { flagOf, NUMBER, scoreFromDistance, totalWeight, weightedDistance } from './score.ts';
 import { tmTokens, type TmLang, type TmText } from './tokens.ts';
 
 /** One translation unit as given to the memory. */
@@ -74,9 +77,10 @@ class SideIndex {
   termsOf(ids: Int32Array, flags: Uint8Array): Set<number> {
     const out = new Set<number>();
     for (let i = 0; i < ids.length; i++) {
+      // an unknown number (a query's) still shares "some number" with the units
+      if (flags[i] === NUMBER) out.add(ANY_NUMBER);
       if (ids[i] < 0) continue;
       out.add(ids[i]);
-      if (flags[i] === 2) out.add(ANY_NUMBER);
       if (i + 1 < ids.length && ids[i + 1] >= 0 && ids[i] < MAX_VOCAB && ids[i + 1] < MAX_VOCAB) out.add((ids[i] + 1) * MAX_VOCAB + ids[i + 1]);
     }
     return out;
@@ -303,7 +307,8 @@ export class TranslationMemory {
       if (!u || (opts.exclude && opts.exclude(u, this.groupOf[s]))) continue;
       // the baseline scores every unit in full, without the length bound
       const score = plain ? this.scorePlain(idx, q, s) : this.scoreSlot(idx, q, s, min);
-      if (score >= min) scored.push({ s, score });
+      // a score of 0 is no match, whatever `min` (and no shared term can give more: see the header)
+      if (score >= min && score > 0) scored.push({ s, score });
     }
     scored.sort((a, b) => b.score - a.score || compareOrigin(this.units[a.s]!.origin, this.units[b.s]!.origin));
     // one match per distinct (source, translation): five copies of one sentence help nobody
