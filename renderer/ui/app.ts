@@ -431,18 +431,21 @@ export class App {
     }
     const res = await s.editor.fillExactMatches();
     if (this.session !== s) return;
-    if (!res.ok) return this.showError(res);
-    const { filled, untranslated } = res.value;
     this.notice.querySelector('[data-filled]')?.remove();
-    this.notice.prepend(h('p', { class: 'note', role: 'status', 'data-filled': filled },
-      untranslated ? this.t('workbench.fill.done', { count: filled }) : this.t('workbench.fill.nothing')));
+    this.notice.prepend(res.ok
+      ? h('p', { class: 'note', role: 'status', 'data-filled': res.value.filled },
+        res.value.untranslated ? this.t('workbench.fill.done', { count: res.value.filled }) : this.t('workbench.fill.nothing'))
+      : h('p', { class: 'error', role: 'alert', 'data-filled': 'error' }, this.t('workbench.fill.error', { message: describeFailure(this.t, res) })));
     s.editor.focus();
   }
 
   /** Edit → Concordance… (Ctrl+Shift+C): the dialog, then the chosen report opened at the chosen row. */
   private async concordance(): Promise<void> {
     const ws = this.workspace;
-    if (!ws) return;
+    if (!ws) {
+      await ask('notice', this.t('workbench.concordance.title'), this.t('workbench.concordance.noWorkspace'), [{ id: 'ok', label: this.t('dialog.ok'), primary: true }]);
+      return;
+    }
     const sel = this.session?.editor.selectedText?.() ?? '';
     const hit = await openConcordanceDialog({ t: this.t, host: this.o.host, root: ws.root, term: sel.length <= 200 && !/[\n\r]/.test(sel) ? sel : '' });
     if (hit) await this.openReportAt(hit.path, hit.unit, hit.row);

@@ -80,14 +80,6 @@ export class MatchesController {
     this.schedule(this.o.settleMs ?? 80);
   }
 
-  /** Ask again for the current row (after a save: the memory changed). */
-  refresh(): void {
-    if (!this.query?.ar.trim()) return;
-    this.seq++;
-    this.cancelTimer();
-    this.schedule(0);
-  }
-
   /** The n-th match shown (1-based), or null. */
   match(n: number): TmMatch | null {
     return this.state.kind === 'matches' ? this.state.matches[n - 1] ?? null : null;
