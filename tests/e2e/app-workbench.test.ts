@@ -86,6 +86,12 @@ test('workbench: matches pane, Ctrl+1 then undo, Fill Exact Matches, concordance
     await page.keyboard.press('Control+z');
     await waitRowEnglish(page, 1, '');
     assert.equal(await rowB1.getAttribute('data-status'), 'auto');
+    // the Insert button does the same and hands the keyboard back to the editor
+    await first.locator('button[data-action="insert"]').click();
+    await waitRowEnglish(page, 1, EN1);
+    await page.waitForFunction(() => document.activeElement?.classList.contains('muwazi-editor') === true);
+    await page.keyboard.press('Control+z');
+    await waitRowEnglish(page, 1, '');
 
     // Edit → Fill Exact Matches: row 0 (the same sentence) is filled, status auto; row 1 is not
     await page.locator('.menubar-item[data-menu="edit"]').click();
