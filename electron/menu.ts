@@ -79,6 +79,10 @@ export function buildMenuTemplate(lang: MenuLang, opts: MenuOptions = {}): MenuI
         cmd('findNext'),
         cmd('findPrevious'),
         sep,
+        // no accelerators: Ctrl+Shift+C (and Ctrl+1…Ctrl+5) are the renderer's too
+        cmd('fillExactMatches'),
+        cmd('concordance'),
+        sep,
         cmd('glossary'),
         sep,
         cmd('resegment'),

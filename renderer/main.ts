@@ -7,6 +7,7 @@ import './app.css';
 import './ui/entity.css';
 import './ui/glossary.css';
 import './ui/spell.css';
+import './ui/workbench.css';
 import type { TFunction } from 'i18next';
 import { getHost } from './api.ts';
 import { initI18n } from './i18n.ts';
@@ -19,6 +20,7 @@ import { trackEntityContext, withEntities } from './ui/entity-panel.ts';
 import { openGlossaryPanel } from './ui/glossary-panel.ts';
 import { withSpell } from './ui/spell.ts';
 import { SPELL_MENU_KEY } from './editor/plugins/spell.ts';
+import { withWorkbench } from './ui/workbench.ts';
 
 async function boot(): Promise<void> {
   // entity tagging learns the workspace (tag set, glossary) from the host's answers
@@ -38,9 +40,13 @@ async function boot(): Promise<void> {
     host,
     i18n,
     info,
-    createEditor: withEntities(
-      withSpell(createEditor, { host, root: () => entityCtx.root, t: () => i18n.t.bind(i18n) as TFunction }),
-      entityCtx, host, () => i18n.t.bind(i18n),
+    // spell check inside, the entity panel around it, the matches pane docked beside the panel (ui/workbench.ts)
+    createEditor: withWorkbench(
+      withEntities(
+        withSpell(createEditor, { host, root: () => entityCtx.root, t: () => i18n.t.bind(i18n) as TFunction }),
+        entityCtx, host, () => i18n.t.bind(i18n),
+      ),
+      { host, i18n, mac: /Mac|iPhone|iPad/.test(navigator.platform) },
     ),
     importTranslation, // given the project's abbreviations by the app (ui/project-import.ts)
     editorShortcuts: () => SHORTCUTS.map((s) => ({

@@ -29,9 +29,12 @@ import { warningsPanel } from './warnings-panel.ts';
 import { openSettingsDialog } from './settings-dialog.ts';
 import { FindBar, type FindCount, type FindTarget } from './find-bar.ts';
 import type { SearchOptions } from '../../shared/text/search.ts';
+import type { ReportWhere, WorkbenchActions } from './workbench.ts';
+import { openConcordanceDialog } from './concordance-dialog.ts';
 
-/** What the shell needs from the editor (renderer/editor/editor.ts's EditorHandle satisfies it). */
-export interface EditorLike {
+/** What the shell needs from the editor (renderer/editor/editor.ts's EditorHandle satisfies it;
+ * the workbench's actions come with renderer/ui/workbench.ts's wrapper). */
+export interface EditorLike extends Partial<WorkbenchActions> {
   getAnnotations(): Annotations;
   setAnnotations(a: Annotations, sourceText?: string): void;
   /** replaces the content as one undoable edit (imports) */
@@ -52,6 +55,8 @@ export type EditorFactory = (mount: HTMLElement, init: {
   annotations: Annotations; sourceText: string; tagColors?: Record<string, string>; onChange?: (info: { docChanged: true }) => void;
   /** find's hits changed (renderer/ui/find-bar.ts shows the count) */
   onFind?: (c: FindCount) => void;
+  /** the open folder and report (memory lookups) */
+  report?: ReportWhere;
 }) => EditorLike;
 
 export interface AppOptions {
@@ -170,6 +175,11 @@ export class App {
       case 'find': return this.openFind();
       case 'findNext': return this.findBar.step(1);
       case 'findPrevious': return this.findBar.step(-1);
+      case 'insertMatch1': case 'insertMatch2': case 'insertMatch3': case 'insertMatch4': case 'insertMatch5':
+        this.session?.editor.insertMatch?.(Number(c.slice(-1)));
+        return;
+      case 'fillExactMatches': return this.fillExactMatches();
+      case 'concordance': return this.concordance();
     }
   }
 
@@ -205,6 +215,9 @@ export class App {
         { kind: 'item', command: 'find', label: t('menu.find'), shortcut: k('Mod-f') },
         { kind: 'item', command: 'findNext', label: t('menu.findNext'), shortcut: 'F3' },
         { kind: 'item', command: 'findPrevious', label: t('menu.findPrevious'), shortcut: k('Shift-F3') },
+        { kind: 'separator' },
+        { kind: 'item', command: 'fillExactMatches', label: t('menu.fillExactMatches') },
+        { kind: 'item', command: 'concordance', label: t('menu.concordance'), shortcut: k('Mod-Shift-c') },
         { kind: 'separator' },
         { kind: 'item', command: 'glossary', label: t('menu.glossary') },
         { kind: 'separator' },
@@ -355,6 +368,7 @@ export class App {
           if (session && !session.replacing) session.saver.changed();
         },
         onFind: (c) => this.findBar.update(c),
+        report: this.workspace ? { root: this.workspace.root, path: report.path } : undefined,
       });
     } catch (e) {
       this.main.dataset.reportState = 'error';
@@ -412,6 +426,43 @@ export class App {
         editor.focus();
       },
     };
+  }
+
+  /** Edit → Fill Exact Matches: rows without English get their 100% memory match (one undo step, status auto). */
+  private async fillExactMatches(): Promise<void> {
+    const s = this.session;
+    if (!s?.editor.fillExactMatches) {
+      await ask('notice', this.t('workbench.fill.title'), this.t('workbench.fill.noEditor'), [{ id: 'ok', label: this.t('dialog.ok'), primary: true }]);
+      return;
+    }
+    const res = await s.editor.fillExactMatches();
+    if (this.session !== s) return;
+    this.notice.querySelector('[data-filled]')?.remove();
+    this.notice.prepend(res.ok
+      ? h('p', { class: 'note', role: 'status', 'data-filled': res.value.filled },
+        res.value.untranslated ? this.t('workbench.fill.done', { count: res.value.filled }) : this.t('workbench.fill.nothing'))
+      : h('p', { class: 'error', role: 'alert', 'data-filled': 'error' }, this.t('workbench.fill.error', { message: describeFailure(this.t, res) })));
+    s.editor.focus();
+  }
+
+  /** Edit → Concordance… (Ctrl+Shift+C): the dialog, then the chosen report opened at the chosen row. */
+  private async concordance(): Promise<void> {
+    const ws = this.workspace;
+    if (!ws) {
+      await ask('notice', this.t('workbench.concordance.title'), this.t('workbench.concordance.noWorkspace'), [{ id: 'ok', label: this.t('dialog.ok'), primary: true }]);
+      return;
+    }
+    const sel = this.session?.editor.selectedText?.() ?? '';
+    const hit = await openConcordanceDialog({ t: this.t, host: this.o.host, root: ws.root, term: sel.length <= 200 && !/[\n\r]/.test(sel) ? sel : '' });
+    if (hit) await this.openReportAt(hit.path, hit.unit, hit.row);
+  }
+
+  /** Opens a report of the folder and selects a row's English (by unit id, else 0-based row index). */
+  private async openReportAt(path: string, unit: string, row: number): Promise<void> {
+    const r = this.workspace?.reports.find((x) => x.path === path);
+    if (!r) return;
+    await this.openReport(r);
+    if (this.session?.path === path) this.session.editor.goToRow?.(unit, row);
   }
 
   /** Updates one report's sidebar entry from annotations the renderer holds. */

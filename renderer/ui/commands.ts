@@ -6,6 +6,8 @@ export const APP_COMMANDS = [
   'openFolder', 'openRecent', 'openSample', 'save', 'importTranslation', 'importMemory', 'export',
   'undo', 'redo', 'langEn', 'langAr', 'shortcuts', 'about', 'glossary', 'settings', 'resegment',
   'find', 'findNext', 'findPrevious',
+  // translator's workbench (renderer/ui/workbench.ts): Ctrl+1…Ctrl+5, Edit → Fill Exact Matches, Concordance
+  'insertMatch1', 'insertMatch2', 'insertMatch3', 'insertMatch4', 'insertMatch5', 'fillExactMatches', 'concordance',
 ] as const;
 
 /** One app command id. */
@@ -25,6 +27,12 @@ export const APP_SHORTCUTS: Array<{ keys: string; command: AppCommand | 'cycleRe
   { keys: 'Mod-f', command: 'find', labelKey: 'shortcuts.find' },
   { keys: 'F3', command: 'findNext', labelKey: 'shortcuts.findNext' },
   { keys: 'Shift-F3', command: 'findPrevious', labelKey: 'shortcuts.findPrevious' },
+  { keys: 'Mod-1', command: 'insertMatch1', labelKey: 'workbench.keys.insertMatch1' },
+  { keys: 'Mod-2', command: 'insertMatch2', labelKey: 'workbench.keys.insertMatch2' },
+  { keys: 'Mod-3', command: 'insertMatch3', labelKey: 'workbench.keys.insertMatch3' },
+  { keys: 'Mod-4', command: 'insertMatch4', labelKey: 'workbench.keys.insertMatch4' },
+  { keys: 'Mod-5', command: 'insertMatch5', labelKey: 'workbench.keys.insertMatch5' },
+  { keys: 'Mod-Shift-c', command: 'concordance', labelKey: 'workbench.keys.concordance' },
   { keys: 'F6', command: 'cycleRegions', labelKey: 'shortcuts.cycleRegions' },
   { keys: 'F10', command: 'menu', labelKey: 'shortcuts.menu' },
   { keys: 'F1', command: 'shortcuts', labelKey: 'shortcuts.help' },
@@ -42,6 +50,8 @@ export function matchesKey(ev: { key: string; code?: string; ctrlKey: boolean; m
   if (ev.shiftKey !== mods.has('shift')) return false;
   if (ev.key.toLowerCase() === key.toLowerCase()) return true;
   // a letter shortcut also matches by physical key, so Ctrl+S works on an Arabic layout (key 'س')
+  // a digit shortcut matches by physical key too (Ctrl+1 types '&' on AZERTY, '١' on some Arabic layouts)
+  if (/^[0-9]$/.test(key)) return ev.code === `Digit${key}`;
   return /^[a-z]$/i.test(key) && keyLetter({ key: ev.key, code: ev.code ?? '' }) === key.toLowerCase();
 }
 

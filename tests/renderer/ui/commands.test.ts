@@ -21,7 +21,9 @@ test('keys are displayed for people', () => {
 });
 
 test('the command ids are the ones the native menu sends', () => {
-  assert.deepEqual([...APP_COMMANDS].sort(), ['about', 'export', 'find', 'findNext', 'findPrevious', 'glossary', 'importMemory', 'importTranslation', 'langAr', 'langEn', 'openFolder', 'openRecent', 'openSample', 'redo', 'resegment', 'save', 'settings', 'shortcuts', 'undo']);
+  assert.deepEqual([...APP_COMMANDS].sort(), ['about', 'concordance', 'export', 'fillExactMatches', 'find', 'findNext', 'findPrevious', 'glossary', 'importMemory', 'importTranslation',
+    'insertMatch1', 'insertMatch2', 'insertMatch3', 'insertMatch4', 'insertMatch5',
+    'langAr', 'langEn', 'openFolder', 'openRecent', 'openSample', 'redo', 'resegment', 'save', 'settings', 'shortcuts', 'undo']);
   assert.ok(isAppCommand('save'));
   assert.ok(!isAppCommand('quit'));
 });
@@ -31,4 +33,16 @@ test('letter shortcuts match by physical key on an Arabic layout (Ctrl+S types �
   assert.ok(matchesKey({ ...ev('ِ', { ctrlKey: true, shiftKey: true }), code: 'KeyI' }, 'Mod-Shift-i', false));
   assert.ok(!matchesKey({ ...ev('ي', { ctrlKey: true }), code: 'KeyD' }, 'Mod-s', false));
   assert.ok(!matchesKey({ ...ev('س'), code: 'KeyS' }, 'Mod-s', false));
+});
+
+test('workbench keys: Ctrl+1…Ctrl+5 by key or physical digit, Ctrl+Shift+C on an Arabic layout', () => {
+  assert.ok(matchesKey(ev('1', { ctrlKey: true }), 'Mod-1', false));
+  assert.ok(matchesKey({ ...ev('&', { ctrlKey: true }), code: 'Digit1' }, 'Mod-1', false));
+  assert.ok(matchesKey({ ...ev('١', { ctrlKey: true }), code: 'Digit1' }, 'Mod-1', false));
+  assert.ok(!matchesKey({ ...ev('2', { ctrlKey: true }), code: 'Digit2' }, 'Mod-1', false));
+  assert.ok(!matchesKey(ev('1'), 'Mod-1', false));
+  assert.ok(matchesKey(ev('C', { ctrlKey: true, shiftKey: true }), 'Mod-Shift-c', false));
+  assert.ok(matchesKey({ ...ev('ؤ', { ctrlKey: true, shiftKey: true }), code: 'KeyC' }, 'Mod-Shift-c', false));
+  assert.ok(!matchesKey(ev('c', { ctrlKey: true }), 'Mod-Shift-c', false));
+  assert.equal(displayKeys('Mod-1', false), 'Ctrl+1');
 });
