@@ -14,6 +14,7 @@ import { ensureTypeColorRules } from './plugins/entity-colors.ts';
 import { replaceAnnotationsTr } from './replace.ts';
 import { configureEntities } from './commands/entities.ts';
 import { findKey, setFindTr } from './plugins/find.ts';
+import { qaKey, type QaOptions } from './plugins/qa.ts';
 import type { SearchOptions } from '../../shared/text/search.ts';
 
 /** What the selection is on, reported to `onSelection`. */
@@ -51,6 +52,10 @@ export interface EditorInit {
   entities?: EntityOptions;
   /** called when find's hits or current hit change (a new query, a step, an edit) */
   onFind?: (summary: FindSummary) => void;
+  /** QA checks' context at open (plugins/qa.ts); the report's entities are added here */
+  qa?: QaOptions;
+  /** called after every transaction that changed the QA findings' state (the QA panel) */
+  onQa?: () => void;
 }
 
 /** The handle the app holds on a mounted editor. */
@@ -108,7 +113,7 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
   };
   const makeState = () => EditorState.create({
     doc: annotationsToDoc(schema, base, sourceText),
-    plugins: editorPlugins({ sourceText, onSourceRefused: refused, entities: init.entities }),
+    plugins: editorPlugins({ sourceText, onSourceRefused: refused, entities: init.entities, qa: { ...init.qa, entities: base.entities } }),
   });
 
   const report = (state: EditorState) => {
@@ -136,6 +141,7 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
       if (next.doc !== before.doc) init.onChange?.({ docChanged: true });
       if (next.selection !== before.selection || next.doc !== before.doc) report(next);
       if (init.onFind && findKey.getState(next) !== findKey.getState(before)) init.onFind(summary());
+      if (init.onQa && qaKey.getState(next) !== qaKey.getState(before)) init.onQa();
     },
   });
 
