@@ -7,7 +7,17 @@ import { ExportFormatSchema, type ExportFormat, type ExportOptions, type ExportS
 import { STATUS_ORDER } from '../../shared/formats/rows.ts';
 import { HostError } from '../host/errors.ts';
 import { runExport, type ExportHooks } from '../host/export.ts';
+import { countsPerCheck, reaches, runQa } from '../host/qa.ts';
 import type { CliIO } from './main.ts';
+
+/** Why the export is refused (QA findings at `level` or worse remain, with counts per check), or null. */
+export async function qaGate(path: string, level: 'error' | 'warning'): Promise<string | null> {
+  const r = await runQa(path);
+  const blocking = r.findings.filter((f) => reaches(f.severity, level));
+  if (blocking.length === 0) return null;
+  const per = countsPerCheck(blocking).map((c) => `${c.check} ${c.total}`).join(', ');
+  return `not exported: ${blocking.length} QA finding${blocking.length === 1 ? '' : 's'} at level ${level} or above remain (${per}); run muwazi qa ${JSON.stringify(path)} to see them`;
+}
 
 export const USAGE = `usage: muwazi export <folder|file> --format ${ExportFormatSchema.options.join('|')} [--out PATH] [options]
   --out PATH            output file, prefix (moses, conll) or folder; default <folder>/export/
@@ -17,6 +27,7 @@ export const USAGE = `usage: muwazi export <folder|file> --format ${ExportFormat
   --keep-untranslated   keep rows without English (parallel formats; conll, brat, spans always do)
   --normalize-arabic    normalise the Arabic text (parallel formats only)
   --clitics             split Arabic clitics (conll)
+  --qa-fail-on LEVEL    refuse to export while QA findings at this level remain (error or warning; see muwazi qa)
 `;
 
 /** Parsed command line of `muwazi export`. */
@@ -25,6 +36,8 @@ export interface ExportArgs {
   format: ExportFormat;
   out?: string;
   options: ExportOptions;
+  /** refuse to export while QA findings reach this level (`--qa-fail-on`) */
+  qaFailOn?: 'error' | 'warning';
 }
 
 /** Parses argv (after `export`); returns a message for a usage error. */
@@ -32,6 +45,7 @@ export function parseExportArgs(argv: string[]): ExportArgs | { error: string } 
   const options: ExportOptions = {};
   let format: string | undefined;
   let out: string | undefined;
+  let qaFailOn: ExportArgs['qaFailOn'];
   const positional: string[] = [];
   type Flag = 'onlyOneToOne' | 'dedupe' | 'keepUntranslated' | 'normalizeArabic' | 'clitics';
   const flags: Record<string, Flag> = {
@@ -54,6 +68,11 @@ export function parseExportArgs(argv: string[]): ExportArgs | { error: string } 
     try {
       if (name === '--format') format = value();
       else if (name === '--out') out = value();
+      else if (name === '--qa-fail-on') {
+        const v = value();
+        if (v !== 'error' && v !== 'warning') return { error: `--qa-fail-on must be error or warning, not '${v}'` };
+        qaFailOn = v;
+      }
       else if (name === '--min-status') {
         const s = value();
         if (!(STATUS_ORDER as readonly string[]).includes(s)) return { error: `--min-status must be one of ${STATUS_ORDER.join(', ')}, not '${s}'` };
@@ -69,7 +88,7 @@ export function parseExportArgs(argv: string[]): ExportArgs | { error: string } 
   if (!format) return { error: '--format is required' };
   const f = ExportFormatSchema.safeParse(format);
   if (!f.success) return { error: `unknown format '${format}' (use ${ExportFormatSchema.options.join(', ')})` };
-  return { path: resolve(positional[0]), format: f.data, out: out === undefined ? undefined : resolve(out), options };
+  return { path: resolve(positional[0]), format: f.data, out: out === undefined ? undefined : resolve(out), options, ...(qaFailOn ? { qaFailOn } : {}) };
 }
 
 /** One line: what was written, what was skipped and why. */
@@ -89,6 +108,14 @@ export async function run(argv: string[], io: CliIO, hooks: Pick<ExportHooks, 's
   if ('error' in args) {
     io.err(`muwazi export: ${args.error}\n${USAGE}`);
     return 2;
+  }
+  if (args.qaFailOn) {
+    // the gate: QA with the project's checks; nothing is written while findings at that level remain
+    const gate = await qaGate(args.path, args.qaFailOn).catch((e: unknown) => (e instanceof HostError ? e.message : Promise.reject(e)));
+    if (gate !== null) {
+      io.err(`muwazi export: ${gate}\n`);
+      return 1;
+    }
   }
   const ctl = new AbortController();
   if (hooks.signal?.aborted) ctl.abort();

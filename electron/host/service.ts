@@ -20,6 +20,7 @@ import { runExport } from './export.ts';
 import { importMemoryFile } from './import.ts';
 import { collectFolderGlossary, exportGlossary, loadGlossary, saveGlossary } from './glossary.ts';
 import { watchFolder } from './watch.ts';
+import { exportQaReport, parseCheckList, runQa } from './qa.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
@@ -284,12 +285,22 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const out = await roots.resolve(req.out);
       return { path: out, entries: await exportGlossary(root, out, req.entries) };
     },
-    // issue 11 (translation memory) and issue 12 (QA): implemented in their own host modules
+    // issue 11 (translation memory): implemented in its own host module
     tmLookup: async () => { throw new HostError('unavailable', 'The translation memory is not available yet.'); },
     tmExactMany: async () => { throw new HostError('unavailable', 'The translation memory is not available yet.'); },
     concordance: async () => { throw new HostError('unavailable', 'Concordance is not available yet.'); },
-    qaRun: async () => { throw new HostError('unavailable', 'QA is not available yet.'); },
-    qaExportReport: async () => { throw new HostError('unavailable', 'QA is not available yet.'); },
+    qaRun: async (req) => {
+      // one report (under the opened folder) or the whole folder; file names relative to the folder
+      const root = await openedRoot(req.root);
+      const target = req.path ? await roots.resolve(req.path) : root;
+      if (roots.rootOf(target) !== root) throw new HostError('outside-workspace', `Not inside the folder ${req.root}: ${req.path}`);
+      const r = await runQa(target, { root, checks: req.checks ? parseCheckList(req.checks) : undefined });
+      return { findings: r.findings, reports: r.reports, warnings: r.warnings };
+    },
+    qaExportReport: async (req) => {
+      const root = await openedRoot(req.root);
+      return exportQaReport(root, await roots.resolve(req.out), req.format, { lang: req.lang });
+    },
   };
 
   return {

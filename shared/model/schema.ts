@@ -158,6 +158,9 @@ export const ProjectSettingsSchema = z.object({
       exceptions: z.object({ ar: z.array(z.string()), en: z.array(z.string()) }).partial().optional(),
     })
     .default({ abbreviations: {} }),
+  /** QA (shared/qa): check ids switched off for the project; optional, written only when used
+   * (unknown ids are kept and ignored, so a file from a newer version with more checks still opens) */
+  qa: z.object({ disabled: z.array(z.string().min(1).max(64)).max(64) }).optional(),
 });
 
 export const DEFAULT_TAG_SET: z.infer<typeof TagTypeSchema>[] = [

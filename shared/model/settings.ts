@@ -114,6 +114,8 @@ export function canonicalSettings(s: ProjectSettings): ProjectSettings {
       // written only when used, so files of projects without exceptions stay as they were
       ...(ex?.ar?.length || ex?.en?.length ? { exceptions: { ar: [...(ex.ar ?? [])], en: [...(ex.en ?? [])] } } : {}),
     },
+    // QA checks switched off: written only when some are, each once, in the order given
+    ...(s.qa?.disabled.length ? { qa: { disabled: [...new Set(s.qa.disabled)] } } : {}),
   };
 }
 
