@@ -6,6 +6,7 @@ import './editor/editor.css';
 import './app.css';
 import './ui/entity.css';
 import './ui/glossary.css';
+import './ui/qa.css';
 import type { TFunction } from 'i18next';
 import { getHost } from './api.ts';
 import { initI18n } from './i18n.ts';
@@ -16,13 +17,20 @@ import { importTranslation } from '../shared/align/import.ts';
 import { ENTITY_SHORTCUTS, tagShortcuts } from './editor/plugins/entity-keys.ts';
 import { trackEntityContext, withEntities } from './ui/entity-panel.ts';
 import { openGlossaryPanel } from './ui/glossary-panel.ts';
+import { createQa } from './ui/qa-panel.ts';
 
 async function boot(): Promise<void> {
   // entity tagging learns the workspace (tag set, glossary) from the host's answers
-  const { host, ctx: entityCtx } = trackEntityContext(getHost());
+  const tracked = trackEntityContext(getHost());
+  const entityCtx = tracked.ctx;
+  let tr: TFunction | null = null;
+  // QA learns the project's disabled checks from the same host answers
+  const qa = createQa(tracked.host, () => tr!, entityCtx);
+  const host = qa.host;
   const infoRes = await host.appInfo({});
   const info = infoRes.ok ? infoRes.value : null;
   const i18n = await initI18n(info?.systemLanguage);
+  tr = i18n.t.bind(i18n) as TFunction;
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html lacks #app');
   if (!infoRes.ok) {
@@ -35,7 +43,8 @@ async function boot(): Promise<void> {
     host,
     i18n,
     info,
-    createEditor: withEntities(createEditor, entityCtx, host, () => i18n.t.bind(i18n)),
+    createEditor: qa.wrap(withEntities(createEditor, entityCtx, host, () => i18n.t.bind(i18n))),
+    qa: qa.hooks,
     importTranslation, // given the project's abbreviations by the app (ui/project-import.ts)
     editorShortcuts: () => SHORTCUTS.map((s) => ({
       keys: s.keys[0],

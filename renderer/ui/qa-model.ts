@@ -75,6 +75,13 @@ export function folderCounts(findings: ReadonlyArray<{ file: string; path: strin
   };
 }
 
+/** `settings` with `disabled` as its QA checks switched off (no `qa` key when none is: the
+ * project file stays as it was for projects that never used it). */
+export function withQaDisabled<S extends { qa?: { disabled: string[] } }>(settings: S, disabled: readonly string[]): S {
+  const { qa: _old, ...rest } = settings;
+  return (disabled.length ? { ...rest, qa: { disabled: QA_CHECKS.filter((c) => disabled.includes(c)) } } : rest) as S;
+}
+
 /** The checks switched off in project settings (unknown ids dropped). */
 export function disabledChecks(settings: object | null | undefined): QaCheckId[] {
   const qa = (settings as { qa?: { disabled?: unknown } } | null | undefined)?.qa;

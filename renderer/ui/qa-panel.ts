@@ -101,7 +101,7 @@ export class QaPanel {
         const hid = uid('qa-group');
         return h('section', { class: 'qa-group', 'data-check': g.check, 'aria-labelledby': hid },
           h('h3', { id: hid, class: 'qa-group-title' },
-            h('span', { class: 'qa-sev', 'data-severity': g.severity }, t(`qaPanel.severity.${g.severity}`)),
+            h('span', { class: 'qa-sev', 'data-severity': g.severity }, t(`qa.severity.${g.severity}`)),
             ' ', t('qaPanel.group', { name: checkName(t, g.check), count: g.findings.length })),
           h('ul', {}, ...g.findings.map((f) => this.item(t, f))));
       }));

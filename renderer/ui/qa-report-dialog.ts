@@ -104,7 +104,7 @@ export function openQaReportDialog(o: QaReportDialogOptions): Promise<void> {
         const list = r.findings.filter((f) => f.path === x.path).sort((a, b) => a.row - b.row);
         const items = list.slice(0, MAX_LISTED).map((f) => {
           const b = h('button', { type: 'button', class: 'qa-item', 'data-row': f.row, 'data-check': f.check, 'data-severity': f.severity },
-            h('span', { class: 'qa-sev', 'data-severity': f.severity }, t(`qaPanel.severity.${f.severity}`)),
+            h('span', { class: 'qa-sev', 'data-severity': f.severity }, t(`qa.severity.${f.severity}`)),
             h('span', { class: 'qa-row' }, t('qaPanel.row', { row: f.row + 1 })),
             h('span', { class: 'qa-check' }, checkName(t, f.check)),
             h('span', { class: 'qa-msg', dir: 'auto' }, findingMessage(t, f)));
