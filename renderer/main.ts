@@ -31,6 +31,7 @@ async function boot(): Promise<void> {
   const info = infoRes.ok ? infoRes.value : null;
   const i18n = await initI18n(info?.systemLanguage);
   tr = i18n.t.bind(i18n) as TFunction;
+  i18n.on('languageChanged', () => qa.relabel());
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html lacks #app');
   if (!infoRes.ok) {

@@ -181,7 +181,7 @@ export interface QaHooks {
 }
 
 /** The QA wiring: a host that tracks QA settings, an editor factory wrapper, and the app's hooks. */
-export function createQa(host: HostBridge, t: () => TFunction, entities?: EntityContext): { host: HostBridge; wrap(create: CreateEditor): CreateEditor; hooks: QaHooks } {
+export function createQa(host: HostBridge, t: () => TFunction, entities?: EntityContext): { host: HostBridge; wrap(create: CreateEditor): CreateEditor; hooks: QaHooks; relabel(): void } {
   let disabled: QaContext['disabled'] = [];
   let panel: QaPanel | null = null;
   let shown = false;
@@ -264,5 +264,7 @@ export function createQa(host: HostBridge, t: () => TFunction, entities?: Entity
       return res.ok ? res.value.findings.filter((f) => f.severity === 'error').length : null;
     },
   };
-  return { host: wrapped, wrap, hooks };
+  // the UI language changed: the panel's texts again
+  const relabel = () => panel?.render(true);
+  return { host: wrapped, wrap, hooks, relabel };
 }
