@@ -176,3 +176,15 @@ test('consistency: computed on request from the rows already built, dropped for 
   assert.deepEqual(qaFindings(state).map((f) => f.unit), ['u1'], 'the edited row waits for the next computation');
   assert.ok(refreshConsistencyTr(state, pairs));
 });
+
+test('with the real checks: ١٢٣ in the Arabic against 132 typed in the English is a number finding, 123 clears it', () => {
+  let state = makeState(twoTranslated());
+  const numbers = () => qaFindings(state).filter((x) => x.check === 'number-mismatch' && x.unit === 'u1');
+  assert.deepEqual(numbers(), []);
+  const p = posIn(state.doc, 't1', 'The president said Apple will hire '.length);
+  state = state.apply(state.tr.insertText('132', p, p + 3));
+  assert.equal(numbers().length > 0, true);
+  assert.equal(numbers()[0].severity, 'error');
+  state = state.apply(state.tr.insertText('123', p, p + 3));
+  assert.deepEqual(numbers(), []);
+});
