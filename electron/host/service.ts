@@ -295,7 +295,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const target = req.path ? await roots.resolve(req.path) : root;
       if (roots.rootOf(target) !== root) throw new HostError('outside-workspace', `Not inside the folder ${req.root}: ${req.path}`);
       const r = await runQa(target, { root, checks: req.checks ? parseCheckList(req.checks) : undefined });
-      return { findings: r.findings, reports: r.reports, warnings: r.warnings };
+      return { findings: r.findings, reports: r.reports, warnings: r.warnings, notStarted: r.notStarted, perReport: r.perReport };
     },
     qaExportReport: async (req) => {
       const root = await openedRoot(req.root);

@@ -333,6 +333,10 @@ export const hostCalls = {
       reports: z.number().int().nonnegative(),
       /** reports skipped with why (corrupt sidecar, …) */
       warnings: z.array(z.string()),
+      /** reports without a sidecar yet (relative paths), not checked */
+      notStarted: z.array(z.string()).optional(),
+      /** findings per checked report (relative path), every checked report listed */
+      perReport: z.array(z.object({ file: z.string(), findings: z.number().int().nonnegative() })).optional(),
     }),
   ),
   /** writes the folder QA report as HTML (Arabic right to left) or JSON to a file under an opened folder */

@@ -29,7 +29,8 @@ export interface NumberToken {
 /** Digits to ASCII and the Arabic separators to . and , — one code unit for one, so indexes still
  * point into the original text. */
 function westernise(text: string): string {
-  return asciiDigits(text).replace(/\u066B/g, '.').replace(/\u066C/g, ',');
+  // the Arabic comma between digits (30،000) is a thousands separator typed on an Arabic keyboard
+  return asciiDigits(text).replace(/\u066B/g, '.').replace(/\u066C/g, ',').replace(/(?<=\d)\u060C(?=\d{3}(?!\d))/g, ',');
 }
 
 const MULTIPLIERS: ReadonlyArray<[RegExp, number]> = [
@@ -41,6 +42,9 @@ const MULTIPLIERS: ReadonlyArray<[RegExp, number]> = [
 
 /** The values a token written `t` (ASCII digits, `.` and `,`) may stand for; [] when not one number. */
 function readings(t: string): number[] | null {
+  // a time, 5:30 = 5.30 (English writes both)
+  const time = /^(\d{1,2}):(\d{2})$/.exec(t);
+  if (time) return [Number(time[1]) + Number(time[2]) / 100];
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(t)) return [Number(t.replace(/,/g, ''))];
   if (/^\d{1,3}(?:\.\d{3})+$/.test(t)) {
     // 1.000: a decimal in English, thousands in European notation (some Arabic newsrooms)
@@ -58,7 +62,7 @@ function readings(t: string): number[] | null {
 export function numberTokens(text: string): NumberToken[] {
   const w = westernise(text);
   const out: NumberToken[] = [];
-  const re = /\d+(?:[.,]\d+)*/g;
+  const re = /\d{1,2}:\d{2}(?![\d:])|\d+(?:[.,]\d+)*/g;
   let prevEnd = -1;
   let prev: NumberToken | null = null;
   for (let m = re.exec(w); m; m = re.exec(w)) {
@@ -100,7 +104,7 @@ const EN_TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fif
 const EN_ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 const EN_OTHER: Record<string, number[]> = {
   dozen: [12], dozens: [12], hundred: [100], hundreds: [100], thousand: [1000], million: [1e6], billion: [1e9], trillion: [1e12],
-  half: [0.5], quarter: [0.25], third: [3, 1 / 3], twice: [2], double: [2], both: [2], pair: [2], couple: [2], once: [1], triple: [3],
+  half: [0.5, 50], quarter: [0.25, 25], decade: [10], decades: [10], century: [100], third: [3, 1 / 3], twice: [2], double: [2], both: [2], pair: [2], couple: [2], once: [1], triple: [3],
   single: [1], twentieth: [20], thirtieth: [30], hundredth: [100], thousandth: [1000],
 };
 
@@ -142,10 +146,11 @@ function ar(values: number[], ...words: string[]): void {
   for (const w of words) AR_WORDS[arabicKey(w)] = values;
 }
 ar([0], 'صفر');
-ar([1], 'واحد', 'واحدة', 'أول', 'أولى', 'اول', 'احد', 'إحدى', 'وحيد', 'وحيدة');
-ar([2], 'اثنان', 'اثنين', 'اثنتان', 'اثنتين', 'إثنان', 'إثنين', 'ثنائي', 'ثنائية', 'كلا', 'كلتا', 'ثاني', 'ثانية', 'مرتين', 'مرتان', 'ضعف', 'ضعفي', 'ضعفين');
+ar([1], 'واحد', 'واحدة', 'أول', 'أولى', 'اول', 'احد', 'إحدى', 'وحيد', 'وحيدة', 'حادي');
+ar([2], 'اثنان', 'اثنين', 'اثنتان', 'اثنتين', 'إثنان', 'إثنين', 'ثنائي', 'ثنائية', 'كلا', 'كلتا', 'ثاني', 'ثان', 'ثانية', 'مرتين', 'مرتان', 'ضعف', 'ضعفي', 'ضعفين');
 ar([3], 'ثلاث', 'ثلاثة', 'ثالث', 'ثالثة', 'ثلاثي', 'ثلاثية', 'ثلث');
-ar([4], 'أربع', 'أربعة', 'رابع', 'رابعة', 'ربع', 'رباعي');
+ar([4], 'أربع', 'أربعة', 'رابع', 'رابعة', 'رباعي');
+ar([0.25, 25, 4], 'ربع');
 ar([5], 'خمس', 'خمسة', 'خامس', 'خامسة');
 ar([6], 'ست', 'ستة', 'سادس', 'سادسة', 'سدس');
 ar([7], 'سبع', 'سبعة', 'سابع', 'سابعة');
@@ -153,7 +158,6 @@ ar([8], 'ثمان', 'ثماني', 'ثمانية', 'ثامن', 'ثامنة');
 ar([9], 'تسع', 'تسعة', 'تاسع', 'تاسعة');
 ar([10], 'عشر', 'عشرة', 'عاشر', 'عاشرة');
 ar([12], 'اثنا', 'اثني', 'اثنتا', 'اثنتي', 'دزينة');
-ar([11], 'حادي');
 ar([20], 'عشرون', 'عشرين', 'عشرينيات', 'عشرينات');
 ar([30], 'ثلاثون', 'ثلاثين', 'ثلاثينيات', 'ثلاثينات');
 ar([40], 'أربعون', 'أربعين', 'أربعينيات', 'أربعينات');
@@ -163,14 +167,14 @@ ar([70], 'سبعون', 'سبعين', 'سبعينيات', 'سبعينات');
 ar([80], 'ثمانون', 'ثمانين', 'ثمانينيات', 'ثمانينات');
 ar([90], 'تسعون', 'تسعين', 'تسعينيات', 'تسعينات');
 ar([100, 1], 'مائة', 'مئة', 'مئات');
-ar([200, 2], 'مئتان', 'مئتين', 'مائتان', 'مائتين');
+ar([200, 2], 'مئتان', 'مئتين', 'مائتان', 'مائتين', 'مئتي', 'مائتي');
 ar([1000, 1], 'ألف', 'آلاف');
-ar([2000, 2], 'ألفان', 'ألفين');
+ar([2000, 2], 'ألفان', 'ألفين', 'ألفي');
 ar([1e6, 1], 'مليون', 'ملايين');
-ar([2e6, 2], 'مليونان', 'مليونين');
+ar([2e6, 2], 'مليونان', 'مليونين', 'مليوني');
 ar([1e9, 1], 'مليار', 'مليارات', 'بليون');
-ar([2e9, 2], 'ملياران', 'مليارين');
-ar([0.5], 'نصف');
+ar([2e9, 2], 'ملياران', 'مليارين', 'ملياري');
+ar([0.5, 50], 'نصف'); // half, 50 percent
 
 /** A word folded for the table: marks and tatweel dropped, alef and yeh variants unified, teh
  * marbuta kept (ثلاث ≠ ثلاثة both listed anyway). */

@@ -1,7 +1,8 @@
 // punctuation, in the English, each judged against the Arabic so a source that opens a quotation
 // in one paragraph and closes it in the next (usual in news) is not blamed on the translation:
 //   - unbalanced brackets ( ) [ ] { } when the Arabic's brackets balance (warning);
-//   - an odd number of double quotes (" or “ ”) when the Arabic's quotes (" “ ” « ») are even (warning);
+//   - an odd number of double quotes (" or “ ”) when the Arabic has quotes (" “ ” « ») and they are
+//     even (warning);
 //   - the Arabic is a question (؟ or ?) and the English has no "?" (info: reported questions are
 //     often rightly turned into statements);
 //   - leftovers: ",." ",," ".." (not "..."), ".," after a word that is no abbreviation (etc., U.S.,
@@ -33,7 +34,9 @@ function quotesBalanced(text: string): boolean {
   return straight % 2 === 0 && (open + close) % 2 === 0;
 }
 
-const ABBREVIATION = /(?:^|[\s(])(?:[A-Za-z]|etc|Inc|Ltd|Co|Corp|Jr|Sr|St|vs|No|Mr|Mrs|Ms|Dr|Prof|Gen|Gov|Sen|Rep|[A-Za-z](?:\.[A-Za-z])+)$/;
+/** What may end in "." before a comma: a short capitalised word (Inc., La., Calif.), etc, vs,
+ * initials (U.S., O.K.) */
+const ABBREVIATION = /(?:^|[\s("“])(?:[A-Z][a-z]{0,4}|[A-Za-z]|etc|vs|[A-Za-z](?:\.[A-Za-z])+)$/;
 
 /** A leftover punctuation artefact in the English, or null. */
 function artefact(en: string): string | null {
@@ -50,7 +53,9 @@ export function checkPunctuation(row: QaRow): QaFinding[] {
   const out: QaFinding[] = [];
   const b = unbalancedBracket(en);
   if (b && !unbalancedBracket(ar)) out.push(finding(row, 'punctuation', 'warning', 'unbalancedBracket', { char: b }));
-  if (!quotesBalanced(en) && quotesBalanced(ar)) out.push(finding(row, 'punctuation', 'warning', 'unbalancedQuote'));
+  // an Arabic without quotation marks says nothing (translators often drop them, and news quotes
+  // run over several paragraphs)
+  if (!quotesBalanced(en) && /["“”«»]/u.test(ar) && quotesBalanced(ar)) out.push(finding(row, 'punctuation', 'warning', 'unbalancedQuote'));
   if (/[؟?]/u.test(ar) && !en.includes('?')) out.push(finding(row, 'punctuation', 'info', 'questionLost'));
   const a = artefact(en);
   if (a) out.push(finding(row, 'punctuation', 'warning', 'artefact', { text: a }));

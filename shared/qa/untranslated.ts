@@ -7,7 +7,11 @@ import { finding } from './finding.ts';
 import type { QaFinding, QaRow } from './types.ts';
 
 /** Arabic letters (not digits or punctuation, which `punctuation` and numbers look at). */
-const ARABIC_LETTERS = /[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+(?:[\s\u0640\u064B-\u065F\u0670]*[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+)*/u;
+const L = '[\\u0621-\\u064A\\u066E-\\u06D3\\u06FA-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFF]';
+/** harakat, superscript alef, tatweel: kept with their letter */
+const M = '[\\u0640\\u064B-\\u065F\\u0670]*';
+/** A run of Arabic words (letters with their marks, separated by spaces). */
+const ARABIC_LETTERS = new RegExp(`${L}${M}(?:\\s*${L}${M})*`, 'u');
 
 export function hasArabicLetters(text: string): boolean {
   return ARABIC_LETTERS.test(text);
