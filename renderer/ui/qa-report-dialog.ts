@@ -119,10 +119,16 @@ export function openQaReportDialog(o: QaReportDialogOptions): Promise<void> {
           h('summary', {}, h('span', { dir: 'ltr' }, x.file), ' — ', t('qaPanel.report.fileCount', { count: x.count, errors: x.errors })),
           h('ul', {}, ...items));
       }));
+    // reports checked without findings, and reports not started (no sidecar: nothing to check)
+    const listed = new Set(c.byReport.map((x) => x.file));
+    const clean = (r.perReport ?? []).filter((x) => x.findings === 0 && !listed.has(x.file));
+    if (clean.length) perReport.append(h('p', { class: 'hint', 'data-clean': clean.length }, t('qaPanel.report.cleanReports', { count: clean.length })));
+    const notStarted = r.notStarted ?? [];
+    if (notStarted.length) perReport.append(h('p', { class: 'hint', 'data-not-started': notStarted.length }, t('qaPanel.report.notStarted', { count: notStarted.length })));
     const warnings = r.warnings.length
       ? [h('h3', {}, t('qaPanel.report.warnings')), h('ul', { class: 'qa-report-warnings' }, ...r.warnings.map((w) => h('li', { dir: 'auto' }, w)))]
       : [];
-    replaceChildren(results, ...(r.findings.length ? [perCheck, perReport] : []), ...warnings);
+    replaceChildren(results, ...(r.findings.length ? [perCheck] : []), perReport, ...warnings);
     const first = results.querySelector<HTMLElement>('summary');
     (first ?? dlg.buttons.get('close')!).focus();
   }

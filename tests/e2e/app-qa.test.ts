@@ -28,15 +28,6 @@ async function setEnglish(page: Page, index: number, text: string): Promise<void
   await page.waitForFunction(({ i, t }) => document.querySelectorAll('.muwazi-editor .row')[i]?.querySelector('.tgt')?.textContent === t, { i: index, t: text });
 }
 
-/** The unit id of the row holding the editor's caret. */
-function caretRow(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const n = document.getSelection()?.anchorNode;
-    const el = n instanceof Element ? n : n?.parentElement;
-    return el?.closest<HTMLElement>('.row')?.dataset.id ?? null;
-  });
-}
-
 /** Switches a check off through File → Project Settings… (the open editor takes it at once). */
 async function switchOff(page: Page, check: string): Promise<void> {
   await page.locator('.menubar-item[data-menu="file"]').click();
@@ -83,22 +74,31 @@ test('QA: a wrong number shows in the panel, F8 jumps to it, fixing clears it; i
     assert.match(await finding.first().innerText(), /67|76/);
     assert.match(await page.locator('.qa-panel-count').innerText(), /^\d+ findings?$/);
 
-    // F8 from the first row stops at the row with the finding
-    await page.locator('.muwazi-editor .row').first().locator('.tgt').first().click();
-    await page.keyboard.press('F8');
-    await page.waitForFunction((u) => {
+    // F8 from the first row stops at the row with the finding (Shift+Tab, an editor command, moves
+    // the caret up without a click whose selection the editor reads later)
+    const toFirstRow = async () => {
+      for (let i = 0; i < row.index; i++) await page.keyboard.press('Shift+Tab');
+      await page.waitForFunction((u) => {
+        const n = document.getSelection()?.anchorNode;
+        const el = n instanceof Element ? n : n?.parentElement;
+        return el?.closest<HTMLElement>('.row')?.dataset.id === u;
+      }, await page.locator('.muwazi-editor .row').first().getAttribute('data-id'));
+    };
+    const caretAt = (u: string) => page.waitForFunction((id) => {
       const n = document.getSelection()?.anchorNode;
       const el = n instanceof Element ? n : n?.parentElement;
-      return el?.closest<HTMLElement>('.row')?.dataset.id === u;
-    }, row.unit);
-    assert.equal(await caretRow(page), row.unit);
+      return el?.closest<HTMLElement>('.row')?.dataset.id === id;
+    }, u);
+    await toFirstRow();
+    await page.keyboard.press('F8');
+    await caretAt(row.unit);
 
     // Enter on a finding in the panel jumps too (and hands the keyboard to the editor)
-    await page.locator('.muwazi-editor .row').first().locator('.tgt').first().click();
+    await toFirstRow();
     await finding.first().focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.classList.contains('muwazi-editor') === true);
-    assert.equal(await caretRow(page), row.unit);
+    await caretAt(row.unit);
 
     // fixed: the finding goes
     await setEnglish(page, row.index, right);
@@ -182,6 +182,59 @@ test('QA: the Arabic UI shows the panel mirrored with Arabic strings', async () 
     const item = panel.locator('.qa-item').first();
     const [box, rowBox] = [await item.boundingBox(), await item.locator('.qa-row').boundingBox()];
     assert.ok(rowBox!.x + rowBox!.width > box!.x + box!.width / 2, 'the row number starts on the right');
+    assert.deepEqual(e.errors, []);
+  } finally {
+    await e.close();
+  }
+});
+
+test('QA: File → QA Report… counts the folder per check and per report, exports HTML and JSON, opens a report at a row', async () => {
+  const e = await startE2E();
+  try {
+    const { page } = e;
+    const name = await openReportAt(page, 0);
+    const row = await rowWith(page, '67');
+    const nums = numbersOf(row.ar);
+    await setEnglish(page, row.index, `The toll was ${nums.map((n) => (n === '67' ? '76' : n)).join(', ')}.`);
+    await page.locator('.menubar-item[data-menu="file"]').click();
+    await page.locator('.menu-item[data-command="qaReport"]').click();
+    const dlg = page.locator('dialog[data-dialog="qa-report"]');
+    await dlg.waitFor();
+    // the open report is saved first: the folder run sees the wrong number
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('dialog[data-dialog="qa-report"]')?.dataset.qaState === 'done');
+    assert.ok(Number(await dlg.getAttribute('data-errors')) >= 1);
+    assert.equal(await dlg.locator('.qa-report-checks tr[data-check="number-mismatch"]').count(), 1);
+    // only reports with a sidecar are checked: the one just saved; the four others are not started
+    assert.equal(await dlg.locator(`.qa-report-file[data-file="${name}.txt"]`).count(), 1);
+    assert.equal(await dlg.locator('[data-not-started]').getAttribute('data-not-started'), '4');
+
+    for (const format of ['html', 'json'] as const) {
+      await dlg.locator(`[data-action="${format}"]`).click();
+      await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector<HTMLElement>('dialog[data-dialog="qa-report"]')?.dataset.exportState ?? ''));
+      assert.equal(await dlg.getAttribute('data-export-state'), 'done', await dlg.locator('.qa-report-exported').innerText());
+      const path = (await dlg.locator('.qa-report-exported').getAttribute('data-path'))!;
+      assert.ok(path.endsWith(`/export/qa-report.${format}`), path);
+      const text = await readFile(path, 'utf8');
+      if (format === 'json') assert.ok(JSON.stringify(JSON.parse(text)).includes('number-mismatch'));
+      else assert.match(text, /dir="rtl"/);
+      await page.evaluate(() => delete document.querySelector<HTMLElement>('dialog[data-dialog="qa-report"]')!.dataset.exportState);
+    }
+
+    // a finding of the list: its report (open here) gets the caret in that row
+    const file = dlg.locator(`.qa-report-file[data-file="${name}.txt"]`);
+    await file.locator('summary').click();
+    const item = file.locator(`.qa-item[data-check="number-mismatch"]`).first();
+    const targetRow = Number(await item.getAttribute('data-row'));
+    assert.equal(targetRow, row.index);
+    await item.click();
+    await dlg.waitFor({ state: 'detached' });
+    await page.waitForFunction((r) => {
+      const rows = [...document.querySelectorAll('.muwazi-editor .row')];
+      const n = document.getSelection()?.anchorNode;
+      const el = n instanceof Element ? n : n?.parentElement;
+      const at = el?.closest('.row');
+      return !!at && rows.indexOf(at) === r;
+    }, targetRow);
     assert.deepEqual(e.errors, []);
   } finally {
     await e.close();
