@@ -19,6 +19,9 @@ import { h, replaceChildren, uid } from './dom.ts';
 import { checkName, disabledChecks, findingMessage, groupByCheck } from './qa-model.ts';
 import { openQaReportDialog, type QaReportDialogOptions } from './qa-report-dialog.ts';
 
+/** Findings drawn per check at most (a report of untranslated rows has one per row); F8 reaches all. */
+const MAX_PER_GROUP = 200;
+
 /** A createEditor-shaped factory. */
 export type CreateEditor = (mount: HTMLElement, init: EditorInit) => EditorHandle;
 
@@ -56,7 +59,6 @@ export class QaPanel {
   /** Shows or hides the panel; shown, the first finding gets the focus (or stays with `focus` false). */
   setVisible(on: boolean, focus = true): void {
     this.el.hidden = !on;
-    document.documentElement.dataset.qaPanel = on ? 'open' : 'closed';
     if (!on) {
       this.editor.focus();
       return;
@@ -103,7 +105,8 @@ export class QaPanel {
           h('h3', { id: hid, class: 'qa-group-title' },
             h('span', { class: 'qa-sev', 'data-severity': g.severity }, t(`qa.severity.${g.severity}`)),
             ' ', t('qaPanel.group', { name: checkName(t, g.check), count: g.findings.length })),
-          h('ul', {}, ...g.findings.map((f) => this.item(t, f))));
+          h('ul', {}, ...g.findings.slice(0, MAX_PER_GROUP).map((f) => this.item(t, f)),
+            g.findings.length > MAX_PER_GROUP ? h('li', { class: 'hint' }, t('qaPanel.more', { count: g.findings.length - MAX_PER_GROUP })) : null));
       }));
     }
     if (hadFocus) (this.list.querySelector<HTMLElement>(`[data-key="${CSS.escape(hadFocus)}"]`) ?? this.list.querySelector<HTMLElement>('button.qa-item'))?.focus();

@@ -70,7 +70,6 @@ export function qaRowOf(node: PMNode, index: number, renderingsOf: (entity: stri
   const ar: string[] = [];
   const en: string[] = [];
   const mentions: Array<{ text: string; type: string; renderings: string[] }> = [];
-  const enMentions: Array<[string, string]> = [];
   node.child(0).forEach((s) => {
     ar.push(s.textContent);
     for (const r of mentionRuns(s)) mentions.push({ text: r.text, type: r.attrs.type, renderings: renderingsOf(r.attrs.entity) });
@@ -78,9 +77,17 @@ export function qaRowOf(node: PMNode, index: number, renderingsOf: (entity: stri
   node.child(1).forEach((s) => {
     if (s.content.size === 0) return; // the "no English yet" placeholder
     en.push(s.textContent);
-    for (const r of mentionRuns(s)) enMentions.push([r.attrs.entity, r.text]);
   });
-  return { row: { unit: (node.attrs as RowAttrs).id, row: index, ar: ar.join(' '), en: en.join(' '), mentions }, enMentions };
+  return { row: { unit: (node.attrs as RowAttrs).id, row: index, ar: ar.join(' '), en: en.join(' '), mentions }, enMentions: enMentionsOf(node) };
+}
+
+/** A row's English mentions as [entity id, text]. */
+function enMentionsOf(node: PMNode): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  node.child(1).forEach((s) => {
+    for (const r of mentionRuns(s)) out.push([r.attrs.entity, r.text]);
+  });
+  return out;
 }
 
 function sameMentions(a: ReadonlyArray<readonly [string, string]>, b: ReadonlyArray<readonly [string, string]>): boolean {
@@ -164,9 +171,8 @@ export function qa(options: QaOptions = {}): Plugin<QaState> {
     // rows gone or changed: their English mentions no longer count (unless unchanged, below)
     const gone = [...byNode.values()];
     const base = { ctx: prev.ctx, renderings: renderings as ReadonlyMap<string, ReadonlyMap<string, number>>, entityEn: prev.entityEn };
-    const built = fresh.map(({ index, node }) => ({ index, e: qaRowOf(node, index, () => []) }));
     const before = gone.flatMap((g) => g.enMentions);
-    const after = built.flatMap((b) => b.e.enMentions);
+    const after = fresh.flatMap(({ node }) => enMentionsOf(node));
     if (!sameMentions(before, after)) {
       for (const [entity, text] of before) bump(entity, text, -1);
       for (const [entity, text] of after) bump(entity, text, 1);
