@@ -3,7 +3,8 @@
 // through the sidecar model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TextSelection, type EditorState } from 'prosemirror-state';
+import { EditorState, TextSelection } from 'prosemirror-state';
+import fc from 'fast-check';
 import { undo, undoDepth } from 'prosemirror-history';
 import { qaFindings, qaKey, qaRowPositions, refreshConsistencyTr, setQaContextTr } from '../../../../renderer/editor/plugins/qa.ts';
 import { setQaIgnore } from '../../../../renderer/editor/commands/qa.ts';
@@ -187,4 +188,42 @@ test('with the real checks: ١٢٣ in the Arabic against 132 typed in the Englis
   assert.equal(numbers()[0].severity, 'error');
   state = state.apply(state.tr.insertText('123', p, p + 3));
   assert.deepEqual(numbers(), []);
+});
+
+test('property: after any run of edits, row commands and ignores, the findings equal a fresh check of the document', () => {
+  const ops = fc.array(fc.oneof(
+    fc.record({ kind: fc.constant('type' as const), row: fc.nat(3), at: fc.nat(60), text: fc.constantFrom('٦٧', '67', '2024', ' ', '  ', '(', 'Apple', 'قال', '?', '١٢٣') }),
+    fc.record({ kind: fc.constant('delete' as const), row: fc.nat(3), at: fc.nat(60), len: fc.integer({ min: 1, max: 6 }) }),
+    fc.record({ kind: fc.constant('command' as const), row: fc.nat(3), name: fc.constantFrom('splitRow', 'mergeRowNext', 'insertTargetRow', 'moveSentenceDown', 'splitTarget', 'undo') }),
+    fc.record({ kind: fc.constant('ignore' as const), row: fc.nat(3), check: fc.constantFrom('number-mismatch', 'spacing', 'untranslated', 'length') }),
+  ), { maxLength: 12 });
+  fc.assert(fc.property(ops, (list) => {
+    let state = makeState(twoTranslated());
+    for (const op of list) {
+      const n = state.doc.childCount;
+      const rowIndex = op.row % n;
+      const row = state.doc.child(rowIndex);
+      let rowPos = 0;
+      for (let i = 0; i < rowIndex; i++) rowPos += state.doc.child(i).nodeSize;
+      const tgtStart = rowPos + 1 + row.child(0).nodeSize + 2; // inside the first English sentence
+      const size = row.child(1).child(0).content.size;
+      if (op.kind === 'type') state = state.apply(state.tr.insertText(op.text, tgtStart + Math.min(op.at, size)));
+      else if (op.kind === 'delete') {
+        const from = tgtStart + Math.min(op.at, size);
+        const to = Math.min(tgtStart + size, from + op.len);
+        if (to > from) state = state.apply(state.tr.delete(from, to));
+      } else if (op.kind === 'ignore') {
+        const unit = row.attrs.id as string;
+        const on = !(row.attrs.qaIgnore as string[]).includes(op.check);
+        setQaIgnore(unit, op.check, on)(state, (tr) => (state = state.apply(tr)));
+      } else {
+        const placed = state.apply(state.tr.setSelection(TextSelection.create(state.doc, tgtStart + Math.min(3, size))));
+        (commands as Record<string, (s: EditorState, d: (tr: import('prosemirror-state').Transaction) => void) => boolean>)[op.name](placed, (tr) => (state = placed.apply(tr)));
+      }
+    }
+    const fresh = EditorState.create({ doc: state.doc, plugins: state.plugins });
+    assert.deepEqual(qaFindings(state), qaFindings(fresh));
+    assert.deepEqual(qaFindings(state, 'ignored'), qaFindings(fresh, 'ignored'));
+    assert.deepEqual(qaRowPositions(state), qaRowPositions(fresh));
+  }), { numRuns: 150 });
 });
