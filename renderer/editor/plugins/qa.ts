@@ -4,6 +4,9 @@
 // node changed are checked again: rows are compared by identity between the old and the new
 // document (ProseMirror shares untouched nodes), scanning the unchanged prefix and suffix and
 // looking the middle up by node, so typing re-checks one row and never converts the document.
+// entity-missing reads an entity's English renderings anywhere in the report: they are counted per
+// entity and updated from the changed rows; when one changes (an English mention edited), the rows
+// with an Arabic mention of that entity are checked again too.
 // inconsistent-translation spans rows: it is computed on request (the QA panel asks at idle,
 // `refreshConsistencyTr`) from the QaRows already built here, and dropped for a row once it changes.
 // Ignored checks (the row's qaIgnore attribute) are kept apart, not dropped: the panel can show them.
@@ -26,6 +29,8 @@ interface RowEntry {
   findings: readonly QaFinding[];
   /** the row's English mentions as [entity id, text]: renderings of those entities for other rows */
   enMentions: ReadonlyArray<readonly [string, string]>;
+  /** entity ids of the row's Arabic mentions: the row is checked again when their renderings change */
+  arEntities: readonly string[];
 }
 
 /** The plugin's state (immutable: every change makes a new value). */
@@ -66,19 +71,23 @@ const EMPTY: readonly QaFinding[] = Object.freeze([]);
 
 /** The QaRow of a row node at index `index` (Arabic and English joined by a space, Arabic mentions
  * with their entity's renderings) and its English mentions. */
-export function qaRowOf(node: PMNode, index: number, renderingsOf: (entity: string) => string[]): { row: QaRow; enMentions: Array<[string, string]> } {
+export function qaRowOf(node: PMNode, index: number, renderingsOf: (entity: string) => string[]): { row: QaRow; enMentions: Array<[string, string]>; arEntities: string[] } {
   const ar: string[] = [];
   const en: string[] = [];
   const mentions: Array<{ text: string; type: string; renderings: string[] }> = [];
+  const arEntities: string[] = [];
   node.child(0).forEach((s) => {
     ar.push(s.textContent);
-    for (const r of mentionRuns(s)) mentions.push({ text: r.text, type: r.attrs.type, renderings: renderingsOf(r.attrs.entity) });
+    for (const r of mentionRuns(s)) {
+      mentions.push({ text: r.text, type: r.attrs.type, renderings: renderingsOf(r.attrs.entity) });
+      arEntities.push(r.attrs.entity);
+    }
   });
   node.child(1).forEach((s) => {
     if (s.content.size === 0) return; // the "no English yet" placeholder
     en.push(s.textContent);
   });
-  return { row: { unit: (node.attrs as RowAttrs).id, row: index, ar: ar.join(' '), en: en.join(' '), mentions }, enMentions: enMentionsOf(node) };
+  return { row: { unit: (node.attrs as RowAttrs).id, row: index, ar: ar.join(' '), en: en.join(' '), mentions }, enMentions: enMentionsOf(node), arEntities };
 }
 
 /** A row's English mentions as [entity id, text]. */
@@ -105,9 +114,9 @@ export function qa(options: QaOptions = {}): Plugin<QaState> {
       if (saved && !out.includes(saved)) out.push(saved);
       return out;
     };
-    const { row, enMentions } = qaRowOf(node, index, renderingsOf);
+    const { row, enMentions, arEntities } = qaRowOf(node, index, renderingsOf);
     const findings = check(row, s.ctx);
-    return { node, row, ignore: (node.attrs as RowAttrs).qaIgnore, findings: findings.length ? findings : EMPTY, enMentions };
+    return { node, row, ignore: (node.attrs as RowAttrs).qaIgnore, findings: findings.length ? findings : EMPTY, enMentions, arEntities };
   };
 
   /** Every row checked (at open, and when the context changes). */
@@ -173,9 +182,16 @@ export function qa(options: QaOptions = {}): Plugin<QaState> {
     const base = { ctx: prev.ctx, renderings: renderings as ReadonlyMap<string, ReadonlyMap<string, number>>, entityEn: prev.entityEn };
     const before = gone.flatMap((g) => g.enMentions);
     const after = fresh.flatMap(({ node }) => enMentionsOf(node));
+    // entities whose English renderings changed: rows with Arabic mentions of them are checked again
+    const changedEntities = new Set<string>();
     if (!sameMentions(before, after)) {
       for (const [entity, text] of before) bump(entity, text, -1);
       for (const [entity, text] of after) bump(entity, text, 1);
+      for (const [entity] of [...before, ...after]) {
+        const was = prev.renderings.get(entity);
+        const now = renderings.get(entity);
+        if (!was || !now || was.size !== now.size || [...was.keys()].some((k) => !now.has(k))) changedEntities.add(entity);
+      }
       base.renderings = renderings;
     }
     let f = 0;
@@ -186,6 +202,13 @@ export function qa(options: QaOptions = {}): Plugin<QaState> {
       rows.push(kept ? reindex(kept, index) : entry(base, fresh[f++].node, index));
     }
     for (let k = 0; k < tail; k++) rows.push(reindex(old[old.length - tail + k], n - tail + k));
+    // rare (an English mention's text changed): one pass over the rows' entity lists, no conversion
+    if (changedEntities.size) {
+      const done = new Set(fresh.map((x) => x.index));
+      for (let i = 0; i < rows.length; i++) {
+        if (!done.has(i) && rows[i].arEntities.some((e) => changedEntities.has(e))) rows[i] = entry(base, rows[i].node, i);
+      }
+    }
     // consistency findings of changed or removed rows are out of date
     let consistency = prev.consistency;
     const touched = [...gone.map((g) => g.row.unit), ...fresh.map((x) => (x.node.attrs as RowAttrs).id)];
