@@ -123,13 +123,11 @@ export function qa(options: QaOptions = {}): Plugin<QaState> {
   const full = (doc: PMNode, ctx: QaContext, entityEn: ReadonlyMap<string, string>): QaState => {
     const renderings = new Map<string, Map<string, number>>();
     doc.forEach((node) => {
-      node.child(1).forEach((s) => {
-        for (const r of mentionRuns(s)) {
-          const m = renderings.get(r.attrs.entity) ?? new Map<string, number>();
-          m.set(r.text, (m.get(r.text) ?? 0) + 1);
-          renderings.set(r.attrs.entity, m);
-        }
-      });
+      for (const [entity, text] of enMentionsOf(node)) {
+        const m = renderings.get(entity) ?? new Map<string, number>();
+        m.set(text, (m.get(text) ?? 0) + 1);
+        renderings.set(entity, m);
+      }
     });
     const base = { ctx, renderings, entityEn };
     const rows: RowEntry[] = [];
