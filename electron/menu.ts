@@ -57,6 +57,7 @@ export function buildMenuTemplate(lang: MenuLang, opts: MenuOptions = {}): MenuI
         cmd('importTranslation'),
         cmd('importMemory'),
         cmd('export'),
+        cmd('qaReport'),
         sep,
         cmd('settings'),
         sep,
@@ -99,6 +100,9 @@ export function buildMenuTemplate(lang: MenuLang, opts: MenuOptions = {}): MenuI
             { label: t('arabic'), command: 'langAr', type: 'radio', checked: lang === 'ar' },
           ],
         },
+        sep,
+        // no accelerator: F9 is the renderer's (renderer/ui/commands.ts APP_SHORTCUTS)
+        cmd('qaPanel'),
         ...(opts.dev ? [sep, { role: 'toggleDevTools' } as MenuItemSpec] : []),
       ],
     },

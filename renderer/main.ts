@@ -8,6 +8,7 @@ import './ui/entity.css';
 import './ui/glossary.css';
 import './ui/spell.css';
 import './ui/workbench.css';
+import './ui/qa.css';
 import type { TFunction } from 'i18next';
 import { getHost } from './api.ts';
 import { initI18n } from './i18n.ts';
@@ -21,13 +22,21 @@ import { openGlossaryPanel } from './ui/glossary-panel.ts';
 import { withSpell } from './ui/spell.ts';
 import { SPELL_MENU_KEY } from './editor/plugins/spell.ts';
 import { withWorkbench } from './ui/workbench.ts';
+import { createQa } from './ui/qa-panel.ts';
 
 async function boot(): Promise<void> {
   // entity tagging learns the workspace (tag set, glossary) from the host's answers
-  const { host, ctx: entityCtx } = trackEntityContext(getHost());
+  const tracked = trackEntityContext(getHost());
+  const entityCtx = tracked.ctx;
+  let tr: TFunction | null = null;
+  // QA learns the project's disabled checks from the same host answers
+  const qa = createQa(tracked.host, () => tr!, entityCtx);
+  const host = qa.host;
   const infoRes = await host.appInfo({});
   const info = infoRes.ok ? infoRes.value : null;
   const i18n = await initI18n(info?.systemLanguage);
+  tr = i18n.t.bind(i18n) as TFunction;
+  i18n.on('languageChanged', () => qa.relabel());
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html lacks #app');
   if (!infoRes.ok) {
@@ -40,14 +49,15 @@ async function boot(): Promise<void> {
     host,
     i18n,
     info,
-    // spell check inside, the entity panel around it, the matches pane docked beside the panel (ui/workbench.ts)
+    // spell check inside, the entity panel around it, QA and the matches pane docked beside the panel
     createEditor: withWorkbench(
-      withEntities(
+      qa.wrap(withEntities(
         withSpell(createEditor, { host, root: () => entityCtx.root, t: () => i18n.t.bind(i18n) as TFunction }),
         entityCtx, host, () => i18n.t.bind(i18n),
-      ),
+      )),
       { host, i18n, mac: /Mac|iPhone|iPad/.test(navigator.platform) },
     ),
+    qa: qa.hooks,
     importTranslation, // given the project's abbreviations by the app (ui/project-import.ts)
     editorShortcuts: () => SHORTCUTS.map((s) => ({
       keys: s.keys[0],

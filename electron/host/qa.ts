@@ -5,7 +5,7 @@
 // sidecar that cannot be read, is corrupt or comes from a newer version is skipped with a warning
 // naming the file. Which checks run: `checks` when given (the CLI's --checks), else every check
 // but the project's `qa.disabled` (muwazi.project.json).
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, resolve, sep } from 'node:path';
 import type { QaFindingJson } from '../../shared/contract/host.ts';
 import { collectRenderings, mergeGlossary, type AnnotatedReport } from '../../shared/entities/glossary.ts';
@@ -238,6 +238,8 @@ export async function exportQaReport(root: string, out: string, format: 'html' |
   const text = format === 'html'
     ? qaReportHtml(result, { lang: opts.lang, generated: new Date().toISOString() })
     : JSON.stringify(cliJson(result.findings), null, 2) + '\n';
+  // the default <root>/export may not exist yet (as the glossary export does; `out` is confined already)
+  await mkdir(dirname(out), { recursive: true });
   await atomicWriteFile(out, text, { backup: false });
   return { path: out, findings: result.findings.length };
 }

@@ -12,7 +12,7 @@ import { reconcileEntities } from '../../shared/entities/mentions.ts';
 import type {
   AlignmentUnit, Annotations, Mention, SourceSegment, TargetSentence,
 } from '../../shared/model/types.ts';
-import type { EntityAttrs, RowAttrs, SourceSentenceAttrs } from './schema.ts';
+import { NO_IGNORES, type EntityAttrs, type RowAttrs, type SourceSentenceAttrs } from './schema.ts';
 
 /** Build the editor document for `annotations` over `sourceText`; the result passes `check()`. */
 export function annotationsToDoc(schema: Schema, annotations: Annotations, sourceText: string): PMNode {
@@ -52,6 +52,7 @@ export function annotationsToDoc(schema: Schema, annotations: Annotations, sourc
       confirmed: u.confirmed,
       // a confirmed unit with source but no target is a deliberate 1-0 link
       untranslated: u.confirmed && u.target.length === 0 && u.source.length > 0,
+      qaIgnore: u.qaIgnore?.length ? [...u.qaIgnore] : NO_IGNORES,
     };
     return row.create(attrs, [source_cell.create(null, sources), target_cell.create(null, targets)]);
   });
@@ -90,7 +91,7 @@ function markedText(schema: Schema, text: string, mentions: Mention[]): PMNode[]
 
 /** Mentions (code points relative to the sentence) found in a sentence node's entity marks.
  * Neighbouring text nodes with the same mark are one run (ProseMirror merges equal marks). */
-function mentionRuns(node: PMNode): { attrs: EntityAttrs; start: number; end: number; text: string }[] {
+export function mentionRuns(node: PMNode): { attrs: EntityAttrs; start: number; end: number; text: string }[] {
   const runs: { attrs: EntityAttrs; start: number; end: number; text: string }[] = [];
   let cp = 0;
   let open: { mark: Mark; start: number; text: string } | null = null;
@@ -143,6 +144,8 @@ export function docToAnnotations(doc: PMNode, base: Annotations, sourceText: str
       confirmed: ra.confirmed || ra.untranslated,
     };
     if (ra.confidence !== null) unit.confidence = ra.confidence;
+    // written only when non-empty, so sidecars without ignores stay as they were
+    if (ra.qaIgnore.length) unit.qaIgnore = [...ra.qaIgnore];
     const [srcCell, tgtCell] = [row.child(0), row.child(1)];
     srcCell.forEach((s) => {
       const a = s.attrs as SourceSentenceAttrs;

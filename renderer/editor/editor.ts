@@ -14,6 +14,7 @@ import { ensureTypeColorRules } from './plugins/entity-colors.ts';
 import { replaceAnnotationsTr } from './replace.ts';
 import { configureEntities } from './commands/entities.ts';
 import { findKey, setFindTr } from './plugins/find.ts';
+import { qaKey, type QaOptions } from './plugins/qa.ts';
 import type { SearchOptions } from '../../shared/text/search.ts';
 import type { SpellOptions } from './plugins/spell.ts';
 
@@ -54,6 +55,10 @@ export interface EditorInit {
   onFind?: (summary: FindSummary) => void;
   /** English spell check (plugins/spell.ts; wired by renderer/ui/spell.ts); absent: off */
   spell?: SpellOptions;
+  /** QA checks' context at open (plugins/qa.ts); the report's entities are added here */
+  qa?: QaOptions;
+  /** called after every transaction that changed the QA findings' state (the QA panel) */
+  onQa?: () => void;
 }
 
 /** The handle the app holds on a mounted editor. */
@@ -111,7 +116,7 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
   };
   const makeState = () => EditorState.create({
     doc: annotationsToDoc(schema, base, sourceText),
-    plugins: editorPlugins({ sourceText, onSourceRefused: refused, entities: init.entities, spell: init.spell }),
+    plugins: editorPlugins({ sourceText, onSourceRefused: refused, entities: init.entities, spell: init.spell, qa: { ...init.qa, entities: base.entities } }),
   });
 
   const report = (state: EditorState) => {
@@ -139,6 +144,7 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
       if (next.doc !== before.doc) init.onChange?.({ docChanged: true });
       if (next.selection !== before.selection || next.doc !== before.doc) report(next);
       if (init.onFind && findKey.getState(next) !== findKey.getState(before)) init.onFind(summary());
+      if (init.onQa && qaKey.getState(next) !== qaKey.getState(before)) init.onQa();
     },
   });
 

@@ -32,8 +32,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'cycleStatus', keys: ['Mod-Alt-s'], description: 'Next row status (auto → draft → translated → reviewed)' },
   { command: 'nextRowTarget', keys: ['Tab'], description: "Next row's English" },
   { command: 'previousRowTarget', keys: ['Shift-Tab'], description: "Previous row's English" },
-  { command: 'nextLowConfidence', keys: ['F8'], description: 'Next low-confidence row' },
-  { command: 'previousLowConfidence', keys: ['Shift-F8'], description: 'Previous low-confidence row' },
+  { command: 'nextLowConfidence', keys: ['F8'], description: 'Next row to review (QA finding or low confidence)' },
+  { command: 'previousLowConfidence', keys: ['Shift-F8'], description: 'Previous row to review (QA finding or low confidence)' },
   { command: 'undo', keys: ['Mod-z'], description: 'Undo' },
   { command: 'redo', keys: ['Mod-Shift-z', 'Mod-y'], description: 'Redo' },
 ];

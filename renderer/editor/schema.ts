@@ -25,6 +25,8 @@ export interface RowAttrs {
   confirmed: boolean;
   /** the user chose to leave the source untranslated (a 1-0 link); saved as confirmed + no target */
   untranslated: boolean;
+  /** QA check ids the user ignored on this row (unit.qaIgnore; [] when none, never mutated) */
+  qaIgnore: readonly string[];
 }
 
 /** Attributes of a `source_sentence` node (one source segment). */
@@ -55,6 +57,9 @@ export interface EntityAttrs {
   entity: string;
 }
 
+/** The shared empty qaIgnore (attribute values are compared by identity and never mutated). */
+export const NO_IGNORES: readonly string[] = Object.freeze([]);
+
 const rowStatuses: readonly RowStatus[] = ['auto', 'draft', 'translated', 'reviewed'];
 
 const nodes: Record<string, NodeSpec> = {
@@ -70,6 +75,7 @@ const nodes: Record<string, NodeSpec> = {
       confidence: { default: null },
       confirmed: { default: false },
       untranslated: { default: false },
+      qaIgnore: { default: NO_IGNORES },
     },
     parseDOM: [
       {
@@ -84,6 +90,7 @@ const nodes: Record<string, NodeSpec> = {
             confidence: conf === null || conf === '' ? null : Number(conf),
             confirmed: dom.hasAttribute('data-confirmed'),
             untranslated: dom.hasAttribute('data-untranslated'),
+            qaIgnore: dom.getAttribute('data-qa-ignore')?.split(' ').filter(Boolean) ?? NO_IGNORES,
           };
         },
       },
@@ -99,6 +106,7 @@ const nodes: Record<string, NodeSpec> = {
       if (a.confidence !== null) attrs['data-confidence'] = String(a.confidence);
       if (a.confirmed) attrs['data-confirmed'] = '';
       if (a.untranslated) attrs['data-untranslated'] = '';
+      if (a.qaIgnore.length) attrs['data-qa-ignore'] = a.qaIgnore.join(' ');
       return ['div', attrs, 0];
     },
   },

@@ -9,6 +9,7 @@ import { statusDraft } from './plugins/status-draft.ts';
 import { lowConfidence } from './plugins/low-confidence.ts';
 import { ids } from './plugins/ids.ts';
 import { find } from './plugins/find.ts';
+import { qa, type QaOptions } from './plugins/qa.ts';
 import { entityPlugins, type EntityOptions } from './plugins/entity-setup.ts';
 import { spellPlugins, type SpellOptions } from './plugins/spell.ts';
 
@@ -22,11 +23,13 @@ export interface SetupOptions {
   entities?: EntityOptions;
   /** English spell check (plugins/spell.ts); absent: off */
   spell?: SpellOptions;
+  /** QA checks: context (glossary, disabled checks) and the report's entities (plugins/qa.ts) */
+  qa?: QaOptions;
 }
 
 /**
  * All plugins of the Muwazi editor: source read-only filter, fresh ids, auto→draft status,
- * low-confidence highlighting, find highlighting, undo history, the editor's shortcuts, then the base keymap.
+ * low-confidence highlighting, QA findings per row, find highlighting, undo history, the editor's shortcuts, then the base keymap.
  */
 export function editorPlugins(options: SetupOptions): Plugin[] {
   return [
@@ -34,6 +37,7 @@ export function editorPlugins(options: SetupOptions): Plugin[] {
     ids(),
     statusDraft(),
     lowConfidence(),
+    qa(options.qa),
     find(),
     ...spellPlugins(options.spell),
     history(),

@@ -28,6 +28,7 @@ import { openAbout } from './about-dialog.ts';
 import { warningsPanel } from './warnings-panel.ts';
 import { openSettingsDialog } from './settings-dialog.ts';
 import { FindBar, type FindCount, type FindTarget } from './find-bar.ts';
+import type { QaHooks } from './qa-panel.ts';
 import type { SearchOptions } from '../../shared/text/search.ts';
 import type { ReportWhere, WorkbenchActions } from './workbench.ts';
 import { openConcordanceDialog } from './concordance-dialog.ts';
@@ -74,6 +75,8 @@ export interface AppOptions {
   autosaveMs?: number;
   /** opens the project glossary panel (renderer/ui/glossary-panel.ts, wired in main.ts); absent: the command does nothing */
   openGlossary?: () => Promise<void>;
+  /** the QA panel, QA report and export gate (renderer/ui/qa-panel.ts, wired in main.ts); absent: no QA */
+  qa?: QaHooks;
 }
 
 /** The open report: its editor, its save policy. */
@@ -180,6 +183,8 @@ export class App {
         return;
       case 'fillExactMatches': return this.fillExactMatches();
       case 'concordance': return this.concordance();
+      case 'qaPanel': return this.o.qa?.toggle();
+      case 'qaReport': return this.qaReport();
     }
   }
 
@@ -205,6 +210,7 @@ export class App {
         { kind: 'item', command: 'importTranslation', label: t('menu.importTranslation'), shortcut: k('Mod-Shift-i') },
         { kind: 'item', command: 'importMemory', label: t('menu.importMemory') },
         { kind: 'item', command: 'export', label: t('menu.export'), shortcut: k('Mod-e') },
+        { kind: 'item', command: 'qaReport', label: t('menu.qaReport') },
         { kind: 'separator' },
         { kind: 'item', command: 'settings', label: t('menu.settings') },
       ] },
@@ -228,6 +234,8 @@ export class App {
           { kind: 'radio', command: 'langEn', label: t('menu.english'), checked: this.lang === 'en', lang: 'en' },
           { kind: 'radio', command: 'langAr', label: t('menu.arabic'), checked: this.lang === 'ar', lang: 'ar' },
         ] },
+        { kind: 'separator' },
+        { kind: 'item', command: 'qaPanel', label: t('menu.qaPanel'), shortcut: 'F9' },
       ] },
       { id: 'help', label: t('menu.help'), entries: [
         { kind: 'item', command: 'shortcuts', label: t('menu.shortcuts'), shortcut: 'F1' },
@@ -643,6 +651,7 @@ export class App {
 
   private async exportDialog(): Promise<void> {
     if (!this.workspace) return;
+    const root = this.workspace.root;
     await openExportDialog({
       t: this.t,
       host: this.o.host,
@@ -651,6 +660,28 @@ export class App {
       beforeExport: async () => (this.session ? this.session.saver.flush() : true),
       last: this.lastExport,
       remember: (c) => (this.lastExport = c),
+      qa: this.o.qa && {
+        errorCount: (path) => this.o.qa!.errorCount(root, path),
+        // a report's errors are reviewed in the panel, a folder's in the QA report
+        review: (scope) => (scope === 'report' && this.session ? this.o.qa!.show() : void this.qaReport()),
+      },
+    });
+  }
+
+  /** File → QA report…: the folder's findings; one opens its report at its row. */
+  private async qaReport(): Promise<void> {
+    const ws = this.workspace;
+    if (!ws || !this.o.qa) return;
+    await this.o.qa.reportDialog({
+      root: ws.root,
+      lang: this.lang,
+      beforeRun: async () => (this.session ? this.session.saver.flush() : true),
+      openAt: async (path, row) => {
+        const r = this.workspace?.reports.find((x) => x.path === path);
+        if (!r) return;
+        await this.openReport(r);
+        if (this.session?.path === path) this.o.qa?.goToRow(row);
+      },
     });
   }
 

@@ -1,6 +1,7 @@
 // File → Export…: format, scope, options, output path; a progress bar fed by `exportProgress`
 // events with Cancel; a summary at the end (files, rows, skipped and why, warnings). The open
-// report is saved first, because the export reads what is on disk.
+// report is saved first, because the export reads what is on disk. With QA (issue 12) the dialog
+// shows the open QA errors of its scope and offers to review them before exporting anyway.
 import type { TFunction } from 'i18next';
 import { ExportFormatSchema, type ExportFormat, type ExportOptions, type ExportSummary, type HostBridge } from '../../shared/contract/host.ts';
 import { h, uid } from './dom.ts';
@@ -20,6 +21,9 @@ export interface ExportDialogOptions {
   last?: { format: ExportFormat; scope: 'report' | 'folder' };
   /** called with the choices when an export starts */
   remember?: (c: { format: ExportFormat; scope: 'report' | 'folder' }) => void;
+  /** the QA gate: open QA errors of a scope (qaRun; `path` for a report, none for the folder; null
+   * when QA could not run), and what "Review QA first" does (the dialog closes first) */
+  qa?: { errorCount: (path?: string) => Promise<number | null>; review: (scope: 'report' | 'folder') => void };
 }
 
 const STATUSES = ['auto', 'draft', 'translated', 'reviewed'] as const;
@@ -61,6 +65,8 @@ export function openExportDialog(o: ExportDialogOptions): Promise<ExportSummary 
   const progress = h('progress', { class: 'export-progress', 'aria-label': t('export.progressLabel'), max: 1, value: 0, hidden: true });
   const progressText = h('span', { class: 'export-progress-text', 'aria-live': 'polite' });
   const summary = h('div', { class: 'export-summary', 'data-export-summary': '', 'aria-live': 'polite' });
+  const qaLine = h('p', { class: 'export-qa-text', role: 'status', 'aria-live': 'polite' });
+  const qaGate = h('div', { class: 'export-qa', 'data-export-qa': '', hidden: !o.qa }, qaLine);
 
   const form = h('form', { class: 'form export-form' },
     h('div', { class: 'field' }, h('label', { for: format.id }, t('export.format')), format),
@@ -71,6 +77,7 @@ export function openExportDialog(o: ExportDialogOptions): Promise<ExportSummary 
       h('div', { class: 'field' }, h('label', { for: minStatus.id }, t('export.minStatus')), minStatus),
       ...optionRows),
     h('div', { class: 'field' }, h('label', { for: out.id }, t('export.out')), out),
+    qaGate,
     h('div', { class: 'export-status' }, progress, progressText),
     summary);
 
@@ -84,12 +91,36 @@ export function openExportDialog(o: ExportDialogOptions): Promise<ExportSummary 
     initialFocus: format,
     actions: [
       { id: 'run', label: t('export.run'), primary: true, onClick: () => void run() },
+      ...(o.qa ? [{ id: 'review-qa', label: t('qaPanel.gate.review') }] : []),
       { id: 'cancel', label: t('export.cancel'), onClick: () => void cancel() },
       { id: 'close', label: t('dialog.close') },
     ],
     cancelId: 'close',
   });
   dlg.buttons.get('cancel')!.hidden = true;
+  const reviewQa = dlg.buttons.get('review-qa');
+  if (reviewQa) reviewQa.hidden = true;
+  /** The open QA errors of the chosen scope (the open report saved first: QA reads the disk). */
+  let qaAsked = 0;
+  const checkQa = async () => {
+    if (!o.qa) return;
+    const ask = ++qaAsked;
+    const scope = scopeReport.checked ? 'report' : 'folder';
+    qaGate.dataset.qaState = 'running';
+    qaLine.textContent = t('qaPanel.gate.checking');
+    const saved = await o.beforeExport();
+    const n = saved ? await o.qa.errorCount(scope === 'report' && o.reportPath ? o.reportPath : undefined) : null;
+    if (ask !== qaAsked) return; // the scope changed meanwhile
+    qaGate.dataset.qaState = 'done';
+    qaGate.dataset.qaErrors = n === null ? '' : String(n);
+    qaLine.textContent = n === null ? t('qaPanel.gate.unavailable')
+      : n === 0 ? t('qaPanel.gate.clean')
+        : t(scope === 'report' ? 'qaPanel.gate.errorsReport' : 'qaPanel.gate.errorsFolder', { count: n });
+    if (reviewQa) reviewQa.hidden = !n;
+  };
+  scopeReport.addEventListener('change', () => void checkQa());
+  scopeFolder.addEventListener('change', () => void checkQa());
+  void checkQa();
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     void run();
@@ -169,9 +200,10 @@ export function openExportDialog(o: ExportDialogOptions): Promise<ExportSummary 
     dlg.buttons.get('close')!.focus();
   }
 
-  return dlg.result.then(async () => {
+  return dlg.result.then(async (id) => {
     if (jobId) await host.exportCancel({ jobId });
     off();
+    if (id === 'review-qa') o.qa?.review(scopeReport.checked ? 'report' : 'folder');
     return last;
   });
 }

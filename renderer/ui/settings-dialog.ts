@@ -1,6 +1,6 @@
 // File → Project Settings…: the folder's tag set (name, colour, key, label; add, remove, reorder)
 // and its rules for the sentence segmenter: extra abbreviations and exceptions (phrases never split),
-// Arabic and English, one per line.
+// Arabic and English, one per line; and the QA checks, a checkbox each (settings.qa.disabled).
 // Save sends the whole settings to the host (saveSettings), which checks them again and writes
 // muwazi.project.json; problems are shown beside the form and on the fields (aria-invalid) before
 // anything is sent. Every control is a native one, so the dialog works from the keyboard alone.
@@ -11,6 +11,8 @@ import { settingsProblems, type SettingsProblem } from '../../shared/model/setti
 import { h, replaceChildren, uid } from './dom.ts';
 import { openDialog } from './dialog.ts';
 import { describeFailure } from './errors.ts';
+import { QA_CHECKS } from '../../shared/qa/types.ts';
+import { checkName, disabledChecks, withQaDisabled } from './qa-model.ts';
 
 /** One tag type as edited (strings straight from the fields). */
 export interface TagDraft {
@@ -164,9 +166,18 @@ export function openSettingsDialog(o: SettingsDialogOptions): Promise<Workspace 
     first?.focus();
   };
 
+  // QA checks: on unless the project switched them off
+  const off = new Set<string>(disabledChecks(workspace.settings));
+  const qaBoxes = QA_CHECKS.map((c) => {
+    const box = h('input', { type: 'checkbox', id: `${id}-qa-${c}`, name: `qa-${c}`, 'data-qa-check': c });
+    box.checked = !off.has(c);
+    return { c, box, row: h('div', { class: 'field-check' }, box, h('label', { for: box.id }, checkName(t, c))) };
+  });
+
   const save = async () => {
-    const settings = draftToSettings(workspace.settings, tags, value('segmentation.abbreviations.ar'), value('segmentation.abbreviations.en'),
+    const drafted = draftToSettings(workspace.settings, tags, value('segmentation.abbreviations.ar'), value('segmentation.abbreviations.en'),
       { ar: value('segmentation.exceptions.ar'), en: value('segmentation.exceptions.en') });
+    const settings = withQaDisabled(drafted, qaBoxes.filter((q) => !q.box.checked).map((q) => q.c));
     const problems = draftProblems(settings);
     showProblems(problems);
     if (problems.length) return;
@@ -192,6 +203,8 @@ export function openSettingsDialog(o: SettingsDialogOptions): Promise<Workspace 
       h('p', { class: 'hint' }, t('settings.abbreviationsHint')), segList('abbreviations', 'ar'), segList('abbreviations', 'en')),
     h('fieldset', { class: 'field settings-exceptions' }, h('legend', {}, t('settings.exceptions')),
       h('p', { class: 'hint' }, t('settings.exceptionsHint')), segList('exceptions', 'ar'), segList('exceptions', 'en')),
+    h('fieldset', { class: 'field settings-qa' }, h('legend', {}, t('qaPanel.settings.legend')),
+      h('p', { class: 'hint' }, t('qaPanel.settings.hint')), ...qaBoxes.map((q) => q.row)),
     problemsEl,
   ];
   const dlg = openDialog({

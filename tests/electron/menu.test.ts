@@ -19,11 +19,15 @@ test('the English menu has File, Edit, View, Help with their items', () => {
   const t = buildMenuTemplate('en');
   assert.deepEqual(t.map((m) => m.label), ['File', 'Edit', 'View', 'Help']);
   assert.deepEqual(t[0].submenu!.filter((i) => i.type !== 'separator').map((i) => i.label), [
-    en.menu.openFolder, en.menu.openRecent, en.menu.openSample, en.menu.save, en.menu.importTranslation, en.menu.importMemory, en.menu.export, en.menu.settings, en.menu.quit,
+    en.menu.openFolder, en.menu.openRecent, en.menu.openSample, en.menu.save, en.menu.importTranslation, en.menu.importMemory, en.menu.export, en.menu.qaReport, en.menu.settings, en.menu.quit,
   ]);
   assert.equal(find(t, (i) => i.command === 'save')?.accelerator, 'CmdOrCtrl+S');
   assert.equal(find(t, (i) => i.label === en.menu.quit)?.role, 'quit');
   for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll'] as const) assert.ok(find(t[1].submenu!, (i) => i.role === role), role);
+  // View → QA: no accelerator, F9 is the renderer's (one handler, not two)
+  const qa = find(t[2].submenu!, (i) => i.command === 'qaPanel');
+  assert.equal(qa?.label, en.menu.qaPanel);
+  assert.equal(qa?.accelerator, undefined);
 });
 
 test('menu items send their i18n key as the command', () => {

@@ -1,7 +1,8 @@
-// Moving between rows: the next/previous row's English cell (Tab / Shift-Tab) and the
-// next/previous low-confidence row.
+// Moving between rows: the next/previous row's English cell (Tab / Shift-Tab), the next/previous
+// row to review (F8 / Shift-F8: low aligner confidence or an open QA finding) and a row by index.
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { lowConfidenceRows } from '../plugins/low-confidence.ts';
+import { qaRowPositions } from '../plugins/qa.ts';
 import { cursorOf, sentenceStart, type Command } from './util.ts';
 
 /** A transaction putting the cursor at the end of the first English sentence of the row at `rowPos`. */
@@ -35,17 +36,33 @@ function stepLow(dir: -1 | 1): Command {
   return (state, dispatch) => {
     const c = cursorOf(state);
     const here = c ? c.rowPos : dir > 0 ? -1 : state.doc.content.size;
-    const rows = dir > 0
-      ? lowConfidenceRows(state, here + (c ? c.row.nodeSize : 1))
-      : lowConfidenceRows(state, 0, Math.max(0, here));
-    const target = dir > 0 ? rows[0] : rows[rows.length - 1];
+    const [from, to] = dir > 0 ? [here + (c ? c.row.nodeSize : 1), state.doc.content.size] : [0, Math.max(0, here)];
+    const low = lowConfidenceRows(state, from, to);
+    const qa = qaRowPositions(state, from, to);
+    // the nearest of both lists in the direction of travel
+    const pick = (xs: number[]) => (dir > 0 ? xs[0] : xs[xs.length - 1]);
+    const both = [pick(low), pick(qa)].filter((x): x is number => x !== undefined);
+    const target = both.length ? (dir > 0 ? Math.min(...both) : Math.max(...both)) : undefined;
     if (target === undefined || target === here) return false;
     if (dispatch) dispatch(toRowTarget(state, target));
     return true;
   };
 }
 
-/** Cursor to the next row with low aligner confidence. */
+/** Cursor to the next row with low aligner confidence or an open QA finding (F8). */
 export const nextLowConfidence: Command = stepLow(1);
-/** Cursor to the previous row with low aligner confidence. */
+/** Cursor to the previous row with low aligner confidence or an open QA finding (Shift-F8). */
 export const previousLowConfidence: Command = stepLow(-1);
+
+/** Cursor to the English of row `index` (0-based), scrolled into view; false when there is none. */
+export function goToRow(index: number): Command {
+  return (state, dispatch) => {
+    if (!Number.isInteger(index) || index < 0 || index >= state.doc.childCount) return false;
+    if (dispatch) {
+      let pos = 0;
+      for (let i = 0; i < index; i++) pos += state.doc.child(i).nodeSize;
+      dispatch(toRowTarget(state, pos));
+    }
+    return true;
+  };
+}

@@ -74,6 +74,9 @@ test('exportQaReport writes HTML or exactly the CLI JSON, atomically; a wrong ex
     await assert.rejects(exportQaReport(dir, join(dir, 'x.annotations.json'), 'json'), /reserved/);
     await mkdir(join(dir, 'folder.json'));
     await assert.rejects(exportQaReport(dir, join(dir, 'folder.json'), 'json'), /folder/);
+    // the dialog's default <root>/export/qa-report.html: the folder is made when missing
+    await exportQaReport(dir, join(dir, 'export', 'qa-report.html'), 'html');
+    assert.match(await readFile(join(dir, 'export', 'qa-report.html'), 'utf8'), /<html/);
   });
 });
 

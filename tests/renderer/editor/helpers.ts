@@ -5,7 +5,7 @@ import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
 import type { Node as PMNode } from 'prosemirror-model';
 import { schema, type RowAttrs } from '../../../renderer/editor/schema.ts';
 import { annotationsToDoc } from '../../../renderer/editor/convert.ts';
-import { editorPlugins } from '../../../renderer/editor/setup.ts';
+import { editorPlugins, type SetupOptions } from '../../../renderer/editor/setup.ts';
 import type { Command } from '../../../renderer/editor/commands/util.ts';
 import { createAnnotations } from '../../../shared/model/create.ts';
 import { cpLength, OffsetMap } from '../../../shared/text/offsets.ts';
@@ -45,8 +45,8 @@ export function fixture(): Annotations {
 }
 
 /** An editor state with all plugins for `ann` over `text`. */
-export function makeState(ann: Annotations = fixture(), text = TEXT): EditorState {
-  return EditorState.create({ doc: annotationsToDoc(schema, ann, text), plugins: editorPlugins({ sourceText: text }) });
+export function makeState(ann: Annotations = fixture(), text = TEXT, options: Partial<SetupOptions> = {}): EditorState {
+  return EditorState.create({ doc: annotationsToDoc(schema, ann, text), plugins: editorPlugins({ sourceText: text, ...options }) });
 }
 
 /** Position of UTF-16 offset `offset` inside the sentence with id `id` (-1 = its end). */
