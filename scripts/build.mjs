@@ -1,10 +1,16 @@
 // Builds the app with esbuild (offline, ~1 s): the renderer bundle with its HTML, CSS and fonts
-// into dist/renderer, the Electron main and preload (CommonJS) into dist/electron.
+// into dist/renderer, the Electron main and preload (CommonJS) into dist/electron, the command line
+// into dist/cli.mjs. `--cli` builds only the command line (npm's prepare step after an install).
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, rmSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CLI_ENTRY, cliBuildOptions } from './cli-build.mjs';
 
 const watch = process.argv.includes('--watch');
+if (process.argv.includes('--cli')) {
+  if (existsSync(CLI_ENTRY)) await build(cliBuildOptions());
+  process.exit(0);
+}
 const outRenderer = 'dist/renderer';
 rmSync('dist', { recursive: true, force: true });
 mkdirSync(outRenderer, { recursive: true });
@@ -38,4 +44,5 @@ for (const [entry, out] of [
   if (!existsSync(entry)) continue;
   await build({ ...common, entryPoints: [entry], outfile: out, format: 'cjs', platform: 'node', target: 'node20', external: ['electron'] });
 }
+if (existsSync(CLI_ENTRY)) await build(cliBuildOptions());
 if (watch) console.log('built (watch not implemented: rerun npm run build)');
