@@ -28,7 +28,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'muwazi-cli-bench-'));
   try {
     const bundle = join(dir, 'cli.mjs');
-    buildSync({ ...cliBuildOptions(bundle), logLevel: 'error' } as Parameters<typeof buildSync>[0]);
+    buildSync({ ...cliBuildOptions(bundle), logLevel: 'error' });
     const tiny = join(dir, 'tiny.txt');
     writeFileSync(tiny, readFileSync(join(repo, 'assets', 'samples', '000_48f48287e09c6a5a.txt'), 'utf8').split('\n')[0] + '\n');
     const bare: number[] = [];
