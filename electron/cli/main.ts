@@ -8,19 +8,20 @@ export interface CliIO {
   isTTY: boolean;
 }
 
-type Command = { summary: string; load: () => Promise<{ run: (argv: string[], io: CliIO) => Promise<number> }> };
+/** A command: its usage line, its module, and whether the module prints its own (longer) --help. */
+type Command = { summary: string; ownHelp?: true; load: () => Promise<{ run: (argv: string[], io: CliIO) => Promise<number> }> };
 
 const commands: Record<string, Command> = {
-  export: { summary: 'export <folder|file> --format FMT --out PATH [options]', load: () => import('./export.ts') },
+  export: { ownHelp: true, summary: 'export <folder|file> --format FMT --out PATH [options]', load: () => import('./export.ts') },
   segment: { summary: 'segment <file> [--lang ar|en] [--json]', load: () => import('./segment.ts') },
   tokenize: { summary: 'tokenize <file> [--lang ar|en] [--clitics] [--json]', load: () => import('./tokenize.ts') },
   align: { summary: 'align <ar.txt> <en.txt> [--presegmented] [--json]', load: () => import('./align.ts') },
-  import: { summary: 'import <name.txt> <translation.txt|memory.tmx> | import <name.txt> --moses <ar> <en> | import --folder <dir>', load: () => import('./import.ts') },
+  import: { ownHelp: true, summary: 'import <name.txt> <translation.txt|memory.tmx> | import <name.txt> --moses <ar> <en> | import --folder <dir>', load: () => import('./import.ts') },
   validate: { summary: 'validate <folder|file>', load: () => import('./validate.ts') },
   entities: { summary: 'entities <folder> [--json] [--glossary-tsv <out.tsv>]', load: () => import('./entities.ts') },
-  qa: { summary: 'qa <folder|file> [--json] [--checks a,b,...] [--fail-on error|warning]', load: () => import('./qa.ts') },
-  tm: { summary: 'tm <folder> --query <text> [--lang ar|en] [--min 0.5] [--limit 5] [--json] | tm <folder> --export <out.tmx>', load: () => import('./tm.ts') },
-  concordance: { summary: 'concordance <folder> <term> [--lang ar|en] [--json]', load: () => import('./concordance.ts') },
+  qa: { ownHelp: true, summary: 'qa <folder|file> [--json] [--checks a,b,...] [--fail-on error|warning]', load: () => import('./qa.ts') },
+  tm: { ownHelp: true, summary: 'tm <folder> --query <text> [--lang ar|en] [--min 0.5] [--limit 5] [--json] | tm <folder> --export <out.tmx>', load: () => import('./tm.ts') },
+  concordance: { ownHelp: true, summary: 'concordance <folder> <term> [--lang ar|en] [--json]', load: () => import('./concordance.ts') },
 };
 
 export function usage(): string {
@@ -37,6 +38,11 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   if (!cmd) {
     io.err(`muwazi: unknown command '${name}'\n${usage()}\n`);
     return 2;
+  }
+  // every command answers --help with its usage on stdout and exit 0 (those with more to say print their own)
+  if (!cmd.ownHelp && (rest.includes('--help') || rest.includes('-h'))) {
+    io.out(`usage: muwazi ${cmd.summary}\n`);
+    return 0;
   }
   try {
     const mod = await cmd.load();

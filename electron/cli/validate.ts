@@ -72,9 +72,14 @@ export async function validateSidecar(path: string, notes: string[] = []): Promi
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const args = argv.filter((a) => a !== '--');
-  if (args.length !== 1 || args[0].startsWith('-')) {
+  const unknown = args.find((a) => a.startsWith('-'));
+  if (unknown) {
+    io.err(`muwazi validate: unknown option '${unknown}'\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.length !== 1) {
     io.err(USAGE + '\n');
-    return args.includes('--help') || args.includes('-h') ? 0 : 2;
+    return 2;
   }
   const target = args[0];
   let files: string[];
