@@ -2,7 +2,7 @@
 // app's File → Export… (electron/host/export.ts). A progress bar goes to stderr only when it is a
 // terminal; the summary line goes to stdout; warnings go to stderr. Exit 0 on success, 1 on a
 // failed export, 2 on a usage error, 130 when interrupted (Ctrl+C removes partial output).
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { ExportFormatSchema, type ExportFormat, type ExportOptions, type ExportSummary } from '../../shared/contract/host.ts';
 import { STATUS_ORDER } from '../../shared/formats/rows.ts';
 import { HostError } from '../host/errors.ts';
@@ -27,6 +27,7 @@ export const USAGE = `usage: muwazi export <folder|file> --format ${ExportFormat
   --keep-untranslated   keep rows without English (parallel formats; conll, brat, spans always do)
   --normalize-arabic    normalise the Arabic text (parallel formats only)
   --clitics             split Arabic clitics (conll)
+  --include-unannotated also write reports with no tagged entity (conll, brat, spans; left out by default)
   --qa-fail-on LEVEL    refuse to export while QA findings at this level remain (error or warning; see muwazi qa)
 `;
 
@@ -47,13 +48,14 @@ export function parseExportArgs(argv: string[]): ExportArgs | { error: string } 
   let out: string | undefined;
   let qaFailOn: ExportArgs['qaFailOn'];
   const positional: string[] = [];
-  type Flag = 'onlyOneToOne' | 'dedupe' | 'keepUntranslated' | 'normalizeArabic' | 'clitics';
+  type Flag = 'onlyOneToOne' | 'dedupe' | 'keepUntranslated' | 'normalizeArabic' | 'clitics' | 'includeUnannotated';
   const flags: Record<string, Flag> = {
     '--only-1-1': 'onlyOneToOne',
     '--dedupe': 'dedupe',
     '--keep-untranslated': 'keepUntranslated',
     '--normalize-arabic': 'normalizeArabic',
     '--clitics': 'clitics',
+    '--include-unannotated': 'includeUnannotated',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -88,7 +90,9 @@ export function parseExportArgs(argv: string[]): ExportArgs | { error: string } 
   if (!format) return { error: '--format is required' };
   const f = ExportFormatSchema.safeParse(format);
   if (!f.success) return { error: `unknown format '${format}' (use ${ExportFormatSchema.options.join(', ')})` };
-  return { path: resolve(positional[0]), format: f.data, out: out === undefined ? undefined : resolve(out), options, ...(qaFailOn ? { qaFailOn } : {}) };
+  // resolve() drops a trailing separator, which is what tells the exporter "a folder" (newdir/)
+  const outPath = out === undefined ? undefined : resolve(out) + (/[\\/]$/.test(out) ? sep : '');
+  return { path: resolve(positional[0]), format: f.data, out: outPath, options, ...(qaFailOn ? { qaFailOn } : {}) };
 }
 
 /** One line: what was written, what was skipped and why. */

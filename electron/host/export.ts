@@ -117,6 +117,11 @@ export async function runExport(request: ExportRequest, hooks: ExportHooks = {})
         stats.warn(`report "${name}" was left out: ${e instanceof Error ? e.message : String(e)}`);
         continue;
       }
+      // a folder's never-annotated reports would be all-O training data: left out unless asked for
+      if (!single && ENTITY_FORMATS.includes(req.format) && !req.options.includeUnannotated && report.annotations.mentions.length === 0) {
+        stats.skip('unannotated-report');
+        continue;
+      }
       await write(writer.report(report));
       stats.reports++;
       if (writer.layout.kind === 'folder') await closeAll(streams);

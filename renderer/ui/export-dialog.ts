@@ -27,7 +27,7 @@ export interface ExportDialogOptions {
 }
 
 const STATUSES = ['auto', 'draft', 'translated', 'reviewed'] as const;
-const BOOL_OPTIONS = ['onlyOneToOne', 'dedupe', 'keepUntranslated', 'normalizeArabic', 'clitics'] as const;
+const BOOL_OPTIONS = ['onlyOneToOne', 'dedupe', 'keepUntranslated', 'normalizeArabic', 'clitics', 'includeUnannotated'] as const;
 
 /** The default output folder for a workspace, `<root>/export` with the root's separator; with
  * `file`, that file inside it (the glossary panel's default). */
@@ -195,7 +195,7 @@ export function openExportDialog(o: ExportDialogOptions): Promise<ExportSummary 
       h('ul', { class: 'export-files' }, ...s.files.map((f) => h('li', { dir: 'ltr', 'data-file': f }, f))),
       h('p', {}, t('export.rows', { count: s.rows }) + ' ' + t('export.reports', { count: s.reports })),
     );
-    if (s.skipped.length) summary.append(h('ul', { class: 'export-skipped' }, ...s.skipped.map((k) => h('li', {}, t('export.skipped', { count: k.count, reason: k.reason })))));
+    if (s.skipped.length) summary.append(h('ul', { class: 'export-skipped' }, ...s.skipped.map((k) => h('li', { 'data-reason': k.reason }, t('export.skipped', { count: k.count, reason: t(`export.skipReason.${k.reason}`, { defaultValue: k.reason }) })))));
     if (s.warnings.length) summary.append(h('h4', {}, t('export.warnings')), h('ul', { class: 'export-warnings' }, ...s.warnings.map((w) => h('li', { dir: 'auto' }, w))));
     dlg.buttons.get('close')!.focus();
   }

@@ -87,6 +87,8 @@ export const ExportOptionsSchema = z.object({
   keepUntranslated: z.boolean().optional(),
   normalizeArabic: z.boolean().optional(),
   clitics: z.boolean().optional(),
+  /** entity formats, folder export: also write reports in which no entity was ever tagged (all-O data) */
+  includeUnannotated: z.boolean().optional(),
 });
 export type ExportOptions = z.infer<typeof ExportOptionsSchema>;
 

@@ -81,7 +81,10 @@ export type SkipReason =
   | 'not-one-to-one'
   | 'duplicate'
   | 'no-source'
-  | 'broken-reference';
+  | 'broken-reference'
+  /** a whole report (entity formats, folder export): no entity was ever tagged in it, so all-O data
+   * would teach a model that its names are not names; kept with includeUnannotated */
+  | 'unannotated-report';
 
 /** At most this many warnings are kept; the rest are counted in one final warning. */
 const MAX_WARNINGS = 500;

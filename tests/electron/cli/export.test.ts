@@ -124,3 +124,18 @@ test('export sees a report without a sidecar as the app and `segment` do: projec
     }
   });
 });
+
+test('--out with a trailing separator, or an existing folder, is a folder: the export lands inside it', async () => {
+  await withTmp(async (dir) => {
+    await writeReports(dir, [reports[0]]);
+    for (const [out, made] of [['مجلد-جديد/', true], ['موجود', false]] as const) {
+      const { mkdir, readdir, stat } = await import('node:fs/promises');
+      if (!made) await mkdir(join(dir, out));
+      const o = io();
+      assert.equal(await main(['export', dir, '--format', 'tsv', '--out', join(dir, out)], o), 0, o.stderr);
+      const folder = join(dir, out.replace(/\/$/, ''));
+      assert.ok((await stat(folder)).isDirectory(), `${out} is a folder`);
+      assert.deepEqual(await readdir(folder), ['corpus.tsv']);
+    }
+  });
+});

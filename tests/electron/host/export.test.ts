@@ -142,3 +142,22 @@ test('reports in subfolders keep their relative names (brat files land in subfol
     assert.match(await readFile(tsv.files[0], 'utf8'), /\na\/x#u1\t/);
   });
 });
+
+test('entity formats leave a folder\'s never-annotated reports out (all-O data), say how many, and keep them when asked', async () => {
+  await withTmp(async (dir) => {
+    const bare = buildAnnotatedReport({ sample: 1, name: 'بلا-كيانات' });
+    bare.annotations.mentions = [];
+    bare.annotations.entities = [];
+    await writeReports(dir, [reports[0], bare]);
+    for (const format of ['conll', 'brat', 'spans'] as const) {
+      const s = await runExport({ path: dir, format, out: join(dir, 'export', `out-${format}`) + '/', jobId: format });
+      assert.equal(s.reports, 1, format);
+      assert.deepEqual(s.skipped.filter((k) => k.reason === 'unannotated-report'), [{ reason: 'unannotated-report', count: 1 }], format);
+      const all = await runExport({ path: dir, format, out: join(dir, 'export', `all-${format}`) + '/', jobId: format, options: { includeUnannotated: true } });
+      assert.equal(all.reports, 2, `${format} with includeUnannotated`);
+    }
+    // a parallel format is not concerned; one report asked for by name is exported as it is
+    assert.equal((await runExport({ path: dir, format: 'tsv', out: join(dir, 'p.tsv'), jobId: 'p', options: { keepUntranslated: true } })).reports, 2);
+    assert.equal((await runExport({ path: join(dir, 'بلا-كيانات.txt'), format: 'conll', out: join(dir, 'export', 'one') + '/', jobId: 'one' })).reports, 1);
+  });
+});
