@@ -10,6 +10,7 @@
 // prosemirror-view picks arrow-key behaviour from the block's computed direction.
 import { Schema, type NodeSpec, type MarkSpec, type Node as PMNode } from 'prosemirror-model';
 import type { RowStatus, UnitOrigin } from '../../shared/model/types.ts';
+import { firstStrongDirection } from '../../shared/text/script.ts';
 
 /** Attributes of a `row` node (one alignment unit). */
 export interface RowAttrs {
@@ -145,8 +146,11 @@ const nodes: Record<string, NodeSpec> = {
     ],
     toDOM: (node: PMNode) => {
       const a = node.attrs as SourceSentenceAttrs;
+      // each sentence its own base direction: a Latin caption inside an Arabic report reads left to
+      // right, its full stop at its end (a language tag of 'und': it is not Arabic, and we cannot tell which)
+      const ltr = firstStrongDirection(node.textContent) === 'ltr';
       return ['p', {
-        class: 'src', dir: 'rtl', lang: 'ar', 'data-id': a.id,
+        class: 'src', dir: ltr ? 'ltr' : 'rtl', lang: ltr ? 'und' : 'ar', 'data-id': a.id,
         'data-start': String(a.start), 'data-end': String(a.end), 'data-origin': a.origin,
       }, 0];
     },

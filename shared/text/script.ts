@@ -12,3 +12,20 @@ export function guessLanguage(text: string): 'ar' | 'en' {
   }
   return arabic > latin ? 'ar' : 'en';
 }
+
+/** Letters of the right-to-left scripts (bidi classes R and AL): Arabic, Hebrew, Syriac, Thaana, N'Ko. */
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+const LETTER = /\p{L}/u;
+
+/**
+ * The base direction of a paragraph from its first strong character, as HTML's dir="auto" and the
+ * Unicode bidi algorithm (rules P2–P3) decide it: 'rtl' for an Arabic letter, 'ltr' for a Latin (or
+ * any other left-to-right) letter, null when there is no letter at all (digits and punctuation are weak).
+ */
+export function firstStrongDirection(text: string): 'rtl' | 'ltr' | null {
+  for (const ch of text) {
+    if (!LETTER.test(ch)) continue;
+    return RTL_LETTER.test(ch) ? 'rtl' : 'ltr';
+  }
+  return null;
+}

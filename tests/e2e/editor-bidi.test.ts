@@ -171,3 +171,24 @@ test('keyboard shortcuts run the row commands (split row, merge, undo)', { skip:
   assert.equal(c.dir, 'ltr');
   assert.equal(await page.evaluate(() => (window as unknown as W).muwaziTest.editor!.view.state.selection.$head.node(1).attrs.id), 'u2');
 });
+
+test('a Latin caption inside an Arabic report reads left to right: its full stop at its right end', { skip: skip ?? false }, async () => {
+  const { createAnnotations } = await import('../../shared/model/create.ts');
+  const text = 'قال المرصد إن 67 قتلوا.\nPhoto: AFP archive.\n';
+  const a = createAnnotations({ file: 'x.txt', sha256: '0'.repeat(64), encoding: 'utf-8', bom: false, lineEnding: 'lf', length: Array.from(text).length, language: 'ar' }, text,
+    [{ start: 0, end: 23 }, { start: 24, end: 43 }], '2026-12-04T00:00:00.000Z');
+  await mountEditor(page, a, text);
+  const got = await page.evaluate(() => [...document.querySelectorAll('p.src')].map((p) => {
+    const node = p.firstChild!;
+    const range = document.createRange();
+    const len = node.textContent!.length;
+    range.setStart(node, len - 1);
+    range.setEnd(node, len);
+    const stop = range.getBoundingClientRect();
+    range.setStart(node, 0);
+    range.setEnd(node, 1);
+    const first = range.getBoundingClientRect();
+    return { dir: getComputedStyle(p).direction, stopRightOfFirst: stop.left > first.left };
+  }));
+  assert.deepEqual(got, [{ dir: 'rtl', stopRightOfFirst: false }, { dir: 'ltr', stopRightOfFirst: true }]);
+});

@@ -185,3 +185,13 @@ test('property: mention spans are kept exactly (code points, astral and combinin
     { numRuns: 300 },
   );
 });
+
+test('each Arabic-side sentence gets its own base direction: a Latin caption is dir=ltr, Arabic stays rtl', async () => {
+  const { schema } = await import('../../../renderer/editor/schema.ts');
+  const spec = schema.nodes.source_sentence.spec;
+  const render = (text: string) => (spec.toDOM!(schema.nodes.source_sentence.create({ id: 's1', start: 0, end: 1 }, text ? schema.text(text) : undefined)) as unknown as [string, Record<string, string>])[1];
+  assert.deepEqual([render('Photo: AFP.').dir, render('Photo: AFP.').lang], ['ltr', 'und']);
+  assert.deepEqual([render('«AFP» قالت الوكالة').dir], ['ltr']);
+  assert.deepEqual([render('٢٠٢٠ قالت الوكالة.').dir, render('٢٠٢٠ قالت الوكالة.').lang], ['rtl', 'ar']);
+  assert.equal(render('').dir, 'rtl', 'an empty sentence keeps the cell\'s direction');
+});
