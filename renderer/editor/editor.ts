@@ -14,7 +14,8 @@ import { ensureTypeColorRules } from './plugins/entity-colors.ts';
 import { replaceAnnotationsTr } from './replace.ts';
 import { configureEntities } from './commands/entities.ts';
 import { findKey, setFindTr } from './plugins/find.ts';
-import type { SearchOptions } from '../../shared/text/search.ts';
+import type { RegexProblem, SearchOptions } from '../../shared/text/search.ts';
+import { replaceAll, replaceCurrent, type ReplaceOutcome } from './find-replace.ts';
 
 /** What the selection is on, reported to `onSelection`. */
 export interface SelectionInfo {
@@ -70,6 +71,8 @@ export interface EditorHandle {
   /** find: set the query ('' turns it off) and its options; returns the hit count and the current
    * hit's index (-1 when none) and whether there were more than MAX_HITS */
   setFind(query: string, options?: SearchOptions): FindSummary;
+  /** replace: the current hit (then on to the next) or every hit, in the English only; one undo step */
+  replaceFind(replacement: string, all: boolean): ReplaceOutcome;
   /** the selected text ('' for a cursor; sentences joined by a line break) */
   selectedText(): string;
   /** focus the editor */
@@ -83,6 +86,8 @@ export interface FindSummary {
   count: number;
   current: number;
   truncated: boolean;
+  /** why a regular expression finds nothing (invalid or refused), else null */
+  problem: RegexProblem | null;
 }
 
 /** CSS class set on the mount element briefly after a refused edit of the Arabic. */
@@ -141,7 +146,7 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
 
   const summary = (): FindSummary => {
     const s = findKey.getState(view.state);
-    return { count: s?.hits.length ?? 0, current: s?.current ?? -1, truncated: s?.truncated ?? false };
+    return { count: s?.hits.length ?? 0, current: s?.current ?? -1, truncated: s?.truncated ?? false, problem: s?.problem ?? null };
   };
 
   return {
@@ -171,6 +176,9 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
     setFind(query: string, options: SearchOptions = {}) {
       view.dispatch(setFindTr(view.state, query, options));
       return summary();
+    },
+    replaceFind(replacement: string, all: boolean) {
+      return all ? replaceAll(view.state, view.dispatch, replacement) : replaceCurrent(view.state, view.dispatch, replacement, () => view.state);
     },
     selectedText: () => view.state.doc.textBetween(view.state.selection.from, view.state.selection.to, '\n'),
     focus: () => view.focus(),
