@@ -13,13 +13,14 @@ import type { Annotations } from '../../shared/model/types.ts';
 import { TOOL_VERSION } from '../../shared/model/create.ts';
 import { decodeText, DecodeError } from '../../shared/text/decode.ts';
 import { HostError, toFailure } from './errors.ts';
-import { OpenedRoots } from './paths.ts';
+import { isInside, OpenedRoots } from './paths.ts';
 import * as reportStore from './report-store.ts';
 import * as journal from './journal.ts';
 import { runExport } from './export.ts';
 import { importMemoryFile } from './import.ts';
 import { collectFolderGlossary, exportGlossary, loadGlossary, saveGlossary } from './glossary.ts';
 import { watchFolder } from './watch.ts';
+import { applyReplace, findInProject, previewReplace, ReplaceUndo } from './project-find.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
@@ -125,6 +126,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
   const listeners = new Set<EventListener>();
   const jobs = new Map<string, AbortController>();
   let watcher: { root: string; handle: Closable } | null = null;
+  const replaceUndo = new ReplaceUndo();
 
   const emit = <E extends EventName>(event: E, payload: HostEvents[E]) => {
     for (const l of [...listeners]) {
@@ -284,6 +286,27 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const out = await roots.resolve(req.out);
       return { path: out, entries: await exportGlossary(root, out, req.entries) };
     },
+    projectFind: async (req) => {
+      const root = await openedRoot(req.root);
+      return findInProject(root, req.search, { limit: req.limit, rules: sourceSegmentRules(await readSettings(root)) });
+    },
+    projectReplacePreview: async (req) => {
+      const root = await openedRoot(req.root);
+      const exclude = await Promise.all((req.exclude ?? []).map((p) => roots.resolve(p)));
+      return previewReplace(root, req.search, req.replacement, { exclude });
+    },
+    projectReplaceApply: async (req) => {
+      const root = await openedRoot(req.root);
+      const reports = [];
+      for (const r of req.reports) {
+        // every report lies under THIS folder and is a report (.txt), never the sidecar itself
+        const path = await roots.resolve(r.path);
+        if (!isInside(root, path) || !/\.txt$/i.test(path)) throw new HostError('outside-workspace', `Not a report of ${req.root}: ${r.path}`);
+        reports.push({ path, sidecarHash: r.sidecarHash });
+      }
+      return { results: await applyReplace(root, req.search, req.replacement, reports, { journalDir, undo: replaceUndo }) };
+    },
+    projectReplaceUndo: async (req) => ({ sidecarHash: await replaceUndo.undo(await roots.resolve(req.path), { journalDir }) }),
     // issue 11 (translation memory) and issue 12 (QA): implemented in their own host modules
     tmLookup: async () => { throw new HostError('unavailable', 'The translation memory is not available yet.'); },
     tmExactMany: async () => { throw new HostError('unavailable', 'The translation memory is not available yet.'); },
