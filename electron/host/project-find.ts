@@ -12,8 +12,7 @@ import { basename, relative, sep } from 'node:path';
 import type { Annotations } from '../../shared/model/types.ts';
 import { parseAnnotations } from '../../shared/formats/sidecar.ts';
 import { compileSearch, isSearchProblem, searchText, type Searcher, type SearchOptions } from '../../shared/text/search.ts';
-import { regexReplacement } from '../../shared/text/search-regex.ts';
-import { applyTextEdits, type TextEdit } from '../../shared/text/replace-spans.ts';
+import { replaceInAnnotations, rowsOf, type ReplaceSample } from '../../shared/text/replace-english.ts';
 import { segmentSentences, type SegmentRules } from '../../shared/text/segment.ts';
 import { OffsetMap } from '../../shared/text/offsets.ts';
 import { HostError } from './errors.ts';
@@ -52,8 +51,6 @@ export interface ReportHits {
 export const MAX_LISTED_HITS = 2000;
 /** A project search stops after this long (a slow regular expression) and says it was cut short. */
 export const PROJECT_BUDGET_MS = 5000;
-/** Before → after lines a preview shows per report. */
-export const PREVIEW_SAMPLES = 3;
 
 /** The searcher for a request; HostError('invalid-request') for an invalid or refused pattern or an empty query. */
 export function searcherFor(s: ProjectSearch): Searcher {
@@ -89,16 +86,6 @@ async function readSidecar(txt: string): Promise<Sidecar | null> {
   } catch (e) {
     throw new HostError('corrupt-sidecar', `${basename(sidecarPath(txt))}: ${e instanceof Error ? e.message : String(e)}`);
   }
-}
-
-/** Row index of every segment and target id. */
-function rowsOf(a: Annotations): Map<string, number> {
-  const m = new Map<string, number>();
-  a.units.forEach((u, i) => {
-    for (const id of u.source) m.set(id, i);
-    for (const id of u.target) m.set(id, i);
-  });
-  return m;
 }
 
 /** The sentences of a report to search: Arabic segments and English targets, with their rows. */
@@ -180,63 +167,6 @@ export async function findInProject(root: string, search: ProjectSearch, opts: P
     if (count) reports.push({ path: txt, file, count, hits });
   }
   return { reports, warnings, truncated };
-}
-
-/** One before → after line of a preview. */
-export interface ReplaceSample {
-  row: number;
-  before: string;
-  after: string;
-}
-
-/** What replacing does to one report's annotations. */
-export interface ReplacedAnnotations {
-  annotations: Annotations;
-  /** English hits replaced */
-  replacements: number;
-  /** Arabic hits left alone */
-  skippedArabic: number;
-  /** English mentions dropped (a replacement straddled their edge) */
-  droppedMentions: number;
-  samples: ReplaceSample[];
-}
-
-/**
- * Replaces every hit in the English target sentences of `a` (pure; `a` is not changed). Mentions
- * follow shared/text/replace-spans.ts (kept outside or wholly inside a replacement, dropped when
- * straddled); entities and everything else are left as they are.
- */
-export function replaceInAnnotations(a: Annotations, searcher: Searcher, template: string, modified: string): ReplacedAnnotations {
-  const rows = rowsOf(a);
-  let replacements = 0;
-  let skippedArabic = 0;
-  const dropped = new Set<string>();
-  const moved = new Map<string, { start: number; end: number; text: string }>();
-  const samples: ReplaceSample[] = [];
-  for (const s of a.segments) if (rows.has(s.id)) skippedArabic += searchText(s.text, searcher).length;
-  const targets = a.targets.map((t) => {
-    const spans = searchText(t.text, searcher);
-    if (!spans.length) return t;
-    const edits: TextEdit[] = [];
-    for (const sp of spans) {
-      const by = searcher.kind === 'regex' ? regexReplacement(t.text, sp, searcher.regex, template) : template;
-      if (by !== null) edits.push({ ...sp, text: by });
-    }
-    const mentions = a.mentions.filter((m) => m.side === 'en' && m.sentence === t.id);
-    const r = applyTextEdits(t.text, edits, mentions);
-    for (const id of r.dropped) dropped.add(id);
-    const map = new OffsetMap(r.text);
-    for (const m of r.spans) moved.set(m.id, { start: m.start, end: m.end, text: map.slice(m.start, m.end) });
-    replacements += edits.length;
-    if (samples.length < PREVIEW_SAMPLES && r.text !== t.text) samples.push({ row: rows.get(t.id) ?? -1, before: t.text, after: r.text });
-    return { ...t, text: r.text };
-  });
-  if (!replacements) return { annotations: a, replacements, skippedArabic, droppedMentions: 0, samples };
-  const mentions = a.mentions.filter((m) => !dropped.has(m.id)).map((m) => {
-    const n = moved.get(m.id);
-    return n ? { ...m, ...n } : m;
-  });
-  return { annotations: { ...a, targets, mentions, modified }, replacements, skippedArabic, droppedMentions: dropped.size, samples };
 }
 
 /** One report of a replace preview. */

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHostService } from '../../../electron/host/service.ts';
 import type { CallResponse, OpenedReport } from '../../../shared/contract/host.ts';
-import { replaceInAnnotations, searcherFor } from '../../../electron/host/project-find.ts';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
 
 const A = 'قالَ وزيرُ الخارجيّة إنّ الوفدَ وصل إلى القاهرة. 😀 وأكّدت الوزارة الخبر.\n';
@@ -150,24 +149,4 @@ test('project replace: a sidecar changed between preview and apply is refused, n
   assert.equal(!notReport.ok && notReport.code, 'outside-workspace');
   const undoOutside = await service.handle('projectReplaceUndo', { path: join(tmpdir(), 'x.txt') });
   assert.equal(!undoOutside.ok && undoOutside.code, 'outside-workspace');
-});
-
-test('replaceInAnnotations: regex groups, a straddled mention dropped, Arabic counted as skipped, input unchanged', () => {
-  const ann = {
-    segments: [{ id: 's1', start: 0, end: 10, text: 'قال Sameh Shoukry', origin: 'auto' }],
-    targets: [{ id: 't1', text: 'Minister Sameh Shoukry said' }],
-    units: [{ id: 'u1', source: ['s1'], target: ['t1'], status: 'draft', origin: 'segmenter', confirmed: false }],
-    mentions: [{ id: 'm1', side: 'en', sentence: 't1', start: 9, end: 22, text: 'Sameh Shoukry', type: 'PER', entity: 'e1' }],
-    entities: [{ id: 'e1', type: 'PER' }],
-  } as unknown as Parameters<typeof replaceInAnnotations>[0];
-  const frozen = JSON.stringify(ann);
-  const r = replaceInAnnotations(ann, searcherFor({ query: '(Minister) (Sameh)', options: { regex: true } }), '$2 the $1', 'now');
-  assert.equal(r.annotations.targets[0].text, 'Sameh the Minister Shoukry said');
-  assert.equal(r.droppedMentions, 1);
-  assert.equal(r.skippedArabic, 0);
-  assert.deepEqual(r.annotations.mentions, []);
-  assert.equal(JSON.stringify(ann), frozen);
-  const s = replaceInAnnotations(ann, searcherFor({ query: 'sameh', options: {} }), 'Samih', 'now');
-  assert.equal(s.skippedArabic, 1);
-  assert.deepEqual(s.annotations.mentions.map((m) => m.text), ['Samih Shoukry']);
 });
