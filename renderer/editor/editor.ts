@@ -1,7 +1,7 @@
 // The editor's public API for the app shell: one EditorView for the whole report.
 // The app also loads renderer/editor/editor.css (this module imports no CSS so it stays
 // importable in Node tests and bundlers alike).
-import { EditorState, type Transaction } from 'prosemirror-state';
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { Annotations, TagType } from '../../shared/model/types.ts';
 import { cssIdent, schema, type RowAttrs } from './schema.ts';
@@ -73,6 +73,8 @@ export interface EditorHandle {
   setFind(query: string, options?: SearchOptions): FindSummary;
   /** replace: the current hit (then on to the next) or every hit, in the English only; one undo step */
   replaceFind(replacement: string, all: boolean): ReplaceOutcome;
+  /** puts the caret at the start of a row's English (by unit id) and scrolls to it; false when there is no such row */
+  goToUnit(unit: string): boolean;
   /** the selected text ('' for a cursor; sentences joined by a line break) */
   selectedText(): string;
   /** focus the editor */
@@ -179,6 +181,16 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
     },
     replaceFind(replacement: string, all: boolean) {
       return all ? replaceAll(view.state, view.dispatch, replacement) : replaceCurrent(view.state, view.dispatch, replacement, () => view.state);
+    },
+    goToUnit(unit: string) {
+      let pos = -1;
+      view.state.doc.forEach((row, offset) => {
+        // row > source_cell target_cell > target_sentence+: the first English sentence's start
+        if (pos < 0 && (row.attrs as RowAttrs).id === unit) pos = offset + 1 + row.child(0).nodeSize + 2;
+      });
+      if (pos < 0) return false;
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)).scrollIntoView());
+      return true;
     },
     selectedText: () => view.state.doc.textBetween(view.state.selection.from, view.state.selection.to, '\n'),
     focus: () => view.focus(),

@@ -5,7 +5,7 @@ import { keyLetter } from '../editor/plugins/entity-keys.ts';
 export const APP_COMMANDS = [
   'openFolder', 'openSample', 'save', 'importTranslation', 'importMemory', 'export',
   'undo', 'redo', 'langEn', 'langAr', 'shortcuts', 'about', 'glossary', 'settings', 'resegment',
-  'find', 'findNext', 'findPrevious',
+  'find', 'findNext', 'findPrevious', 'replace',
 ] as const;
 
 /** One app command id. */
@@ -25,6 +25,7 @@ export const APP_SHORTCUTS: Array<{ keys: string; command: AppCommand | 'cycleRe
   { keys: 'Mod-f', command: 'find', labelKey: 'shortcuts.find' },
   { keys: 'F3', command: 'findNext', labelKey: 'shortcuts.findNext' },
   { keys: 'Shift-F3', command: 'findPrevious', labelKey: 'shortcuts.findPrevious' },
+  { keys: 'Mod-h', command: 'replace', labelKey: 'shortcuts.replace' },
   { keys: 'F6', command: 'cycleRegions', labelKey: 'shortcuts.cycleRegions' },
   { keys: 'F10', command: 'menu', labelKey: 'shortcuts.menu' },
   { keys: 'F1', command: 'shortcuts', labelKey: 'shortcuts.help' },

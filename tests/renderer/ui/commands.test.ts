@@ -21,7 +21,7 @@ test('keys are displayed for people', () => {
 });
 
 test('the command ids are the ones the native menu sends', () => {
-  assert.deepEqual([...APP_COMMANDS].sort(), ['about', 'export', 'find', 'findNext', 'findPrevious', 'glossary', 'importMemory', 'importTranslation', 'langAr', 'langEn', 'openFolder', 'openSample', 'redo', 'resegment', 'save', 'settings', 'shortcuts', 'undo']);
+  assert.deepEqual([...APP_COMMANDS].sort(), ['about', 'export', 'find', 'findNext', 'findPrevious', 'glossary', 'importMemory', 'importTranslation', 'langAr', 'langEn', 'openFolder', 'openSample', 'redo', 'replace', 'resegment', 'save', 'settings', 'shortcuts', 'undo']);
   assert.ok(isAppCommand('save'));
   assert.ok(!isAppCommand('quit'));
 });
