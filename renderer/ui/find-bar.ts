@@ -50,6 +50,8 @@ export interface ProjectFindTarget {
   replaceAll(query: string, options: SearchOptions, replacement: string): void;
   /** the scope went back to "This report" or the bar closed */
   clear(): void;
+  /** moves the keyboard to the first listed hit; false when none is listed */
+  focusResults(): boolean;
 }
 
 /** Typing pauses this long before searching a long report again. */
@@ -136,6 +138,7 @@ export class FindBar {
     });
     this.scope.addEventListener('change', () => {
       this.el.dataset.scope = this.scope.value;
+      this.input.title = this.scope.value === 'all' ? this.t('find.search') : '';
       if (this.scope.value !== 'all') this.project()?.clear();
       this.search();
     });
@@ -146,6 +149,9 @@ export class FindBar {
         if (this.timer !== undefined) this.search();
         if (this.currentScope === 'all' && !ev.shiftKey) this.findInProject();
         else this.step(ev.shiftKey ? -1 : 1);
+      } else if (ev.key === 'ArrowDown' && this.currentScope === 'all' && this.project()?.focusResults()) {
+        // down from the field into the list of every report's hits
+        ev.preventDefault();
       }
     });
     this.replaceInput.addEventListener('keydown', (ev) => {
@@ -179,6 +185,7 @@ export class FindBar {
   /** Shows or hides the replace row. */
   showReplace(on: boolean): void {
     this.replaceRow.hidden = !on;
+    this.el.setAttribute('aria-label', this.t(on ? 'find.titleReplace' : 'find.title'));
     this.toggle.setAttribute('aria-expanded', String(on));
     this.el.dataset.replace = String(on);
   }
@@ -243,7 +250,8 @@ export class FindBar {
 
   setT(t: TFunction): void {
     this.t = t;
-    this.el.setAttribute('aria-label', t('find.title'));
+    this.el.setAttribute('aria-label', t(this.replaceRow.hidden ? 'find.title' : 'find.titleReplace'));
+    this.input.title = this.currentScope === 'all' ? t('find.search') : '';
     this.input.placeholder = t('find.placeholder');
     for (const { el, key } of this.labels) el.textContent = t(key);
     this.replaceInput.placeholder = t('find.replacePlaceholder');

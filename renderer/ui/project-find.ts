@@ -46,7 +46,22 @@ export class ProjectFindPanel implements ProjectFindTarget {
     this.status = h('p', { class: 'project-find-status', role: 'status', 'aria-live': 'polite', 'data-project-find': 'status' });
     this.list = h('div', { class: 'project-find-list' });
     this.el = h('section', { class: 'project-find', hidden: true, 'data-project-find': 'panel' }, this.status, this.list);
+    // Up / Down move between the listed hits (Tab still walks them too)
+    this.list.addEventListener('keydown', (ev) => {
+      if (ev.key !== 'ArrowDown' && ev.key !== 'ArrowUp') return;
+      const hits = [...this.list.querySelectorAll<HTMLButtonElement>('button.project-hit')];
+      const i = hits.indexOf(document.activeElement as HTMLButtonElement);
+      if (i < 0) return;
+      ev.preventDefault();
+      hits[Math.max(0, Math.min(hits.length - 1, i + (ev.key === 'ArrowDown' ? 1 : -1)))].focus();
+    });
     this.setT(t);
+  }
+
+  focusResults(): boolean {
+    const first = this.el.hidden ? null : this.list.querySelector<HTMLButtonElement>('button.project-hit');
+    first?.focus();
+    return !!first;
   }
 
   setT(t: TFunction): void {
