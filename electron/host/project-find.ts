@@ -140,7 +140,12 @@ export async function findInProject(root: string, search: ProjectSearch, opts: P
     }
     const hits: ProjectHit[] = [];
     let count = 0;
-    const take = (side: 'ar' | 'en', text: string, row: number, unit: string) => {
+    /** searches one sentence; false once the time budget is spent (the clock is read per sentence) */
+    const take = (side: 'ar' | 'en', text: string, row: number, unit: string): boolean => {
+      if (now() > deadline) {
+        truncated = true;
+        return false;
+      }
       for (const s of searchText(text, searcher)) {
         count++;
         if (listed < limit) {
@@ -148,9 +153,10 @@ export async function findInProject(root: string, search: ProjectSearch, opts: P
           listed++;
         } else truncated = true;
       }
+      return true;
     };
     if (a) {
-      for (const s of sentencesOf(a)) take(s.side, s.text, s.row, s.unit);
+      for (const s of sentencesOf(a)) if (!take(s.side, s.text, s.row, s.unit)) break;
     } else {
       // no sidecar: the Arabic as opening the report would segment it (createAnnotations: row i is u<i+1>)
       let text: string;
@@ -161,7 +167,7 @@ export async function findInProject(root: string, search: ProjectSearch, opts: P
         continue;
       }
       const map = new OffsetMap(text);
-      segmentSentences(text, { lang: 'ar', ...opts.rules }).forEach((sp, i) => take('ar', map.slice(sp.start, sp.end), i, `u${i + 1}`));
+      segmentSentences(text, { lang: 'ar', ...opts.rules }).every((sp, i) => take('ar', map.slice(sp.start, sp.end), i, `u${i + 1}`));
     }
     hits.sort((x, y) => x.row - y.row || (x.side === y.side ? 0 : x.side === 'ar' ? -1 : 1));
     if (count) reports.push({ path: txt, file, count, hits });

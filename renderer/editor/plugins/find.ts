@@ -100,11 +100,12 @@ function scan(doc: PMNode, q: Searcher, room: number, from = 0, to = doc.content
   const out: FindHit[] = [];
   doc.nodesBetween(from, to, (node, pos) => {
     if (out.length >= room || budget.timedOut) return false;
-    if (budget.deadline !== Infinity && performance.now() > budget.deadline) {
-      budget.timedOut = true;
-      return false;
-    }
     if (isSentence(node)) {
+      // the clock is read per sentence searched
+      if (budget.deadline !== Infinity && performance.now() > budget.deadline) {
+        budget.timedOut = true;
+        return false;
+      }
       out.push(...hitsIn(node, pos, q, room - out.length));
       return false;
     }
@@ -218,7 +219,7 @@ export function find(): Plugin<FindState> {
           const budget = { deadline: performance.now() + SCAN_BUDGET_MS, timedOut: false };
           const hits = scan(tr.doc, prepared, MAX_HITS + 1, 0, tr.doc.content.size, budget);
           const truncated = hits.length > MAX_HITS || budget.timedOut;
-          if (truncated) hits.length = MAX_HITS;
+          if (hits.length > MAX_HITS) hits.length = MAX_HITS;
           return withHits(base, tr.doc, hits, nearest(hits, state.selection.from), truncated);
         }
         if (meta && 'current' in meta) return { ...s, current: meta.current, decorations: markCurrent(s.decorations, tr.doc, s.hits, meta.current) };

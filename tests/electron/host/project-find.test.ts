@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { createHostService } from '../../../electron/host/service.ts';
 import type { CallResponse, OpenedReport } from '../../../shared/contract/host.ts';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
+import { findInProject } from '../../../electron/host/project-find.ts';
 
 const A = 'قالَ وزيرُ الخارجيّة إنّ الوفدَ وصل إلى القاهرة. 😀 وأكّدت الوزارة الخبر.\n';
 const B = 'أعلنت وزارة الصحة ٢٥ إصابة جديدة. وقال الوزير إن الوضع مستقر.\n';
@@ -149,4 +150,16 @@ test('project replace: a sidecar changed between preview and apply is refused, n
   assert.equal(!notReport.ok && notReport.code, 'outside-workspace');
   const undoOutside = await service.handle('projectReplaceUndo', { path: join(tmpdir(), 'x.txt') });
   assert.equal(!undoOutside.ok && undoOutside.code, 'outside-workspace');
+});
+
+test('project find: the time budget stops the search and says truncated (injected clock)', async (t) => {
+  const { ws } = await setup(t);
+  let clock = 0;
+  // each reading is two seconds later: the budget (5 s) is spent after two sentences
+  const r = await findInProject(ws, { query: '\\p{L}', options: { regex: true } }, { now: () => (clock += 2000) });
+  assert.equal(r.truncated, true);
+  assert.ok(r.reports.length >= 1);
+  const all = await findInProject(ws, { query: '\\p{L}', options: { regex: true } });
+  assert.equal(all.truncated, false);
+  assert.ok(all.reports.reduce((n, x) => n + x.count, 0) > r.reports.reduce((n, x) => n + x.count, 0));
 });
