@@ -136,12 +136,7 @@ export class FindBar {
       this.note.hidden = !this.regex.checked;
       this.search();
     });
-    this.scope.addEventListener('change', () => {
-      this.el.dataset.scope = this.scope.value;
-      this.input.title = this.scope.value === 'all' ? this.t('find.search') : '';
-      if (this.scope.value !== 'all') this.project()?.clear();
-      this.search();
-    });
+    this.scope.addEventListener('change', () => this.setScope(this.scope.value === 'all' ? 'all' : 'report'));
     this.input.addEventListener('keydown', (ev) => {
       if (ev.key === 'Enter') {
         ev.preventDefault();
@@ -175,6 +170,14 @@ export class FindBar {
   /** The scope chosen in the bar. */
   get currentScope(): FindScope {
     return this.scope.value === 'all' ? 'all' : 'report';
+  }
+
+  private setScope(scope: FindScope): void {
+    this.scope.value = scope;
+    this.el.dataset.scope = scope;
+    this.input.title = scope === 'all' ? this.t('find.search') : '';
+    if (scope !== 'all') this.project()?.clear();
+    this.search();
   }
 
   /** The options ticked in the bar. */
@@ -211,6 +214,8 @@ export class FindBar {
   /** Shows the bar with the field focused and selected; `initial` (the editor's selection) replaces the query. */
   open(initial?: string): void {
     this.el.hidden = false;
+    // no report open: only "All reports" has anything to search
+    if (!this.target() && this.project()) this.setScope('all');
     if (initial) this.input.value = initial;
     this.input.focus();
     this.input.select();
@@ -324,7 +329,8 @@ export class FindBar {
     const { count, current, truncated, problem } = this.last;
     const t = this.t;
     this.el.dataset.count = String(count);
-    const empty = this.input.value.trim() === '';
+    // nothing typed, or nothing to count in (no report open: the all-reports list has the counts)
+    const empty = this.input.value.trim() === '' || !this.target();
     if (empty) replaceChildren(this.countEl);
     else if (problem) replaceChildren(this.countEl, t(problem.problem === 'unsafe' ? 'find.regexUnsafe' : 'find.regexInvalid', { message: problem.message }));
     else if (count === 0) replaceChildren(this.countEl, t('find.none'));
