@@ -2,7 +2,8 @@
 // Replace all: the preview lists both reports, applying replaces the open report in the editor
 // and the other on disk (Arabic untouched); Ctrl+Z undoes the open one, its Undo button the other
 // (checked in the sidecars on disk). A regular expression that does not compile is explained in
-// the bar. Waits on DOM signals only.
+// the bar; in the Arabic UI, Replace all on Arabic-only hits says how many were skipped and changes
+// nothing. Waits on DOM signals only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -127,6 +128,26 @@ test('find: an invalid regular expression is explained in the bar, never thrown'
     // a valid Arabic pattern finds hits
     await bar.locator('[data-find="query"]').fill('ال\\p{L}+');
     await page.waitForFunction(() => Number((document.querySelector('.find-bar') as HTMLElement).dataset.count) > 0);
+
+    // Arabic UI: the bar is mirrored and in Arabic; Replace all on Arabic-only hits replaces nothing,
+    // says how many Arabic hits were skipped (Arabic-Indic digits), and the Arabic stays as it was
+    await page.locator('.menubar-item[data-menu="view"]').click();
+    await page.locator('[data-command="langAr"]').click();
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    assert.equal(await bar.locator(`label[for="${await bar.locator('[data-find="regex"]').getAttribute('id')}"]`).textContent(), 'تعبير نمطي');
+    const arabicBefore = await page.locator('.muwazi-editor .src').allTextContents();
+    await page.locator('.muwazi-editor').focus();
+    await page.keyboard.press('Control+h');
+    await page.waitForSelector('.find-bar[data-replace="true"]');
+    const n = Number(await bar.getAttribute('data-count'));
+    assert.ok(n > 0);
+    await bar.locator('[data-find="replacement"]').fill('X');
+    await bar.locator('[data-find="replace-all"]').click();
+    await page.waitForSelector(`.find-bar [data-find="message"][data-skipped="${n}"][data-replaced="0"]`);
+    const msg = await bar.locator('[data-find="message"]').textContent() ?? '';
+    assert.match(msg, /العربية/);
+    assert.ok(/[٠-٩]/.test(msg) || n <= 2, msg);
+    assert.deepEqual(await page.locator('.muwazi-editor .src').allTextContents(), arabicBefore);
     assert.deepEqual(e.errors, []);
   } finally {
     await e.close();
