@@ -23,6 +23,9 @@ export const MAX_HITS = 10_000;
  * so far are kept and the state says `truncated`. */
 export const SCAN_BUDGET_MS = 1500;
 
+/** A change touching more sentences than this is searched again whole rather than patched. */
+const RESCAN_SENTENCES = 64;
+
 /** One hit, in document positions. */
 export interface FindHit extends Range {
   /** which side: the Arabic source or the English */
@@ -155,14 +158,26 @@ function remap(s: FindState, tr: Transaction): FindState {
   const doc = tr.doc;
   // the sentences the change touched, as ranges of the new document
   const blocks: Range[] = [];
+  const seen = new Set<number>();
   for (const r of changedRanges([tr])) {
     doc.nodesBetween(Math.max(0, r.from - 1), Math.min(doc.content.size, r.to + 1), (node, pos) => {
       if (isSentence(node)) {
-        if (!blocks.some((b) => b.from === pos)) blocks.push({ from: pos, to: pos + node.nodeSize });
+        if (!seen.has(pos)) blocks.push({ from: pos, to: pos + node.nodeSize });
+        seen.add(pos);
         return false;
       }
       return !node.isTextblock;
     });
+  }
+  // a change over many sentences (replace all, an import): searching the whole document again
+  // (folds cached per node) beats patching hit by hit, which is O(hits × sentences)
+  if (blocks.length > RESCAN_SENTENCES) {
+    const budget = { deadline: performance.now() + SCAN_BUDGET_MS, timedOut: false };
+    const hits = scan(doc, q, MAX_HITS + 1, 0, doc.content.size, budget);
+    const truncated = hits.length > MAX_HITS || budget.timedOut;
+    if (hits.length > MAX_HITS) hits.length = MAX_HITS;
+    const cur = s.current >= 0 ? tr.mapping.map(s.hits[s.current].from) : tr.selection.from;
+    return withHits(s, doc, hits, nearest(hits, cur), truncated);
   }
   const inBlocks = (h: Range) => blocks.some((b) => h.from >= b.from && h.to <= b.to);
   const kept: FindHit[] = [];

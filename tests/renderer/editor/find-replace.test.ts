@@ -7,7 +7,8 @@ import { findKey, setFindTr } from '../../../renderer/editor/plugins/find.ts';
 import { replaceAll, replaceCurrent } from '../../../renderer/editor/find-replace.ts';
 import { docToAnnotations } from '../../../renderer/editor/convert.ts';
 import { at, fixture, makeState, sourceIntact, TEXT } from './helpers.ts';
-import type { SearchOptions } from '../../../shared/text/search.ts';
+import { compileSearch, isSearchProblem, type SearchOptions } from '../../../shared/text/search.ts';
+import { replaceInAnnotations } from '../../../shared/text/replace-english.ts';
 
 /** A tiny view: a state that dispatch moves on. */
 function holder(s: EditorState) {
@@ -97,4 +98,57 @@ test('replace property: replace all then undo restores the document; the Arabic 
     }
     assert.ok(h.state.doc.eq(before));
   }), { numRuns: 60 });
+});
+
+/** The fixture with English in three rows and mentions around and inside the words replaced. */
+function richer() {
+  const a = fixture();
+  a.targets.push({ id: 't2', text: 'The branch 🚀 opened in Dubai in 2024, Apple said.' }, { id: 't3', text: 'The spokesman did not comment on Apple.' });
+  a.units[1].target = ['t2'];
+  a.units[1].status = 'auto';
+  a.units[2].target = ['t3'];
+  const at = (t: string, part: string) => {
+    const u = t.indexOf(part);
+    return { start: [...t.slice(0, u)].length, end: [...t.slice(0, u + part.length)].length };
+  };
+  a.entities.push({ id: 'e2', type: 'LOC' });
+  a.mentions.push(
+    { id: 'm3', side: 'en', sentence: 't2', ...at(a.targets[1].text, 'Dubai'), text: 'Dubai', type: 'LOC', entity: 'e2' },
+    { id: 'm4', side: 'en', sentence: 't2', ...at(a.targets[1].text, 'Apple'), text: 'Apple', type: 'ORG', entity: 'e1' },
+    { id: 'm5', side: 'en', sentence: 't3', ...at(a.targets[2].text, 'Apple'), text: 'Apple', type: 'ORG', entity: 'e1' },
+  );
+  return a;
+}
+
+test('replace property: the editor replaces exactly as the host does (shared/text/replace-english.ts): English text and mentions', () => {
+  fc.assert(fc.property(
+    fc.constantFrom('apple', 'the', 'in', 'dubai in', 'ai', 'd ', '\\d+', 'A(pp)le', 'e\\b', '🚀 o'),
+    fc.constantFrom('', 'X', 'سس', '😀', '$&$&', 'Apple Inc.'),
+    (q, by) => {
+      const regex = /[\\()]/.test(q);
+      const ann = richer();
+      const h = holder(makeState(ann));
+      find(h, q, { regex });
+      replaceAll(h.state, h.dispatch, by);
+      const mine = docToAnnotations(h.state.doc, ann, TEXT);
+      const searcher = compileSearch(q, { regex });
+      assert.ok(searcher && !isSearchProblem(searcher));
+      const theirs = replaceInAnnotations(ann, searcher, by, 'x').annotations;
+      const en = (a: typeof mine) => ({
+        targets: a.units.map((u) => u.target.map((id) => a.targets.find((t) => t.id === id)!.text).join('|')),
+        mentions: a.mentions.filter((m) => m.side === 'en').map((m) => `${m.sentence}:${m.start}-${m.end}:${m.text}:${m.entity}`).sort(),
+      });
+      assert.deepEqual(en(mine), en(theirs));
+      assert.ok(sourceIntact(h.state.doc));
+    },
+  ), { numRuns: 80 });
+});
+
+test('replace all: an auto row becomes draft, as typing makes it; the others keep their status', () => {
+  const h = holder(makeState(richer()));
+  find(h, 'dubai');
+  replaceAll(h.state, h.dispatch, 'Dubayy');
+  const a = docToAnnotations(h.state.doc, richer(), TEXT);
+  assert.deepEqual(a.units.slice(0, 3).map((u) => u.status), ['draft', 'draft', 'auto']);
+  assert.deepEqual(a.mentions.filter((m) => m.side === 'en').map((m) => m.text).sort(), ['Apple', 'Apple', 'Apple', 'Dubayy']);
 });
