@@ -64,6 +64,9 @@ test('find and replace: all reports, preview of both, apply, undo the open one w
     await bar.locator('[data-find="query"]').press('Enter');
     await page.waitForSelector('[data-project-find="panel"][data-state="done"]');
     assert.deepEqual(await page.locator('[data-project-report]').evaluateAll((els) => els.map((x) => x.getAttribute('data-project-report')).sort()), [open, other].sort());
+    // the list is on screen (not squeezed to nothing by the editor below it)
+    assert.ok(await page.locator(`[data-project-report="${other}"] [data-hit]`).first().isVisible());
+    assert.ok((await page.locator('[data-project-find="panel"]').boundingBox())!.height > 40);
 
     await bar.locator('[data-find="replacement"]').fill('Department');
     await bar.locator('[data-find="replace-all"]').click();
