@@ -8,7 +8,7 @@ import type { TFunction } from 'i18next';
 import type { CallResponse, HostBridge } from '../../shared/contract/host.ts';
 import type { Annotations } from '../../shared/model/types.ts';
 import { compileSearch, isSearchProblem, type SearchOptions } from '../../shared/text/search.ts';
-import { replaceInAnnotations, type ReplaceSample } from '../../shared/text/replace-english.ts';
+import { PREVIEW_SAMPLES, replaceInAnnotations, type ReplaceSample } from '../../shared/text/replace-english.ts';
 import { OffsetMap } from '../../shared/text/offsets.ts';
 import { describeFailure } from './errors.ts';
 import { openDialog } from './dialog.ts';
@@ -157,9 +157,10 @@ export class ProjectFindPanel implements ProjectFindTarget {
     for (const w of res.value.warnings) body.push(h('p', { class: 'note warning', dir: 'auto' }, t('find.skipped', { message: w })));
     for (const row of rows) {
       const lines = row.samples.map((s) => h('li', { class: 'preview-sample' },
-        h('span', { class: 'hit-row' }, t('find.row', { row: s.row + 1 })),
+        h('span', { class: 'hit-row' }, t('find.row', { row: s.row + 1 })), ' ',
         h('del', { dir: 'ltr', lang: 'en' }, s.before), ' → ', h('ins', { dir: 'ltr', lang: 'en' }, s.after)));
-      if (row.count > row.samples.length) lines.push(h('li', { class: 'preview-more' }, t('find.previewMore')));
+      // samples are per sentence, at most PREVIEW_SAMPLES: a full list may leave sentences out
+      if (row.samples.length === PREVIEW_SAMPLES && row.count > row.samples.length) lines.push(h('li', { class: 'preview-more' }, t('find.previewMore')));
       const notes: string[] = [];
       if (row.open) notes.push(t('find.previewOpen'));
       if (row.skipped) notes.push(t('find.skippedArabic', { count: row.skipped }));
