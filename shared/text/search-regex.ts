@@ -82,12 +82,16 @@ export function findRegex(text: string, rx: PreparedRegex, limit = Infinity): Sp
 export function regexReplacement(text: string, at: Span, rx: PreparedRegex, template: string): string | null {
   const map = new OffsetMap(text);
   const from = map.toUtf16(at.start);
-  const sticky = new RegExp(rx.re.source, rx.re.flags.replace('g', '') + 'y');
+  let sticky = stickyOf.get(rx);
+  if (!sticky) stickyOf.set(rx, (sticky = new RegExp(rx.re.source, rx.re.flags.replace('g', '') + 'y')));
   sticky.lastIndex = from;
   const m = sticky.exec(text);
   if (!m || m.index + m[0].length !== map.toUtf16(at.end)) return null;
   return expandTemplate(template, m, text);
 }
+
+/** The sticky twin of a pattern, compiled once (replace all expands thousands of hits). */
+const stickyOf = new WeakMap<PreparedRegex, RegExp>();
 
 /** String.prototype.replace's GetSubstitution for one match. */
 function expandTemplate(template: string, m: RegExpExecArray, text: string): string {
