@@ -11,17 +11,18 @@ import { schema } from '../renderer/editor/schema.ts';
 import { annotationsToDoc } from '../renderer/editor/convert.ts';
 import { editorPlugins } from '../renderer/editor/setup.ts';
 import { findKey, setFindTr } from '../renderer/editor/plugins/find.ts';
+import { replaceAll } from '../renderer/editor/find-replace.ts';
 import { createAnnotations } from '../shared/model/create.ts';
 import { cpLength } from '../shared/text/offsets.ts';
 
 const DATA = process.env.MUWAZI_DATA ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
 const ROWS = 10_000;
 
-function bigState(): EditorState {
+export function bigState(rows = ROWS): EditorState {
   const dir = join(DATA, 'ntrex128-ar-en');
   const ar = readFileSync(join(dir, 'newstest2019-ref.arb.txt'), 'utf8').split(/\r?\n/).filter((l) => l.trim());
   const en = readFileSync(join(dir, 'newstest2019-src.eng.txt'), 'utf8').split(/\r?\n/).filter((l) => l.trim());
-  const lines = Array.from({ length: ROWS }, (_, i) => ar[i % ar.length].trim());
+  const lines = Array.from({ length: rows }, (_, i) => ar[i % ar.length].trim());
   const text = lines.join('\n');
   const spans: { start: number; end: number }[] = [];
   let at = 0;
@@ -89,12 +90,32 @@ export async function run(): Promise<Record<string, unknown>> {
   const keystroke = (s: EditorState) => time(() => void s.apply(s.tr.insertText('x')), 31);
   const withFind = keystroke(on);
   const without = keystroke(off);
+  // regular expressions over the whole report (no folding: the texts are searched as they are)
+  const regex: Record<string, unknown> = {};
+  for (const [name, q] of Object.entries({ arabicPrefixed: 'ال\\p{L}+ية', capitalised: '\\b\\p{Lu}\\p{Ll}+', number: '\\p{Nd}+' })) {
+    let hits = 0;
+    let truncated = false;
+    const ms = time(() => {
+      const f = findKey.getState(state.apply(setFindTr(state, q, { regex: true })))!;
+      hits = f.hits.length;
+      truncated = f.truncated;
+    }, 5);
+    regex[name] = { ms: round(ms), hits, truncated };
+  }
+  // Replace all in the English (one transaction, one undo step)
+  const found = state.apply(setFindTr(state, 'the', { matchCase: true }));
+  let replaced = 0;
+  const replaceAllMs = time(() => {
+    replaced = replaceAll(found, (tr) => void found.apply(tr), 'The').replaced;
+  }, 5);
   return {
     rows: ROWS,
     sentences: texts.length,
     coldFirstQueryMs: round(coldFirstQueryMs),
     freshQuery: fresh,
     keystroke: { withFindMs: round(withFind), findOffMs: round(without), ratio: round(withFind / without) },
+    regex,
+    replaceAll: { ms: round(replaceAllMs), replaced },
   };
 }
 

@@ -75,10 +75,11 @@ export function buildMenuTemplate(lang: MenuLang, opts: MenuOptions = {}): MenuI
         { label: t('paste'), role: 'paste' },
         { label: t('selectAll'), role: 'selectAll' },
         sep,
-        // no accelerators: Ctrl+F and F3 are the renderer's (renderer/ui/commands.ts APP_SHORTCUTS)
+        // no accelerators: Ctrl+F, F3 and Ctrl+H are the renderer's (renderer/ui/commands.ts APP_SHORTCUTS)
         cmd('find'),
         cmd('findNext'),
         cmd('findPrevious'),
+        cmd('replace'),
         sep,
         // no accelerators: Ctrl+Shift+C (and Ctrl+1…Ctrl+5) are the renderer's too
         cmd('fillExactMatches'),

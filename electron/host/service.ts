@@ -13,7 +13,7 @@ import type { Annotations } from '../../shared/model/types.ts';
 import { TOOL_VERSION } from '../../shared/model/create.ts';
 import { decodeText, DecodeError } from '../../shared/text/decode.ts';
 import { HostError, toFailure } from './errors.ts';
-import { OpenedRoots } from './paths.ts';
+import { isInside, OpenedRoots } from './paths.ts';
 import * as reportStore from './report-store.ts';
 import * as journal from './journal.ts';
 import { runExport } from './export.ts';
@@ -25,6 +25,7 @@ import { FolderAccess } from './folder-access.ts';
 import { exportQaReport, parseCheckList, runQa } from './qa.ts';
 import { addDictionaryWord, loadDictionary } from './dictionary.ts';
 import { ProjectMemory } from './tm.ts';
+import { applyReplace, findInProject, previewReplace, ReplaceUndo } from './project-find.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
@@ -135,6 +136,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
   let watcher: { root: string; handle: Closable } | null = null;
   /** the project translation memory of each opened folder (built in the background on open) */
   const memories = new Map<string, ProjectMemory>();
+  const replaceUndo = new ReplaceUndo();
 
   const emit = <E extends EventName>(event: E, payload: HostEvents[E]) => {
     for (const l of [...listeners]) {
@@ -364,6 +366,27 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const root = await openedRoot(req.root);
       return exportQaReport(root, await roots.resolve(req.out), req.format, { lang: req.lang });
     },
+    projectFind: async (req) => {
+      const root = await openedRoot(req.root);
+      return findInProject(root, req.search, { limit: req.limit, rules: sourceSegmentRules(await readSettings(root)) });
+    },
+    projectReplacePreview: async (req) => {
+      const root = await openedRoot(req.root);
+      const exclude = await Promise.all((req.exclude ?? []).map((p) => roots.resolve(p)));
+      return previewReplace(root, req.search, req.replacement, { exclude });
+    },
+    projectReplaceApply: async (req) => {
+      const root = await openedRoot(req.root);
+      const reports = [];
+      for (const r of req.reports) {
+        // every report lies under THIS folder and is a report (.txt), never the sidecar itself
+        const path = await roots.resolve(r.path);
+        if (!isInside(root, path) || !/\.txt$/i.test(path)) throw new HostError('outside-workspace', `Not a report of ${req.root}: ${r.path}`);
+        reports.push({ path, sidecarHash: r.sidecarHash });
+      }
+      return { results: await applyReplace(root, req.search, req.replacement, reports, { journalDir, undo: replaceUndo }) };
+    },
+    projectReplaceUndo: async (req) => ({ sidecarHash: await replaceUndo.undo(await roots.resolve(req.path), { journalDir }) }),
   };
 
   return {

@@ -2,6 +2,7 @@
 // The app also loads renderer/editor/editor.css (this module imports no CSS so it stays
 // importable in Node tests and bundlers alike).
 import { EditorState, type Transaction } from 'prosemirror-state';
+import { goToUnit } from './commands/navigate.ts';
 import { EditorView } from 'prosemirror-view';
 import type { Annotations, TagType } from '../../shared/model/types.ts';
 import { cssIdent, schema, type RowAttrs } from './schema.ts';
@@ -15,8 +16,9 @@ import { replaceAnnotationsTr } from './replace.ts';
 import { configureEntities } from './commands/entities.ts';
 import { findKey, setFindTr } from './plugins/find.ts';
 import { qaKey, type QaOptions } from './plugins/qa.ts';
-import type { SearchOptions } from '../../shared/text/search.ts';
+import type { RegexProblem, SearchOptions } from '../../shared/text/search.ts';
 import type { SpellOptions } from './plugins/spell.ts';
+import { replaceAll, replaceCurrent, type ReplaceOutcome } from './find-replace.ts';
 
 /** What the selection is on, reported to `onSelection`. */
 export interface SelectionInfo {
@@ -78,6 +80,11 @@ export interface EditorHandle {
   /** find: set the query ('' turns it off) and its options; returns the hit count and the current
    * hit's index (-1 when none) and whether there were more than MAX_HITS */
   setFind(query: string, options?: SearchOptions): FindSummary;
+  /** replace: the current hit (then on to the next) or every hit, in the English only; one undo step */
+  replaceFind(replacement: string, all: boolean): ReplaceOutcome;
+  /** puts the caret at the start of a row's English (by unit id) and scrolls to it; false when there is no such row */
+  /** puts the caret at the end of a row's English (by unit id; else the row at `fallbackIndex`); false when neither exists */
+  goToUnit(unit: string, fallbackIndex?: number): boolean;
   /** the selected text ('' for a cursor; sentences joined by a line break) */
   selectedText(): string;
   /** focus the editor */
@@ -91,6 +98,8 @@ export interface FindSummary {
   count: number;
   current: number;
   truncated: boolean;
+  /** why a regular expression finds nothing (invalid or refused), else null */
+  problem: RegexProblem | null;
 }
 
 /** CSS class set on the mount element briefly after a refused edit of the Arabic. */
@@ -150,7 +159,7 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
 
   const summary = (): FindSummary => {
     const s = findKey.getState(view.state);
-    return { count: s?.hits.length ?? 0, current: s?.current ?? -1, truncated: s?.truncated ?? false };
+    return { count: s?.hits.length ?? 0, current: s?.current ?? -1, truncated: s?.truncated ?? false, problem: s?.problem ?? null };
   };
 
   return {
@@ -180,6 +189,12 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
     setFind(query: string, options: SearchOptions = {}) {
       view.dispatch(setFindTr(view.state, query, options));
       return summary();
+    },
+    replaceFind(replacement: string, all: boolean) {
+      return all ? replaceAll(view.state, view.dispatch, replacement) : replaceCurrent(view.state, view.dispatch, replacement, () => view.state);
+    },
+    goToUnit(unit: string, fallbackIndex?: number) {
+      return goToUnit(unit, fallbackIndex)(view.state, view.dispatch);
     },
     selectedText: () => view.state.doc.textBetween(view.state.selection.from, view.state.selection.to, '\n'),
     focus: () => view.focus(),

@@ -27,8 +27,9 @@ import { openShortcuts, type ShortcutRow } from './shortcuts-panel.ts';
 import { openAbout } from './about-dialog.ts';
 import { warningsPanel } from './warnings-panel.ts';
 import { openSettingsDialog } from './settings-dialog.ts';
-import { FindBar, type FindCount, type FindTarget } from './find-bar.ts';
+import { FindBar, type FindCount, type FindTarget, type ReplaceCount } from './find-bar.ts';
 import type { QaHooks } from './qa-panel.ts';
+import { ProjectFindPanel } from './project-find.ts';
 import type { SearchOptions } from '../../shared/text/search.ts';
 import type { ReportWhere, WorkbenchActions } from './workbench.ts';
 import { openConcordanceDialog } from './concordance-dialog.ts';
@@ -45,6 +46,10 @@ export interface EditorLike extends Partial<WorkbenchActions> {
   setTagSet?(tagSet: TagType[]): void;
   /** find (plugins/find.ts): set the query, '' turns it off */
   setFind?(query: string, options: SearchOptions): FindCount;
+  /** replace find's current hit or all hits, English only, one undo step (renderer/editor/find-replace.ts) */
+  replaceFind?(replacement: string, all: boolean): ReplaceCount;
+  /** puts the caret in a row (by unit id) and scrolls to it; false when there is no such row */
+  goToUnit?(unit: string, fallbackIndex?: number): boolean;
   /** the selected text ('' for a cursor), to start a search with */
   selectedText?(): string;
   focus(): void;
@@ -107,6 +112,7 @@ export class App {
   private readonly editorMount: HTMLElement;
   private readonly reviewBar: HTMLElement;
   private readonly findBar: FindBar;
+  private readonly projectFind: ProjectFindPanel;
   private workspace: Workspace | null = null;
   private session: Session | null = null;
   private opening: Promise<void> | null = null;
@@ -125,8 +131,24 @@ export class App {
     this.notice = h('div', { class: 'notice-area' });
     this.editorMount = h('div', { class: 'editor-mount' });
     this.reviewBar = h('div', { class: 'review-bar', hidden: true, role: 'toolbar' });
-    this.findBar = new FindBar(t, () => this.findTarget());
-    this.main = h('main', { class: 'editor-area', 'data-region': 'editor', 'aria-label': t('app.regions.editor'), tabindex: -1 }, this.notice, this.reviewBar, this.findBar.el, this.editorMount);
+    this.projectFind = new ProjectFindPanel(t, {
+      host: o.host,
+      root: () => this.workspace?.root ?? null,
+      openReport: () => {
+        const s = this.session;
+        return s ? { path: s.path, name: s.report.name, annotations: () => s.editor.getAnnotations() } : null;
+      },
+      flush: async () => (this.session ? this.session.saver.flush() : true),
+      replaceInEditor: (query, options, replacement) => {
+        const editor = this.session?.editor;
+        if (!editor?.setFind || !editor.replaceFind) return null;
+        this.findBar.update(editor.setFind(query, options));
+        return editor.replaceFind(replacement, true);
+      },
+      openAt: (path, unit) => void this.openReportAt(path, unit),
+    });
+    this.findBar = new FindBar(t, () => this.findTarget(), () => this.projectFind);
+    this.main = h('main', { class: 'editor-area', 'data-region': 'editor', 'aria-label': t('app.regions.editor'), tabindex: -1 }, this.notice, this.reviewBar, this.findBar.el, this.projectFind.el, this.editorMount);
   }
 
   /** Builds the page and opens the first workspace; sets `<html data-ready="true">` when shown. */
@@ -185,6 +207,7 @@ export class App {
       case 'concordance': return this.concordance();
       case 'qaPanel': return this.o.qa?.toggle();
       case 'qaReport': return this.qaReport();
+      case 'replace': return this.openFind(true);
     }
   }
 
@@ -221,6 +244,7 @@ export class App {
         { kind: 'item', command: 'find', label: t('menu.find'), shortcut: k('Mod-f') },
         { kind: 'item', command: 'findNext', label: t('menu.findNext'), shortcut: 'F3' },
         { kind: 'item', command: 'findPrevious', label: t('menu.findPrevious'), shortcut: k('Shift-F3') },
+        { kind: 'item', command: 'replace', label: t('menu.replace'), shortcut: k('Mod-h') },
         { kind: 'separator' },
         { kind: 'item', command: 'fillExactMatches', label: t('menu.fillExactMatches') },
         { kind: 'item', command: 'concordance', label: t('menu.concordance'), shortcut: k('Mod-Shift-c') },
@@ -252,6 +276,7 @@ export class App {
     this.main.setAttribute('aria-label', t('app.regions.editor'));
     this.renderReviewBar();
     this.findBar.setT(t);
+    this.projectFind.setT(t);
     this.updateTitle();
   }
 
@@ -411,12 +436,25 @@ export class App {
     this.findBar.refresh();
   }
 
-  /** Edit → Find… (Ctrl+F): the find bar, started with the selected text when it is short. */
-  private openFind(): void {
+  /** Edit → Find… (Ctrl+F) / Replace… (Ctrl+H): the find bar, started with the selected text when
+   * it is short. Without an open report only "All reports" can search. */
+  private openFind(replace = false): void {
     const editor = this.session?.editor;
-    if (!editor?.setFind) return;
-    const sel = editor.selectedText?.() ?? '';
-    this.findBar.open(sel && sel.length <= 100 && !/[\n\r]/.test(sel) ? sel : undefined);
+    if (!editor?.setFind && !this.workspace) return;
+    const sel = editor?.selectedText?.() ?? '';
+    const initial = sel && sel.length <= 100 && !/[\n\r]/.test(sel) ? sel : undefined;
+    if (replace) this.findBar.openReplace(initial);
+    else this.findBar.open(initial);
+  }
+
+  /** Opens a report of the folder and puts the caret in one of its rows (a project find, concordance or
+   * QA-report hit): by unit id, else by 0-based row index. */
+  async openReportAt(path: string, unit: string, row = -1): Promise<void> {
+    const r = this.workspace?.reports.find((x) => x.path === path);
+    if (!r) return;
+    await this.openReport(r);
+    const editor = this.session?.path === path ? this.session.editor : null;
+    if (editor?.goToUnit?.(unit, row)) editor.focus();
   }
 
   /** The open editor as the find bar's target; null without a report or find support. */
@@ -429,6 +467,7 @@ export class App {
       showCurrent: () => void editor.runCommand('findCurrent'),
       next: () => void editor.runCommand('findNext'),
       previous: () => void editor.runCommand('findPrevious'),
+      replace: editor.replaceFind ? (r, all) => editor.replaceFind!(r, all) : undefined,
       closed: () => {
         setFind('', {});
         editor.focus();
@@ -463,14 +502,6 @@ export class App {
     const sel = this.session?.editor.selectedText?.() ?? '';
     const hit = await openConcordanceDialog({ t: this.t, host: this.o.host, root: ws.root, term: sel.length <= 200 && !/[\n\r]/.test(sel) ? sel : '' });
     if (hit) await this.openReportAt(hit.path, hit.unit, hit.row);
-  }
-
-  /** Opens a report of the folder and selects a row's English (by unit id, else 0-based row index). */
-  private async openReportAt(path: string, unit: string, row: number): Promise<void> {
-    const r = this.workspace?.reports.find((x) => x.path === path);
-    if (!r) return;
-    await this.openReport(r);
-    if (this.session?.path === path) this.session.editor.goToRow?.(unit, row);
   }
 
   /** Updates one report's sidebar entry from annotations the renderer holds. */
@@ -676,12 +707,7 @@ export class App {
       root: ws.root,
       lang: this.lang,
       beforeRun: async () => (this.session ? this.session.saver.flush() : true),
-      openAt: async (path, row) => {
-        const r = this.workspace?.reports.find((x) => x.path === path);
-        if (!r) return;
-        await this.openReport(r);
-        if (this.session?.path === path) this.o.qa?.goToRow(row);
-      },
+      openAt: (path, row) => this.openReportAt(path, '', row),
     });
   }
 

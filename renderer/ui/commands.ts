@@ -5,7 +5,7 @@ import { keyLetter } from '../editor/plugins/entity-keys.ts';
 export const APP_COMMANDS = [
   'openFolder', 'openRecent', 'openSample', 'save', 'importTranslation', 'importMemory', 'export',
   'undo', 'redo', 'langEn', 'langAr', 'shortcuts', 'about', 'glossary', 'settings', 'resegment',
-  'find', 'findNext', 'findPrevious', 'qaPanel', 'qaReport',
+  'find', 'findNext', 'findPrevious', 'replace', 'qaPanel', 'qaReport',
   // translator's workbench (renderer/ui/workbench.ts): Ctrl+1…Ctrl+5, Edit → Fill Exact Matches, Concordance
   'insertMatch1', 'insertMatch2', 'insertMatch3', 'insertMatch4', 'insertMatch5', 'fillExactMatches', 'concordance',
 ] as const;
@@ -34,6 +34,7 @@ export const APP_SHORTCUTS: Array<{ keys: string; command: AppCommand | 'cycleRe
   { keys: 'Mod-5', command: 'insertMatch5', labelKey: 'workbench.keys.insertMatch5' },
   { keys: 'Mod-Shift-c', command: 'concordance', labelKey: 'workbench.keys.concordance' },
   { keys: 'F9', command: 'qaPanel', labelKey: 'qaPanel.shortcut' },
+  { keys: 'Mod-h', command: 'replace', labelKey: 'shortcuts.replace' },
   { keys: 'F6', command: 'cycleRegions', labelKey: 'shortcuts.cycleRegions' },
   { keys: 'F10', command: 'menu', labelKey: 'shortcuts.menu' },
   { keys: 'F1', command: 'shortcuts', labelKey: 'shortcuts.help' },

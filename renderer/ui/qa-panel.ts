@@ -175,8 +175,6 @@ export interface QaHooks {
   toggle(): void;
   /** shows the panel with the focus in it (the export gate's "Review QA first") */
   show(): void;
-  /** moves the open editor to row `row` (after the QA report opened a report) */
-  goToRow(row: number): void;
   /** File → QA report…: the folder's findings (qa-report-dialog.ts) */
   reportDialog(o: Omit<QaReportDialogOptions, 't' | 'host'>): Promise<void>;
   /** open QA errors of a report (`path`) or of the folder (the export gate); null when QA is unavailable */
@@ -257,9 +255,6 @@ export function createQa(host: HostBridge, t: () => TFunction, entities?: Entity
     show() {
       shown = true;
       panel?.setVisible(true);
-    },
-    goToRow(row) {
-      panel?.jump(row);
     },
     reportDialog: (o) => openQaReportDialog({ ...o, t: t(), host }),
     async errorCount(root, path) {

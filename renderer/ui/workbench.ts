@@ -7,7 +7,7 @@ import type { i18n as I18n, TFunction } from 'i18next';
 import type { HostBridge, Result } from '../../shared/contract/host.ts';
 import type { EditorHandle, EditorInit } from '../editor/editor.ts';
 import { cursorOf } from '../editor/commands/util.ts';
-import { fillTranslations, insertTranslation, rowArabic, selectRowTarget, untranslatedRows } from '../editor/commands/translation.ts';
+import { fillTranslations, insertTranslation, rowArabic, untranslatedRows } from '../editor/commands/translation.ts';
 import { h } from './dom.ts';
 import { insertText, MatchesController, type Timers } from './matches-model.ts';
 import { MatchesPane } from './matches-pane.ts';
@@ -25,8 +25,6 @@ export interface WorkbenchActions {
   /** fill every row without English that has an exact (100%) match, as one undo step, status auto;
    * how many were filled, of how many rows without English */
   fillExactMatches(): Promise<Result<{ filled: number; untranslated: number }>>;
-  /** select row `unit`'s English (`row`, 0-based, when no row has that id), scrolled into view */
-  goToRow(unit: string, row: number): boolean;
 }
 
 /** Options of withWorkbench. */
@@ -106,12 +104,6 @@ export function withWorkbench<I extends EditorInit, H extends EditorHandle>(crea
         const filled = fills.filter((f) => still.has(f.unit) && f.text.trim()).length;
         if (filled) fillTranslations(fills, { status: 'auto', onlyEmpty: true })(view.state, view.dispatch);
         return { ok: true, value: { filled, untranslated: rows.length } };
-      },
-      goToRow(unit, row) {
-        if (!editor) return false;
-        const ok = selectRowTarget(unit, row)(editor.view.state, editor.view.dispatch);
-        if (ok) editor.focus();
-        return ok;
       },
     };
     const inner = editor;

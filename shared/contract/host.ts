@@ -242,6 +242,30 @@ export const ConcordanceHitSchema = z.object({
 });
 export type ConcordanceHit = z.infer<typeof ConcordanceHitSchema>;
 
+// ---- find and replace across the project (issue 11) ---------------------------------------------
+
+/** What to look for: the find bar's query and options (shared/text/search.ts SearchOptions). */
+export const ProjectSearchSchema = z.object({
+  query: z.string().min(1).max(1000),
+  options: z.object({ matchCase: z.boolean().optional(), exactLetters: z.boolean().optional(), regex: z.boolean().optional() }).strict().default({}),
+}).strict();
+
+/** One hit of a project find: its row, side, and the sentence holding it. */
+export const ProjectHitSchema = z.object({
+  /** 0-based row in the report's row order, and its unit id (to open the report there) */
+  row: z.number().int().nonnegative(),
+  unit: z.string(),
+  side: z.enum(['ar', 'en']),
+  /** code points into `context` */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** the sentence holding the hit */
+  context: z.string(),
+});
+
+/** One before → after line of a replace preview. */
+export const ReplaceSampleSchema = z.object({ row: z.number().int(), before: z.string(), after: z.string() });
+
 // ---- QA (issue 12) -----------------------------------------------------------------------------
 
 export const QaSeveritySchema = z.enum(['error', 'warning', 'info']);
@@ -346,6 +370,47 @@ export const hostCalls = {
     z.object({ root: z.string().min(1), term: z.string().min(1).max(1000), lang: z.enum(['ar', 'en']).optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
     z.object({ hits: z.array(ConcordanceHitSchema), truncated: z.boolean() }),
   ),
+  /** find in every report of an opened folder (Arabic-aware as the editor's find, or a regular expression):
+   * hits grouped by report with counts; `truncated` when more hits than listed or the search ran out of time */
+  projectFind: call(
+    z.object({ root: z.string().min(1), search: ProjectSearchSchema, limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+    z.object({
+      reports: z.array(z.object({ path: z.string(), file: z.string(), count: z.number().int().nonnegative(), hits: z.array(ProjectHitSchema) })),
+      /** reports skipped, named with why (a corrupt sidecar) */
+      warnings: z.array(z.string()),
+      truncated: z.boolean(),
+    }),
+  ),
+  /** what replacing in the English of every report (but `exclude`: the open report, replaced in the
+   * editor) would do; nothing is written. Each report's sidecar hash goes back to projectReplaceApply. */
+  projectReplacePreview: call(
+    z.object({ root: z.string().min(1), search: ProjectSearchSchema, replacement: z.string().max(10_000), exclude: z.array(z.string().min(1)).max(10_000).optional() }).strict(),
+    z.object({
+      reports: z.array(z.object({
+        path: z.string(), file: z.string(), sidecarHash: z.string(),
+        replacements: z.number().int().nonnegative(), skippedArabic: z.number().int().nonnegative(), droppedMentions: z.number().int().nonnegative(),
+        samples: z.array(ReplaceSampleSchema),
+      })),
+      warnings: z.array(z.string()),
+    }),
+  ),
+  /** replaces in the English of the previewed reports, each saved atomically against its previewed hash
+   * (a report changed since is refused as 'conflict', never overwritten); the host keeps each one's
+   * previous annotations for projectReplaceUndo */
+  projectReplaceApply: call(
+    z.object({
+      root: z.string().min(1), search: ProjectSearchSchema, replacement: z.string().max(10_000),
+      reports: z.array(z.object({ path: z.string().min(1), sidecarHash: z.string().min(1) }).strict()).min(1).max(10_000),
+    }).strict(),
+    z.object({
+      results: z.array(z.object({
+        path: z.string(), file: z.string(), status: z.enum(['replaced', 'conflict', 'failed']),
+        replacements: z.number().int().nonnegative(), message: z.string().optional(), sidecarHash: z.string().optional(),
+      })),
+    }),
+  ),
+  /** restores a report's sidecar from before projectReplaceApply, if it was not changed since ('conflict' otherwise) */
+  projectReplaceUndo: call(PathReq, z.object({ sidecarHash: z.string() })),
   /** QA over every report of an opened folder (or one report): findings, counts per check and per report */
   qaRun: call(
     z.object({ root: z.string().min(1), path: z.string().min(1).optional(), checks: z.array(z.string()).optional() }).strict(),

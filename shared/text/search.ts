@@ -2,9 +2,11 @@
 // (normalize.ts, names mode: harakat and tatweel ignored, أ إ آ ٱ = ا, ى = ي, ة = ه, Arabic-Indic
 // digits = ASCII, presentation forms = letters, any run of white space = one space) and hits are
 // mapped back to the ORIGINAL text, so the span covers the letters as written, harakat included.
-// Offsets are Unicode code points, half-open, into the text searched.
+// Offsets are Unicode code points, half-open, into the text searched. With `regex` the query is a
+// JavaScript regular expression on the original text instead (./search-regex.ts; no folding).
 import type { Span } from '../model/types.ts';
 import { normalizeWithMap, type NormalizedText, type NormalizeOptions } from './normalize.ts';
+import { findRegex, isRegexProblem, prepareRegex, type PreparedRegex, type RegexProblem } from './search-regex.ts';
 
 /** How to compare. Both off by default: the forgiving search a translator expects. */
 export interface SearchOptions {
@@ -12,6 +14,9 @@ export interface SearchOptions {
   matchCase?: boolean;
   /** hamza alefs (أ إ آ), alef maksura (ى) and teh marbuta (ة) are told apart from ا, ي and ه */
   exactLetters?: boolean;
+  /** the query is a JavaScript regular expression (`u` flag; `i` unless matchCase), matched on the
+   * original text: no folding, exactLetters does not apply */
+  regex?: boolean;
 }
 
 /** A query folded once, for searching many texts (one per sentence). */
@@ -69,3 +74,29 @@ export function findInFolded(n: NormalizedText, query: PreparedQuery, limit = In
 export function findAll(text: string, query: string, opts: SearchOptions = {}, limit = Infinity): Span[] {
   return findInText(text, prepareQuery(query, opts), limit);
 }
+
+/** A query ready to search many texts with: literal (folded) or a regular expression. */
+export type Searcher = { kind: 'text'; query: PreparedQuery } | { kind: 'regex'; regex: PreparedRegex };
+
+/** The searcher for `query` with `opts`: null when there is nothing to look for, a RegexProblem
+ * when a regular expression is invalid or refused as too slow. Never throws. */
+export function compileSearch(query: string, opts: SearchOptions = {}): Searcher | RegexProblem | null {
+  if (opts.regex) {
+    const r = prepareRegex(query, !!opts.matchCase);
+    return r === null || isRegexProblem(r) ? r : { kind: 'regex', regex: r };
+  }
+  const q = prepareQuery(query, opts);
+  return q && { kind: 'text', query: q };
+}
+
+/** Whether compileSearch refused the query. */
+export function isSearchProblem(x: Searcher | RegexProblem | null): x is RegexProblem {
+  return x !== null && 'problem' in x;
+}
+
+/** Every hit of a searcher in `text` (code-point spans, non-overlapping, left to right). */
+export function searchText(text: string, s: Searcher, limit = Infinity): Span[] {
+  return s.kind === 'regex' ? findRegex(text, s.regex, limit) : findInText(text, s.query, limit);
+}
+
+export type { PreparedRegex, RegexProblem };

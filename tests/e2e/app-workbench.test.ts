@@ -148,14 +148,12 @@ test('workbench: matches pane, Ctrl+1 then undo, Fill Exact Matches, concordance
       const main = document.querySelector<HTMLElement>('.editor-area');
       return main?.dataset.report === p && main.dataset.reportState === 'open';
     }, pathA);
-    // the row's English is selected (the entity wrapper mirrors the selection on the mount)
-    await page.waitForFunction((t) => (document.querySelector('.editor-mount') as HTMLElement).dataset.entSelection === t, EN1);
-    const selectedRow = await page.evaluate(() => {
-      const n = window.getSelection()?.anchorNode;
-      const row = (n instanceof Element ? n : n?.parentElement)?.closest('.row');
-      return row?.getAttribute('data-id') ?? null;
-    });
-    assert.equal(selectedRow, unitA1);
+    // the caret is in that row's English, ready to type (a selection there would be replaced by typing)
+    await page.waitForFunction((u) => {
+      const n = window.getSelection()?.focusNode;
+      const el = n instanceof Element ? n : n?.parentElement;
+      return !!el?.closest('.tgt') && el.closest('.row')?.getAttribute('data-id') === u;
+    }, unitA1);
     await page.waitForFunction((u) => document.querySelector<HTMLElement>('.tm-pane')?.dataset.row === u, unitA1);
 
     // the Arabic UI: the pane is drawn again, mirrored, with Arabic-Indic digits

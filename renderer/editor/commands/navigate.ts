@@ -55,6 +55,18 @@ export const nextLowConfidence: Command = stepLow(1);
 export const previousLowConfidence: Command = stepLow(-1);
 
 /** Cursor to the English of row `index` (0-based), scrolled into view; false when there is none. */
+/** Like goToRow, for the row whose unit id is `unit` (a find, concordance or QA-report hit); when the id
+ * is gone (the sidecar changed), the row at `fallbackIndex` if given. */
+export function goToUnit(unit: string, fallbackIndex = -1): Command {
+  return (state, dispatch) => {
+    let index = -1;
+    state.doc.forEach((row, _offset, i) => {
+      if (index < 0 && row.attrs.id === unit) index = i;
+    });
+    return goToRow(index >= 0 ? index : fallbackIndex)(state, dispatch);
+  };
+}
+
 export function goToRow(index: number): Command {
   return (state, dispatch) => {
     if (!Number.isInteger(index) || index < 0 || index >= state.doc.childCount) return false;

@@ -107,25 +107,3 @@ export function insertTranslation(unit: string, text: string, status: RowStatus 
   return fillTranslations([{ unit, text }], { status, caretIn: unit });
 }
 
-/**
- * Select row `unit`'s English (the caret in its empty English when it has none), scrolled into
- * view; `index` (0-based row) is used when no row has that id. Not a document change.
- */
-export function selectRowTarget(unit: string, index = -1): Command {
-  return (state, dispatch) => {
-    let hit = rowPositions(state.doc).get(unit);
-    if (!hit && index >= 0 && index < state.doc.childCount) {
-      let pos = 0;
-      for (let i = 0; i < index; i++) pos += state.doc.child(i).nodeSize;
-      hit = { pos, index, row: state.doc.child(index) };
-    }
-    if (!hit) return false;
-    if (dispatch) {
-      const cell = hit.row.child(1);
-      const from = sentenceStart(hit.row, hit.pos, 'target', 0);
-      const to = sentenceStart(hit.row, hit.pos, 'target', cell.childCount - 1) + cell.child(cell.childCount - 1).content.size;
-      dispatch(state.tr.setSelection(TextSelection.create(state.doc, from, to)).scrollIntoView());
-    }
-    return true;
-  };
-}

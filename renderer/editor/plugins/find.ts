@@ -2,11 +2,14 @@
 // sentences is highlighted, one is current (selected, so an entity key tags it at once), F3 /
 // Shift+F3 step. Matching is shared/text/search.ts (harakat, hamza forms, ة/ه, digits folded),
 // per sentence, so a hit never spans two sentences. Typing while a query is active re-searches
-// only the sentences the edit touched.
+// only the sentences the edit touched. With the regex option the query is a regular expression on
+// the original text (shared/text/search-regex.ts); an invalid or refused pattern finds nothing and
+// is reported in `problem`; a search stops at MAX_HITS hits or after SCAN_BUDGET_MS.
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
-import { findInFolded, prepareQuery, type PreparedQuery, type SearchOptions } from '../../../shared/text/search.ts';
+import { compileSearch, findInFolded, isSearchProblem, type PreparedQuery, type RegexProblem, type Searcher, type SearchOptions } from '../../../shared/text/search.ts';
+import { findRegex } from '../../../shared/text/search-regex.ts';
 import { normalizeWithMap, type NormalizedText } from '../../../shared/text/normalize.ts';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
 import { N } from '../schema.ts';
@@ -15,6 +18,13 @@ import type { Command } from '../commands/util.ts';
 
 /** At most this many hits are kept and highlighted (a one-letter query in a long report). */
 export const MAX_HITS = 10_000;
+
+/** A search of the whole report stops after this long (a slow regular expression): the hits found
+ * so far are kept and the state says `truncated`. */
+export const SCAN_BUDGET_MS = 1500;
+
+/** A change touching more sentences than this is searched again whole rather than patched. */
+const RESCAN_SENTENCES = 64;
 
 /** One hit, in document positions. */
 export interface FindHit extends Range {
@@ -27,13 +37,15 @@ export interface FindState {
   /** the query as typed ('' = find is off) */
   query: string;
   options: SearchOptions;
-  /** the folded query, null when there is nothing to look for */
-  prepared: PreparedQuery | null;
+  /** the compiled query, null when there is nothing to look for (or the pattern was refused) */
+  prepared: Searcher | null;
+  /** why a regular expression finds nothing: invalid, or refused as too slow */
+  problem: RegexProblem | null;
   /** hits in document order */
   hits: FindHit[];
   /** index of the current hit in `hits`, -1 when none */
   current: number;
-  /** more than MAX_HITS hits exist */
+  /** more than MAX_HITS hits exist, or the search ran out of time */
   truncated: boolean;
   decorations: DecorationSet;
 }
@@ -42,7 +54,7 @@ type FindMeta = { query: string; options: SearchOptions } | { current: number };
 
 export const findKey = new PluginKey<FindState>('muwazi-find');
 
-const EMPTY: FindState = { query: '', options: {}, prepared: null, hits: [], current: -1, truncated: false, decorations: DecorationSet.empty };
+const EMPTY: FindState = { query: '', options: {}, prepared: null, problem: null, hits: [], current: -1, truncated: false, decorations: DecorationSet.empty };
 
 const isSentence = (node: PMNode) => node.type.name === N.source || node.type.name === N.target;
 
@@ -67,25 +79,36 @@ function folded(node: PMNode, q: PreparedQuery): NormalizedText {
 }
 
 /** Hits of `q` in one sentence node at `pos`. */
-function hitsIn(node: PMNode, pos: number, q: PreparedQuery, room: number): FindHit[] {
-  const n = folded(node, q);
-  // cheap test first: most sentences do not hold the query at all
-  if (n.text.indexOf(q.key) < 0) return [];
-  const text = node.textContent;
-  const spans = findInFolded(n, q, room);
+function hitsIn(node: PMNode, pos: number, q: Searcher, room: number): FindHit[] {
+  let spans;
+  if (q.kind === 'text') {
+    const n = folded(node, q.query);
+    // cheap test first: most sentences do not hold the query at all
+    if (n.text.indexOf(q.query.key) < 0) return [];
+    spans = findInFolded(n, q.query, room);
+  } else {
+    spans = findRegex(node.textContent, q.regex, room);
+  }
   if (spans.length === 0) return [];
+  const text = node.textContent;
   // sentences hold text only, so a UTF-16 offset into textContent is a position offset
   const map = new OffsetMap(text);
   const side = node.type.name === N.source ? 'ar' : 'en';
   return spans.map((s) => ({ from: pos + 1 + map.toUtf16(s.start), to: pos + 1 + map.toUtf16(s.end), side }));
 }
 
-/** Hits in the sentences overlapping [from, to) (the whole document by default). */
-function scan(doc: PMNode, q: PreparedQuery, room: number, from = 0, to = doc.content.size): FindHit[] {
+/** Hits in the sentences overlapping [from, to) (the whole document by default); `timedOut` is set
+ * when the budget ran out before the end. */
+function scan(doc: PMNode, q: Searcher, room: number, from = 0, to = doc.content.size, budget = { deadline: Infinity, timedOut: false }): FindHit[] {
   const out: FindHit[] = [];
   doc.nodesBetween(from, to, (node, pos) => {
-    if (out.length >= room) return false;
+    if (out.length >= room || budget.timedOut) return false;
     if (isSentence(node)) {
+      // the clock is read per sentence searched
+      if (budget.deadline !== Infinity && performance.now() > budget.deadline) {
+        budget.timedOut = true;
+        return false;
+      }
       out.push(...hitsIn(node, pos, q, room - out.length));
       return false;
     }
@@ -135,14 +158,26 @@ function remap(s: FindState, tr: Transaction): FindState {
   const doc = tr.doc;
   // the sentences the change touched, as ranges of the new document
   const blocks: Range[] = [];
+  const seen = new Set<number>();
   for (const r of changedRanges([tr])) {
     doc.nodesBetween(Math.max(0, r.from - 1), Math.min(doc.content.size, r.to + 1), (node, pos) => {
       if (isSentence(node)) {
-        if (!blocks.some((b) => b.from === pos)) blocks.push({ from: pos, to: pos + node.nodeSize });
+        if (!seen.has(pos)) blocks.push({ from: pos, to: pos + node.nodeSize });
+        seen.add(pos);
         return false;
       }
       return !node.isTextblock;
     });
+  }
+  // a change over many sentences (replace all, an import): searching the whole document again
+  // (folds cached per node) beats patching hit by hit, which is O(hits × sentences)
+  if (blocks.length > RESCAN_SENTENCES) {
+    const budget = { deadline: performance.now() + SCAN_BUDGET_MS, timedOut: false };
+    const hits = scan(doc, q, MAX_HITS + 1, 0, doc.content.size, budget);
+    const truncated = hits.length > MAX_HITS || budget.timedOut;
+    if (hits.length > MAX_HITS) hits.length = MAX_HITS;
+    const cur = s.current >= 0 ? tr.mapping.map(s.hits[s.current].from) : tr.selection.from;
+    return withHits(s, doc, hits, nearest(hits, cur), truncated);
   }
   const inBlocks = (h: Range) => blocks.some((b) => h.from >= b.from && h.to <= b.to);
   const kept: FindHit[] = [];
@@ -191,12 +226,15 @@ export function find(): Plugin<FindState> {
       apply(tr, s, _old, state) {
         const meta = tr.getMeta(findKey) as FindMeta | undefined;
         if (meta && 'query' in meta) {
-          const prepared = prepareQuery(meta.query, meta.options);
-          const base = { ...EMPTY, query: meta.query, options: meta.options, prepared };
+          const compiled = compileSearch(meta.query, meta.options);
+          const problem = isSearchProblem(compiled) ? compiled : null;
+          const prepared = problem ? null : (compiled as Searcher | null);
+          const base = { ...EMPTY, query: meta.query, options: meta.options, prepared, problem };
           if (!prepared) return base;
-          const hits = scan(tr.doc, prepared, MAX_HITS + 1);
-          const truncated = hits.length > MAX_HITS;
-          if (truncated) hits.length = MAX_HITS;
+          const budget = { deadline: performance.now() + SCAN_BUDGET_MS, timedOut: false };
+          const hits = scan(tr.doc, prepared, MAX_HITS + 1, 0, tr.doc.content.size, budget);
+          const truncated = hits.length > MAX_HITS || budget.timedOut;
+          if (hits.length > MAX_HITS) hits.length = MAX_HITS;
           return withHits(base, tr.doc, hits, nearest(hits, state.selection.from), truncated);
         }
         if (meta && 'current' in meta) return { ...s, current: meta.current, decorations: markCurrent(s.decorations, tr.doc, s.hits, meta.current) };

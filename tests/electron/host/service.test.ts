@@ -77,6 +77,17 @@ const BAD: Record<CallName, unknown[]> = {
   concordance: [{ root: '/x' }, { root: '/x', term: '' }, { root: '/x', term: 'a', lang: 'de' }],
   qaRun: [{}, { root: '' }, { root: '/x', checks: 'all' }],
   qaExportReport: [{ root: '/x', out: '/x/q.html' }, { root: '/x', out: '/x/q.pdf', format: 'pdf' }, { root: '/x', out: '', format: 'html' }],
+  projectFind: [
+    { root: '/x' }, { root: '/x', search: { query: '' } }, { root: '/x', search: { query: 'a', options: { regex: 'yes' } } },
+    { root: '/x', search: { query: 'a', options: { wholeWord: true } } }, { root: '/x', search: { query: 'a' }, limit: 0 }, { root: '', search: { query: 'a' } },
+  ],
+  projectReplacePreview: [{ root: '/x', search: { query: 'a' } }, { root: '/x', search: { query: 'a' }, replacement: 3 }, { root: '/x', search: { query: 'a' }, replacement: 'b', exclude: '/x/a.txt' }],
+  projectReplaceApply: [
+    { root: '/x', search: { query: 'a' }, replacement: 'b' }, { root: '/x', search: { query: 'a' }, replacement: 'b', reports: [] },
+    { root: '/x', search: { query: 'a' }, replacement: 'b', reports: [{ path: '/x/a.txt' }] },
+    { root: '/x', search: { query: 'a' }, replacement: 'b', reports: [{ path: '/x/a.txt', sidecarHash: 'h', extra: 1 }] },
+  ],
+  projectReplaceUndo: [{}, { path: '' }, { path: '/x/a.txt', all: true }],
 };
 
 test('every call refuses a malformed payload with invalid-request and a specific message', async (t) => {

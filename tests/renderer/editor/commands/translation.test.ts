@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { commands } from '../../../../renderer/editor/commands/index.ts';
 import {
-  fillTranslations, insertTranslation, rowArabic, selectRowTarget, untranslatedRows,
+  fillTranslations, insertTranslation, rowArabic, untranslatedRows,
 } from '../../../../renderer/editor/commands/translation.ts';
 import { mentionsOf } from '../../../../renderer/editor/commands/entities.ts';
 import { docToAnnotations } from '../../../../renderer/editor/convert.ts';
-import { at, atTarget, fixture, makeState, run, S1, S2, S3, TEXT } from '../helpers.ts';
+import { at, atTarget, fixture, makeState, run, S2, S3, TEXT } from '../helpers.ts';
 
 const unitOf = (s: ReturnType<typeof makeState>, i: number) => s.doc.child(i).attrs.id as string;
 
@@ -110,14 +110,3 @@ test('property: any insertion into any row, then one undo, gives back the same d
   ), { numRuns: 150 });
 });
 
-test('selectRowTarget selects the row’s English (by unit id, else by row index)', () => {
-  const s0 = at(makeState(), 's3');
-  const s1 = run(s0, selectRowTarget(unitOf(s0, 0)));
-  assert.equal(s1.doc.textBetween(s1.selection.from, s1.selection.to), 'The president said Apple will hire 123 people.');
-  const s2 = run(s0, selectRowTarget('gone', 1));
-  assert.equal(s2.selection.empty, true);
-  assert.equal(s2.selection.$head.node(1), s2.doc.child(1));
-  assert.equal(selectRowTarget('gone', 99)(s0), false);
-  assert.ok(s1.doc.eq(s0.doc));
-  assert.equal(rowArabic(s0.doc.child(0)), S1);
-});

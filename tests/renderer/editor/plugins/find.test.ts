@@ -135,3 +135,40 @@ test('find property: after random typing and deleting, hits equal a fresh search
     { numRuns: 300 },
   );
 });
+
+test('find with a regular expression: original text (no folding), both sides, follows edits; a bad pattern is a problem, not a throw', () => {
+  let s = makeState();
+  s = s.apply(setFindTr(s, 'A\\w+e', { regex: true }));
+  assert.deepEqual(hits(s), ['ar:Apple', 'en:Apple']);
+  // no folding: the bare letters miss الرئيسُ's damma only when the pattern ends at it
+  s = s.apply(setFindTr(s, 'الرئيس\\s', { regex: true }));
+  assert.deepEqual(hits(s), []);
+  s = s.apply(setFindTr(s, 'الرئيس\\p{M}*', { regex: true }));
+  assert.deepEqual(hits(s), ['ar:الرئيسُ']);
+  // Arabic-Indic digits are \p{Nd}
+  s = s.apply(setFindTr(s, '\\p{Nd}{3,}', { regex: true }));
+  assert.deepEqual(hits(s), ['ar:١٢٣', 'en:123', 'ar:٢٠٢٤']);
+  // an edit is searched again with the pattern
+  s = atTarget(s, 0, -1);
+  s = s.apply(s.tr.insertText(' 4567'));
+  assert.deepEqual(hits(s), ['ar:١٢٣', 'en:123', 'en:4567', 'ar:٢٠٢٤']);
+  consistent(s);
+  for (const [q, problem] of [['(Apple', 'invalid'], ['(a+)+$', 'unsafe']] as const) {
+    s = s.apply(setFindTr(s, q, { regex: true }));
+    assert.equal(findKey.getState(s)!.problem?.problem, problem);
+    assert.deepEqual(hits(s), []);
+  }
+  s = s.apply(setFindTr(s, 'apple', {}));
+  assert.equal(findKey.getState(s)!.problem, null);
+});
+
+test('find: a search that runs out of its time budget keeps what it found and says truncated', (t) => {
+  let s = makeState();
+  // every clock reading is a second later: the budget is spent after the first sentence
+  let now = 0;
+  t.mock.method(performance, 'now', () => (now += 1000));
+  s = s.apply(setFindTr(s, '\\p{L}', { regex: true }));
+  const f = findKey.getState(s)!;
+  assert.equal(f.truncated, true);
+  assert.ok(f.hits.length > 0 && f.hits.every((h) => h.side === 'ar'));
+});
