@@ -25,7 +25,8 @@ export function diffMatch(matchText: string, match: readonly TmToken[], queryTex
   // a run of query tokens, as written between the first's start and the last's end
   const qRun = (from: number, to: number) => (from < to ? cpSlice(queryText, query[from].start, query[to - 1].end) : '');
   if (match.length === 0) {
-    push('del', matchText);
+    // no words on either side (punctuation, emoji): nothing differs word by word
+    push(query.length === 0 ? 'same' : 'del', matchText);
     push('ins', qRun(0, query.length));
     return out;
   }
