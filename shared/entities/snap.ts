@@ -91,10 +91,13 @@ function firstWord(s: string): Cluster[] {
 }
 
 /**
- * How many code points of proclitics begin `sel` (0 when none or unsure). Evidence, in order:
- * the word is a known name (keep); the remainder is a known name or a word of the text (strip);
- * the remainder starts with the article ال, or is لـ / a quote, or starts with a hamza alef (strip);
- * a lone و before at least three letters, not before a bare alef (strip). Otherwise keep.
+ * How many code points of proclitics begin `sel` (0 when none or unsure). A proclitic is stripped
+ * only when the remainder is itself evidence-backed, never merely because the first letter could
+ * be a clitic (كاليفورنيا, فالنسيا, كوفي, بطولة, كوما keep every letter). Evidence, in order:
+ * the word is a known name (keep); the remainder is a known name (strip); the remainder, three
+ * letters or more and not a function word (وفي, وما), occurs on its own in the text (strip); the
+ * remainder starts with the article ال and does not end in a bare alef (foreign names such as
+ * فالنسيا look like ف + النسيا), or is لـ / a quote, or starts with a hamza alef (strip).
  */
 function procliticLength(sel: string, text: string, opts: SnapOptions): number {
   const word = firstWord(sel);
@@ -128,17 +131,22 @@ function procliticLength(sel: string, text: string, opts: SnapOptions): number {
   }
   for (const c of candidates) {
     const r = nameKey(c.rest.join(''));
-    if (r.length >= 3 && words.has(r)) return c.size;
+    if (r.length >= 3 && words.has(r) && !FUNCTION_WORDS.has(r)) return c.size;
   }
   // structural evidence, longest prefix first (وبالقاهرة strips وب)
   for (const c of [...candidates].reverse()) {
     const r = c.rest;
-    if (r.length >= 4 && r[0] === 'ا' && r[1] === 'ل') return c.size;
+    if (r.length >= 4 && r[0] === 'ا' && r[1] === 'ل' && r[r.length - 1] !== 'ا') return c.size;
     // لل: the preposition ل before the article, whose alef is dropped (للأمم → لأمم)
     if (c.p >= 1 && letters[c.p - 1] === 'ل' && r[0] === 'ل' && r.length >= 3) return c.size;
     if (r.length >= 2 && isHamzaAlef(r[0].charCodeAt(0))) return c.size;
   }
-  const conj = candidates.find((c) => c.p === 1 && letters[0] === 'و');
-  if (conj && conj.rest.length >= 3 && conj.rest[0] !== 'ا' && conj.rest[0] !== 'و') return conj.size;
   return 0;
 }
+
+/** Function words (folded) that begin with a proclitic letter: a remainder equal to one of them
+ * is no evidence (كوفي is not ك + وفي, كوما not ك + وما). */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  ['وفي', 'وما', 'ولا', 'ومن', 'وهو', 'وهي', 'وقد', 'وكان', 'ولم', 'ولن', 'وعن', 'وإن', 'وأن', 'فما', 'فلا', 'فقد', 'فهو', 'فيه', 'فيها', 'فيما', 'بما', 'لما', 'كما', 'لها', 'لهم', 'بها', 'بهم', 'منه', 'عنه', 'الذي', 'التي', 'ذلك', 'هذا', 'هذه', 'كانت', 'ليس', 'بين', 'بعد', 'قبل', 'حتى', 'على', 'إلى', 'عند']
+    .map((w) => nameKey(w)),
+);

@@ -1,0 +1,205 @@
+// "Tag all occurrences" for a whole report at once (and, with seeds from other reports, for a
+// project): every tagged name of the report (plus the caller's seeds) is searched with
+// `proposeMentions`, and the results are made into suggestions a user can accept all at once:
+//   - one suggestion per span: where names overlap the longer one wins (حزب الله over الله), and
+//     nothing overlapping an existing mention is proposed;
+//   - a string tagged with two types gives one suggestion carrying `conflict` (all the types);
+//   - suggestions the user rejected before (the sidecar's `suggestions`, status 'rejected') are
+//     never proposed again;
+//   - confidence 'low' (held back from "accept all") for a conflict, a common word that is also
+//     a name (علي / على, المدينة, العربية ...), a name the project rejected at least as often as
+//     it accepted, or an Arabic occurrence whose row's English lacks every English form of the
+//     entity; an English form present in the row makes it 'high' whatever the word.
+import type { Annotations, Side, StoredSuggestion } from '../model/types.ts';
+import { nameKey } from '../text/normalize.ts';
+import { cpLength, OffsetMap } from '../text/offsets.ts';
+import { findOccurrences, proposeMentions, sideOf, type MentionSuggestion } from './propagate.ts';
+
+/** A name to propagate. */
+export interface Seed {
+  side: Side;
+  /** the name as written */
+  text: string;
+  type: string;
+  /** the entity of this report the mentions join; null for a seed from elsewhere */
+  entity: string | null;
+}
+
+/** What the project did with one string (by `nameKey`): mentions accepted and suggestions rejected. */
+export interface KeyHistory {
+  accepted: number;
+  rejected: number;
+}
+
+/** Options for `propagateReport`. */
+export interface PropagateOptions {
+  /** names from elsewhere (other reports of the project, the glossary) also proposed */
+  seeds?: readonly Seed[];
+  /** the project's accept/reject history by `nameKey` (see `projectHistory`) */
+  history?: ReadonlyMap<string, KeyHistory>;
+}
+
+/** Why a suggestion is low confidence. */
+export type LowReason = 'conflict' | 'common-word' | 'history' | 'english-missing';
+
+/** A ranked suggestion. */
+export interface RankedSuggestion extends MentionSuggestion {
+  /** 'low': shown, but not part of "accept all" */
+  confidence: 'high' | 'low';
+  /** why it is low (empty when high) */
+  reasons: LowReason[];
+  /** the types the string is tagged with, when more than one (sorted) */
+  conflict?: string[];
+}
+
+/** Names that are also frequent Arabic words (folded with nameKey): low confidence unless the
+ * row's English shows the name. */
+const COMMON_WORDS: ReadonlySet<string> = new Set(
+  ['علي', 'على', 'العربية', 'العربي', 'الأولى', 'الأول', 'سنة', 'المدينة', 'الدولة', 'الوطن', 'الجزيرة', 'الشعب', 'النور',
+    'الحياة', 'الأمل', 'السلام', 'النهار', 'الشروق', 'الصباح', 'الفجر', 'أمل', 'نور', 'سلام', 'حسن', 'جميل', 'كريم',
+    'سعيد', 'أمين', 'عادل', 'فرح', 'منى', 'هدى', 'صالح', 'محمود', 'ناصر', 'الحرة', 'الأهرام', 'المستقبل', 'الوفاق',
+    'التحرير', 'الاتحاد', 'الأمة', 'الثورة', 'البيت الأبيض'].map((w) => nameKey(w)),
+);
+
+/** Accepted mentions and rejected suggestions per `nameKey`, over a project's sidecars. */
+export function projectHistory(reports: Iterable<Pick<Annotations, 'mentions' | 'suggestions'>>): Map<string, KeyHistory> {
+  const out = new Map<string, KeyHistory>();
+  const at = (k: string) => {
+    let h = out.get(k);
+    if (!h) out.set(k, (h = { accepted: 0, rejected: 0 }));
+    return h;
+  };
+  for (const r of reports) {
+    for (const m of r.mentions) at(nameKey(m.text)).accepted++;
+    for (const s of r.suggestions ?? []) if (s.status === 'rejected') at(nameKey(s.text)).rejected++;
+  }
+  return out;
+}
+
+/** The report's tagged names as seeds: one per (side, spelling, type), the first mention's entity. */
+export function seedsOf(a: Pick<Annotations, 'mentions'>): Seed[] {
+  const seen = new Map<string, Seed>();
+  for (const m of a.mentions) {
+    const k = `${m.side}\u0000${nameKey(m.text)}\u0000${m.type}`;
+    if (!seen.has(k)) seen.set(k, { side: m.side, text: m.text, type: m.type, entity: m.entity });
+  }
+  return [...seen.values()];
+}
+
+/** Every suggestion for the report, ranked (see the header). */
+export function propagateReport(a: Annotations, sourceText: string, opts: PropagateOptions = {}): RankedSuggestion[] {
+  const seeds = [...seedsOf(a), ...(opts.seeds ?? [])];
+  // types per (side, key): a conflict when more than one
+  const types = new Map<string, Set<string>>();
+  for (const s of seeds) {
+    const k = s.side + nameKey(s.text);
+    if (!types.has(k)) types.set(k, new Set());
+    types.get(k)!.add(s.type);
+  }
+  // one seed per (side, key): the report's own first (it has an entity), then by order
+  const bySpelling = new Map<string, Seed>();
+  for (const s of seeds) if (!bySpelling.has(s.side + nameKey(s.text))) bySpelling.set(s.side + nameKey(s.text), s);
+  const names = [...bySpelling.values()];
+  const rejected = new Set((a.suggestions ?? []).filter((s) => s.status === 'rejected').map(spanKey));
+
+  const candidates: Array<MentionSuggestion & { len: number }> = [];
+  for (const s of names) {
+    const longer = names.filter((n) => n.side === s.side && n !== s).map((n) => n.text);
+    for (const sug of proposeMentions(a, sourceText, s.text, s.type, s.entity, { side: s.side, longer })) {
+      if (!rejected.has(spanKey(sug))) candidates.push({ ...sug, len: sug.end - sug.start });
+    }
+  }
+  // one per span, longest first; never two overlapping
+  candidates.sort((x, y) => y.len - x.len || x.start - y.start);
+  const taken: MentionSuggestion[] = [];
+  for (const c of candidates) {
+    const clash = taken.some((t) => t.side === c.side && (c.side === 'ar' || t.sentence === c.sentence) && t.start < c.end && c.start < t.end);
+    if (!clash) taken.push(c);
+  }
+  taken.sort((x, y) => (x.side === y.side ? 0 : x.side === 'ar' ? -1 : 1) || rowOrder(a, x) - rowOrder(a, y) || x.start - y.start);
+
+  const english = englishForms(a);
+  const rowEnglish = rowEnglishOf(a);
+  return taken.map(({ side, sentence, start, end, text, type, entity }) => {
+    const key = nameKey(text);
+    const reasons: LowReason[] = [];
+    const ts = [...(types.get(side + key) ?? types.get(side + nameKey(seedText(names, side, key) ?? text)) ?? [])].sort();
+    if (ts.length > 1) reasons.push('conflict');
+    const h = opts.history?.get(key);
+    if (h && h.rejected > 0 && h.rejected >= h.accepted) reasons.push('history');
+    let englishSeen = false;
+    if (side === 'ar' && entity) {
+      const forms = english.get(entity);
+      const row = rowEnglish.get(sentence);
+      if (forms?.length && row) {
+        englishSeen = forms.some((f) => findOccurrences([{ key: '', text: row }], f, { clitics: false }).length > 0);
+        if (!englishSeen) reasons.push('english-missing');
+      }
+    }
+    if (!englishSeen && COMMON_WORDS.has(key)) reasons.push('common-word');
+    const out: RankedSuggestion = { side, sentence, start, end, text, type, entity, confidence: reasons.length ? 'low' : 'high', reasons };
+    if (ts.length > 1) out.conflict = ts;
+    return out;
+  });
+}
+
+/** The seed text of a key (a suggestion's text may be a variant spelling of the seed's). */
+function seedText(names: readonly Seed[], side: Side, key: string): string | undefined {
+  return names.find((n) => n.side === side && nameKey(n.text) === key)?.text;
+}
+
+/** Identity of a span for rejections: side, sentence, offsets and the folded text. */
+function spanKey(s: Pick<StoredSuggestion, 'side' | 'sentence' | 'start' | 'end' | 'text'>): string {
+  return `${s.side}:${s.sentence}:${s.start}:${s.end}:${nameKey(s.text)}`;
+}
+
+/** English forms of each entity: its English mentions' texts and its glossary form. */
+function englishForms(a: Annotations): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (id: string, f: string | undefined) => {
+    if (!f || sideOf(f) !== 'en') return;
+    const list = out.get(id) ?? [];
+    if (!list.includes(f)) list.push(f);
+    out.set(id, list);
+  };
+  for (const m of a.mentions) if (m.side === 'en') add(m.entity, m.text);
+  for (const e of a.entities) add(e.id, e.en);
+  return out;
+}
+
+/** The English text of each segment's row (its target sentences joined). */
+function rowEnglishOf(a: Annotations): Map<string, string> {
+  const text = new Map(a.targets.map((t) => [t.id, t.text]));
+  const out = new Map<string, string>();
+  for (const u of a.units) {
+    const en = u.target.map((t) => text.get(t) ?? '').join(' ');
+    if (en.trim()) for (const s of u.source) out.set(s, en);
+  }
+  return out;
+}
+
+/** Position of a suggestion's row, for ordering English suggestions. */
+function rowOrder(a: Annotations, s: MentionSuggestion): number {
+  if (s.side === 'ar') return 0;
+  const i = a.targets.findIndex((t) => t.id === s.sentence);
+  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+}
+
+/** A ranked suggestion as stored in the sidecar (pending). */
+export function toStored(s: RankedSuggestion): StoredSuggestion {
+  const out: StoredSuggestion = { side: s.side, sentence: s.sentence, start: s.start, end: s.end, text: s.text, type: s.type, status: 'pending', confidence: s.confidence };
+  if (s.entity) out.entity = s.entity;
+  if (s.conflict) out.conflict = s.conflict;
+  return out;
+}
+
+/** Stored suggestions still valid for this text: the text equals its slice (drops stale ones). */
+export function validStored(a: Annotations, sourceText: string): StoredSuggestion[] {
+  const map = new OffsetMap(sourceText);
+  const targets = new Map(a.targets.map((t) => [t.id, t.text]));
+  return (a.suggestions ?? []).filter((s) => {
+    const text = s.side === 'ar' ? sourceText : targets.get(s.sentence);
+    if (text === undefined || s.end > (s.side === 'ar' ? map.cpLength : cpLength(text)) || s.start >= s.end) return false;
+    return (s.side === 'ar' ? map.slice(s.start, s.end) : new OffsetMap(text).slice(s.start, s.end)) === s.text;
+  });
+}
