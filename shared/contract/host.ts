@@ -87,6 +87,8 @@ export const ExportOptionsSchema = z.object({
   keepUntranslated: z.boolean().optional(),
   normalizeArabic: z.boolean().optional(),
   clitics: z.boolean().optional(),
+  /** with `clitics` (conll): also split enclitic pronouns (حياته → حيات + ه) */
+  enclitics: z.boolean().optional(),
 });
 export type ExportOptions = z.infer<typeof ExportOptionsSchema>;
 
