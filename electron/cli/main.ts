@@ -17,7 +17,7 @@ const commands: Record<string, Command> = {
   align: { summary: 'align <ar.txt> <en.txt> [--presegmented] [--json]', load: () => import('./align.ts') },
   import: { summary: 'import <name.txt> <translation.txt|memory.tmx> | import <name.txt> --moses <ar> <en> | import --folder <dir>', load: () => import('./import.ts') },
   validate: { summary: 'validate <folder|file>', load: () => import('./validate.ts') },
-  entities: { summary: 'entities <folder> [--json] [--glossary-tsv <out.tsv>]', load: () => import('./entities.ts') },
+  entities: { summary: 'entities <folder> [--json] [--glossary-tsv <out.tsv>] | --propagate [--dry-run]', load: () => import('./entities.ts') },
   qa: { summary: 'qa <folder|file> [--json] [--checks a,b,...] [--fail-on error|warning]', load: () => import('./qa.ts') },
 };
 
