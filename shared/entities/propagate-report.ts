@@ -37,6 +37,10 @@ export interface PropagateOptions {
   seeds?: readonly Seed[];
   /** the project's accept/reject history by `nameKey` (see `projectHistory`) */
   history?: ReadonlyMap<string, KeyHistory>;
+  /** propose only these names ("tag all occurrences" of one mention); the others still block */
+  only?: readonly Seed[];
+  /** names that only block shorter names inside them (glossary forms) */
+  blockers?: readonly string[];
 }
 
 /** Why a suggestion is low confidence. */
@@ -99,12 +103,13 @@ export function propagateReport(a: Annotations, sourceText: string, opts: Propag
   // one seed per (side, key): the report's own first (it has an entity), then by order
   const bySpelling = new Map<string, Seed>();
   for (const s of seeds) if (!bySpelling.has(s.side + nameKey(s.text))) bySpelling.set(s.side + nameKey(s.text), s);
-  const names = [...bySpelling.values()];
+  const all = [...bySpelling.values()];
+  const names = opts.only ? opts.only.map((o) => bySpelling.get(o.side + nameKey(o.text)) ?? o) : all;
   const rejected = new Set((a.suggestions ?? []).filter((s) => s.status === 'rejected').map(spanKey));
 
   const candidates: Array<MentionSuggestion & { len: number }> = [];
   for (const s of names) {
-    const longer = names.filter((n) => n.side === s.side && n !== s).map((n) => n.text);
+    const longer = [...all.filter((n) => n.side === s.side && n !== s).map((n) => n.text), ...(opts.blockers ?? [])];
     for (const sug of proposeMentions(a, sourceText, s.text, s.type, s.entity, { side: s.side, longer })) {
       if (!rejected.has(spanKey(sug))) candidates.push({ ...sug, len: sug.end - sug.start });
     }
