@@ -14,6 +14,7 @@ import type { Annotations, Side, StoredSuggestion } from '../model/types.ts';
 import { nameKey } from '../text/normalize.ts';
 import { cpLength, OffsetMap } from '../text/offsets.ts';
 import { findOccurrences, proposeMentions, sideOf, type MentionSuggestion } from './propagate.ts';
+import { suggestEnglishSpans } from './suggest.ts';
 
 /** A name to propagate. */
 export interface Seed {
@@ -125,6 +126,7 @@ export function propagateReport(a: Annotations, sourceText: string, opts: Propag
 
   const english = englishForms(a);
   const rowEnglish = rowEnglishOf(a);
+  const inferred = inferredEnglish(a, rowEnglish);
   return taken.map(({ side, sentence, start, end, text, type, entity }) => {
     const key = nameKey(text);
     const reasons: LowReason[] = [];
@@ -133,11 +135,12 @@ export function propagateReport(a: Annotations, sourceText: string, opts: Propag
     const h = opts.history?.get(key);
     if (h && h.rejected > 0 && h.rejected >= h.accepted) reasons.push('history');
     let englishSeen = false;
-    if (side === 'ar' && entity) {
-      const forms = english.get(entity);
+    if (side === 'ar') {
+      // the entity's English forms, else those its tagged spelling was rendered by in its rows
+      const forms = [...(entity ? english.get(entity) ?? [] : []), ...(inferred.get(key) ?? [])];
       const row = rowEnglish.get(sentence);
-      if (forms?.length && row) {
-        englishSeen = forms.some((f) => findOccurrences([{ key: '', text: row }], f, { clitics: false }).length > 0);
+      if (forms.length && row) {
+        englishSeen = forms.some((f) => findOccurrences([{ key: '', text: row }], f, { clitics: false }).length > 0 || sameStem(f, row));
         if (!englishSeen) reasons.push('english-missing');
       }
     }
@@ -170,6 +173,35 @@ function englishForms(a: Annotations): Map<string, string[]> {
   for (const m of a.mentions) if (m.side === 'en') add(m.entity, m.text);
   for (const e of a.entities) add(e.id, e.en);
   return out;
+}
+
+/**
+ * English renderings of each tagged Arabic spelling (by `nameKey`), inferred from the rows it is
+ * tagged in (a capitalised span that transliterates it, shared/entities/suggest.ts). A key with an
+ * empty list was tagged in translated rows but no rendering was found.
+ */
+function inferredEnglish(a: Annotations, rowEnglish: ReadonlyMap<string, string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of a.mentions) {
+    if (m.side !== 'ar') continue;
+    const row = rowEnglish.get(m.sentence);
+    if (!row) continue;
+    const k = nameKey(m.text);
+    const list = out.get(k) ?? [];
+    out.set(k, list);
+    const best = suggestEnglishSpans(m.text, row, { minScore: 0.8, limit: 1 })[0];
+    if (best && !list.includes(best.text)) list.push(best.text);
+  }
+  return out;
+}
+
+/** A capitalised word of `row` begins like the first word of `form` (Spain / Spanish, Alps /
+ * Alpine): the name is there under another inflection. */
+function sameStem(form: string, row: string): boolean {
+  const first = /\p{L}+/u.exec(form)?.[0];
+  if (!first || first.length < 4) return false;
+  const stem = first.slice(0, 4).toLowerCase();
+  return (row.match(/\p{Lu}\p{L}+/gu) ?? []).some((w) => w.toLowerCase().startsWith(stem));
 }
 
 /** The English text of each segment's row (its target sentences joined). */

@@ -275,7 +275,17 @@ export function tagSpan(state: EditorState, exact: boolean): { from: number; to:
   const map = new OffsetMap(text);
   const es = entityState(state);
   const words = s.side === 'ar' ? sourceWords(sourceOf(state).text) : wordSet(text);
-  const snapped = snapSelection(text, map.toCodePoint(a), map.toCodePoint(b), { exact: exact && !empty, known: es.known, words });
+  // the row's English is evidence for a clitic (بفرانكو ↔ Franco) or against one (فالينتينو ↔ Valentino)
+  let english: string | undefined;
+  if (s.side === 'ar') {
+    const parts: string[] = [];
+    state.doc.child(s.row).descendants((n) => {
+      if (n.type.name === N.target) parts.push(n.textContent);
+      return n.type.name !== N.target;
+    });
+    english = parts.join(' ');
+  }
+  const snapped = snapSelection(text, map.toCodePoint(a), map.toCodePoint(b), { exact: exact && !empty, known: es.known, words, english });
   if (!snapped) return { refused: 'nothing' };
   return { from: s.start + map.toUtf16(snapped.start), to: s.start + map.toUtf16(snapped.end), sentence: s };
 }

@@ -66,6 +66,20 @@ test('defect 4: snapping never cuts a letter that belongs to the name', () => {
   assert.equal(snapEnd('وصل إلى دمشق ثم بدمشق', 'بدمشق'), 'دمشق');
   assert.equal(snapEnd('بكاليفورنيا', 'بكاليفورنيا', { known: new Set([nameKey('كاليفورنيا')]) }), 'كاليفورنيا');
   assert.equal(snapEnd('بالقاهرة', 'بالقاهرة'), 'القاهرة');
+  assert.equal(snapEnd('والنمسا', 'والنمسا'), 'النمسا');
+  // a lexicon word that heads names, a doubled و
+  assert.equal(snapEnd('بجامعة كارولينا', 'بجامعة كارولينا'), 'جامعة كارولينا');
+  assert.equal(snapEnd('وواكساكتون', 'وواكساكتون'), 'واكساكتون');
+  // the row's English: the rest is rendered (Franco, Sakhalin), or the whole word is (Valentino, Walid)
+  assert.equal(snapEnd('بفرانكو', 'بفرانكو', { english: 'Spain under Franco.' }), 'فرانكو');
+  assert.equal(snapEnd('وسخالين', 'وسخالين', { english: 'Russia and Sakhalin.' }), 'سخالين');
+  assert.equal(snapEnd('وسخالين', 'وسخالين'), 'وسخالين');
+  assert.equal(snapEnd('فالينتينو', 'فالينتينو', { english: 'Valentino said.' }), 'فالينتينو');
+  assert.equal(snapEnd('وليد', 'وليد', { english: 'Walid said.' }), 'وليد');
+  assert.equal(snapEnd('كيغالي', 'كيغالي', { english: 'in Kigali' }), 'كيغالي');
+  assert.equal(snapEnd('وريتشارد', 'وريتشارد', { english: 'and Richard' }), 'ريتشارد');
+  assert.equal(snapEnd('كوفي انان', 'كوفي انان', { english: 'Kofi Annan' }), 'كوفي انان');
+  assert.equal(snapEnd('كأس ديفيس', 'كأس ديفيس'), 'كأس ديفيس');
   assert.equal(snapEnd('بإدلب', 'بإدلب'), 'إدلب');
 });
 
