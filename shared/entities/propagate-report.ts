@@ -45,7 +45,7 @@ export interface PropagateOptions {
 }
 
 /** Why a suggestion is low confidence. */
-export type LowReason = 'conflict' | 'common-word' | 'history' | 'english-missing';
+export type LowReason = 'conflict' | 'common-word' | 'history' | 'english-missing' | 'no-capital';
 
 /** A ranked suggestion. */
 export interface RankedSuggestion extends MentionSuggestion {
@@ -142,6 +142,9 @@ export function propagateReport(a: Annotations, sourceText: string, opts: Propag
       if (forms.length && row) {
         englishSeen = forms.some((f) => findOccurrences([{ key: '', text: row }], f, { clitics: false }).length > 0 || sameStem(f, row));
         if (!englishSeen) reasons.push('english-missing');
+      } else if (row && !hasCapitalised(row)) {
+        // the row is translated and its English names nothing (no capitalised word but the first)
+        reasons.push('no-capital');
       }
     }
     if (!englishSeen && COMMON_WORDS.has(key)) reasons.push('common-word');
@@ -193,6 +196,12 @@ function inferredEnglish(a: Annotations, rowEnglish: ReadonlyMap<string, string>
     if (best && !list.includes(best.text)) list.push(best.text);
   }
   return out;
+}
+
+/** True when `english` has a capitalised word (or an acronym) after its first word. */
+function hasCapitalised(english: string): boolean {
+  const words = english.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*/gu) ?? [];
+  return words.slice(1).some((w) => /^\p{Lu}/u.test(w) && w !== 'I') || (words[0] !== undefined && /^\p{Lu}{2,}/u.test(words[0]));
 }
 
 /** A capitalised word of `row` begins like the first word of `form` (Spain / Spanish, Alps /
