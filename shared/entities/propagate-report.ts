@@ -140,10 +140,13 @@ export function propagateReport(a: Annotations, sourceText: string, opts: Propag
       const forms = [...(entity ? english.get(entity) ?? [] : []), ...(inferred.get(key) ?? [])];
       const row = rowEnglish.get(sentence);
       if (forms.length && row) {
-        englishSeen = forms.some((f) => findOccurrences([{ key: '', text: row }], f, { clitics: false }).length > 0 || sameStem(f, row));
+        // written as a name: a capitalised form must be capitalised in the row too (Bank, not bank)
+        const asName = (f: string) => findOccurrences([{ key: '', text: row }], f, { clitics: false }).some((o) => !/^\p{Lu}/u.test(f) || /^\p{Lu}/u.test(o.text));
+        englishSeen = forms.some((f) => asName(f) || sameStem(f, row));
         if (!englishSeen) reasons.push('english-missing');
-      } else if (row && !hasCapitalised(row)) {
-        // the row is translated and its English names nothing (no capitalised word but the first)
+      } else if (row && !hasCapitalised(row) && suggestEnglishSpans(text, row, { minScore: 0.8, limit: 1 }).length === 0) {
+        // the row is translated and its English names nothing (no capitalised word but the first,
+        // and the first does not render it)
         reasons.push('no-capital');
       }
     }

@@ -142,3 +142,17 @@ test('defect 8: rejected suggestions do not come back', () => {
   const again = propagateReport({ ...a, suggestions: rejected }, text).filter((x) => x.side === 'ar');
   assert.deepEqual(again.map((x) => x.sentence), ['s3']);
 });
+
+test('defect 6: the linked English written as a name, or a row whose English names nothing', () => {
+  const { text, annotations } = makeReport(['قال البنك المركزي.', 'قدم البنك قرضاً.', 'أعلن البنك.'], ['The Central Bank said.', 'the bank gave a loan.', 'The Bank announced.']);
+  const s = cpIndexOf(text, 'البنك');
+  const a = addMention(annotations, { side: 'ar', sentence: 's1', start: s, end: s + 5, type: 'ORG' }).annotations;
+  const sug = propagateReport(a, text).filter((x) => x.side === 'ar');
+  // Bank (inferred from row 1) is lower case in row 2: not a name there
+  assert.deepEqual(sug.map((x) => [x.sentence, x.confidence, x.reasons]), [['s2', 'low', ['english-missing']], ['s3', 'high', []]]);
+  // no English rendering known: a row with no capitalised word is held back
+  const w = makeReport(['بعد الحرب العالمية.', 'طوال الحرب.', 'Paris: قبل الحرب.'], ['After World War II.', 'throughout the war.', 'Before the War in Paris.']);
+  const h = cpIndexOf(w.text, 'الحرب');
+  const b = addMention(w.annotations, { side: 'ar', sentence: 's1', start: h, end: h + 5, type: 'MISC' }).annotations;
+  assert.deepEqual(propagateReport(b, w.text).filter((x) => x.side === 'ar').map((x) => [x.sentence, x.confidence, x.reasons]), [['s2', 'low', ['no-capital']], ['s3', 'high', []]]);
+});
