@@ -135,6 +135,11 @@ function procliticLength(sel: string, text: string, opts: SnapOptions): number {
     const r = nameKey(c.rest.join(''));
     if (r.length >= 2 && (isKnown(r) || isKnown(nameKey(c.rest.join('') + restOfSel)))) return c.size;
   }
+  // the row's English renders the whole word (فالينتينو ↔ Valentino, فورد ↔ Ford even when ورد
+  // stands alone in the text): keep it
+  const selLetters = [...nameKey(sel)].filter((ch) => isArabicLetter(ch.codePointAt(0) ?? 0));
+  if (opts.english && (englishRendersWhole(letters, opts.english) || (selLetters.length > letters.length && englishRendersWhole(selLetters, opts.english)))
+    && !candidates.some((c) => englishRendersRest(letters, c.rest, opts.english!))) return 0;
   for (const c of candidates) {
     const r = nameKey(c.rest.join(''));
     if (r.length >= 3 && words.has(r) && !FUNCTION_WORDS.has(r)) return c.size;
@@ -144,16 +149,14 @@ function procliticLength(sel: string, text: string, opts: SnapOptions): number {
   // a lexicon word that heads names (جامعة, هيئة, جنوب, حزيران): بجامعة كارولينا
   for (const c of candidates) if (NAME_HEADS.has(nameKey(c.rest.join('')))) return c.size;
   // the English of the row renders the rest, not the whole word
-  if (opts.english) {
-    for (const c of candidates) if (englishRendersRest(letters, c.rest, opts.english)) return c.size;
-    // the English renders the whole word (فالينتينو ↔ Valentino): keep it
-    if (englishRendersWhole(letters, opts.english)) return 0;
-  }
+  if (opts.english) for (const c of candidates) if (englishRendersRest(letters, c.rest, opts.english)) return c.size;
   // structural evidence, longest prefix first (وبالقاهرة strips وب)
   for (const c of [...candidates].reverse()) {
     const r = c.rest;
     // (after ف ك ب a final bare alef marks a foreign name: فالنسيا; after و the article is usual: والنمسا)
-    if (r.length >= 4 && r[0] === 'ا' && r[1] === 'ل' && (r[r.length - 1] !== 'ا' || (c.p === 1 && letters[0] === 'و'))) return c.size;
+    // (a stem of two letters after the article looks like a name more often: بالين is Palin)
+    const afterWaw = c.p === 1 && letters[0] === 'و';
+    if ((r.length >= 5 || (afterWaw && r.length >= 4)) && r[0] === 'ا' && r[1] === 'ل' && (r[r.length - 1] !== 'ا' || afterWaw)) return c.size;
     // لل: the preposition ل before the article, whose alef is dropped (للأمم → لأمم)
     if (c.p >= 1 && letters[c.p - 1] === 'ل' && r[0] === 'ل' && r.length >= 3) return c.size;
     if (r.length >= 3 && isHamzaAlef(r[0].charCodeAt(0))) return c.size;
@@ -187,7 +190,8 @@ function englishRendersRest(letters: string[], rest: string[], english: string):
     return words.some((w) => latinSkeleton(w) === restSk && !/^[wvou]/i.test(w));
   }
   if (words.some((w) => latinSkeleton(w) === wholeSk)) return false;
-  return words.some((w) => latinSkeleton(w) === restSk);
+  // a rest starting with و against an English W/V: the skeleton dropped both (فورتمبيرغ ↔ Württemberg)
+  return words.some((w) => latinSkeleton(w) === restSk && !(rest[0] === 'و' && /^[wv]/i.test(w)));
 }
 
 /** Function words (folded) that begin with a proclitic letter: a remainder equal to one of them

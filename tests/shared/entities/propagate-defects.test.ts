@@ -80,6 +80,11 @@ test('defect 4: snapping never cuts a letter that belongs to the name', () => {
   assert.equal(snapEnd('وريتشارد', 'وريتشارد', { english: 'and Richard' }), 'ريتشارد');
   assert.equal(snapEnd('كوفي انان', 'كوفي انان', { english: 'Kofi Annan' }), 'كوفي انان');
   assert.equal(snapEnd('كأس ديفيس', 'كأس ديفيس'), 'كأس ديفيس');
+  // found in NTREX / PUD: a two-letter stem after the article, a W rendered ف, a two-word name
+  assert.equal(snapEnd('بالين', 'بالين'), 'بالين');
+  assert.equal(snapEnd('فورتمبيرغ', 'فورتمبيرغ', { english: 'in Württemberg' }), 'فورتمبيرغ');
+  assert.equal(snapEnd('زار بيونغ يانغ', 'بيونغ يانغ', { english: 'visited Pyongyang' }), 'بيونغ يانغ');
+  assert.equal(snapEnd('ورد في التقرير أن فورد', 'فورد', { english: 'the report said Ford' }), 'فورد');
   assert.equal(snapEnd('بإدلب', 'بإدلب'), 'إدلب');
 });
 
