@@ -12,7 +12,6 @@
 //     entity; an English form present in the row makes it 'high' whatever the word.
 import type { Annotations, Side, StoredSuggestion } from '../model/types.ts';
 import { nameKey } from '../text/normalize.ts';
-import { cpLength, OffsetMap } from '../text/offsets.ts';
 import { findOccurrences, proposeMentions, sideOf, type MentionSuggestion } from './propagate.ts';
 import { suggestEnglishSpans } from './suggest.ts';
 
@@ -126,7 +125,9 @@ export function propagateReport(a: Annotations, sourceText: string, opts: Propag
 
   const english = englishForms(a);
   const rowEnglish = rowEnglishOf(a);
-  const inferred = inferredEnglish(a, rowEnglish);
+  // only the spellings that have suggestions need their English inferred (a large report has
+  // thousands of mentions; "tag all occurrences" of one name must stay quick)
+  const inferred = inferredEnglish(a, rowEnglish, new Set(taken.map((t) => nameKey(t.text))));
   return taken.map(({ side, sentence, start, end, text, type, entity }) => {
     const key = nameKey(text);
     const reasons: LowReason[] = [];
@@ -186,13 +187,14 @@ function englishForms(a: Annotations): Map<string, string[]> {
  * tagged in (a capitalised span that transliterates it, shared/entities/suggest.ts). A key with an
  * empty list was tagged in translated rows but no rendering was found.
  */
-function inferredEnglish(a: Annotations, rowEnglish: ReadonlyMap<string, string>): Map<string, string[]> {
+function inferredEnglish(a: Annotations, rowEnglish: ReadonlyMap<string, string>, keys: ReadonlySet<string>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const m of a.mentions) {
     if (m.side !== 'ar') continue;
     const row = rowEnglish.get(m.sentence);
     if (!row) continue;
     const k = nameKey(m.text);
+    if (!keys.has(k)) continue;
     const list = out.get(k) ?? [];
     out.set(k, list);
     const best = suggestEnglishSpans(m.text, row, { minScore: 0.8, limit: 1 })[0];
@@ -240,15 +242,4 @@ export function toStored(s: RankedSuggestion): StoredSuggestion {
   if (s.entity) out.entity = s.entity;
   if (s.conflict) out.conflict = s.conflict;
   return out;
-}
-
-/** Stored suggestions still valid for this text: the text equals its slice (drops stale ones). */
-export function validStored(a: Annotations, sourceText: string): StoredSuggestion[] {
-  const map = new OffsetMap(sourceText);
-  const targets = new Map(a.targets.map((t) => [t.id, t.text]));
-  return (a.suggestions ?? []).filter((s) => {
-    const text = s.side === 'ar' ? sourceText : targets.get(s.sentence);
-    if (text === undefined || s.end > (s.side === 'ar' ? map.cpLength : cpLength(text)) || s.start >= s.end) return false;
-    return (s.side === 'ar' ? map.slice(s.start, s.end) : new OffsetMap(text).slice(s.start, s.end)) === s.text;
-  });
 }

@@ -252,8 +252,7 @@ export function proposeMentions(
 ): MentionSuggestion[] {
   const side = opts.side ?? sideOf(surface);
   const out: MentionSuggestion[] = [];
-  const texts = side === 'ar' ? [{ key: '', text: sourceText }] : annotations.targets.map((t) => ({ key: t.id, text: t.text }));
-  const index = new OccurrenceIndex(texts);
+  const index = side === 'ar' ? sourceIndex(sourceText) : new OccurrenceIndex(annotations.targets.map((t) => ({ key: t.id, text: t.text })));
   const covered = coveringSpans(index, surface, opts.longer ?? [], opts);
   const inLonger = (key: string, s: number, e: number) => covered.some((c) => c.key === key && c.start <= s && e <= c.end);
   if (side === 'ar') {
@@ -271,6 +270,15 @@ export function proposeMentions(
     }
   }
   return out;
+}
+
+/** The last source text folded, kept for the next query (a report's propagation searches its one
+ * source for many names; folding 1 MB costs far more than a scan). */
+let lastSource: { text: string; index: OccurrenceIndex } | null = null;
+
+function sourceIndex(text: string): OccurrenceIndex {
+  if (lastSource?.text !== text) lastSource = { text, index: new OccurrenceIndex([{ key: '', text }]) };
+  return lastSource.index;
 }
 
 /** Occurrences of the names in `longer` that are longer than `surface` and contain it. */
