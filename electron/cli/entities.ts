@@ -4,14 +4,16 @@
 // Unreadable sidecars are reported on stderr and skipped. `--glossary-tsv` also writes the project
 // glossary (muwazi.glossary.tsv merged with the sidecars, as the app shows it) to a .tsv file,
 // atomically; stdout is unchanged by it. Exit 0, 1 when the folder or the file cannot be read or
-// written, 2 on a usage error.
+// written, 2 on a usage error. `--propagate [--dry-run]` writes suggestions across the project
+// instead (electron/cli/entities-propagate.ts).
 import { resolve } from 'node:path';
 import { findInconsistencies, type Inconsistency } from '../../shared/entities/glossary.ts';
 import { summarizeEntities, type EntitySummary, type FormCount } from '../../shared/entities/summary.ts';
 import { collectFolderGlossary, exportGlossary } from '../host/glossary.ts';
+import { runPropagate } from './entities-propagate.ts';
 import type { CliIO } from './main.ts';
 
-export const USAGE = 'usage: muwazi entities <folder> [--json] [--glossary-tsv <out.tsv>]\n';
+export const USAGE = 'usage: muwazi entities <folder> [--json] [--glossary-tsv <out.tsv>]\n       muwazi entities <folder> --propagate [--dry-run] [--json]\n';
 
 /** The JSON printed by `--json`. */
 export interface EntitiesOutput {
@@ -43,7 +45,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     } else if (a.startsWith('--glossary-tsv=')) tsvOut = a.slice('--glossary-tsv='.length);
     else rest.push(a);
   }
-  const bad = rest.find((a) => a.startsWith('-') && a !== '--json');
+  const propagate = rest.includes('--propagate');
+  const dryRun = rest.includes('--dry-run');
+  const allowed = new Set(propagate ? ['--json', '--propagate', '--dry-run'] : ['--json']);
+  const bad = rest.find((a) => a.startsWith('-') && !allowed.has(a)) ?? (propagate && tsvOut !== undefined ? '--glossary-tsv' : undefined);
   const positional = rest.filter((a) => !a.startsWith('-'));
   if (bad || positional.length !== 1) {
     io.err((bad ? `muwazi entities: unknown option '${bad}'\n` : positional.length ? 'muwazi entities: expected one folder\n' : 'muwazi entities: missing <folder>\n') + USAGE);
@@ -53,6 +58,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.err(`muwazi entities: the glossary is written as a .tsv file: ${tsvOut}\n` + USAGE);
     return 2;
   }
+  if (propagate) return runPropagate(positional[0], { json, dryRun }, io);
   const folder = resolve(positional[0]);
   const { entries, folder: anns, problems: tsvProblems } = await collectFolderGlossary(folder);
   if (tsvOut !== undefined) {

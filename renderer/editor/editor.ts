@@ -13,7 +13,8 @@ import { cursorOf } from './commands/util.ts';
 import type { EntityOptions } from './plugins/entity-setup.ts';
 import { ensureTypeColorRules } from './plugins/entity-colors.ts';
 import { replaceAnnotationsTr } from './replace.ts';
-import { configureEntities } from './commands/entities.ts';
+import { configureEntities, suggestionsToStore } from './commands/entities.ts';
+import { entityKey } from './plugins/entity-state.ts';
 import { findKey, setFindTr } from './plugins/find.ts';
 import { qaKey, type QaOptions } from './plugins/qa.ts';
 import type { RegexProblem, SearchOptions } from '../../shared/text/search.ts';
@@ -125,7 +126,8 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
   };
   const makeState = () => EditorState.create({
     doc: annotationsToDoc(schema, base, sourceText),
-    plugins: editorPlugins({ sourceText, onSourceRefused: refused, entities: init.entities, spell: init.spell, qa: { ...init.qa, entities: base.entities } }),
+    // the sidecar's suggestions (pending, rejected) go to the entity plugin (issue 15)
+    plugins: editorPlugins({ sourceText, onSourceRefused: refused, entities: init.entities && { ...init.entities, stored: base.suggestions }, spell: init.spell, qa: { ...init.qa, entities: base.entities } }),
   });
 
   const report = (state: EditorState) => {
@@ -150,7 +152,8 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
       const before = view.state;
       const next = before.apply(tr);
       view.updateState(next);
-      if (next.doc !== before.doc) init.onChange?.({ docChanged: true });
+      // a rejected suggestion is saved with the report too
+      if (next.doc !== before.doc || entityKey.getState(next)?.rejected !== entityKey.getState(before)?.rejected) init.onChange?.({ docChanged: true });
       if (next.selection !== before.selection || next.doc !== before.doc) report(next);
       if (init.onFind && findKey.getState(next) !== findKey.getState(before)) init.onFind(summary());
       if (init.onQa && qaKey.getState(next) !== qaKey.getState(before)) init.onQa();
@@ -164,7 +167,7 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
 
   return {
     view,
-    getAnnotations: () => docToAnnotations(view.state.doc, base, sourceText),
+    getAnnotations: () => withSuggestions(docToAnnotations(view.state.doc, base, sourceText), view.state),
     runCommand(name: string) {
       const cmd = (commands as Record<string, (typeof commands)[CommandName]>)[name];
       if (!cmd) return false;
@@ -204,4 +207,14 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
       mount.classList.remove('muwazi-editor-host', REFUSED_CLASS);
     },
   };
+}
+
+/** The annotations with the suggestions the sidecar keeps (rejected, and pending ones from it). */
+function withSuggestions(a: Annotations, state: EditorState): Annotations {
+  const suggestions = suggestionsToStore(state);
+  if (suggestions === null) return a;
+  if (suggestions) return { ...a, suggestions };
+  if (!a.suggestions) return a;
+  const { suggestions: _dropped, ...rest } = a;
+  return rest as Annotations;
 }

@@ -100,6 +100,8 @@ export interface EntityRow {
   missing: 'en' | 'ar' | null;
   /** glossary renderings of its Arabic form that differ from the English used here */
   glossaryEn: string[];
+  /** other types the same Arabic string is tagged with in the report (a type conflict), sorted */
+  conflict: string[];
 }
 
 function forms(runs: MentionRun[]): Array<{ form: string; count: number }> {
@@ -111,6 +113,13 @@ function forms(runs: MentionRun[]): Array<{ form: string; count: number }> {
 /** The report's entities from the editor's document (pure; for the panel and tests). */
 export function entityRows(runs: readonly MentionRun[], glossary: readonly GlossaryEntry[]): EntityRow[] {
   const by = new Map<string, MentionRun[]>();
+  // types per folded Arabic string: a string tagged with two types is a conflict (issue 15)
+  const typesOf = new Map<string, Set<string>>();
+  for (const r of runs) {
+    if (r.sentence.side !== 'ar') continue;
+    const k = nameKey(r.text);
+    typesOf.set(k, (typesOf.get(k) ?? new Set()).add(r.attrs.type));
+  }
   for (const r of runs) {
     const list = by.get(r.attrs.entity) ?? [];
     list.push(r);
@@ -130,6 +139,7 @@ export function entityRows(runs: readonly MentionRun[], glossary: readonly Gloss
       missing: ar.length && !en.length ? 'en' as const : en.length && !ar.length ? 'ar' as const : null,
       // only a disagreement when the report has an English form of its own
       glossaryEn: en.length ? glossaryEn : [],
+      conflict: [...new Set(ar.flatMap((f) => [...(typesOf.get(nameKey(f.form)) ?? [])]))].filter((x) => x !== list[0].attrs.type).sort(),
     };
   });
 }
@@ -206,6 +216,7 @@ export class EntityPanel {
       if (r.missing === 'en') flags.push(h('span', { class: 'ent-flag', 'data-flag': 'no-en' }, t('entities.panel.noEnglish')));
       if (r.missing === 'ar') flags.push(h('span', { class: 'ent-flag', 'data-flag': 'no-ar' }, t('entities.panel.noArabic')));
       if (r.glossaryEn.length) flags.push(h('span', { class: 'ent-flag', 'data-flag': 'inconsistent' }, t('entities.panel.inconsistent', { en: r.glossaryEn.join(', ') })));
+      if (r.conflict.length) flags.push(h('span', { class: 'ent-flag', 'data-flag': 'conflict' }, t('entities.panel.conflict', { types: r.conflict.join(', ') })));
       const item = h('button', { type: 'button', class: 'ent-panel-item', 'data-entity': r.entity },
         h('span', { class: 'ent-chip' }, r.type),
         h('span', { class: 'ent-form', lang: 'ar', dir: 'rtl' }, r.ar.map((f) => f.form).join('، ') || '—'),

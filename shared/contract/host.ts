@@ -89,6 +89,8 @@ export const ExportOptionsSchema = z.object({
   clitics: z.boolean().optional(),
   /** entity formats, folder export: also write reports in which no entity was ever tagged (all-O data) */
   includeUnannotated: z.boolean().optional(),
+  /** with `clitics` (conll): also split enclitic pronouns (حياته → حيات + ه) */
+  enclitics: z.boolean().optional(),
 });
 export type ExportOptions = z.infer<typeof ExportOptionsSchema>;
 

@@ -3,7 +3,9 @@
 // an occurrence must be a whole word of the original, except that Arabic proclitics may be glued
 // before it: إدلب finds إدلب، بإدلب، لإدلب، وبإدلب and إِدْلِب, never إدلبي or ادلبستان. A name
 // that starts with the article also matches after the preposition ل, which swallows the article's
-// alef: الأمم finds للأمم (the span starts at the article's lam). Spelling variants are one-way:
+// alef: الأمم finds للأمم (the span starts at the article's lam), اللاذقية finds للاذقية (span لاذقية).
+// Spelling variants are never enumerated: texts and names are matched on a loose fold, each hit
+// checked against the strict fold. They are one-way:
 // a name written with a hamza alef (إدلب) also finds it written with a bare alef (ادلب), a bare
 // initial alef finds every hamza form, final ى finds ي; but آن (Ann) never finds أن (that), nor
 // علي (Ali) على (on). Results are suggestions; the caller decides what to apply.
@@ -50,14 +52,21 @@ function isWordCode(c: number): boolean {
   return /^[\p{L}\p{N}]$/u.test(String.fromCharCode(c));
 }
 
-/** Texts are folded with hamza alefs and ى kept: the query's spelling variants decide. */
+/** Texts are folded with hamza alefs and ى kept (the one-way spelling rules need them). */
 const STRICT = { ...NAME_FOLDING, strictLetters: true };
+
+/** The loose fold of a strictly folded string: hamza alefs → ا, ى → ي (same length, same offsets). */
+function loosen(strict: string): string {
+  return strict.replace(/[\u0622\u0623\u0625]/g, '\u0627').replace(/\u0649/g, '\u064a');
+}
 
 /** A text folded once, ready for many queries. */
 interface Prepared {
   key: string;
   original: string;
   folded: NormalizedText;
+  /** `folded.text` loosened: every spelling variant of a name looks the same here */
+  loose: string;
   /** built lazily: only texts with a match ever need it */
   map?: OffsetMap;
 }
@@ -66,13 +75,19 @@ interface Prepared {
  * Texts folded once, then searched by any number of names: fold a folder's reports when it is
  * opened, and "tag all occurrences in the folder" is a plain scan of the folded texts
  * (O(total length) per query, no re-folding).
+ *
+ * Matching is on the loose fold (no spelling variant is enumerated); each hit is then checked
+ * letter by letter against the strict fold for the one-way rules (see `lettersAgree`).
  */
 export class OccurrenceIndex {
   private readonly texts: Prepared[];
 
   constructor(texts: Iterable<KeyedText>) {
     this.texts = [];
-    for (const t of texts) this.texts.push({ key: t.key, original: t.text, folded: normalizeWithMap(t.text, STRICT) });
+    for (const t of texts) {
+      const folded = normalizeWithMap(t.text, STRICT);
+      this.texts.push({ key: t.key, original: t.text, folded, loose: loosen(folded.text) });
+    }
   }
 
   /** Number of texts indexed. */
@@ -84,23 +99,38 @@ export class OccurrenceIndex {
   find(surface: string, opts: FindOptions = {}): Occurrence[] {
     const key = nameKey(surface, { strictLetters: true });
     if (key.length === 0) return [];
+    const loose = loosen(key);
     const clitics = opts.clitics ?? true;
-    const keys = spellingVariants(key);
-    // glued clitics only before names of three letters or more, and not before an initial alef
-    // that lost its hamza: ك + ان is كان (was), not آن (Ann); ف + ان is فإن
+    // glued clitics only before names of three letters or more
     const firstWord = /^[^ ]*/.exec(key)![0];
-    const cliticsFor = (k: string) => clitics && [...firstWord].length >= 3 && k[0] === key[0];
-    // الأمم also appears as ل + لأمم (the article's alef dropped after the preposition ل)
-    const lamVariants = clitics ? keys.filter((k) => k.startsWith('ال') && k.length > 2).map((k) => k.slice(1)) : [];
+    const gluable = clitics && [...firstWord].length >= 3;
+    // الأمم also appears as ل + لأمم (the article's alef dropped after the preposition ل), and
+    // اللاذقية / الله as ل + لاذقية / له (the article's alef and lam both dropped before a lam)
+    const lamForms: number[] = [];
+    if (clitics && loose.startsWith('ال') && loose.length > 2) lamForms.push(1);
+    if (clitics && loose.startsWith('الل') && loose.length > 3) lamForms.push(2);
     const out: Occurrence[] = [];
     for (const t of this.texts) {
       const found: Array<[number, number]> = [];
-      const text = t.folded.text;
-      for (const k of keys) scan(text, k, (pos) => acceptBefore(text, pos, cliticsFor(k) ? PROCLITICS : null), found);
-      for (const k of lamVariants) scan(text, k, (pos) => acceptBefore(text, pos, LAM_ENDED, true), found);
+      const strict = t.folded.text;
+      const ok = (pos: number, from: number) => lettersAgree(key, from, strict, pos);
+      scan(t.loose, loose, (pos) => ok(pos, 0), (pos) => {
+        // ك + ان is كان (was), not آن (Ann), ف + ان is فإن: a clitic never sits before an
+        // initial alef that lost its hamza
+        const lostHamza = isHamzaAlef(key.charCodeAt(0)) && strict[pos] === 'ا';
+        return acceptBefore(strict, pos, gluable && !lostHamza ? PROCLITICS : null);
+      }, found);
+      for (const cut of lamForms) {
+        scan(t.loose, loose.slice(cut), (pos) => ok(pos, cut), (pos) => acceptBefore(strict, pos, LAM_ENDED, true), found);
+      }
       if (found.length === 0) continue;
-      if (keys.length + lamVariants.length > 1) found.sort((a, b) => a[0] - b[0]);
-      for (const [s, e] of found) out.push(this.toOccurrence(t, s, e));
+      found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+      let last = -1;
+      for (const [s, e] of found) {
+        if (s < last) continue; // a lam form and the plain form on one word: the first wins
+        last = e;
+        out.push(this.toOccurrence(t, s, e));
+      }
     }
     return out;
   }
@@ -117,36 +147,40 @@ export class OccurrenceIndex {
   }
 }
 
-const MAX_VARIANTS = 16;
-
 /**
- * The spellings a (strictly folded) name is searched under: a hamza alef may be written as a bare
- * alef, a word-initial bare alef may carry any hamza, a final ى may be written ي. At most 16.
+ * True when the text's letters at `pos` are a spelling of the name's letters from `from` on
+ * (both strictly folded, same length). One-way rules: a hamza alef in the name may be written
+ * as a bare alef, a bare alef in the name may carry any hamza, a word-final ى may be written ي;
+ * never a hamza for another (آن is not أن), never ى for ي (علي is not على).
  */
-export function spellingVariants(key: string): string[] {
-  let out = [''];
-  for (let i = 0; i < key.length; i++) {
-    const c = key[i];
-    const wordStart = i === 0 || !isWordCode(key.charCodeAt(i - 1));
-    const wordEnd = i + 1 === key.length || !isWordCode(key.charCodeAt(i + 1));
-    let alts = [c];
-    if (isHamzaAlef(key.charCodeAt(i))) alts = [c, 'ا'];
-    else if (c === 'ا' && wordStart) alts = ['ا', 'أ', 'إ', 'آ'];
-    else if (c === 'ى' && wordEnd) alts = ['ى', 'ي'];
-    if (alts.length > 1 && out.length * alts.length > MAX_VARIANTS) alts = [c];
-    out = alts.length === 1 ? out.map((p) => p + c) : out.flatMap((p) => alts.map((a) => p + a));
+function lettersAgree(name: string, from: number, text: string, pos: number): boolean {
+  for (let i = from, j = pos; i < name.length; i++, j++) {
+    const c = name.charCodeAt(i);
+    const t = text.charCodeAt(j);
+    if (c === t) continue;
+    if (isHamzaAlef(c) && t === 0x0627) continue;
+    if (c === 0x0627 && isHamzaAlef(t)) continue;
+    if (c === 0x0649 && t === 0x064a && (i + 1 === name.length || !isWordCode(name.charCodeAt(i + 1)))) continue;
+    return false;
   }
-  return out;
+  return true;
 }
 
-/** Positions of `key` in `folded` that are whole words (after `acceptBefore`), pushed as [start, end). */
-function scan(folded: string, key: string, acceptBefore: (pos: number) => boolean, found: Array<[number, number]>): void {
+/** Positions of `key` in `folded` whose letters `agree` and that are whole words (after
+ * `acceptBefore`), pushed as [start, end). */
+function scan(
+  folded: string,
+  key: string,
+  agree: (pos: number) => boolean,
+  acceptBefore: (pos: number) => boolean,
+  found: Array<[number, number]>,
+): void {
   const endsInWord = isWordCode(key.charCodeAt(key.length - 1));
   const startsInWord = isWordCode(key.charCodeAt(0));
   for (let pos = folded.indexOf(key); pos >= 0; pos = folded.indexOf(key, pos + 1)) {
     const end = pos + key.length;
     if (endsInWord && end < folded.length && isWordCode(folded.charCodeAt(end))) continue;
-    if (startsInWord && !acceptBefore(pos)) continue;
+    if ((startsInWord && !acceptBefore(pos)) || !agree(pos)) continue;
     found.push([pos, end]);
   }
 }
@@ -187,6 +221,9 @@ export interface MentionSuggestion {
 export interface ProposeOptions extends FindOptions {
   /** which side to search; default: 'ar' when the surface has an Arabic letter, else 'en' */
   side?: Side;
+  /** other known names (tagged or glossary forms): an occurrence inside an occurrence of a longer
+   * one is left out, so الله is never proposed inside حزب الله */
+  longer?: readonly string[];
 }
 
 /** Which side a surface is written for. */
@@ -215,20 +252,42 @@ export function proposeMentions(
 ): MentionSuggestion[] {
   const side = opts.side ?? sideOf(surface);
   const out: MentionSuggestion[] = [];
+  const index = side === 'ar' ? sourceIndex(sourceText) : new OccurrenceIndex(annotations.targets.map((t) => ({ key: t.id, text: t.text })));
+  const covered = coveringSpans(index, surface, opts.longer ?? [], opts);
+  const inLonger = (key: string, s: number, e: number) => covered.some((c) => c.key === key && c.start <= s && e <= c.end);
   if (side === 'ar') {
     const segs = [...annotations.segments].sort((a, b) => a.start - b.start);
-    for (const o of findOccurrences([{ key: '', text: sourceText }], surface, opts)) {
+    for (const o of index.find(surface, opts)) {
       const seg = segmentAt(segs, o.start);
       if (!seg || o.end > seg.end) continue;
-      if (overlapsMention(annotations.mentions, 'ar', seg.id, o.start, o.end)) continue;
+      if (overlapsMention(annotations.mentions, 'ar', seg.id, o.start, o.end) || inLonger(o.key, o.start, o.end)) continue;
       out.push({ side, sentence: seg.id, start: o.start, end: o.end, text: o.text, type, entity });
     }
   } else {
-    const texts = annotations.targets.map((t) => ({ key: t.id, text: t.text }));
-    for (const o of findOccurrences(texts, surface, opts)) {
-      if (overlapsMention(annotations.mentions, 'en', o.key, o.start, o.end)) continue;
+    for (const o of index.find(surface, opts)) {
+      if (overlapsMention(annotations.mentions, 'en', o.key, o.start, o.end) || inLonger(o.key, o.start, o.end)) continue;
       out.push({ side, sentence: o.key, start: o.start, end: o.end, text: o.text, type, entity });
     }
+  }
+  return out;
+}
+
+/** The last source text folded, kept for the next query (a report's propagation searches its one
+ * source for many names; folding 1 MB costs far more than a scan). */
+let lastSource: { text: string; index: OccurrenceIndex } | null = null;
+
+function sourceIndex(text: string): OccurrenceIndex {
+  if (lastSource?.text !== text) lastSource = { text, index: new OccurrenceIndex([{ key: '', text }]) };
+  return lastSource.index;
+}
+
+/** Occurrences of the names in `longer` that are longer than `surface` and contain it. */
+function coveringSpans(index: OccurrenceIndex, surface: string, longer: readonly string[], opts: FindOptions): Occurrence[] {
+  const key = loosen(nameKey(surface, { strictLetters: true }));
+  const out: Occurrence[] = [];
+  for (const name of longer) {
+    const k = loosen(nameKey(name, { strictLetters: true }));
+    if (k.length > key.length && k.includes(key)) out.push(...index.find(name, opts));
   }
   return out;
 }

@@ -79,6 +79,28 @@ export const MentionSchema = z.looseObject({
   entity: IdSchema,
 });
 
+/** A proposed mention kept in the sidecar (shared/entities/propagate-report.ts): `pending` ones are
+ * shown as suggestions when the report opens, `rejected` ones are never proposed again. Advisory:
+ * one whose text no longer equals the source slice is ignored, never an error. */
+export const StoredSuggestionSchema = z.looseObject({
+  side: SideSchema,
+  /** the segment id (side 'ar') or target sentence id (side 'en') */
+  sentence: IdSchema,
+  /** as in a mention: side 'ar' into the whole source text, side 'en' into the target sentence */
+  start: Offset,
+  end: Offset,
+  /** the span's text when it was proposed */
+  text: z.string().min(1),
+  type: z.string().min(1),
+  /** the entity the mention would join, when it is one of this report's */
+  entity: IdSchema.optional(),
+  status: z.enum(['pending', 'rejected']),
+  /** 'low': held back from "accept all" (a common word, a missing English rendering, history) */
+  confidence: z.enum(['high', 'low']).optional(),
+  /** the string is tagged with several types in the project: all of them, sorted */
+  conflict: z.array(z.string().min(1)).optional(),
+});
+
 export const LineEndingSchema = z.enum(['lf', 'crlf', 'cr', 'mixed', 'none']);
 
 export const SourceInfoSchema = z.looseObject({
@@ -133,6 +155,8 @@ export const AnnotationsSchema = z.looseObject({
   mentions: z.array(MentionSchema),
   /** spans that could not be re-anchored after the source changed; absent when none */
   orphans: z.array(OrphanSchema).optional(),
+  /** proposed mentions not yet accepted (pending) or turned down (rejected); absent when none */
+  suggestions: z.array(StoredSuggestionSchema).optional(),
 });
 
 /** A tag type of the project's tag set. */

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type {
   AlignmentUnitSchema, AnnotationsSchema, EntitySchema, LineEndingSchema, MentionSchema, OrphanSchema,
-  ProjectSettingsSchema, RowStatusSchema, SideSchema, SourceInfoSchema, SourceSegmentSchema,
+  ProjectSettingsSchema, RowStatusSchema, SideSchema, SourceInfoSchema, SourceSegmentSchema, StoredSuggestionSchema,
   TagTypeSchema, TargetSentenceSchema, UnitOriginSchema,
 } from './schema.ts';
 
@@ -20,6 +20,8 @@ export type Entity = z.infer<typeof EntitySchema>;
 export type Mention = z.infer<typeof MentionSchema>;
 /** A segment or mention kept aside because the source changed under it (offsets into the old text). */
 export type Orphan = z.infer<typeof OrphanSchema>;
+/** A suggestion kept in the sidecar (pending or rejected). */
+export type StoredSuggestion = z.infer<typeof StoredSuggestionSchema>;
 export type LineEnding = z.infer<typeof LineEndingSchema>;
 export type SourceInfo = z.infer<typeof SourceInfoSchema>;
 /** The whole sidecar, `<name>.annotations.json`. */

@@ -9,8 +9,13 @@
 //
 // With `clitics` (Arabic), proclitics are split off conservatively (see splitProclitics):
 // و ف (conjunctions) and ب ك ل (prepositions) before the article, و ف before a word of at least
-// three letters that is not on the list of words that merely start with those letters, and the
-// article ال itself only when `article` is set. The pieces are adjacent spans of the word.
+// three letters that is not on the list of words that merely start with those letters, ب ك ل
+// before any word when the rest is a known word (a function word, or a word of `known`: by
+// default the words of the text itself), the future س before a known verb, and the article ال
+// itself only when `article` is set. With `enclitics`, a pronoun suffix (ه ها هم هما هن كم نا) is
+// split off when the stem is a known word (حياته → حيات + ه when حياة is known, عليه → علي + ه).
+// `cuts` (tagged mentions' edges) cut a word where a proclitic sequence or a pronoun meets the
+// mention (بإدلب tagged on إدلب → ب + إدلب). The pieces are adjacent spans of the word.
 import { EN_MAYBE_FINAL, EN_NEVER_FINAL } from './abbreviations.ts';
 import { isArabicLetter, isArabicMark, isDigitCp, isLetterCp, isMarkCp, isSpace, isLineBreak } from './chars.ts';
 
@@ -33,6 +38,30 @@ export interface TokenizeOptions {
   clitics?: boolean;
   /** with `clitics`, also split the article ال (off by default: UD keeps it on the noun) */
   article?: boolean;
+  /** with `clitics`, also split enclitic pronouns (ه ها هم هما هن كم نا) off known stems */
+  enclitics?: boolean;
+  /** with `clitics`: words known to stand alone (see `knownWords`; e.g. the words of the whole
+   * report), proving a preposition or the future س is a clitic. Default: the words of the text. */
+  known?: ReadonlySet<string>;
+  /** with `clitics`: code-point offsets where a word is cut when the piece before is a proclitic
+   * sequence or the piece after a pronoun suffix (the edges of tagged mentions) */
+  cuts?: readonly number[];
+}
+
+/** Letters of an Arabic word without marks and tatweel (the form `known` sets hold). */
+function skeleton(word: string): string {
+  let out = '';
+  for (const ch of word) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (isArabicLetter(c)) out += ch;
+  }
+  return out;
+}
+
+/** The Arabic words of `text` as skeletons, for `TokenizeOptions.known`. */
+export function knownWords(text: string, into = new Set<string>()): Set<string> {
+  for (const t of tokenize(text, { lang: 'ar' })) if (t.kind === 'word') into.add(skeleton(t.text));
+  return into;
 }
 
 const PUNCT_RE = /^\p{P}$/u;
@@ -62,7 +91,10 @@ export function tokenize(text: string, opts: TokenizeOptions): Token[] {
   const emit = (start: number, end: number, kind: Token['kind']) => {
     tokens.push({ start, end, text: String.fromCodePoint(...cps.slice(start, end)), kind });
   };
-  const splitClitics = opts.lang === 'ar' && opts.clitics === true;
+  const wantClitics = opts.lang === 'ar' && opts.clitics === true;
+  const how: SplitOptions | null = wantClitics
+    ? { article: opts.article === true, enclitics: opts.enclitics === true, known: opts.known ?? knownWords(text), cuts: opts.cuts ?? [] }
+    : null;
   let i = 0;
   while (i < n) {
     const c = cps[i];
@@ -74,8 +106,8 @@ export function tokenize(text: string, opts: TokenizeOptions): Token[] {
     if (isLetterCp(c) || (isMarkCp(c) && start === 0)) {
       i = wordEnd(cps, i);
       if (!isArabicLetter(c)) i = abbreviationEnd(cps, start, i);
-      if (splitClitics && isArabicLetter(c)) {
-        for (const [a, b] of splitProclitics(cps, start, i, opts.article === true)) emit(a, b, 'word');
+      if (how && isArabicLetter(c)) {
+        for (const [a, b] of splitClitics(cps, start, i, how)) emit(a, b, 'word');
       } else emit(start, i, 'word');
       continue;
     }
@@ -158,12 +190,32 @@ const SHORT_AFTER_CONJ = new Set(['هو', 'هي', 'هم', 'من', 'في', 'عن'
 /** Words starting with ال that are not article + noun. */
 const NOT_ARTICLE = new Set(['الله', 'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللاتي', 'اللواتي', 'الآن', 'الا', 'الى', 'الي']);
 
+/** Function words a preposition or a conjunction is split off (بأن → ب + أن, لكل → ل + كل). */
+const FUNCTION_WORDS = new Set([
+  'أن', 'إن', 'أنا', 'لكن', 'من', 'في', 'على', 'علي', 'إلى', 'الى', 'الي', 'لدى', 'لدي', 'عن', 'مع', 'ما', 'كل', 'بعض', 'ذلك', 'هذا',
+  'هذه', 'هذين', 'هؤلاء', 'تلك', 'نفس', 'غير', 'حيث', 'بين', 'عند', 'ضد', 'دون', 'مثل', 'أي', 'أول', 'كان', 'كانت', 'يكون', 'تكون',
+  // nouns of compound prepositions (بشكل, بسبب, لمدة ...)
+  'شكل', 'شأن', 'سبب', 'حلول', 'اسم', 'نسبة', 'فعل', 'نحو', 'مثابة', 'وسع', 'مدة', 'صالح', 'فضل', 'واسطة', 'خلاف', 'فترة', 'عام',
+  'حسب', 'مقدار', 'رغم', 'ذات', 'أجل', 'جانب', 'أكثر', 'أقل',
+]);
+/** Words that start with ب ك ل followed by a function word, and are one word (كما, لكن). */
+const NOT_PREPOSITION = new Set(['كما', 'لما', 'لكن', 'لكي', 'كأن', 'كل', 'لدى', 'لدي', 'بين', 'بعد', 'بعض', 'لا', 'لم', 'لن', 'لو', 'كان', 'كانت', 'كون', 'لذلك', 'كذلك']);
+/** Pronoun suffixes, longest first. */
+const PRONOUNS = ['هما', 'كما', 'هم', 'هن', 'ها', 'كم', 'نا', 'ه'];
+
+interface SplitOptions {
+  article: boolean;
+  enclitics: boolean;
+  known: ReadonlySet<string>;
+  cuts: readonly number[];
+}
+
 /**
- * Splits proclitics off the Arabic word cps[start, end). Returns adjacent [start, end) pieces.
+ * Splits clitics off the Arabic word cps[start, end). Returns adjacent [start, end) pieces.
  * Decisions are made on the skeleton (letters only) and mapped back, so diacritics stay with
  * their letter.
  */
-function splitProclitics(cps: number[], start: number, end: number, article: boolean): [number, number][] {
+function splitClitics(cps: number[], start: number, end: number, o: SplitOptions): [number, number][] {
   // skeleton letters and their positions
   const pos: number[] = [];
   let skel = '';
@@ -182,19 +234,53 @@ function splitProclitics(cps: number[], start: number, end: number, article: boo
     pieces.push([a, pos[at]]);
   };
   const rest = () => skel.slice(at);
+  const known = (w: string) => FUNCTION_WORDS.has(w) || (w.length >= 3 && o.known.has(w));
+  // a tagged mention starting after one or two proclitic letters: cut there
+  const mentionAt = o.cuts.find((c) => c > start && c < end);
+  const mentionLetter = mentionAt === undefined ? -1 : pos.indexOf(mentionAt);
+  if (mentionLetter > 0 && mentionLetter <= 2 && /^(?:[وف]?[بكل]|[وف])$/.test(skel.slice(0, mentionLetter))) {
+    for (let k = 0; k < mentionLetter; k++) cut(1);
+  } else {
+    proclitics(rest, cut, known, o);
+  }
+  // a pronoun suffix on the last piece: after a mention's end, or after a known stem
+  const w = rest();
+  const endCut = o.cuts.find((c) => c > (at === 0 ? start : pos[at]) && c < end);
+  const endLetter = endCut === undefined ? -1 : pos.indexOf(endCut);
+  if (endLetter > at && PRONOUNS.includes(skel.slice(endLetter))) {
+    cut(endLetter - at);
+  } else if (o.enclitics && !w.startsWith('ال')) {
+    for (const p of PRONOUNS) {
+      if (!w.endsWith(p) || w.length - p.length < 2) continue;
+      const stem = w.slice(0, -p.length);
+      const alt = stem.replace(/ت$/, 'ة').replace(/ي$/, 'ى');
+      if (known(stem) || known(alt) || (stem.length === 2 && FUNCTION_WORDS.has(stem))) {
+        cut(stem.length);
+        break;
+      }
+    }
+  }
+  pieces.push([at === 0 ? start : pos[at], end]);
+  return pieces;
+}
+
+/** The proclitic decisions (conjunction, preposition or future, article) on the skeleton. */
+function proclitics(rest: () => string, cut: (n: number) => void, known: (w: string) => boolean, o: SplitOptions): void {
   const startsWithArticle = (s: string) => s.startsWith('ال') && s.length >= 4 && !NOT_ARTICLE.has(s);
   // conjunction و / ف
   const r0 = rest();
   if ((r0[0] === 'و' || r0[0] === 'ف') && r0.length >= 3) {
     const after = r0.slice(1);
-    const known = W_F_WORD_PREFIXES.some((p) => r0.startsWith(p));
-    if (!known && (after.length >= 3 || SHORT_AFTER_CONJ.has(after))) cut(1);
+    const listed = W_F_WORD_PREFIXES.some((p) => r0.startsWith(p));
+    if (!listed && (after.length >= 3 || SHORT_AFTER_CONJ.has(after))) cut(1);
   }
   // preposition ب / ك / ل before the article (بالنسبة, كالعادة, للسلطة = ل + لسلطة as in UD)
   const r1 = rest();
   if ((r1[0] === 'ب' || r1[0] === 'ك') && startsWithArticle(r1.slice(1))) cut(1);
   else if (r1[0] === 'ل' && (startsWithArticle(r1.slice(1)) || (r1[1] === 'ل' && r1.length >= 4 && !r1.startsWith('لله')))) cut(1);
-  if (article && startsWithArticle(rest())) cut(2);
-  pieces.push([at === 0 ? start : pos[at], end]);
-  return pieces;
+  // … before any known word (بشكل, لعام, بأن), before a pronoun with `enclitics` (به, لها),
+  // the future س before a known verb (سيكون → س + يكون)
+  else if ((r1[0] === 'ب' || r1[0] === 'ك' || r1[0] === 'ل') && !NOT_PREPOSITION.has(r1) && (known(r1.slice(1)) || (o.enclitics && r1[0] !== 'ك' && PRONOUNS.includes(r1.slice(1))))) cut(1);
+  else if (r1[0] === 'س' && r1.length >= 4 && 'يتنأ'.includes(r1[1]) && o.known.has(r1.slice(1))) cut(1);
+  if (o.article && startsWithArticle(rest())) cut(2);
 }

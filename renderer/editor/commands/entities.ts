@@ -7,10 +7,11 @@ import { TextSelection, type EditorState, type Transaction } from 'prosemirror-s
 import { closeHistory } from 'prosemirror-history';
 import type { Node as PMNode } from 'prosemirror-model';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
-import type { Annotations, Entity, Mention, Side } from '../../../shared/model/types.ts';
+import type { Annotations, Entity, Mention, Side, StoredSuggestion } from '../../../shared/model/types.ts';
 import { snapSelection, wordSet } from '../../../shared/entities/snap.ts';
 import { nameKey } from '../../../shared/text/normalize.ts';
-import { proposeMentions, type MentionSuggestion } from '../../../shared/entities/propagate.ts';
+import { type MentionSuggestion } from '../../../shared/entities/propagate.ts';
+import { propagateReport, type RankedSuggestion } from '../../../shared/entities/propagate-report.ts';
 import { suggestEnglishSpans } from '../../../shared/entities/suggest.ts';
 import { preAnnotate, renderingsOf, type GlossaryEntry, type PreAnnotation } from '../../../shared/entities/glossary.ts';
 import { tagByName } from '../../../shared/entities/tagset.ts';
@@ -274,7 +275,17 @@ export function tagSpan(state: EditorState, exact: boolean): { from: number; to:
   const map = new OffsetMap(text);
   const es = entityState(state);
   const words = s.side === 'ar' ? sourceWords(sourceOf(state).text) : wordSet(text);
-  const snapped = snapSelection(text, map.toCodePoint(a), map.toCodePoint(b), { exact: exact && !empty, known: es.known, words });
+  // the row's English is evidence for a clitic (بفرانكو ↔ Franco) or against one (فالينتينو ↔ Valentino)
+  let english: string | undefined;
+  if (s.side === 'ar') {
+    const parts: string[] = [];
+    state.doc.child(s.row).descendants((n) => {
+      if (n.type.name === N.target) parts.push(n.textContent);
+      return n.type.name !== N.target;
+    });
+    english = parts.join(' ');
+  }
+  const snapped = snapSelection(text, map.toCodePoint(a), map.toCodePoint(b), { exact: exact && !empty, known: es.known, words, english });
   if (!snapped) return { refused: 'nothing' };
   return { from: s.start + map.toUtf16(snapped.start), to: s.start + map.toUtf16(snapped.end), sentence: s };
 }
@@ -443,9 +454,73 @@ function toAdd(
     const p = spanPositions(where, s);
     if (!p || existing.has(`${p.from}:${p.to}`)) continue;
     existing.add(`${p.from}:${p.to}`);
-    add.push({ ...p, spec: { id: `g${g++}`, side: s.side, type: s.type, entity: entityFor(s), origin } });
+    const spec: SuggestionSpec = { id: `g${g++}`, side: s.side, type: s.type, entity: entityFor(s), origin };
+    const r = s as Partial<RankedSuggestion>;
+    if (r.confidence) spec.confidence = r.confidence;
+    if (r.conflict) spec.conflict = r.conflict;
+    add.push({ ...p, spec });
   }
   return { add, lastG: g - 1 };
+}
+
+/** Identity of a model span (side, sentence, offsets) for rejections. */
+const spanId = (s: { side: Side; sentence: string; start: number; end: number }) => `${s.side}:${s.sentence}:${s.start}:${s.end}`;
+
+/** A suggestion as the sidecar stores it (code points), with `status`; null when it lies in no sentence. */
+export function storedOf(doc: PMNode, g: Suggestion, status: StoredSuggestion['status']): StoredSuggestion | null {
+  const s = sentenceAt(doc, g.from);
+  if (!s) return null;
+  const text = s.node.textContent;
+  const map = new OffsetMap(text);
+  const base = s.side === 'ar' ? (s.node.attrs as SourceSentenceAttrs).start : 0;
+  const start = base + map.toCodePoint(g.from - s.start);
+  const end = base + map.toCodePoint(Math.min(g.to - s.start, text.length));
+  const out: StoredSuggestion = { side: s.side, sentence: s.id, start, end, text: doc.textBetween(g.from, g.to), type: g.type, status };
+  if (g.confidence) out.confidence = g.confidence;
+  if (g.conflict) out.conflict = g.conflict;
+  return out.text ? out : null;
+}
+
+/** What the sidecar keeps of the suggestions: the rejected ones and the pending ones that came
+ * from it (glossary and tag-all suggestions are recomputed, not stored); undefined when none,
+ * null without entity tagging (the sidecar's list is then left as it was). */
+export function suggestionsToStore(state: EditorState): StoredSuggestion[] | undefined | null {
+  const es = entityKey.getState(state);
+  if (!es) return null;
+  const pending = suggestionsOf(state).filter((g) => g.origin === 'stored').map((g) => storedOf(state.doc, g, 'pending')).filter((g) => g !== null);
+  const out = [...es.rejected, ...pending];
+  return out.length ? out : undefined;
+}
+
+/** Decorations for the sidecar's pending suggestions (still the same text, not over a mention);
+ * each joins its stored entity when the report still has it, else a new one per type and name. */
+export function storedAnnotation(
+  doc: PMNode, stored: readonly StoredSuggestion[], next: { e: number; g: number }, existing = new Set<string>(),
+): { add: NonNullable<EntityAction['add']>; used: { e: number; g: number } } {
+  const pending = stored.filter((x) => x.status === 'pending');
+  if (pending.length === 0) return { add: [], used: { e: 0, g: 0 } };
+  const { annotations, where } = liteAnnotations(doc);
+  const entities = new Set(annotations.entities.map((x) => x.id));
+  const valid: RankedSuggestion[] = [];
+  for (const x of pending) {
+    const p = spanPositions(where, x);
+    if (!p || doc.textBetween(p.from, p.to) !== x.text) continue;
+    if (annotations.mentions.some((m) => m.side === x.side && (x.side === 'ar' || m.sentence === x.sentence) && m.start < x.end && x.start < m.end)) continue;
+    const entity = x.entity && entities.has(x.entity) ? x.entity : null;
+    valid.push({ side: x.side, sentence: x.sentence, start: x.start, end: x.end, text: x.text, type: x.type, entity, confidence: x.confidence ?? 'high', reasons: [], ...(x.conflict ? { conflict: x.conflict } : {}) });
+  }
+  let e = next.e;
+  const groups = new Map<string, string>();
+  const entityFor = (s: MentionSuggestion) => {
+    if (s.entity) return s.entity;
+    const k = `${nameKey(s.text)}\t${s.type}`;
+    let id = groups.get(k);
+    if (!id) groups.set(k, (id = `e${e++}`));
+    return id;
+  };
+  const { add, lastG } = toAdd(where, valid, entityFor, 'stored', next.g, existing);
+  for (const a of add) a.spec.origin = 'stored';
+  return { add, used: { e: e - 1, g: lastG } };
 }
 
 const existingOf = (state: EditorState) => new Set(suggestionsOf(state).map((g) => `${g.from}:${g.to}`));
@@ -459,7 +534,13 @@ export const tagAllOccurrences: Command = (state, dispatch) => {
   if (!on) return say(state, dispatch, 'error', 'noMention');
   if (!dispatch) return true;
   const { annotations, where } = liteAnnotations(state.doc);
-  const found = proposeMentions(annotations, sourceOf(state).text, on.text, on.attrs.type, on.attrs.entity, { side: on.sentence.side });
+  // the longer tagged or glossary name wins, rejected spans stay rejected, common words and
+  // conflicting types come back as low confidence (shared/entities/propagate-report.ts)
+  const blockers = es.glossary.flatMap((g) => [g.ar, g.en]).filter((f): f is string => Boolean(f));
+  const found = propagateReport({ ...annotations, suggestions: [...es.rejected] }, sourceOf(state).text, {
+    only: [{ side: on.sentence.side, text: on.text, type: on.attrs.type, entity: on.attrs.entity }],
+    blockers,
+  });
   const { add, lastG } = toAdd(where, found, () => on.attrs.entity, 'propagate', es.next.g, existingOf(state));
   if (add.length === 0) return say(state, dispatch, 'info', 'noneFound');
   const text = messageText(es.t, 'suggested', { count: add.length });
@@ -472,10 +553,12 @@ export const tagAllOccurrences: Command = (state, dispatch) => {
  * the entity plugin runs it when a report opens. */
 export function preAnnotation(
   doc: PMNode, sourceText: string, glossary: readonly GlossaryEntry[], next: { e: number; g: number }, existing = new Set<string>(),
+  rejected: readonly StoredSuggestion[] = [],
 ): { add: NonNullable<EntityAction['add']>; used: { e: number; g: number } } {
   if (glossary.length === 0) return { add: [], used: { e: 0, g: 0 } };
   const { annotations, where } = liteAnnotations(doc);
-  const found = preAnnotate(glossary, annotations, sourceText);
+  const no = new Set(rejected.map(spanId));
+  const found = preAnnotate(glossary, annotations, sourceText).filter((f) => !no.has(spanId(f)));
   let e = next.e;
   const groups = new Map<string, string>();
   const entityFor = (s: MentionSuggestion) => {
@@ -559,7 +642,8 @@ export const rejectSuggestion: Command = (state, dispatch) => {
   const g = suggestionAtSelection(state);
   if (!g) return false;
   if (dispatch) {
-    const tr = state.tr.setMeta(entityKey, { remove: [g.id] } satisfies EntityAction).setMeta('addToHistory', false);
+    const stored = storedOf(state.doc, g, 'rejected');
+    const tr = state.tr.setMeta(entityKey, { remove: [g.id], reject: stored ? [stored] : [] } satisfies EntityAction).setMeta('addToHistory', false);
     const next = suggestionsOf(state).find((x) => x.from >= g.to);
     if (next) tr.setSelection(TextSelection.create(tr.doc, next.from, next.to)).scrollIntoView();
     dispatch(tr);
@@ -567,10 +651,10 @@ export const rejectSuggestion: Command = (state, dispatch) => {
   return true;
 };
 
-/** Accepts every suggestion (one undo step). */
+/** Accepts every suggestion (one undo step), except the low-confidence ones (accepted one by one). */
 export const acceptAllSuggestions: Command = (state, dispatch) => {
   const es = entityKey.getState(state);
-  const list = suggestionsOf(state);
+  const list = suggestionsOf(state).filter((g) => g.confidence !== 'low');
   if (!es || list.length === 0) return false;
   if (!dispatch) return true;
   const tr = tagTr(state);
@@ -582,8 +666,10 @@ export const acceptAllSuggestions: Command = (state, dispatch) => {
 
 /** Rejects every suggestion. */
 export const rejectAllSuggestions: Command = (state, dispatch) => {
-  if (suggestionsOf(state).length === 0) return false;
-  if (dispatch) dispatch(state.tr.setMeta(entityKey, { clear: true } satisfies EntityAction).setMeta('addToHistory', false));
+  const list = suggestionsOf(state);
+  if (list.length === 0) return false;
+  const reject = list.map((g) => storedOf(state.doc, g, 'rejected')).filter((g) => g !== null);
+  if (dispatch) dispatch(state.tr.setMeta(entityKey, { clear: true, reject } satisfies EntityAction).setMeta('addToHistory', false));
   return true;
 };
 

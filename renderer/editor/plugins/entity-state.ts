@@ -8,13 +8,13 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
-import type { Side, TagType } from '../../../shared/model/types.ts';
+import type { Side, StoredSuggestion, TagType } from '../../../shared/model/types.ts';
 import { DEFAULT_TAG_SET } from '../../../shared/model/schema.ts';
 import type { GlossaryEntry } from '../../../shared/entities/glossary.ts';
 import { nameKey } from '../../../shared/text/normalize.ts';
 import type { EntityAttrs } from '../schema.ts';
 import { sourceKey } from './source-readonly.ts';
-import { mentionsOf, preAnnotation, prepareSnapping } from '../commands/entities.ts';
+import { mentionsOf, preAnnotation, prepareSnapping, storedAnnotation } from '../commands/entities.ts';
 import { indexed } from './indexed-decorations.ts';
 
 /** Translates a message key (i18next-style); returns the key itself when it has no translation. */
@@ -42,6 +42,8 @@ export interface EntityOptions {
   onMessage?: (m: EntityMessage) => void;
   /** propose the glossary's names found in the report as suggestions when it opens (default true) */
   preAnnotate?: boolean;
+  /** the sidecar's suggestions: pending ones are shown, rejected ones are never proposed again */
+  stored?: readonly StoredSuggestion[];
 }
 
 /** What a suggestion proposes (the decoration's spec). */
@@ -53,10 +55,15 @@ export interface SuggestionSpec {
   type: string;
   /** the entity the mention would join (allocated when the suggestion is made) */
   entity: string;
-  /** where it came from: tag-all-occurrences, the glossary, or an English span for an Arabic mention */
-  origin: 'propagate' | 'glossary' | 'link';
+  /** where it came from: tag-all-occurrences, the glossary, an English span for an Arabic
+   * mention, or the sidecar (`muwazi entities --propagate`; kept there until accepted or rejected) */
+  origin: 'propagate' | 'glossary' | 'link' | 'stored';
   /** the English span's score for origin 'link' */
   score?: number;
+  /** 'low': shown, but left out of "accept all" (a common word, a conflict, history) */
+  confidence?: 'high' | 'low';
+  /** the types the string is tagged with in the report, when more than one */
+  conflict?: string[];
 }
 
 /** A suggestion with its current document range. */
@@ -91,6 +98,9 @@ export interface EntityState {
   /** the pending link's mention, highlighted (empty without a pending link) */
   linkFrom: DecorationSet;
   message: EntityMessage | null;
+  /** suggestions the user rejected (loaded from the sidecar, then this session's): saved with the
+   * report, never proposed again */
+  rejected: readonly StoredSuggestion[];
 }
 
 /** What a transaction asks of the plugin (tr.setMeta(entityKey, action)). */
@@ -100,6 +110,8 @@ export interface EntityAction {
   add?: Array<{ from: number; to: number; spec: SuggestionSpec }>;
   /** suggestion ids to drop */
   remove?: string[];
+  /** rejected suggestions to remember */
+  reject?: StoredSuggestion[];
   clear?: boolean;
   /** set (or with null, cancel) the pending link */
   link?: PendingLink | null;
@@ -112,11 +124,10 @@ export const entityKey = new PluginKey<EntityState>('muwazi-entities');
 
 /** The decoration drawn for a suggestion. */
 export function suggestionDecoration(from: number, to: number, spec: SuggestionSpec): Decoration {
-  return Decoration.inline(from, to, {
-    class: 'ent-suggest',
-    'data-suggestion': spec.id,
-    'data-type': spec.type,
-  }, spec);
+  const attrs: Record<string, string> = { class: spec.confidence === 'low' ? 'ent-suggest ent-suggest-low' : 'ent-suggest', 'data-suggestion': spec.id, 'data-type': spec.type };
+  if (spec.confidence) attrs['data-confidence'] = spec.confidence;
+  if (spec.conflict) attrs['data-conflict'] = spec.conflict.join(' ');
+  return Decoration.inline(from, to, attrs, spec);
 }
 
 /** Highest number used after `prefix` in the document's mention and entity ids. */
@@ -240,19 +251,26 @@ export function entityStatePlugin(options: EntityOptions = {}): Plugin<EntitySta
         // pre-annotation from the glossary when the report opens (the source plugin, earlier in
         // the list, is initialised already)
         const source = sourceKey.getState(state);
+        const stored = options.stored ?? [];
+        const rejected = stored.filter((x) => x.status === 'rejected');
         const pre = options.preAnnotate !== false && source
-          ? preAnnotation(state.doc, source.text, glossary, { e: ids.e + 1, g: 1 })
+          ? preAnnotation(state.doc, source.text, glossary, { e: ids.e + 1, g: 1 }, new Set(), rejected)
           : { add: [], used: { e: 0, g: 0 } };
+        // the sidecar's pending suggestions (from `muwazi entities --propagate`) after them
+        const kept = storedAnnotation(state.doc, stored, { e: Math.max(ids.e, pre.used.e) + 1, g: pre.used.g + 1 }, new Set(pre.add.map((a) => `${a.from}:${a.to}`)));
+        const add = [...pre.add, ...kept.add];
+        const used = { e: Math.max(pre.used.e, kept.used.e), g: Math.max(pre.used.g, kept.used.g) };
         return {
           tagSet: options.tagSet && options.tagSet.length ? options.tagSet : DEFAULT_TAG_SET,
           glossary,
           known: knownForms(glossary),
           t: options.t,
-          next: { m: ids.m + 1, e: Math.max(ids.e, pre.used.e) + 1, g: pre.used.g + 1 },
-          suggestions: pre.add.length ? DecorationSet.create(state.doc, pre.add.map((a) => suggestionDecoration(a.from, a.to, a.spec))) : DecorationSet.empty,
+          next: { m: ids.m + 1, e: Math.max(ids.e, used.e) + 1, g: used.g + 1 },
+          suggestions: add.length ? DecorationSet.create(state.doc, add.map((a) => suggestionDecoration(a.from, a.to, a.spec))) : DecorationSet.empty,
           link: null,
           linkFrom: DecorationSet.empty,
           message: null,
+          rejected,
         };
       },
       apply(tr: Transaction, value: EntityState): EntityState {
@@ -285,7 +303,8 @@ export function entityStatePlugin(options: EntityOptions = {}): Plugin<EntitySta
           known = knownForms(gl);
         }
         const message = action.message ? { seq: (value.message?.seq ?? 0) + 1, ...action.message } : value.message;
-        return { ...value, tagSet, glossary: gl, known, next, suggestions, link, linkFrom, message };
+        const rejected = action.reject?.length ? [...value.rejected, ...action.reject] : value.rejected;
+        return { ...value, tagSet, glossary: gl, known, next, suggestions, link, linkFrom, message, rejected };
       },
     },
     props: {

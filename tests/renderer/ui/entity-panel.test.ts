@@ -80,3 +80,16 @@ test('setGlossary updates the context and every registered editor; the English s
   assert.deepEqual(shown(view).filter((s) => s.startsWith('en:')), ['en:Saraqeb:LOC']);
   assert.equal(suggestionsOf(view.state).find((s) => s.side === 'en')!.origin, 'link');
 });
+
+test('entityRows flags a type conflict: the same Arabic string tagged with two types (issue 15)', async () => {
+  const { entityRows } = await import('../../../renderer/ui/entity-panel.ts');
+  type Runs = Parameters<typeof entityRows>[0];
+  const run = (id: string, type: string, entity: string, text: string, side: 'ar' | 'en' = 'ar') => ({ attrs: { id, type, entity }, text, from: 0, to: 0, sentence: { side } });
+  const runs = [
+    run('m1', 'LOC', 'e1', 'واشنطن'),
+    run('m2', 'ORG', 'e2', 'واشِنطن'), // harakat: the same string
+    run('m3', 'PER', 'e3', 'أوباما'),
+    run('m4', 'ORG', 'e2', 'Washington', 'en'),
+  ] as unknown as Runs;
+  assert.deepEqual(entityRows(runs, []).map((r) => [r.entity, r.conflict]), [['e1', ['ORG']], ['e2', ['LOC']], ['e3', []]]);
+});

@@ -63,10 +63,40 @@ for (const clitics of [false, true]) {
       });
     }
     assert.equal(stats.bidiControls, 0);
-    // "بإدلب" (the headline) keeps إدلب inside one token: warned, never silently
-    assert.ok(stats.warnings.some((w) => /row 1 \(u1\), mention m1: its edges fall inside a token/.test(w)));
+    const misaligned = stats.warnings.some((w) => /row 1 \(u1\), mention m1: its edges fall inside a token/.test(w));
+    if (clitics) {
+      // "بإدلب" (the headline) tagged on إدلب: the clitic is its own token, tagged O
+      assert.ok(!misaligned, stats.warnings.join('\n'));
+      assert.match(outputs.ar, /\nب\tO\nإدلب\tB-LOC\n/);
+    } else {
+      // one token carries the tag: warned, never silently, and counted in the summary
+      assert.ok(misaligned);
+      assert.match(outputs.ar, /\nبإدلب\tB-LOC\n/);
+      assert.ok(stats.warnings.some((w) => /^\d+ mentions? (?:was|were) widened to whole tokens \(turn on "Split Arabic clitics"/.test(w)), stats.warnings.join('\n'));
+    }
   });
 }
+
+test('CoNLL with clitics: a mention after ب ك ل و ف is cut from its clitic; enclitic pronouns on request', async () => {
+  const { bioTag } = await import('../../../shared/formats/conll.ts');
+  const text = 'قصف بإدلب ووصل لحلب وكدمشق وحياته';
+  const at = (w: string, skip = 0) => Array.from(text).join('').indexOf(w) + skip;
+  const spans = [
+    { start: at('بإدلب', 1), end: at('بإدلب', 5), label: 'LOC', mention: 'm1', entity: 'e1', text: 'إدلب' },
+    { start: at('لحلب', 1), end: at('لحلب', 4), label: 'LOC', mention: 'm2', entity: 'e2', text: 'حلب' },
+    { start: at('وكدمشق', 2), end: at('وكدمشق', 6), label: 'LOC', mention: 'm3', entity: 'e3', text: 'دمشق' },
+  ];
+  let warned = 0;
+  const tags = bioTag({ text, lang: 'ar', spans }, true, () => warned++).map((t) => `${t.text}/${t.tag}`);
+  assert.deepEqual(tags, ['قصف/O', 'ب/O', 'إدلب/B-LOC', 'و/O', 'وصل/O', 'ل/O', 'حلب/B-LOC', 'و/O', 'ك/O', 'دمشق/B-LOC', 'و/O', 'حياته/O']);
+  assert.equal(warned, 0);
+  const enc = bioTag({ text: 'ذكرت حياته ثم حياة أخرى', lang: 'ar', spans: [] }, true, undefined, { enclitics: true }).map((t) => t.text);
+  assert.deepEqual(enc, ['ذكرت', 'حيات', 'ه', 'ثم', 'حياة', 'أخرى']);
+  // without splitting the token carries the tag
+  const whole = bioTag({ text, lang: 'ar', spans }, false, () => warned++).map((t) => `${t.text}/${t.tag}`);
+  assert.deepEqual(whole.slice(1, 2), ['بإدلب/B-LOC']);
+  assert.equal(warned, 3);
+});
 
 test('CoNLL tags mark harakat-bearing and emoji-adjacent mentions; exact token match when aligned', () => {
   const { outputs } = exportToStrings('conll', [report], { clitics: true });

@@ -55,3 +55,18 @@ test('tokenize property: tokens ordered, disjoint, slice to their text, cover al
     { numRuns: 2000 },
   );
 });
+
+test('issue 15: ب ك ل before any known word, the future س, enclitic pronouns; never كان → ك + ان', async () => {
+  const { knownWords } = await import('../../../shared/text/tokenize.ts');
+  const words = (t: string, o: Record<string, unknown> = {}) => tokenize(t, { lang: 'ar', clitics: true, ...o }).map((x) => x.text);
+  assert.deepEqual(words('بشكل بأن لكل كان كما لكن'), ['ب', 'شكل', 'ب', 'أن', 'ل', 'كل', 'كان', 'كما', 'لكن']);
+  // a word of the text proves the rest is a word: برنامج alone is kept, بمدينة splits when مدينة occurs
+  assert.deepEqual(words('برنامج بمدينة'), ['برنامج', 'بمدينة']);
+  assert.deepEqual(words('مدينة بمدينة'), ['مدينة', 'ب', 'مدينة']);
+  assert.deepEqual(words('سيكون', { known: knownWords('يكون') }), ['س', 'يكون']);
+  // pronouns only when asked, harakat stay with their letters
+  assert.deepEqual(words('عليه فيها حياتُهُ', { enclitics: true, known: knownWords('حياة') }), ['علي', 'ه', 'في', 'ها', 'حياتُ', 'هُ']);
+  assert.deepEqual(words('عليه فيها'), ['عليه', 'فيها']);
+  // a mention edge cuts after a proclitic: بإدلب tagged from offset 1
+  assert.deepEqual(words('بإدلب', { cuts: [1, 5] }), ['ب', 'إدلب']);
+});

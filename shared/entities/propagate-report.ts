@@ -1,0 +1,245 @@
+// "Tag all occurrences" for a whole report at once (and, with seeds from other reports, for a
+// project): every tagged name of the report (plus the caller's seeds) is searched with
+// `proposeMentions`, and the results are made into suggestions a user can accept all at once:
+//   - one suggestion per span: where names overlap the longer one wins (حزب الله over الله), and
+//     nothing overlapping an existing mention is proposed;
+//   - a string tagged with two types gives one suggestion carrying `conflict` (all the types);
+//   - suggestions the user rejected before (the sidecar's `suggestions`, status 'rejected') are
+//     never proposed again;
+//   - confidence 'low' (held back from "accept all") for a conflict, a common word that is also
+//     a name (علي / على, المدينة, العربية ...), a name the project rejected at least as often as
+//     it accepted, or an Arabic occurrence whose row's English lacks every English form of the
+//     entity; an English form present in the row makes it 'high' whatever the word.
+import type { Annotations, Side, StoredSuggestion } from '../model/types.ts';
+import { nameKey } from '../text/normalize.ts';
+import { findOccurrences, proposeMentions, sideOf, type MentionSuggestion } from './propagate.ts';
+import { suggestEnglishSpans } from './suggest.ts';
+
+/** A name to propagate. */
+export interface Seed {
+  side: Side;
+  /** the name as written */
+  text: string;
+  type: string;
+  /** the entity of this report the mentions join; null for a seed from elsewhere */
+  entity: string | null;
+}
+
+/** What the project did with one string (by `nameKey`): mentions accepted and suggestions rejected. */
+export interface KeyHistory {
+  accepted: number;
+  rejected: number;
+}
+
+/** Options for `propagateReport`. */
+export interface PropagateOptions {
+  /** names from elsewhere (other reports of the project, the glossary) also proposed */
+  seeds?: readonly Seed[];
+  /** the project's accept/reject history by `nameKey` (see `projectHistory`) */
+  history?: ReadonlyMap<string, KeyHistory>;
+  /** propose only these names ("tag all occurrences" of one mention); the others still block */
+  only?: readonly Seed[];
+  /** names that only block shorter names inside them (glossary forms) */
+  blockers?: readonly string[];
+}
+
+/** Why a suggestion is low confidence. */
+export type LowReason = 'conflict' | 'common-word' | 'history' | 'english-missing' | 'no-capital';
+
+/** A ranked suggestion. */
+export interface RankedSuggestion extends MentionSuggestion {
+  /** 'low': shown, but not part of "accept all" */
+  confidence: 'high' | 'low';
+  /** why it is low (empty when high) */
+  reasons: LowReason[];
+  /** the types the string is tagged with, when more than one (sorted) */
+  conflict?: string[];
+}
+
+/** Names that are also frequent Arabic words (folded with nameKey): low confidence unless the
+ * row's English shows the name. */
+const COMMON_WORDS: ReadonlySet<string> = new Set(
+  ['علي', 'على', 'العربية', 'العربي', 'الأولى', 'الأول', 'سنة', 'المدينة', 'الدولة', 'الوطن', 'الجزيرة', 'الشعب', 'النور',
+    'الحياة', 'الأمل', 'السلام', 'النهار', 'الشروق', 'الصباح', 'الفجر', 'أمل', 'نور', 'سلام', 'حسن', 'جميل', 'كريم',
+    'سعيد', 'أمين', 'عادل', 'فرح', 'منى', 'هدى', 'صالح', 'محمود', 'ناصر', 'الحرة', 'الأهرام', 'المستقبل', 'الوفاق',
+    'التحرير', 'الاتحاد', 'الأمة', 'الثورة', 'البيت الأبيض'].map((w) => nameKey(w)),
+);
+
+/** Accepted mentions and rejected suggestions per `nameKey`, over a project's sidecars. */
+export function projectHistory(reports: Iterable<Pick<Annotations, 'mentions' | 'suggestions'>>): Map<string, KeyHistory> {
+  const out = new Map<string, KeyHistory>();
+  const at = (k: string) => {
+    let h = out.get(k);
+    if (!h) out.set(k, (h = { accepted: 0, rejected: 0 }));
+    return h;
+  };
+  for (const r of reports) {
+    for (const m of r.mentions) at(nameKey(m.text)).accepted++;
+    for (const s of r.suggestions ?? []) if (s.status === 'rejected') at(nameKey(s.text)).rejected++;
+  }
+  return out;
+}
+
+/** The report's tagged names as seeds: one per (side, spelling, type), the first mention's entity. */
+export function seedsOf(a: Pick<Annotations, 'mentions'>): Seed[] {
+  const seen = new Map<string, Seed>();
+  for (const m of a.mentions) {
+    const k = `${m.side}\u0000${nameKey(m.text)}\u0000${m.type}`;
+    if (!seen.has(k)) seen.set(k, { side: m.side, text: m.text, type: m.type, entity: m.entity });
+  }
+  return [...seen.values()];
+}
+
+/** Every suggestion for the report, ranked (see the header). */
+export function propagateReport(a: Annotations, sourceText: string, opts: PropagateOptions = {}): RankedSuggestion[] {
+  const seeds = [...seedsOf(a), ...(opts.seeds ?? [])];
+  // types per (side, key): a conflict when more than one
+  const types = new Map<string, Set<string>>();
+  for (const s of seeds) {
+    const k = s.side + nameKey(s.text);
+    if (!types.has(k)) types.set(k, new Set());
+    types.get(k)!.add(s.type);
+  }
+  // one seed per (side, key): the report's own first (it has an entity), then by order
+  const bySpelling = new Map<string, Seed>();
+  for (const s of seeds) if (!bySpelling.has(s.side + nameKey(s.text))) bySpelling.set(s.side + nameKey(s.text), s);
+  const all = [...bySpelling.values()];
+  const names = opts.only ? opts.only.map((o) => bySpelling.get(o.side + nameKey(o.text)) ?? o) : all;
+  const rejected = new Set((a.suggestions ?? []).filter((s) => s.status === 'rejected').map(spanKey));
+
+  const candidates: Array<MentionSuggestion & { len: number }> = [];
+  for (const s of names) {
+    const longer = [...all.filter((n) => n.side === s.side && n !== s).map((n) => n.text), ...(opts.blockers ?? [])];
+    for (const sug of proposeMentions(a, sourceText, s.text, s.type, s.entity, { side: s.side, longer })) {
+      if (!rejected.has(spanKey(sug))) candidates.push({ ...sug, len: sug.end - sug.start });
+    }
+  }
+  // one per span, longest first; never two overlapping
+  candidates.sort((x, y) => y.len - x.len || x.start - y.start);
+  const taken: MentionSuggestion[] = [];
+  for (const c of candidates) {
+    const clash = taken.some((t) => t.side === c.side && (c.side === 'ar' || t.sentence === c.sentence) && t.start < c.end && c.start < t.end);
+    if (!clash) taken.push(c);
+  }
+  taken.sort((x, y) => (x.side === y.side ? 0 : x.side === 'ar' ? -1 : 1) || rowOrder(a, x) - rowOrder(a, y) || x.start - y.start);
+
+  const english = englishForms(a);
+  const rowEnglish = rowEnglishOf(a);
+  // only the spellings that have suggestions need their English inferred (a large report has
+  // thousands of mentions; "tag all occurrences" of one name must stay quick)
+  const inferred = inferredEnglish(a, rowEnglish, new Set(taken.map((t) => nameKey(t.text))));
+  return taken.map(({ side, sentence, start, end, text, type, entity }) => {
+    const key = nameKey(text);
+    const reasons: LowReason[] = [];
+    const ts = [...(types.get(side + key) ?? types.get(side + nameKey(seedText(names, side, key) ?? text)) ?? [])].sort();
+    if (ts.length > 1) reasons.push('conflict');
+    const h = opts.history?.get(key);
+    if (h && h.rejected > 0 && h.rejected >= h.accepted) reasons.push('history');
+    let englishSeen = false;
+    if (side === 'ar') {
+      // the entity's English forms, else those its tagged spelling was rendered by in its rows
+      const forms = [...(entity ? english.get(entity) ?? [] : []), ...(inferred.get(key) ?? [])];
+      const row = rowEnglish.get(sentence);
+      if (forms.length && row) {
+        // written as a name: a capitalised form must be capitalised in the row too (Bank, not bank)
+        const asName = (f: string) => findOccurrences([{ key: '', text: row }], f, { clitics: false }).some((o) => !/^\p{Lu}/u.test(f) || /^\p{Lu}/u.test(o.text));
+        englishSeen = forms.some((f) => asName(f) || sameStem(f, row));
+        if (!englishSeen) reasons.push('english-missing');
+      } else if (row && !hasCapitalised(row) && suggestEnglishSpans(text, row, { minScore: 0.8, limit: 1 }).length === 0) {
+        // the row is translated and its English names nothing (no capitalised word but the first,
+        // and the first does not render it)
+        reasons.push('no-capital');
+      }
+    }
+    if (!englishSeen && COMMON_WORDS.has(key)) reasons.push('common-word');
+    const out: RankedSuggestion = { side, sentence, start, end, text, type, entity, confidence: reasons.length ? 'low' : 'high', reasons };
+    if (ts.length > 1) out.conflict = ts;
+    return out;
+  });
+}
+
+/** The seed text of a key (a suggestion's text may be a variant spelling of the seed's). */
+function seedText(names: readonly Seed[], side: Side, key: string): string | undefined {
+  return names.find((n) => n.side === side && nameKey(n.text) === key)?.text;
+}
+
+/** Identity of a span for rejections: side, sentence, offsets and the folded text. */
+function spanKey(s: Pick<StoredSuggestion, 'side' | 'sentence' | 'start' | 'end' | 'text'>): string {
+  return `${s.side}:${s.sentence}:${s.start}:${s.end}:${nameKey(s.text)}`;
+}
+
+/** English forms of each entity: its English mentions' texts and its glossary form. */
+function englishForms(a: Annotations): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (id: string, f: string | undefined) => {
+    if (!f || sideOf(f) !== 'en') return;
+    const list = out.get(id) ?? [];
+    if (!list.includes(f)) list.push(f);
+    out.set(id, list);
+  };
+  for (const m of a.mentions) if (m.side === 'en') add(m.entity, m.text);
+  for (const e of a.entities) add(e.id, e.en);
+  return out;
+}
+
+/**
+ * English renderings of each tagged Arabic spelling (by `nameKey`), inferred from the rows it is
+ * tagged in (a capitalised span that transliterates it, shared/entities/suggest.ts). A key with an
+ * empty list was tagged in translated rows but no rendering was found.
+ */
+function inferredEnglish(a: Annotations, rowEnglish: ReadonlyMap<string, string>, keys: ReadonlySet<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of a.mentions) {
+    if (m.side !== 'ar') continue;
+    const row = rowEnglish.get(m.sentence);
+    if (!row) continue;
+    const k = nameKey(m.text);
+    if (!keys.has(k)) continue;
+    const list = out.get(k) ?? [];
+    out.set(k, list);
+    const best = suggestEnglishSpans(m.text, row, { minScore: 0.8, limit: 1 })[0];
+    if (best && !list.includes(best.text)) list.push(best.text);
+  }
+  return out;
+}
+
+/** True when `english` has a capitalised word (or an acronym) after its first word. */
+function hasCapitalised(english: string): boolean {
+  const words = english.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*/gu) ?? [];
+  return words.slice(1).some((w) => /^\p{Lu}/u.test(w) && w !== 'I') || (words[0] !== undefined && /^\p{Lu}{2,}/u.test(words[0]));
+}
+
+/** A capitalised word of `row` begins like the first word of `form` (Spain / Spanish, Alps /
+ * Alpine): the name is there under another inflection. */
+function sameStem(form: string, row: string): boolean {
+  const first = /\p{L}+/u.exec(form)?.[0];
+  if (!first || first.length < 4) return false;
+  const stem = first.slice(0, 4).toLowerCase();
+  return (row.match(/\p{Lu}\p{L}+/gu) ?? []).some((w) => w.toLowerCase().startsWith(stem));
+}
+
+/** The English text of each segment's row (its target sentences joined). */
+function rowEnglishOf(a: Annotations): Map<string, string> {
+  const text = new Map(a.targets.map((t) => [t.id, t.text]));
+  const out = new Map<string, string>();
+  for (const u of a.units) {
+    const en = u.target.map((t) => text.get(t) ?? '').join(' ');
+    if (en.trim()) for (const s of u.source) out.set(s, en);
+  }
+  return out;
+}
+
+/** Position of a suggestion's row, for ordering English suggestions. */
+function rowOrder(a: Annotations, s: MentionSuggestion): number {
+  if (s.side === 'ar') return 0;
+  const i = a.targets.findIndex((t) => t.id === s.sentence);
+  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+}
+
+/** A ranked suggestion as stored in the sidecar (pending). */
+export function toStored(s: RankedSuggestion): StoredSuggestion {
+  const out: StoredSuggestion = { side: s.side, sentence: s.sentence, start: s.start, end: s.end, text: s.text, type: s.type, status: 'pending', confidence: s.confidence };
+  if (s.entity) out.entity = s.entity;
+  if (s.conflict) out.conflict = s.conflict;
+  return out;
+}
