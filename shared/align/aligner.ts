@@ -26,7 +26,7 @@
 // link type in LINK_TYPES, then to the earlier predecessor).
 import type { AlignOptions, Link } from './types.ts';
 import { documentFeatures, UNMATCHED_NUMBER, type DocFeatures } from './features.ts';
-import { AnchorScratch, LINK_TYPES, lengthCost, lengthModel, type LengthModel } from './cost.ts';
+import { AnchorScratch, END_GAP, LINK_TYPES, lengthCost, lengthModel, type LengthModel } from './cost.ts';
 
 export type { AlignOptions, AlignStats, Link, AnchorPair } from './types.ts';
 
@@ -85,7 +85,7 @@ function validateFixed(fixed: Link[], n: number, m: number): FixedTable {
  * matches the source prefix's share of the Arabic characters, piecewise between fixed links (so the
  * band passes through every confirmed row).
  */
-function bandCentres(f: DocFeatures, fixed: FixedTable): Int32Array {
+function bandCentres(f: DocFeatures, fixed: FixedTable, lm: LengthModel): Int32Array {
   const n = f.src.len.length;
   const m = f.tgt.len.length;
   const cumS = new Float64Array(n + 1);
@@ -105,8 +105,13 @@ function bandCentres(f: DocFeatures, fixed: FixedTable): Int32Array {
     const spanS = cumS[a1] - cumS[a0];
     const spanT = cumT[b1] - cumT[b0];
     let j = b0;
+    // after the last confirmed row of a partial document, follow the prior ratio from the start of
+    // the stretch and stop at its end (the English may end early), instead of stretching
+    const project = lm.partial && p + 2 === points.length;
     for (let i = a0; i <= a1; i++) {
-      const want = cumT[b0] + (spanS > 0 ? ((cumS[i] - cumS[a0]) / spanS) * spanT : 0);
+      const want = project
+        ? Math.min(cumT[b1], cumT[b0] + (cumS[i] - cumS[a0]) * lm.ratio)
+        : cumT[b0] + (spanS > 0 ? ((cumS[i] - cumS[a0]) / spanS) * spanT : 0);
       while (j < b1 && Math.abs(cumT[j + 1] - want) <= Math.abs(cumT[j] - want)) j++;
       centre[i] = i === a1 ? b1 : j;
     }
@@ -173,7 +178,18 @@ class BandDP {
 
   /** Cost of a regular link taking source [s0, s1) and target [t0, t1). */
   linkCost(type: number, s0: number, s1: number, t0: number, t1: number): number {
-    if (s0 === s1 || t0 === t1) return this.PRIOR[type];
+    if (t0 === t1) {
+      // untranslated Arabic: cheap per sentence before the English starts or after it ends (one
+      // link type only there, so the tail has a single path and a clear posterior)
+      if (t0 === 0 || t0 === this.m) return s1 - s0 === 1 ? END_GAP : Infinity;
+      return this.PRIOR[type];
+    }
+    if (s0 === s1) {
+      // English past the end of the Arabic (not before its start: English-only rows at the top
+      // are rarer than an English note at the end, and would push confirmed first rows down)
+      if (s0 === this.n) return t1 - t0 === 1 ? END_GAP : Infinity;
+      return this.PRIOR[type];
+    }
     const la = this.cumS[s1] - this.cumS[s0];
     const le = this.cumT[t1] - this.cumT[t0];
     const bonus = this.scratch.shared(this.f, s0, s1, t0, t1);
@@ -454,7 +470,7 @@ function centresFor(f: DocFeatures, lm: LengthModel, fixed: FixedTable, half: nu
   const big = Math.min(f.src.len.length, f.tgt.len.length) > COARSE_ABOVE;
   // one-sided fixed links (e.g. empty lines) do not pin the diagonal; two-sided ones do
   const pinned = fixed.links.some((l) => l.src.length > 0 && l.tgt.length > 0);
-  return big && !pinned ? coarseCentres(f, lm, half) : bandCentres(f, fixed);
+  return big && !pinned ? coarseCentres(f, lm, half) : bandCentres(f, fixed, lm);
 }
 
 /**
@@ -507,7 +523,11 @@ export function alignSentences(src: string[], tgt: string[], opts: AlignOptions 
     if (fw.alpha && beta) confidence = Math.exp(-(fw.alpha[p] + cost + beta[s] - Z));
     else confidence = Math.exp(-Math.max(0, cost));
     confidence = Math.min(1, Math.max(0, confidence));
-    links.push({ src: range(i0, i1), tgt: range(j0, j1), confidence: Math.round(confidence * 1000) / 1000 });
+    confidence = Math.round(confidence * 1000) / 1000;
+    // a one-sided run (k-0, 0-k) is k rows, each untranslated
+    if (j0 === j1 && i1 - i0 > 1) for (let i = i0; i < i1; i++) links.push({ src: [i], tgt: [], confidence });
+    else if (i0 === i1 && j1 - j0 > 1) for (let j = j0; j < j1; j++) links.push({ src: [], tgt: [j], confidence });
+    else links.push({ src: range(i0, i1), tgt: range(j0, j1), confidence });
   }
   return links;
 }
