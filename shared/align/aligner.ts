@@ -30,6 +30,25 @@ import { AnchorScratch, END_GAP, LINK_TYPES, lengthCost, lengthModel, type Lengt
 
 export type { AlignOptions, AlignStats, Link, AnchorPair } from './types.ts';
 
+/** Temperature of the posterior (costs divided by it in forward–backward): the model's costs are
+ * sharper than its real error rate, so raw posteriors are over-confident. Fitted on the held-out
+ * dev split of bench/align-cases.ts (scripts/calibrate-align.ts). */
+export const POSTERIOR_TEMPERATURE = 1;
+/** Raw posterior at which the calibrated confidence is 0.5: on the dev split, links at or above it
+ * are right at least 98 % of the time (scripts/calibrate-align.ts). */
+export const CONFIDENT_POSTERIOR = 0.92;
+
+/** Monotone, piecewise-linear map of the posterior onto the confidence shown: CONFIDENT_POSTERIOR
+ * → 0.5, so the review threshold 0.5 means "right at least 98 % of the time" on the dev data. */
+export function calibrate(p: number): number {
+  const t = CONFIDENT_POSTERIOR;
+  return p < t ? (0.5 * p) / t : 0.5 + (0.5 * (p - t)) / (1 - t);
+}
+
+/** Highest confidence of a suspect row (English-only, or untranslated Arabic while English-only
+ * rows exist): below the 0.5 review threshold, so F8 and the import summary count it. */
+export const SUSPECT_CAP = 0.49;
+
 /** Default initial half-width of the band, in target sentences. */
 const DEFAULT_BAND = 16;
 /** The band is not widened beyond this many DP cells (memory guard for pathological inputs). */
@@ -161,6 +180,7 @@ class BandDP {
     readonly fixed: FixedTable,
     readonly lo: Int32Array,
     readonly K: number,
+    readonly invT = 1,
   ) {
     this.n = f.src.len.length;
     this.m = f.tgt.len.length;
@@ -179,9 +199,11 @@ class BandDP {
   /** Cost of a regular link taking source [s0, s1) and target [t0, t1). */
   linkCost(type: number, s0: number, s1: number, t0: number, t1: number): number {
     if (t0 === t1) {
-      // untranslated Arabic: cheap per sentence before the English starts or after it ends (one
-      // link type only there, so the tail has a single path and a clear posterior)
-      if (t0 === 0 || t0 === this.m) return s1 - s0 === 1 ? END_GAP : Infinity;
+      // untranslated Arabic: cheap per sentence after the English ends (one link type only there,
+      // so the tail has a single path and a clear posterior). Not before it starts: with length
+      // alone a late start and an early end look alike, and unfinished translations are the
+      // common case.
+      if (t0 === this.m) return s1 - s0 === 1 ? END_GAP : Infinity;
       return this.PRIOR[type];
     }
     if (s0 === s1) {
@@ -279,8 +301,9 @@ class BandDP {
             bt = typeBuf[q];
           }
           if (alpha && cache) {
-            cache[s * W + q] = costBuf[q];
-            const a = alpha[prevBuf[q]] + costBuf[q];
+            const tc = costBuf[q] * this.invT; // posteriors are taken at a temperature (calibration)
+            cache[s * W + q] = tc;
+            const a = alpha[prevBuf[q]] + tc;
             costBuf[q] = a; // reuse: now the forward value through q
             if (a < amin) amin = a;
           }
@@ -385,12 +408,12 @@ interface Search {
  * Runs the banded DP, doubling the band's half-width while the best path touches an edge of the
  * band (or no path fits), up to the full matrix or MAX_CELLS.
  */
-function search(f: DocFeatures, lm: LengthModel, fixed: FixedTable, centre: Int32Array, half: number, withSum: boolean): Search {
+function search(f: DocFeatures, lm: LengthModel, fixed: FixedTable, centre: Int32Array, half: number, withSum: boolean, invT = 1): Search {
   const n = f.src.len.length;
   const m = f.tgt.len.length;
   for (let passes = 1; ; passes++) {
     const { lo, K } = bandRows(centre, m, half);
-    const dp = new BandDP(f, lm, fixed, lo, K);
+    const dp = new BandDP(f, lm, fixed, lo, K, invT);
     const fw = dp.forward(withSum);
     const end = dp.index(n, m);
     const canWiden = K < m + 1 && (n + 1) * Math.min(4 * half + 1, m + 1) <= MAX_CELLS;
@@ -490,7 +513,8 @@ export function alignSentences(src: string[], tgt: string[], opts: AlignOptions 
   for (let i = 0; i < n; i++) half = Math.max(half, centre[i + 1] - centre[i] + 2);
   if (n === 0) half = m;
   const withPosteriors = opts.posteriors !== false;
-  let result = search(f, lm, fixed, centre, half, withPosteriors);
+  const invT = 1 / (opts.temperature ?? POSTERIOR_TEMPERATURE);
+  let result = search(f, lm, fixed, centre, half, withPosteriors, invT);
   // Gale & Church estimate c from aligned text: the whole-document ratio is skewed by untranslated
   // sentences (one dropped sentence in a short report moves it by 20 %), so re-estimate it from the
   // links that have both sides and realign once when it moved noticeably.
@@ -498,7 +522,7 @@ export function alignSentences(src: string[], tgt: string[], opts: AlignOptions 
   let passes = result.passes;
   if (refined > 0 && Math.abs(refined / lm.ratio - 1) > RATIO_TOLERANCE) {
     lm = { ...lm, ratio: refined };
-    result = search(f, lm, fixed, centre, half, withPosteriors);
+    result = search(f, lm, fixed, centre, half, withPosteriors, invT);
     passes += result.passes;
   }
   const { dp, fw, path, half: used } = result;
@@ -506,6 +530,14 @@ export function alignSentences(src: string[], tgt: string[], opts: AlignOptions 
   const beta = fw.cache ? dp.backward(fw.cache) : null;
   const end = path[path.length - 1];
   const Z = fw.alpha ? fw.alpha[end] : 0;
+  // English with no Arabic is rare in a translation and usually belongs elsewhere (a sentence the
+  // model could not place, or a paragraph moved); while such rows exist, untranslated Arabic rows
+  // may be where it belongs: all of them are flagged for review
+  let orphanEnglish = false;
+  for (let q = 1; q < path.length; q++) {
+    if (fw.backType[path[q]] < 0) continue;
+    if (dp.state(path[q])[0] === dp.state(path[q - 1])[0]) orphanEnglish = true;
+  }
   const links: Link[] = [];
   for (let q = 1; q < path.length; q++) {
     const s = path[q];
@@ -520,9 +552,11 @@ export function alignSentences(src: string[], tgt: string[], opts: AlignOptions 
     const [i1, j1] = dp.state(s);
     const cost = fw.best[s] - fw.best[p];
     let confidence: number;
-    if (fw.alpha && beta) confidence = Math.exp(-(fw.alpha[p] + cost + beta[s] - Z));
+    if (fw.alpha && beta) confidence = Math.exp(-(fw.alpha[p] + cost * invT + beta[s] - Z));
     else confidence = Math.exp(-Math.max(0, cost));
     confidence = Math.min(1, Math.max(0, confidence));
+    if (!opts.rawConfidence) confidence = calibrate(confidence);
+    if (i0 === i1 || (j0 === j1 && orphanEnglish)) confidence = Math.min(confidence, opts.rawConfidence ? 0 : SUSPECT_CAP);
     confidence = Math.round(confidence * 1000) / 1000;
     // a one-sided run (k-0, 0-k) is k rows, each untranslated
     if (j0 === j1 && i1 - i0 > 1) for (let i = i0; i < i1; i++) links.push({ src: [i], tgt: [], confidence });

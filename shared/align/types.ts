@@ -31,6 +31,11 @@ export interface AlignOptions {
   /** compute posterior confidences with a forward–backward pass (default true); when false every
    * link gets a cheaper local score instead */
   posteriors?: boolean;
+  /** temperature of the posterior confidences (default: the calibrated POSTERIOR_TEMPERATURE);
+   * for the calibration script */
+  temperature?: number;
+  /** report the raw posterior instead of the calibrated confidence (for the calibration script) */
+  rawConfidence?: boolean;
   /** when given, filled in with search statistics */
   stats?: AlignStats;
 }

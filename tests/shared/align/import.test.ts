@@ -8,7 +8,7 @@ import type { Annotations } from '../../../shared/model/types.ts';
 import { checkAnnotations } from '../../../shared/formats/sidecar.ts';
 import { segmentSentences } from '../../../shared/text/segment.ts';
 import { cpLength, OffsetMap } from '../../../shared/text/offsets.ts';
-import { PAIRS } from './fixtures.ts';
+import { PAIRS, STORY } from './fixtures.ts';
 
 const SAMPLE = readFileSync(new URL('../../../assets/samples/004_1019a7c50d6a06a0.txt', import.meta.url), 'utf8');
 const TRANSLATION = readFileSync(new URL('../../fixtures/align/004_1019a7c50d6a06a0.en.txt', import.meta.url), 'utf8');
@@ -100,3 +100,23 @@ test('an empty translation leaves every unconfirmed row without English, status 
 test('translation sentences split at line breaks and sentence ends', () => {
   assert.deepEqual(translationSentences('One. Two?\nThree\n\n  Four 🚜 ٣!'), ['One.', 'Two?', 'Three', 'Four 🚜 ٣!']);
 });
+
+// issue 13: an unfinished translation (the English stops part way) leaves the rest of the report
+// untranslated instead of spreading the English over every row
+const REPORT = STORY.map((p) => p[0]).join('\n') + '\n';
+for (const done of [4, 6, 8]) {
+  test(`unfinished translation (${done} of ${STORY.length} sentences): the untranslated tail stays untranslated`, () => {
+    const r = importTranslation(fresh(REPORT), REPORT, STORY.slice(0, done).map((p) => p[1]).join(' '));
+    const units = r.annotations.units;
+    assert.equal(units.length, STORY.length);
+    units.forEach((u, i) => {
+      const english = u.target.map((id) => r.annotations.targets.find((t) => t.id === id)!.text);
+      assert.deepEqual(english, i < done ? [STORY[i][1]] : [], `row ${i}`);
+      assert.equal(u.status, i < done ? 'draft' : 'auto');
+    });
+    assert.equal(r.rowsWithEnglish, done);
+    // the low-confidence list is exactly the aligner rows under the threshold, in row order
+    assert.deepEqual(r.lowConfidence, units.filter((u) => u.confidence! < 0.5).map((u) => u.id));
+    valid(r.annotations, REPORT);
+  });
+}
