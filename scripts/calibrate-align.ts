@@ -7,9 +7,12 @@
 // node --import tsx scripts/calibrate-align.ts
 import { alignSentences } from '../shared/align/aligner.ts';
 import { buildCases, loadNtrex, loadPud, split } from '../bench/align-cases.ts';
+import { benchLexicon } from '../bench/align-lexicon.ts';
+
+const lexicon = process.env.NO_LEXICON ? undefined : benchLexicon() ?? undefined;
 
 const TARGET = 0.98;
-const temps = [0.7, 1, 1.5, 2];
+const temps = [0.5, 0.7, 1, 1.5];
 const byT = new Map<number, Map<string, Array<[number, boolean]>>>();
 for (const T of temps) byT.set(T, new Map());
 for (const [name, docs] of Object.entries({ ntrex: loadNtrex(), pud: loadPud() })) {
@@ -18,7 +21,7 @@ for (const [name, docs] of Object.entries({ ntrex: loadNtrex(), pud: loadPud() }
       const rows: Array<[number, boolean]> = [];
       for (const d of set) {
         const gold = new Set(d.gold.map((g) => g[0].join(',') + '|' + g[1].join(',')));
-        for (const l of alignSentences(d.ar, d.en, { temperature: T, rawConfidence: true })) rows.push([l.confidence, gold.has(l.src.join(',') + '|' + l.tgt.join(','))]);
+        for (const l of alignSentences(d.ar, d.en, { temperature: T, rawConfidence: true, lexicon })) rows.push([l.confidence, gold.has(l.src.join(',') + '|' + l.tgt.join(','))]);
       }
       byT.get(T)!.set(`${name}/${kind}`, rows);
     }

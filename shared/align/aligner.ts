@@ -26,7 +26,8 @@
 // link type in LINK_TYPES, then to the earlier predecessor).
 import type { AlignOptions, Link } from './types.ts';
 import { documentFeatures, UNMATCHED_NUMBER, type DocFeatures } from './features.ts';
-import { AnchorScratch, END_GAP, LINK_TYPES, lengthCost, lengthModel, type LengthModel } from './cost.ts';
+import { AnchorScratch, END_GAP, LEX_WEIGHT, LINK_TYPES, lengthCost, lengthModel, type LengthModel } from './cost.ts';
+import { LexicalSpace } from './lexical.ts';
 
 export type { AlignOptions, AlignStats, Link, AnchorPair } from './types.ts';
 
@@ -34,14 +35,16 @@ export type { AlignOptions, AlignStats, Link, AnchorPair } from './types.ts';
  * sharper than its real error rate, so raw posteriors are over-confident. Fitted on the held-out
  * dev split of bench/align-cases.ts (scripts/calibrate-align.ts). */
 export const POSTERIOR_TEMPERATURE = 1;
-/** Raw posterior at which the calibrated confidence is 0.5: on the dev split, links at or above it
- * are right at least 98 % of the time (scripts/calibrate-align.ts). */
-export const CONFIDENT_POSTERIOR = 0.92;
+/** Raw posterior at which the calibrated confidence is 0.5, with and without a lexicon: on the
+ * dev split, links at or above it are right at least 98 % of the time in every case kind
+ * (scripts/calibrate-align.ts found 0.84 and 0.92; a little margin added to the first). */
+export const CONFIDENT_POSTERIOR = { lexicon: 0.86, none: 0.92 } as const;
 
-/** Monotone, piecewise-linear map of the posterior onto the confidence shown: CONFIDENT_POSTERIOR
- * → 0.5, so the review threshold 0.5 means "right at least 98 % of the time" on the dev data. */
-export function calibrate(p: number): number {
-  const t = CONFIDENT_POSTERIOR;
+/** Monotone, piecewise-linear map of the posterior onto the confidence shown: the calibrated
+ * posterior → 0.5, so the review threshold 0.5 means "right at least 98 % of the time" on the dev
+ * data. */
+export function calibrate(p: number, withLexicon: boolean): number {
+  const t = withLexicon ? CONFIDENT_POSTERIOR.lexicon : CONFIDENT_POSTERIOR.none;
   return p < t ? (0.5 * p) / t : 0.5 + (0.5 * (p - t)) / (1 - t);
 }
 
@@ -181,6 +184,7 @@ class BandDP {
     readonly lo: Int32Array,
     readonly K: number,
     readonly invT = 1,
+    readonly lex: LexicalSpace | null = null,
   ) {
     this.n = f.src.len.length;
     this.m = f.tgt.len.length;
@@ -216,7 +220,12 @@ class BandDP {
     const le = this.cumT[t1] - this.cumT[t0];
     const bonus = this.scratch.shared(this.f, s0, s1, t0, t1);
     const unmatched = this.numS[s1] - this.numS[s0] + this.numT[t1] - this.numT[t0] - 2 * this.scratch.matchedNumbers;
-    return this.PRIOR[type] + lengthCost(la, le, this.lm) - bonus + UNMATCHED_NUMBER * unmatched;
+    let cost = this.PRIOR[type] + lengthCost(la, le, this.lm) - bonus + UNMATCHED_NUMBER * unmatched;
+    if (this.lex) {
+      // word meaning: a bonus growing with the cosine of the two spans (shared/align/lexical.ts)
+      cost -= LEX_WEIGHT * this.lex.cos(s0, s1, t0, t1);
+    }
+    return cost;
   }
 
   /** Fills prevBuf/costBuf/typeBuf with every transition into state (i, j), always in the same
@@ -408,12 +417,13 @@ interface Search {
  * Runs the banded DP, doubling the band's half-width while the best path touches an edge of the
  * band (or no path fits), up to the full matrix or MAX_CELLS.
  */
-function search(f: DocFeatures, lm: LengthModel, fixed: FixedTable, centre: Int32Array, half: number, withSum: boolean, invT = 1): Search {
+function search(f: DocFeatures, lm: LengthModel, fixed: FixedTable, centre: Int32Array, half: number, withSum: boolean, invT = 1, lex: LexicalSpace | null = null): Search {
   const n = f.src.len.length;
   const m = f.tgt.len.length;
   for (let passes = 1; ; passes++) {
     const { lo, K } = bandRows(centre, m, half);
-    const dp = new BandDP(f, lm, fixed, lo, K, invT);
+    lex?.reset();
+    const dp = new BandDP(f, lm, fixed, lo, K, invT, lex);
     const fw = dp.forward(withSum);
     const end = dp.index(n, m);
     const canWiden = K < m + 1 && (n + 1) * Math.min(4 * half + 1, m + 1) <= MAX_CELLS;
@@ -514,7 +524,8 @@ export function alignSentences(src: string[], tgt: string[], opts: AlignOptions 
   if (n === 0) half = m;
   const withPosteriors = opts.posteriors !== false;
   const invT = 1 / (opts.temperature ?? POSTERIOR_TEMPERATURE);
-  let result = search(f, lm, fixed, centre, half, withPosteriors, invT);
+  const lex = opts.lexicon && n > 0 && m > 0 ? new LexicalSpace(src, tgt, opts.lexicon) : null;
+  let result = search(f, lm, fixed, centre, half, withPosteriors, invT, lex);
   // Gale & Church estimate c from aligned text: the whole-document ratio is skewed by untranslated
   // sentences (one dropped sentence in a short report moves it by 20 %), so re-estimate it from the
   // links that have both sides and realign once when it moved noticeably.
@@ -522,7 +533,7 @@ export function alignSentences(src: string[], tgt: string[], opts: AlignOptions 
   let passes = result.passes;
   if (refined > 0 && Math.abs(refined / lm.ratio - 1) > RATIO_TOLERANCE) {
     lm = { ...lm, ratio: refined };
-    result = search(f, lm, fixed, centre, half, withPosteriors, invT);
+    result = search(f, lm, fixed, centre, half, withPosteriors, invT, lex);
     passes += result.passes;
   }
   const { dp, fw, path, half: used } = result;
@@ -555,7 +566,7 @@ export function alignSentences(src: string[], tgt: string[], opts: AlignOptions 
     if (fw.alpha && beta) confidence = Math.exp(-(fw.alpha[p] + cost * invT + beta[s] - Z));
     else confidence = Math.exp(-Math.max(0, cost));
     confidence = Math.min(1, Math.max(0, confidence));
-    if (!opts.rawConfidence) confidence = calibrate(confidence);
+    if (!opts.rawConfidence) confidence = calibrate(confidence, lex !== null);
     if (i0 === i1 || (j0 === j1 && orphanEnglish)) confidence = Math.min(confidence, opts.rawConfidence ? 0 : SUSPECT_CAP);
     confidence = Math.round(confidence * 1000) / 1000;
     // a one-sided run (k-0, 0-k) is k rows, each untranslated

@@ -14,6 +14,7 @@ import { OffsetMap } from '../text/offsets.ts';
 import { segmentSentences, type SegmentRules } from '../text/segment.ts';
 import { alignSentences } from './aligner.ts';
 import type { AnchorPair, Link } from './types.ts';
+import type { Lexicon } from './lexical.ts';
 
 /** Options of importTranslation; the segmentation rules (the project's) split the English. */
 export interface ImportOptions extends SegmentRules {
@@ -21,6 +22,8 @@ export interface ImportOptions extends SegmentRules {
   threshold?: number;
   /** extra glossary pairs for the aligner (the report's entities with both forms are always used) */
   anchors?: AnchorPair[];
+  /** the bilingual word list for the aligner's lexical term (absent: length and anchors only) */
+  lexicon?: Lexicon | null;
   /** when set, written to `modified` (ISO time; injected so the function stays pure) */
   now?: string;
 }
@@ -119,7 +122,7 @@ export function importTranslation(annotations: Annotations, sourceText: string, 
 
   const anchors: AnchorPair[] = [...(opts.anchors ?? [])];
   for (const e of annotations.entities) if (e.ar && e.en) anchors.push([e.ar, e.en]);
-  const links = alignSentences(srcTexts, english, { fixed, anchors });
+  const links = alignSentences(srcTexts, english, { fixed, anchors, lexicon: opts.lexicon ?? undefined });
 
   // rebuild rows in link order
   const oldUnitOfSrc = new Map<string, AlignmentUnit>();
