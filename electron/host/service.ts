@@ -24,6 +24,7 @@ import { cleanStaleTemps } from './stale-temps.ts';
 import { FolderAccess } from './folder-access.ts';
 import { exportQaReport, parseCheckList, runQa } from './qa.ts';
 import { addDictionaryWord, loadDictionary } from './dictionary.ts';
+import { readLexiconText } from './lexicon.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
@@ -317,6 +318,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
       return { path: out, entries: await exportGlossary(root, out, req.entries) };
     },
     loadDictionary: async (req) => loadDictionary(await openedRoot(req.root)),
+    loadLexicon: async () => ({ text: readLexiconText(opts.assetsDir) }),
     addDictionaryWord: async (req) => ({ words: await addDictionaryWord(await openedRoot(req.root), req.word) }),
     // issue 11 (translation memory): implemented in its own host module
     tmLookup: async () => { throw new HostError('unavailable', 'The translation memory is not available yet.'); },
