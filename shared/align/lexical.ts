@@ -10,8 +10,11 @@ import { normalizeForMatch } from '../text/normalize.ts';
 
 /** Arabic word keys → English stems. */
 export interface Lexicon {
-  /** English stems per Arabic key (folded, proclitics and article removed; also light stems) */
+  /** English stems per Arabic headword (folded, proclitics and article removed) */
   map: Map<string, string[]>;
+  /** English stems per light stem of a headword, for stems that are not headwords themselves
+   * (an exact headword always wins: مدرسة "school" must not lend its English to مدرس "teacher") */
+  stemmed: Map<string, string[]>;
   /** Arabic headwords read */
   size: number;
 }
@@ -38,7 +41,7 @@ export function stemEnglish(word: string): string {
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
   if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
-  else if (w.endsWith('ly') && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith('ly') && w.length > 4 && !/[il]ly$/.test(w)) w = w.slice(0, -2); // not family, fully
   if (/([bdgmnprt])\1$/.test(w)) w = w.slice(0, -1); // stopped → stopp → stop
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
   return w;
@@ -76,9 +79,13 @@ export function arabicKeys(word: string): string[] {
 /** Arabic content words of a text, proclitics and article split off with the project tokeniser. */
 export function arabicWords(text: string): string[] {
   const out: string[] = [];
+  let prev = '';
   for (const t of tokenize(text, { lang: 'ar', clitics: true, article: true })) {
+    const p = prev;
+    prev = t.text;
     if (t.kind !== 'word' || CLITIC.has(t.text) || !/[\u0621-\u064A]/.test(t.text)) continue;
-    out.push(t.text);
+    // ل + ال is written لل (للأطفال): the tokeniser leaves the article's lam on the word
+    out.push(p === 'ل' && t.text.startsWith('ل') && Array.from(t.text).length > 3 ? t.text.slice(1) : t.text);
   }
   return out;
 }
@@ -96,21 +103,25 @@ export function parseLexicon(text: string): Lexicon {
     for (const en of line.slice(tab + 1).split('|')) for (const s of englishStems(en)) stems.add(s);
     if (!stems.size) continue;
     size++;
-    for (const key of arabicKeys(words[0])) {
-      const old = map.get(key);
-      map.set(key, old ? [...new Set([...old, ...stems])] : [...stems]);
-    }
+    const key = arabicKeys(words[0])[0];
+    const old = map.get(key);
+    map.set(key, old ? [...new Set([...old, ...stems])] : [...stems]);
   }
-  return { map, size };
+  const stemmed = new Map<string, string[]>();
+  for (const [key, stems] of map) {
+    const stem = arabicKeys(key)[1];
+    if (stem === undefined || map.has(stem)) continue;
+    const old = stemmed.get(stem);
+    stemmed.set(stem, old ? [...new Set([...old, ...stems])] : stems);
+  }
+  return { map, stemmed, size };
 }
 
-/** Translations of an Arabic word: the entry of its folded form, else of its light stem. */
+/** Translations of an Arabic word: the headword of its folded form, else of its light stem, else
+ * a headword sharing its stem. */
 function translate(lex: Lexicon, word: string): string[] | undefined {
-  for (const k of arabicKeys(word)) {
-    const t = lex.map.get(k);
-    if (t) return t;
-  }
-  return undefined;
+  const [full, stem] = arabicKeys(word);
+  return lex.map.get(full) ?? (stem === undefined ? undefined : lex.map.get(stem)) ?? lex.stemmed.get(full) ?? (stem === undefined ? undefined : lex.stemmed.get(stem));
 }
 
 /** Sparse sentence vectors over the document's English stems. */
