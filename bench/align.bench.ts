@@ -6,9 +6,10 @@
 // in their own row, and the share of links that are wrong yet have confidence ≥ 0.5 (also as a
 // share of the wrong links, and the precision of the confident links). hunalign's "confidence" is
 // its own score, not a probability; its wrong-yet-confident figures use the same 0.5 cut only for
-// comparison. `bench` is the split we tune on; `dev` (every 4th document) is held out and only
+// comparison. Muwazi runs with the committed word list (assets/lexicon) and without it. `bench` is the split we tune on; `dev` (every 4th document) is held out and only
 // used to calibrate the confidence. Speed: 10,000 × 10,000 sentences through `muwazi align
-// --presegmented` and through hunalign, wall time and peak memory (GNU time).
+// --presegmented` (with the word list, node + tsx start-up included) and through hunalign, wall
+// time and peak memory (GNU time).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,16 +17,18 @@ import { fileURLToPath } from 'node:url';
 import { alignSentences } from '../shared/align/aligner.ts';
 import { buildCases, count, loadNtrex, loadPud, split, summarise, type EvalDoc, type Pair } from './align-cases.ts';
 import { hunalignBinary, runHunalign, timed, tokenise } from './hunalign.ts';
+import { benchLexicon } from './align-lexicon.ts';
+import type { Lexicon } from '../shared/align/lexical.ts';
 
 export { rng } from './align-cases.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-function muwazi(docs: EvalDoc[]) {
-  return summarise(docs.map((d) => count(d, alignSentences(d.ar, d.en))));
+function muwazi(docs: EvalDoc[], lexicon?: Lexicon) {
+  return summarise(docs.map((d) => count(d, alignSentences(d.ar, d.en, { lexicon }))));
 }
 
-function quality(corpora: Record<string, Pair[][]>, which: 'bench' | 'dev', hun: { bin: string } | { reason: string }) {
+function quality(corpora: Record<string, Pair[][]>, which: 'bench' | 'dev', hun: { bin: string } | { reason: string }, lexicon: Lexicon | null) {
   const out: Record<string, unknown> = {};
   for (const [name, docs] of Object.entries(corpora)) {
     const cases = buildCases(split(docs)[which], name === 'ntrex' ? 13 : 31);
@@ -39,7 +42,12 @@ function quality(corpora: Record<string, Pair[][]>, which: 'bench' | 'dev', hun:
           h = `not run: ${(e as Error).message}`;
         }
       } else h = `not run: ${hun.reason}`;
-      out[`${name}/${kind}`] = { docs: set.length, muwazi: muwazi(set), hunalign: h };
+      out[`${name}/${kind}`] = {
+        docs: set.length,
+        muwazi: lexicon ? muwazi(set, lexicon) : 'not run: assets/lexicon/ar-en.tsv missing',
+        muwaziNoLexicon: muwazi(set),
+        hunalign: h,
+      };
     }
   }
   return out;
@@ -69,10 +77,11 @@ export async function run(): Promise<Record<string, unknown>> {
   const ntrex = loadNtrex();
   const corpora = { ntrex, pud: loadPud() };
   const hun = hunalignBinary();
+  const lexicon = benchLexicon();
   return {
     hunalign: 'bin' in hun ? 'built from ../shared/tools/hunalign, run with -utf -realign and an empty dictionary' : `not run: ${hun.reason}`,
-    bench: quality(corpora, 'bench', hun),
-    dev: quality(corpora, 'dev', hun),
+    bench: quality(corpora, 'bench', hun, lexicon),
+    dev: quality(corpora, 'dev', hun, lexicon),
     speed: speed(ntrex.flat(), hun),
   };
 }
