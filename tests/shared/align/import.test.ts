@@ -130,3 +130,12 @@ test('a block of three English sentences missing in the middle: those rows stay 
   assert.deepEqual(r.annotations.units.map((u) => u.target.length), STORY.map((_, i) => (i >= 6 && i <= 8 ? 0 : 1)));
   assert.deepEqual(r.lowConfidence, r.annotations.units.filter((u) => u.confidence! < 0.5).map((u) => u.id));
 });
+
+test('a sample report translated up to its fourth paragraph: the last two rows stay untranslated', () => {
+  // the fixture translation has one line per Arabic paragraph; the translator stopped after four
+  const lines = TRANSLATION.trim().split('\n');
+  const r = importTranslation(fresh(SAMPLE), SAMPLE, lines.slice(0, 4).join('\n'), { lexicon });
+  const english = r.annotations.units.map((u) => u.target.map((id) => r.annotations.targets.find((t) => t.id === id)!.text).join(' '));
+  assert.deepEqual(english, [...lines.slice(0, 4), '', '']);
+  assert.deepEqual(r.lowConfidence, []);
+});
