@@ -44,7 +44,7 @@ async function boot(): Promise<void> {
       entityCtx, host, () => i18n.t.bind(i18n),
     ),
     // given the word list (ui/lexicon-import.ts) and the project's abbreviations (ui/project-import.ts)
-    importTranslation: withLexicon(importTranslation, host),
+    importTranslation: withLexicon(importTranslation, host, (state) => { document.documentElement.dataset.lexicon = state; }),
     editorShortcuts: () => SHORTCUTS.map((s) => ({
       keys: s.keys[0],
       label: i18n.t(`shortcuts.cmd.${s.command}`, { defaultValue: s.description }),

@@ -9,7 +9,7 @@
 // orphans). Exit status: 0 when everything was imported, 1 when anything failed or nothing was found
 // (with --strict also when a source had drifted), 2 for bad arguments.
 import { relative } from 'node:path';
-import { loadLexicon, NO_LEXICON_NOTE } from '../host/lexicon.ts';
+import { cliLexicon } from './lexicon.ts';
 import { importFolder, importTranslationFile, isTmxFile, saveMemoryImport, type DriftSummary, type ImportFileResult, type MemorySaveResult } from '../host/import.ts';
 import { toFailure } from '../host/errors.ts';
 import type { CliIO } from './main.ts';
@@ -116,8 +116,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
   }
   // the aligner's word list (assets/lexicon); without it the import still runs, at lower quality
-  const lexicon = loadLexicon();
-  if (!lexicon) io.err(NO_LEXICON_NOTE);
+  const lexicon = cliLexicon(io);
   if (folder === null) {
     try {
       const r = await importTranslationFile(files[0], files[1], { lexicon });

@@ -4,7 +4,6 @@
 // so.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseLexicon, type Lexicon } from '../../shared/align/lexical.ts';
 
 /** The file's name under the assets folder. */
@@ -12,13 +11,8 @@ export const LEXICON_FILE = join('lexicon', 'ar-en.tsv');
 
 const cache = new Map<string, Lexicon | null>();
 
-/** The checkout's assets folder (the CLI runs from source). */
-export function sourceAssetsDir(): string {
-  return fileURLToPath(new URL('../../assets', import.meta.url));
-}
-
 /** The lexicon under `assetsDir`, or null when it is absent or unreadable. */
-export function loadLexicon(assetsDir: string = sourceAssetsDir()): Lexicon | null {
+export function loadLexicon(assetsDir: string): Lexicon | null {
   const path = join(assetsDir, LEXICON_FILE);
   if (!cache.has(path)) {
     let lex: Lexicon | null = null;

@@ -10,12 +10,14 @@ import type { ImportOptions } from '../../shared/align/import.ts';
 
 type AlignImport = (annotations: Annotations, sourceText: string, translation: string, opts: ImportOptions) => { annotations: Annotations; lowConfidence: string[] };
 
-/** `fn` given the word list once the host has sent it; starts loading it now. */
-export function withLexicon(fn: AlignImport, host: Pick<HostBridge, 'loadLexicon'>) {
+/** `fn` given the word list once the host has sent it; starts loading it now. `onState` hears
+ * whether it loaded (the page marks it on <html data-lexicon>, a signal for tests). */
+export function withLexicon(fn: AlignImport, host: Pick<HostBridge, 'loadLexicon'>, onState?: (state: 'ready' | 'absent') => void) {
   let lexicon: Lexicon | null = null;
   void host.loadLexicon({}).then((res) => {
     if (res.ok && res.value.text) lexicon = parseLexicon(res.value.text);
-  }, () => undefined);
+    onState?.(lexicon ? 'ready' : 'absent');
+  }, () => onState?.('absent'));
   return (annotations: Annotations, sourceText: string, translation: string, opts: SegmentRules) => ({
     ...fn(annotations, sourceText, translation, { ...opts, lexicon }),
     noLexicon: lexicon === null,

@@ -4,6 +4,7 @@ import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { createHostService, type HostDeps, type HostServiceOptions } from '../../../electron/host/service.ts';
+import { loadLexicon } from '../../../electron/host/lexicon.ts';
 import { callNames, hostCalls, type CallName, type OpenedReport } from '../../../shared/contract/host.ts';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
 
@@ -591,4 +592,11 @@ test('loadLexicon: the word list under the assets folder, null when the folder h
   assert.ok(text !== null && /^الأطفال\t.*children/m.test(text));
   const bare = createHostService({ dataDir: join(tmp, 'data2'), assetsDir: join(tmp, 'no-assets'), mode: 'browser' });
   assert.deepEqual(await bare.handle('loadLexicon', {}), { ok: true, value: { text: null } });
+});
+
+test('loadLexicon (host module): parsed once per folder, null for a folder without the file', () => {
+  const lex = loadLexicon(resolve('assets'));
+  assert.ok(lex && lex.size > 20_000 && lex.map.get('اطفال')?.includes('children'));
+  assert.equal(loadLexicon(resolve('assets')), lex, 'cached');
+  assert.equal(loadLexicon(join(tmpdir(), 'muwazi-no-such-assets')), null);
 });

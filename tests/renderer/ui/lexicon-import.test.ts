@@ -20,7 +20,8 @@ test('the import gets the word list once it has loaded, and says when it had non
   const seen: Array<ImportOptions['lexicon']> = [];
   const fn = (a: Annotations, _s: string, _t: string, opts: ImportOptions) => { seen.push(opts.lexicon); return { annotations: a, lowConfidence: [] }; };
   const h = host('الأطفال\tchildren|kids\nماء\twater\n');
-  const imp = withLexicon(fn, h.host);
+  const states: string[] = [];
+  const imp = withLexicon(fn, h.host, (s) => states.push(s));
   // before it has loaded: no lexicon, and the result says so
   assert.equal(imp(empty, 'نص', 'text', { abbreviations: ['Dr'] }).noLexicon, true);
   assert.equal(seen[0], null);
@@ -29,14 +30,17 @@ test('the import gets the word list once it has loaded, and says when it had non
   await new Promise((r) => setImmediate(r));
   const r = imp(empty, 'نص', 'text', {});
   assert.equal(r.noLexicon, false);
+  assert.deepEqual(states, ['ready']);
   assert.deepEqual(seen[1]?.map.get('اطفال'), ['children', 'kid']);
 });
 
 test('a missing word list: every import says so', async () => {
   const h = host(null);
-  const imp = withLexicon((a) => ({ annotations: a, lowConfidence: [] }), h.host);
+  const states: string[] = [];
+  const imp = withLexicon((a) => ({ annotations: a, lowConfidence: [] }), h.host, (s) => states.push(s));
   h.release();
   await h.gate;
   await new Promise((r) => setImmediate(r));
   assert.equal(imp(empty, 'نص', 'text', {}).noLexicon, true);
+  assert.deepEqual(states, ['absent']);
 });
