@@ -93,7 +93,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
     try {
-      const r = await saveMemoryImport(files[0], { kind: 'moses', ar: moses[0], en: moses[1] });
+      const r = await saveMemoryImport(files[0], { kind: 'moses', ar: moses[0], en: moses[1] }, { lexicon: cliLexicon(io) });
       io.out(memoryLine(r, files[0]));
       return done(!!r.drift);
     } catch (e) {
@@ -107,7 +107,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   if (folder === null && (await isTmxFile(files[1]))) {
     try {
-      const r = await saveMemoryImport(files[0], { kind: 'tmx', path: files[1] });
+      const r = await saveMemoryImport(files[0], { kind: 'tmx', path: files[1] }, { lexicon: cliLexicon(io) });
       io.out(memoryLine(r, files[0]));
       return done(!!r.drift);
     } catch (e) {

@@ -24,7 +24,7 @@ import { cleanStaleTemps } from './stale-temps.ts';
 import { FolderAccess } from './folder-access.ts';
 import { exportQaReport, parseCheckList, runQa } from './qa.ts';
 import { addDictionaryWord, loadDictionary } from './dictionary.ts';
-import { readLexiconText } from './lexicon.ts';
+import { loadLexicon, readLexiconText } from './lexicon.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
@@ -290,7 +290,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
         : { kind: 'moses' as const, ar: await roots.resolve(req.memory.ar), en: await roots.resolve(req.memory.en) };
       // the opened folder's segmentation rules, as openReport uses (a report without a sidecar is segmented)
       const rules = sourceSegmentRules(await readSettings(roots.rootOf(path)!));
-      const r = await importMemoryFile(path, memory, { journalDir, annotations: req.annotations, ...rules });
+      const r = await importMemoryFile(path, memory, { journalDir, annotations: req.annotations, lexicon: loadLexicon(opts.assetsDir), ...rules });
       return {
         annotations: r.annotations, pairs: r.pairs, matched: r.matched, aligned: r.aligned, lowConfidence: r.lowConfidence,
         unusedPairs: r.unusedPairs, alignedPairs: r.alignedPairs, mergedRows: r.mergedRows, droppedMentions: r.droppedMentions,
