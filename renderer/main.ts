@@ -16,6 +16,7 @@ import { App } from './ui/app.ts';
 import { createEditor } from './editor/editor.ts';
 import { SHORTCUTS } from './editor/keymap.ts';
 import { importTranslation } from '../shared/align/import.ts';
+import { withLexicon } from './ui/lexicon-import.ts';
 import { ENTITY_SHORTCUTS, tagShortcuts } from './editor/plugins/entity-keys.ts';
 import { trackEntityContext, withEntities } from './ui/entity-panel.ts';
 import { openGlossaryPanel } from './ui/glossary-panel.ts';
@@ -58,7 +59,8 @@ async function boot(): Promise<void> {
       { host, i18n, mac: /Mac|iPhone|iPad/.test(navigator.platform) },
     ),
     qa: qa.hooks,
-    importTranslation, // given the project's abbreviations by the app (ui/project-import.ts)
+    // given the word list (ui/lexicon-import.ts) and the project's abbreviations (ui/project-import.ts)
+    importTranslation: withLexicon(importTranslation, host, (state) => { document.documentElement.dataset.lexicon = state; }),
     editorShortcuts: () => SHORTCUTS.map((s) => ({
       keys: s.keys[0],
       label: i18n.t(`shortcuts.cmd.${s.command}`, { defaultValue: s.description }),

@@ -14,6 +14,7 @@ import { segmentSentences, type SegmentRules } from '../../shared/text/segment.t
 import { OffsetMap } from '../../shared/text/offsets.ts';
 import { cliSegmentRules, readTextFile } from './segment.ts';
 import type { CliIO } from './main.ts';
+import { cliLexicon } from './lexicon.ts';
 
 const USAGE = 'usage: muwazi align <ar.txt> <en.txt> [--presegmented] [--json] [--no-project]';
 
@@ -86,7 +87,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (enRules === null) return 1;
   const ar = presegmented ? presegmentedLines(arText) : sentences(arText, 'ar', arRules);
   const en = presegmented ? presegmentedLines(enText) : sentences(enText, 'en', enRules);
-  const links = alignSentences(ar, en, { fixed: presegmented ? emptyLineLinks(ar, en) : [] });
+  const lexicon = cliLexicon(io);
+  const links = alignSentences(ar, en, { fixed: presegmented ? emptyLineLinks(ar, en) : [], lexicon: lexicon ?? undefined });
   if (json) {
     const lines = links.map((l) => JSON.stringify([l.src, l.tgt, l.confidence]));
     io.out(lines.length ? `[\n${lines.join(',\n')}\n]\n` : '[]\n');

@@ -9,6 +9,7 @@
 // orphans). Exit status: 0 when everything was imported, 1 when anything failed or nothing was found
 // (with --strict also when a source had drifted), 2 for bad arguments.
 import { relative } from 'node:path';
+import { cliLexicon } from './lexicon.ts';
 import { importFolder, importTranslationFile, isTmxFile, saveMemoryImport, type DriftSummary, type ImportFileResult, type MemorySaveResult } from '../host/import.ts';
 import { toFailure } from '../host/errors.ts';
 import type { CliIO } from './main.ts';
@@ -92,7 +93,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
     try {
-      const r = await saveMemoryImport(files[0], { kind: 'moses', ar: moses[0], en: moses[1] });
+      const r = await saveMemoryImport(files[0], { kind: 'moses', ar: moses[0], en: moses[1] }, { lexicon: cliLexicon(io) });
       io.out(memoryLine(r, files[0]));
       return done(!!r.drift);
     } catch (e) {
@@ -106,7 +107,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   if (folder === null && (await isTmxFile(files[1]))) {
     try {
-      const r = await saveMemoryImport(files[0], { kind: 'tmx', path: files[1] });
+      const r = await saveMemoryImport(files[0], { kind: 'tmx', path: files[1] }, { lexicon: cliLexicon(io) });
       io.out(memoryLine(r, files[0]));
       return done(!!r.drift);
     } catch (e) {
@@ -114,9 +115,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       return 1;
     }
   }
+  // the aligner's word list (assets/lexicon); without it the import still runs, at lower quality
+  const lexicon = cliLexicon(io);
   if (folder === null) {
     try {
-      const r = await importTranslationFile(files[0], files[1]);
+      const r = await importTranslationFile(files[0], files[1], { lexicon });
       io.out(describe(r, files[0]));
       return done(!!r.drift);
     } catch (e) {
@@ -129,6 +132,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   let summary;
   try {
     summary = await importFolder(dir, {
+      lexicon,
       onProgress: (done, total, current) => {
         if (!io.isTTY || total === 0) return;
         io.err(progressBar(done, total, current));

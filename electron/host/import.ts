@@ -27,7 +27,7 @@ async function segmentRules(txtPath: string, opts: SegmentRules): Promise<Segmen
  * without a sidecar and the English; when neither list is given, those of the nearest
  * muwazi.project.json at or above the report are used (project-settings.ts; a corrupt one fails
  * the import before anything is written). */
-export interface ImportFileOptions extends Pick<ImportOptions, 'threshold' | 'anchors'>, SegmentRules {
+export interface ImportFileOptions extends Pick<ImportOptions, 'threshold' | 'anchors' | 'lexicon'>, SegmentRules {
   /** crash-recovery journal folder of the report store (default: the app's) */
   journalDir?: string;
   /** clock (ISO strings) for timestamps */
@@ -133,7 +133,7 @@ export async function importTranslationFile(txtPath: string, translationPath: st
     throw new HostError('conflict', `${basename(txtPath)} has unsaved edits in Muwazi's recovery journal; open it in Muwazi and save or discard them first. Nothing was changed.`);
   }
   refuseEmpty(txtPath, opened);
-  const r = importTranslation(opened.annotations, opened.text, translation, { threshold: opts.threshold, anchors: opts.anchors, ...rules, now: now() });
+  const r = importTranslation(opened.annotations, opened.text, translation, { threshold: opts.threshold, anchors: opts.anchors, lexicon: opts.lexicon, ...rules, now: now() });
   await saveReport(txtPath, r.annotations, opened.sidecarHash, { journalDir: opts.journalDir, now });
   const drift = driftOf(opened);
   return {
@@ -327,7 +327,7 @@ export async function importMemoryFile(txtPath: string, memory: MemorySource, op
     text = opened.text;
     start = opened.annotations;
   }
-  const r = importMemoryPairs(start, text, pairs, { threshold: opts.threshold, anchors: opts.anchors, ...rules, now: now() });
+  const r = importMemoryPairs(start, text, pairs, { threshold: opts.threshold, anchors: opts.anchors, lexicon: opts.lexicon, ...rules, now: now() });
   return { ...counts(txtPath, memory, r), annotations: r.annotations };
 }
 
@@ -354,7 +354,7 @@ export async function saveMemoryImport(txtPath: string, memory: MemorySource, op
     throw new HostError('conflict', `${basename(txtPath)} has unsaved edits in Muwazi's recovery journal; open it in Muwazi and save or discard them first. Nothing was changed.`);
   }
   refuseEmpty(txtPath, opened);
-  const r = importMemoryPairs(opened.annotations, opened.text, pairs, { threshold: opts.threshold, anchors: opts.anchors, ...rules, now: now() });
+  const r = importMemoryPairs(opened.annotations, opened.text, pairs, { threshold: opts.threshold, anchors: opts.anchors, lexicon: opts.lexicon, ...rules, now: now() });
   await saveReport(txtPath, r.annotations, opened.sidecarHash, { journalDir: opts.journalDir, now });
   const drift = driftOf(opened);
   return { ...counts(txtPath, memory, r), sidecarPath: sidecarPath(txtPath), ...(drift ? { drift } : {}) };

@@ -26,6 +26,7 @@ import { exportQaReport, parseCheckList, runQa } from './qa.ts';
 import { addDictionaryWord, loadDictionary } from './dictionary.ts';
 import { ProjectMemory } from './tm.ts';
 import { applyReplace, findInProject, previewReplace, ReplaceUndo } from './project-find.ts';
+import { loadLexicon, readLexiconText } from './lexicon.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
@@ -313,7 +314,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
         : { kind: 'moses' as const, ar: await roots.resolve(req.memory.ar), en: await roots.resolve(req.memory.en) };
       // the opened folder's segmentation rules, as openReport uses (a report without a sidecar is segmented)
       const rules = sourceSegmentRules(await readSettings(roots.rootOf(path)!));
-      const r = await importMemoryFile(path, memory, { journalDir, annotations: req.annotations, ...rules });
+      const r = await importMemoryFile(path, memory, { journalDir, annotations: req.annotations, lexicon: loadLexicon(opts.assetsDir), ...rules });
       return {
         annotations: r.annotations, pairs: r.pairs, matched: r.matched, aligned: r.aligned, lowConfidence: r.lowConfidence,
         unusedPairs: r.unusedPairs, alignedPairs: r.alignedPairs, mergedRows: r.mergedRows, droppedMentions: r.droppedMentions,
@@ -341,6 +342,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
       return { path: out, entries: await exportGlossary(root, out, req.entries) };
     },
     loadDictionary: async (req) => loadDictionary(await openedRoot(req.root)),
+    loadLexicon: async () => ({ text: readLexiconText(opts.assetsDir) }),
     addDictionaryWord: async (req) => ({ words: await addDictionaryWord(await openedRoot(req.root), req.word) }),
     // issue 11: the project translation memory (./tm.ts)
     tmLookup: async (req) => {

@@ -9,7 +9,12 @@ import { openRunReviewDialog } from './dialog.ts';
 import { describeFailure } from './errors.ts';
 
 /** The aligner entry point (shared/align/import.ts), injected so the dialog does not depend on it. */
-export type ImportFn = (annotations: Annotations, sourceText: string, translation: string) => { annotations: Annotations; lowConfidence: string[] };
+export type ImportFn = (annotations: Annotations, sourceText: string, translation: string) => {
+  annotations: Annotations;
+  lowConfidence: string[];
+  /** aligned without the word list (missing or not loaded yet): lower quality, and the dialog says so */
+  noLexicon?: boolean;
+};
 
 export interface ImportDialogOptions {
   t: TFunction;
@@ -83,6 +88,7 @@ export function openImportDialog(o: ImportDialogOptions): Promise<ImportOutcome 
       msg.replaceChildren(
         h('p', { 'data-import-done': '' }, t('import.result', { count: rowsWithEnglish })),
         h('p', {}, t('import.low', { count: r.lowConfidence.length })),
+        ...(r.noLexicon ? [h('p', { class: 'hint', 'data-no-lexicon': '' }, t('import.noLexicon'))] : []),
         h('p', { class: 'hint' }, t('import.undoNote')));
       dlg.buttons.get('run')!.disabled = true;
       ran(r.lowConfidence.length);

@@ -12,7 +12,7 @@ export type ProjectImportFn = (
   sourceText: string,
   translation: string,
   opts: SegmentRules,
-) => { annotations: Annotations; lowConfidence: string[] };
+) => { annotations: Annotations; lowConfidence: string[]; noLexicon?: boolean };
 
 /** The dialog's ImportFn: `fn` given the abbreviations and exceptions of `settings()` (both lists, as the
  * segmenter follows the script around each stop; none without settings). */

@@ -26,9 +26,32 @@
 // link type in LINK_TYPES, then to the earlier predecessor).
 import type { AlignOptions, Link } from './types.ts';
 import { documentFeatures, UNMATCHED_NUMBER, type DocFeatures } from './features.ts';
-import { AnchorScratch, LINK_TYPES, lengthCost, lengthModel, type LengthModel } from './cost.ts';
+import { AnchorScratch, END_GAP, LEX_WEIGHT, LINK_TYPES, lengthCost, lengthModel, type LengthModel } from './cost.ts';
+import { LexicalSpace } from './lexical.ts';
 
 export type { AlignOptions, AlignStats, Link, AnchorPair } from './types.ts';
+
+/** Temperature of the posterior (costs divided by it in forward–backward): the model's costs are
+ * sharper than its real error rate, so raw posteriors are over-confident. Fitted on the held-out
+ * dev split of bench/align-cases.ts (scripts/calibrate-align.ts). */
+export const POSTERIOR_TEMPERATURE = 1;
+/** Raw posterior at which the calibrated confidence is 0.5, with and without a lexicon: on the
+ * dev split, links at or above it are right at least 98 % of the time in every case kind
+ * (scripts/calibrate-align.ts found 0.86 and 0.92). With the word list 0.9 is used: at 0.88 the
+ * tuning split's literary links at ≥ 0.5 were right 97.8 % of the time, so a margin was added. */
+export const CONFIDENT_POSTERIOR = { lexicon: 0.9, none: 0.92 } as const;
+
+/** Monotone, piecewise-linear map of the posterior onto the confidence shown: the calibrated
+ * posterior → 0.5, so the review threshold 0.5 means "right at least 98 % of the time" on the dev
+ * data. */
+export function calibrate(p: number, withLexicon: boolean): number {
+  const t = withLexicon ? CONFIDENT_POSTERIOR.lexicon : CONFIDENT_POSTERIOR.none;
+  return p < t ? (0.5 * p) / t : 0.5 + (0.5 * (p - t)) / (1 - t);
+}
+
+/** Highest confidence of a suspect row (English-only, or untranslated Arabic while English-only
+ * rows exist): below the 0.5 review threshold, so F8 and the import summary count it. */
+export const SUSPECT_CAP = 0.49;
 
 /** Default initial half-width of the band, in target sentences. */
 const DEFAULT_BAND = 16;
@@ -85,7 +108,7 @@ function validateFixed(fixed: Link[], n: number, m: number): FixedTable {
  * matches the source prefix's share of the Arabic characters, piecewise between fixed links (so the
  * band passes through every confirmed row).
  */
-function bandCentres(f: DocFeatures, fixed: FixedTable): Int32Array {
+function bandCentres(f: DocFeatures, fixed: FixedTable, lm: LengthModel): Int32Array {
   const n = f.src.len.length;
   const m = f.tgt.len.length;
   const cumS = new Float64Array(n + 1);
@@ -105,8 +128,13 @@ function bandCentres(f: DocFeatures, fixed: FixedTable): Int32Array {
     const spanS = cumS[a1] - cumS[a0];
     const spanT = cumT[b1] - cumT[b0];
     let j = b0;
+    // after the last confirmed row of a partial document, follow the prior ratio from the start of
+    // the stretch and stop at its end (the English may end early), instead of stretching
+    const project = lm.partial && p + 2 === points.length;
     for (let i = a0; i <= a1; i++) {
-      const want = cumT[b0] + (spanS > 0 ? ((cumS[i] - cumS[a0]) / spanS) * spanT : 0);
+      const want = project
+        ? Math.min(cumT[b1], cumT[b0] + (cumS[i] - cumS[a0]) * lm.ratio)
+        : cumT[b0] + (spanS > 0 ? ((cumS[i] - cumS[a0]) / spanS) * spanT : 0);
       while (j < b1 && Math.abs(cumT[j + 1] - want) <= Math.abs(cumT[j] - want)) j++;
       centre[i] = i === a1 ? b1 : j;
     }
@@ -156,6 +184,8 @@ class BandDP {
     readonly fixed: FixedTable,
     readonly lo: Int32Array,
     readonly K: number,
+    readonly invT = 1,
+    readonly lex: LexicalSpace | null = null,
   ) {
     this.n = f.src.len.length;
     this.m = f.tgt.len.length;
@@ -173,12 +203,30 @@ class BandDP {
 
   /** Cost of a regular link taking source [s0, s1) and target [t0, t1). */
   linkCost(type: number, s0: number, s1: number, t0: number, t1: number): number {
-    if (s0 === s1 || t0 === t1) return this.PRIOR[type];
+    if (t0 === t1) {
+      // untranslated Arabic: cheap per sentence after the English ends (one link type only there,
+      // so the tail has a single path and a clear posterior). Not before it starts: with length
+      // alone a late start and an early end look alike, and unfinished translations are the
+      // common case.
+      if (t0 === this.m) return s1 - s0 === 1 ? END_GAP : Infinity;
+      return this.PRIOR[type];
+    }
+    if (s0 === s1) {
+      // English past the end of the Arabic (not before its start: English-only rows at the top
+      // are rarer than an English note at the end, and would push confirmed first rows down)
+      if (s0 === this.n) return t1 - t0 === 1 ? END_GAP : Infinity;
+      return this.PRIOR[type];
+    }
     const la = this.cumS[s1] - this.cumS[s0];
     const le = this.cumT[t1] - this.cumT[t0];
     const bonus = this.scratch.shared(this.f, s0, s1, t0, t1);
     const unmatched = this.numS[s1] - this.numS[s0] + this.numT[t1] - this.numT[t0] - 2 * this.scratch.matchedNumbers;
-    return this.PRIOR[type] + lengthCost(la, le, this.lm) - bonus + UNMATCHED_NUMBER * unmatched;
+    let cost = this.PRIOR[type] + lengthCost(la, le, this.lm) - bonus + UNMATCHED_NUMBER * unmatched;
+    if (this.lex) {
+      // word meaning: a bonus growing with the cosine of the two spans (shared/align/lexical.ts)
+      cost -= LEX_WEIGHT * this.lex.cos(s0, s1, t0, t1);
+    }
+    return cost;
   }
 
   /** Fills prevBuf/costBuf/typeBuf with every transition into state (i, j), always in the same
@@ -263,8 +311,9 @@ class BandDP {
             bt = typeBuf[q];
           }
           if (alpha && cache) {
-            cache[s * W + q] = costBuf[q];
-            const a = alpha[prevBuf[q]] + costBuf[q];
+            const tc = costBuf[q] * this.invT; // posteriors are taken at a temperature (calibration)
+            cache[s * W + q] = tc;
+            const a = alpha[prevBuf[q]] + tc;
             costBuf[q] = a; // reuse: now the forward value through q
             if (a < amin) amin = a;
           }
@@ -369,12 +418,13 @@ interface Search {
  * Runs the banded DP, doubling the band's half-width while the best path touches an edge of the
  * band (or no path fits), up to the full matrix or MAX_CELLS.
  */
-function search(f: DocFeatures, lm: LengthModel, fixed: FixedTable, centre: Int32Array, half: number, withSum: boolean): Search {
+function search(f: DocFeatures, lm: LengthModel, fixed: FixedTable, centre: Int32Array, half: number, withSum: boolean, invT = 1, lex: LexicalSpace | null = null): Search {
   const n = f.src.len.length;
   const m = f.tgt.len.length;
   for (let passes = 1; ; passes++) {
     const { lo, K } = bandRows(centre, m, half);
-    const dp = new BandDP(f, lm, fixed, lo, K);
+    lex?.reset();
+    const dp = new BandDP(f, lm, fixed, lo, K, invT, lex);
     const fw = dp.forward(withSum);
     const end = dp.index(n, m);
     const canWiden = K < m + 1 && (n + 1) * Math.min(4 * half + 1, m + 1) <= MAX_CELLS;
@@ -454,7 +504,7 @@ function centresFor(f: DocFeatures, lm: LengthModel, fixed: FixedTable, half: nu
   const big = Math.min(f.src.len.length, f.tgt.len.length) > COARSE_ABOVE;
   // one-sided fixed links (e.g. empty lines) do not pin the diagonal; two-sided ones do
   const pinned = fixed.links.some((l) => l.src.length > 0 && l.tgt.length > 0);
-  return big && !pinned ? coarseCentres(f, lm, half) : bandCentres(f, fixed);
+  return big && !pinned ? coarseCentres(f, lm, half) : bandCentres(f, fixed, lm);
 }
 
 /**
@@ -474,7 +524,9 @@ export function alignSentences(src: string[], tgt: string[], opts: AlignOptions 
   for (let i = 0; i < n; i++) half = Math.max(half, centre[i + 1] - centre[i] + 2);
   if (n === 0) half = m;
   const withPosteriors = opts.posteriors !== false;
-  let result = search(f, lm, fixed, centre, half, withPosteriors);
+  const invT = 1 / (opts.temperature ?? POSTERIOR_TEMPERATURE);
+  const lex = opts.lexicon && n > 0 && m > 0 ? new LexicalSpace(src, tgt, opts.lexicon) : null;
+  let result = search(f, lm, fixed, centre, half, withPosteriors, invT, lex);
   // Gale & Church estimate c from aligned text: the whole-document ratio is skewed by untranslated
   // sentences (one dropped sentence in a short report moves it by 20 %), so re-estimate it from the
   // links that have both sides and realign once when it moved noticeably.
@@ -482,7 +534,7 @@ export function alignSentences(src: string[], tgt: string[], opts: AlignOptions 
   let passes = result.passes;
   if (refined > 0 && Math.abs(refined / lm.ratio - 1) > RATIO_TOLERANCE) {
     lm = { ...lm, ratio: refined };
-    result = search(f, lm, fixed, centre, half, withPosteriors);
+    result = search(f, lm, fixed, centre, half, withPosteriors, invT, lex);
     passes += result.passes;
   }
   const { dp, fw, path, half: used } = result;
@@ -490,6 +542,14 @@ export function alignSentences(src: string[], tgt: string[], opts: AlignOptions 
   const beta = fw.cache ? dp.backward(fw.cache) : null;
   const end = path[path.length - 1];
   const Z = fw.alpha ? fw.alpha[end] : 0;
+  // English with no Arabic is rare in a translation and usually belongs elsewhere (a sentence the
+  // model could not place, or a paragraph moved); while such rows exist, untranslated Arabic rows
+  // may be where it belongs: all of them are flagged for review
+  let orphanEnglish = false;
+  for (let q = 1; q < path.length; q++) {
+    if (fw.backType[path[q]] < 0) continue;
+    if (dp.state(path[q])[0] === dp.state(path[q - 1])[0]) orphanEnglish = true;
+  }
   const links: Link[] = [];
   for (let q = 1; q < path.length; q++) {
     const s = path[q];
@@ -504,10 +564,16 @@ export function alignSentences(src: string[], tgt: string[], opts: AlignOptions 
     const [i1, j1] = dp.state(s);
     const cost = fw.best[s] - fw.best[p];
     let confidence: number;
-    if (fw.alpha && beta) confidence = Math.exp(-(fw.alpha[p] + cost + beta[s] - Z));
+    if (fw.alpha && beta) confidence = Math.exp(-(fw.alpha[p] + cost * invT + beta[s] - Z));
     else confidence = Math.exp(-Math.max(0, cost));
     confidence = Math.min(1, Math.max(0, confidence));
-    links.push({ src: range(i0, i1), tgt: range(j0, j1), confidence: Math.round(confidence * 1000) / 1000 });
+    if (!opts.rawConfidence) confidence = calibrate(confidence, lex !== null);
+    if (i0 === i1 || (j0 === j1 && orphanEnglish)) confidence = Math.min(confidence, opts.rawConfidence ? 0 : SUSPECT_CAP);
+    confidence = Math.round(confidence * 1000) / 1000;
+    // a one-sided run (k-0, 0-k) is k rows, each untranslated
+    if (j0 === j1 && i1 - i0 > 1) for (let i = i0; i < i1; i++) links.push({ src: [i], tgt: [], confidence });
+    else if (i0 === i1 && j1 - j0 > 1) for (let j = j0; j < j1; j++) links.push({ src: [], tgt: [j], confidence });
+    else links.push({ src: range(i0, i1), tgt: range(j0, j1), confidence });
   }
   return links;
 }

@@ -14,6 +14,8 @@ import { OffsetMap } from '../text/offsets.ts';
 import { segmentSentences, type SegmentRules } from '../text/segment.ts';
 import { alignSentences } from './aligner.ts';
 import type { AnchorPair, Link } from './types.ts';
+import type { Lexicon } from './lexical.ts';
+import { learnLexicon, mergeLexicons } from './learned.ts';
 
 /** Options of importTranslation; the segmentation rules (the project's) split the English. */
 export interface ImportOptions extends SegmentRules {
@@ -21,6 +23,8 @@ export interface ImportOptions extends SegmentRules {
   threshold?: number;
   /** extra glossary pairs for the aligner (the report's entities with both forms are always used) */
   anchors?: AnchorPair[];
+  /** the bilingual word list for the aligner's lexical term (absent: length and anchors only) */
+  lexicon?: Lexicon | null;
   /** when set, written to `modified` (ISO time; injected so the function stays pure) */
   now?: string;
 }
@@ -119,7 +123,15 @@ export function importTranslation(annotations: Annotations, sourceText: string, 
 
   const anchors: AnchorPair[] = [...(opts.anchors ?? [])];
   for (const e of annotations.entities) if (e.ar && e.en) anchors.push([e.ar, e.en]);
-  const links = alignSentences(srcTexts, english, { fixed, anchors });
+  // the report's confirmed rows with English are known translations: words they keep pairing add
+  // to the word list (learned afresh each time, never stored: derived data)
+  const confirmedPairs: Array<[string, string]> = [];
+  for (const u of annotations.units) {
+    if (!u.confirmed || !u.source.length || !u.target.length) continue;
+    confirmedPairs.push([u.source.map((id) => srcTexts[srcIndex.get(id)!]).join(' '), u.target.map((id) => targetById.get(id)?.text ?? '').join(' ')]);
+  }
+  const lexicon = confirmedPairs.length >= 2 ? mergeLexicons(opts.lexicon, learnLexicon(confirmedPairs)) : opts.lexicon ?? undefined;
+  const links = alignSentences(srcTexts, english, { fixed, anchors, lexicon });
 
   // rebuild rows in link order
   const oldUnitOfSrc = new Map<string, AlignmentUnit>();

@@ -14,6 +14,8 @@ export interface Link {
   confidence: number;
 }
 
+import type { Lexicon } from './lexical.ts';
+
 /** A glossary or named-entity pair used as an anchor: Arabic form, English form. */
 export type AnchorPair = [ar: string, en: string];
 
@@ -22,6 +24,9 @@ export interface AlignOptions {
   /** known translation pairs (glossary entries, linked named entities); a pair found on both sides
    * of a link pulls the path towards it */
   anchors?: AnchorPair[];
+  /** a bilingual word list (parseLexicon of assets/lexicon/ar-en.tsv) for the lexical term;
+   * without it the aligner uses length and anchors only (lower quality) */
+  lexicon?: Lexicon;
   /** links that must appear unchanged in the output (confirmed rows); monotonic, non-overlapping,
    * contiguous sides. The rest is aligned in between. */
   fixed?: Link[];
@@ -31,6 +36,11 @@ export interface AlignOptions {
   /** compute posterior confidences with a forward–backward pass (default true); when false every
    * link gets a cheaper local score instead */
   posteriors?: boolean;
+  /** temperature of the posterior confidences (default: the calibrated POSTERIOR_TEMPERATURE);
+   * for the calibration script */
+  temperature?: number;
+  /** report the raw posterior instead of the calibrated confidence (for the calibration script) */
+  rawConfidence?: boolean;
   /** when given, filled in with search statistics */
   stats?: AlignStats;
 }

@@ -351,6 +351,8 @@ export const hostCalls = {
     z.object({ path: z.string(), entries: z.number().int().nonnegative() }),
   ),
   /** the project dictionary (muwazi.dictionary.txt) of an opened folder: words the English spell check accepts */
+  /** the aligner's Arabic→English word list (assets/lexicon/ar-en.tsv), null when it is absent */
+  loadLexicon: call(Empty, z.object({ text: z.string().nullable() })),
   loadDictionary: call(z.object({ root: z.string().min(1) }).strict(), z.object({
     words: z.array(z.string()),
     /** whether the file exists */

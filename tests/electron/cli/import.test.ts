@@ -4,6 +4,7 @@ import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type CliIO } from '../../../electron/cli/main.ts';
+import { STORY } from '../../shared/align/fixtures.ts';
 
 const SAMPLE = new URL('../../../assets/samples/004_1019a7c50d6a06a0.txt', import.meta.url);
 const TRANSLATION = new URL('../../fixtures/align/004_1019a7c50d6a06a0.en.txt', import.meta.url);
@@ -194,3 +195,20 @@ test('import --help prints the usage and exits 0', async () => {
   assert.equal(await main(['import', '--help'], io), 0);
   assert.match(io.stdout(), /^usage: muwazi import/);
 });
+
+test('import an unfinished translation: the untranslated tail stays untranslated, the summary counts the low-confidence rows', () => withDir(async (dir) => {
+  await writeFile(join(dir, 'story.txt'), STORY.map((p) => p[0]).join('\n') + '\n');
+  // the translator stopped after 7 of 16 sentences
+  await writeFile(join(dir, 'story.en.txt'), STORY.slice(0, 7).map((p) => p[1]).join(' ') + '\n');
+  const io = capture();
+  assert.equal(await main(['import', join(dir, 'story.txt'), join(dir, 'story.en.txt')], io), 0, io.stderr());
+  const sidecar = JSON.parse(await readFile(join(dir, 'story.annotations.json'), 'utf8'));
+  const text = new Map<string, string>(sidecar.targets.map((t: { id: string; text: string }) => [t.id, t.text]));
+  assert.deepEqual(sidecar.units.map((u: { target: string[] }) => u.target.map((id) => text.get(id))), STORY.map((p, i) => (i < 7 ? [p[1]] : [])));
+  assert.ok(sidecar.units.slice(7).every((u: { status: string }) => u.status === 'auto'));
+  // the summary's count and ids are exactly the rows stored with confidence under 0.5
+  const low = sidecar.units.filter((u: { confidence: number }) => u.confidence < 0.5).map((u: { id: string }) => u.id);
+  const listed = low.length ? ` \\(${low.join(', ')}\\)` : '';
+  assert.match(io.stdout(), new RegExp(`: 7 English sentences into 16 rows, 7 with English, ${low.length} low-confidence${listed}\\n$`));
+  assert.doesNotMatch(io.stderr(), /word list/, 'the committed word list was used');
+}));

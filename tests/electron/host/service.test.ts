@@ -4,6 +4,7 @@ import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { createHostService, type HostDeps, type HostServiceOptions } from '../../../electron/host/service.ts';
+import { loadLexicon } from '../../../electron/host/lexicon.ts';
 import { callNames, hostCalls, type CallName, type OpenedReport } from '../../../shared/contract/host.ts';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
 
@@ -53,6 +54,7 @@ const BAD: Record<CallName, unknown[]> = {
   saveCopy: [{}, { path: '/x.txt' }, { path: '', annotations: {} }, { path: '/x.txt', annotations: { format: 'other' } }, { path: '/x.txt', annotations: null, extra: 1 }],
   loadGlossary: [{}, { root: '' }, { path: '/x' }],
   loadDictionary: [{}, { root: '' }, { root: 1 }, { root: '/x', extra: true }],
+  loadLexicon: [{ extra: true }, { path: '/etc/passwd' }],
   addDictionaryWord: [{ root: '/x' }, { root: '/x', word: '' }, { root: '/x', word: 'x'.repeat(401) }, { word: 'colour' }, { root: '/x', word: ['a'] }],
   saveSettings: [
     {}, { root: '/x' }, { root: '', settings: SETTINGS },
@@ -592,4 +594,20 @@ test('opening a folder removes temp files that killed saves left behind, and not
   const left = [...(await readdir(ws)), ...(await readdir(join(ws, 'sub'))).map((n) => join('sub', n))];
   for (const f of stale) assert.ok(!left.includes(f), `${f} removed`);
   for (const f of keep) assert.ok(left.includes(f), `${f} kept`);
+});
+
+test('loadLexicon: the word list under the assets folder, null when the folder has none', async (t) => {
+  const { service, tmp } = await setup(t);
+  const r = await service.handle('loadLexicon', {});
+  const text = r.ok ? (r.value as { text: string | null }).text : null;
+  assert.ok(text !== null && /^الأطفال\t.*children/m.test(text));
+  const bare = createHostService({ dataDir: join(tmp, 'data2'), assetsDir: join(tmp, 'no-assets'), mode: 'browser' });
+  assert.deepEqual(await bare.handle('loadLexicon', {}), { ok: true, value: { text: null } });
+});
+
+test('loadLexicon (host module): parsed once per folder, null for a folder without the file', () => {
+  const lex = loadLexicon(resolve('assets'));
+  assert.ok(lex && lex.size > 20_000 && lex.map.get('اطفال')?.includes('children'));
+  assert.equal(loadLexicon(resolve('assets')), lex, 'cached');
+  assert.equal(loadLexicon(join(tmpdir(), 'muwazi-no-such-assets')), null);
 });

@@ -52,3 +52,24 @@ export function build(groups: Array<Group | null>): BuiltDoc {
   }
   return doc;
 }
+
+/** A short story (written for these tests) with no numbers and hardly any names: only length and
+ * word meaning can align it, as in much literary and narrative text. */
+export const STORY: Array<[string, string]> = [
+  ['بدأ فصل الخريف هذا العام بأمطار غزيرة فاجأت سكان القرى الجبلية.', 'Autumn began this year with heavy rain that surprised the people of the mountain villages.'],
+  ['وانقطعت الطرق المؤدية إلى الأسواق لعدة أيام.', 'The roads to the markets were cut off for several days.'],
+  ['واضطر المزارعون إلى تأجيل جني الزيتون حتى تجفّ الأرض.', 'Farmers had to postpone the olive harvest until the ground dried.'],
+  ['وقال أحد الشيوخ إنه لم يرَ مثل هذه العاصفة منذ طفولته.', 'One of the elders said he had not seen such a storm since his childhood.'],
+  ['وفتحت المدرسة أبوابها للعائلات التي غمرت المياه بيوتها.', 'The school opened its doors to families whose homes were flooded.'],
+  ['وتطوّع الشباب لتوزيع الخبز والبطانيات على المحتاجين.', 'Young people volunteered to hand out bread and blankets to those in need.'],
+  ['وفي المساء اجتمع الأهالي في الساحة لمناقشة ما يمكن فعله.', 'In the evening the residents gathered in the square to discuss what could be done.'],
+  ['واقترح المعلّم أن تُبنى قناة صغيرة لتصريف المياه بعيداً عن البيوت.', 'The teacher proposed building a small channel to drain the water away from the houses.'],
+  ['ووافق الجميع على أن يبدأ العمل في الصباح الباكر.', 'Everyone agreed that work would start early in the morning.'],
+  ['وحمل كل رجل فأسه ومجرفته وخرج قبل شروق الشمس.', 'Each man took his axe and his shovel and went out before sunrise.'],
+  ['وأعدّت النساء الطعام والشاي للعاملين طوال النهار.', 'The women prepared food and tea for the workers all day long.'],
+  ['وبعد أسبوع من العمل الشاق اكتملت القناة.', 'After a week of hard work the channel was finished.'],
+  ['وعندما هطل المطر من جديد جرت المياه في مجراها الجديد.', 'When the rain fell again the water ran along its new course.'],
+  ['وفرح الأطفال وهم يرون البيوت جافة لأول مرة منذ أسابيع.', 'The children were delighted to see the houses dry for the first time in weeks.'],
+  ['وكتب المعلّم قصة القناة في دفتر المدرسة كي لا ينساها أحد.', 'The teacher wrote the story of the channel in the school notebook so that no one would forget it.'],
+  ['ومنذ ذلك اليوم صار الأهالي يجتمعون في الساحة كلما واجهتهم مشكلة 🌧️.', 'Since that day the residents have met in the square whenever they face a problem 🌧️.'],
+];

@@ -8,10 +8,13 @@ import type { Annotations } from '../../../shared/model/types.ts';
 import { checkAnnotations } from '../../../shared/formats/sidecar.ts';
 import { segmentSentences } from '../../../shared/text/segment.ts';
 import { cpLength, OffsetMap } from '../../../shared/text/offsets.ts';
-import { PAIRS } from './fixtures.ts';
+import { PAIRS, STORY } from './fixtures.ts';
+import { parseLexicon } from '../../../shared/align/lexical.ts';
 
 const SAMPLE = readFileSync(new URL('../../../assets/samples/004_1019a7c50d6a06a0.txt', import.meta.url), 'utf8');
 const TRANSLATION = readFileSync(new URL('../../fixtures/align/004_1019a7c50d6a06a0.en.txt', import.meta.url), 'utf8');
+/** the committed word list, as the app and the CLI use it */
+const lexicon = parseLexicon(readFileSync(new URL('../../../assets/lexicon/ar-en.tsv', import.meta.url), 'utf8'));
 
 function fresh(text: string): Annotations {
   const info = { file: 'r.txt', sha256: '0'.repeat(64), encoding: 'utf-8', bom: false, lineEnding: 'lf' as const, length: cpLength(text), language: 'ar' };
@@ -25,7 +28,7 @@ function valid(a: Annotations, text: string) {
 
 test('imports a made-up translation of a sample report: rows, fresh ids, draft status, origin aligner', () => {
   const a = fresh(SAMPLE);
-  const r = importTranslation(a, SAMPLE, TRANSLATION, { now: '2024-02-02T00:00:00.000Z' });
+  const r = importTranslation(a, SAMPLE, TRANSLATION, { now: '2024-02-02T00:00:00.000Z', lexicon });
   assert.equal(r.sentences, 13);
   assert.deepEqual(r.annotations.units.map((u) => [u.id, u.source, u.target]), [
     ['u1', ['s1'], ['t1', 't2']],
@@ -99,4 +102,40 @@ test('an empty translation leaves every unconfirmed row without English, status 
 
 test('translation sentences split at line breaks and sentence ends', () => {
   assert.deepEqual(translationSentences('One. Two?\nThree\n\n  Four 🚜 ٣!'), ['One.', 'Two?', 'Three', 'Four 🚜 ٣!']);
+});
+
+// issue 13: an unfinished translation (the English stops part way) leaves the rest of the report
+// untranslated instead of spreading the English over every row
+const REPORT = STORY.map((p) => p[0]).join('\n') + '\n';
+for (const done of [4, 6, 8, 11]) {
+  test(`unfinished translation (${done} of ${STORY.length} sentences): the untranslated tail stays untranslated`, () => {
+    const r = importTranslation(fresh(REPORT), REPORT, STORY.slice(0, done).map((p) => p[1]).join(' '), { lexicon });
+    const units = r.annotations.units;
+    assert.equal(units.length, STORY.length);
+    units.forEach((u, i) => {
+      const english = u.target.map((id) => r.annotations.targets.find((t) => t.id === id)!.text);
+      assert.deepEqual(english, i < done ? [STORY[i][1]] : [], `row ${i}`);
+      assert.equal(u.status, i < done ? 'draft' : 'auto');
+    });
+    assert.equal(r.rowsWithEnglish, done);
+    // the low-confidence list is exactly the aligner rows under the threshold, in row order
+    assert.deepEqual(r.lowConfidence, units.filter((u) => u.confidence! < 0.5).map((u) => u.id));
+    valid(r.annotations, REPORT);
+  });
+}
+
+test('a block of three English sentences missing in the middle: those rows stay untranslated', () => {
+  const english = STORY.filter((_, i) => i < 6 || i > 8).map((p) => p[1]).join(' ');
+  const r = importTranslation(fresh(REPORT), REPORT, english, { lexicon });
+  assert.deepEqual(r.annotations.units.map((u) => u.target.length), STORY.map((_, i) => (i >= 6 && i <= 8 ? 0 : 1)));
+  assert.deepEqual(r.lowConfidence, r.annotations.units.filter((u) => u.confidence! < 0.5).map((u) => u.id));
+});
+
+test('a sample report translated up to its fourth paragraph: the last two rows stay untranslated', () => {
+  // the fixture translation has one line per Arabic paragraph; the translator stopped after four
+  const lines = TRANSLATION.trim().split('\n');
+  const r = importTranslation(fresh(SAMPLE), SAMPLE, lines.slice(0, 4).join('\n'), { lexicon });
+  const english = r.annotations.units.map((u) => u.target.map((id) => r.annotations.targets.find((t) => t.id === id)!.text).join(' '));
+  assert.deepEqual(english, [...lines.slice(0, 4), '', '']);
+  assert.deepEqual(r.lowConfidence, []);
 });

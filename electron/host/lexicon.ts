@@ -1,0 +1,40 @@
+// The aligner's Arabic→English word list (assets/lexicon/ar-en.tsv: FreeDict/Arabeyes, GPL-2+,
+// kept apart from the MIT code as data): read from disk at run time, parsed once per path. When
+// the file is missing the aligner runs on length and anchors only (lower quality), and callers say
+// so.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseLexicon, type Lexicon } from '../../shared/align/lexical.ts';
+
+/** The file's name under the assets folder. */
+export const LEXICON_FILE = join('lexicon', 'ar-en.tsv');
+
+const cache = new Map<string, Lexicon | null>();
+
+/** The lexicon under `assetsDir`, or null when it is absent or unreadable. */
+export function loadLexicon(assetsDir: string): Lexicon | null {
+  const path = join(assetsDir, LEXICON_FILE);
+  if (!cache.has(path)) {
+    let lex: Lexicon | null = null;
+    try {
+      lex = parseLexicon(readFileSync(path, 'utf8'));
+      if (lex.size === 0) lex = null;
+    } catch {
+      lex = null;
+    }
+    cache.set(path, lex);
+  }
+  return cache.get(path)!;
+}
+
+/** The lexicon file's text, or null (for the app, which parses it in the page). */
+export function readLexiconText(assetsDir: string): string | null {
+  try {
+    return readFileSync(join(assetsDir, LEXICON_FILE), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** What the CLI prints (stderr) when it aligns without the word list. */
+export const NO_LEXICON_NOTE = `note: the word list ${join('assets', LEXICON_FILE)} was not found: aligning on sentence length, numbers and names only (lower quality; see docs/alignment.md)\n`;

@@ -1,0 +1,59 @@
+// A word list learned from rows the user confirmed (issue 13, item 2): every confirmed row is a
+// sentence pair whose alignment is known, so words that keep appearing together on its two sides
+// are probably translations (names, terms, the project's own vocabulary the general list lacks).
+// Co-occurrence counted once per pair, filtered by the Dice coefficient (Smadja et al. 1996; the
+// usual cheap alternative to IBM Model 1 on small data); merged into the lexical term's word list.
+// Derived data: rebuilt from the rows whenever needed, never edited by hand.
+import { arabicKeys, arabicWords, englishStems, type Lexicon } from './lexical.ts';
+
+export interface LearnOptions {
+  /** pairs a word pair must share (default 2: one shared row is chance) */
+  minCount?: number;
+  /** lowest Dice coefficient 2·c(a,e) / (c(a) + c(e)) kept (default 0.5) */
+  minDice?: number;
+  /** translations kept per Arabic word, best first (default 3) */
+  maxPerWord?: number;
+}
+
+/** Learns Arabic key → English stems from aligned sentence pairs (Arabic, English). */
+export function learnLexicon(pairs: Array<[ar: string, en: string]>, opts: LearnOptions = {}): Lexicon {
+  const minCount = opts.minCount ?? 2;
+  const minDice = opts.minDice ?? 0.5;
+  const maxPerWord = opts.maxPerWord ?? 3;
+  const ca = new Map<string, number>();
+  const ce = new Map<string, number>();
+  const joint = new Map<string, Map<string, number>>();
+  for (const [ar, en] of pairs) {
+    const as = new Set(arabicWords(ar).map((w) => arabicKeys(w)[0]));
+    const es = new Set(englishStems(en));
+    for (const a of as) ca.set(a, (ca.get(a) ?? 0) + 1);
+    for (const e of es) ce.set(e, (ce.get(e) ?? 0) + 1);
+    for (const a of as) {
+      let row = joint.get(a);
+      if (!row) joint.set(a, (row = new Map()));
+      for (const e of es) row.set(e, (row.get(e) ?? 0) + 1);
+    }
+  }
+  const map = new Map<string, string[]>();
+  for (const [a, row] of joint) {
+    const kept: Array<[string, number]> = [];
+    for (const [e, c] of row) {
+      if (c < minCount) continue;
+      const dice = (2 * c) / (ca.get(a)! + ce.get(e)!);
+      if (dice >= minDice) kept.push([e, dice]);
+    }
+    if (!kept.length) continue;
+    kept.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    map.set(a, kept.slice(0, maxPerWord).map(([e]) => e));
+  }
+  return { map, stemmed: new Map(), size: map.size };
+}
+
+/** The general word list with learned entries added (a learned translation joins the word's list). */
+export function mergeLexicons(base: Lexicon | null | undefined, learned: Lexicon): Lexicon {
+  if (!base) return learned;
+  if (learned.size === 0) return base;
+  const map = new Map(base.map);
+  for (const [a, es] of learned.map) map.set(a, [...new Set([...(map.get(a) ?? []), ...es])]);
+  return { map, stemmed: base.stemmed, size: map.size };
+}

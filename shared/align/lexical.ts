@@ -1,0 +1,248 @@
+// The lexical term of the aligner (issue 13): how much an Arabic span and an English span share in
+// meaning, through a bilingual word list (assets/lexicon/ar-en.tsv, built from FreeDict's
+// Arabic–English dictionary; data loaded at run time, never bundled). In the spirit of Vecalign and
+// Bertalign, each sentence is a vector (here sparse, over the document's English word stems, IDF
+// weighted) and a span's vector is the sum of its sentences' vectors; the cost uses their cosine,
+// normalised by the cosine of unrelated pairs of the same document. Without a lexicon the term is
+// zero and the aligner falls back to length and anchors (lower quality).
+import { tokenize } from '../text/tokenize.ts';
+import { normalizeForMatch } from '../text/normalize.ts';
+
+/** Arabic word keys → English stems. */
+export interface Lexicon {
+  /** English stems per Arabic headword (folded, proclitics and article removed) */
+  map: Map<string, string[]>;
+  /** English stems per light stem of a headword, for stems that are not headwords themselves
+   * (an exact headword always wins: مدرسة "school" must not lend its English to مدرس "teacher") */
+  stemmed: Map<string, string[]>;
+  /** Arabic headwords read */
+  size: number;
+}
+
+/** English words too common to say anything about a sentence pair. */
+const EN_STOP = new Set(
+  ('a an the of to in on at by for from with as and or but nor so if then than that this these those it its is are was were be been being ' +
+    'has have had do does did not no he she they we you i his her their our your my me him them us who whom which what when where why how ' +
+    'there here also said says will would can could may might shall should must about into over after before up down out off very more most ' +
+    'one some any all each other such only own same just').split(' '),
+);
+
+/**
+ * A light English stemmer: plural, verb and adverb endings (ies, es, s, ing, ed, ly) and a final e,
+ * so "villages"/"village", "announced"/"announces" meet. No npm stemmer is installed in this
+ * project and none may be added (no network installs): this small suffix stripper is enough for a
+ * matching key, it never has to produce a word.
+ */
+export function stemEnglish(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/, '');
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (/(sses|xes|ches|shes|zes)$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith('ly') && w.length > 4 && !/[il]ly$/.test(w)) w = w.slice(0, -2); // not family, fully
+  if (/([bdgmnprt])\1$/.test(w)) w = w.slice(0, -1); // stopped → stopp → stop
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  return w;
+}
+
+/** Content-word stems of an English text. */
+export function englishStems(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(/[a-z]+(?:['’][a-z]+)?/g)) {
+    if (EN_STOP.has(m[0]) || m[0].length < 2) continue;
+    out.push(stemEnglish(m[0]));
+  }
+  return out;
+}
+
+/** Proclitic pieces the tokeniser splits off (conjunctions, prepositions, the article). */
+const CLITIC = new Set(['و', 'ف', 'ب', 'ك', 'ل', 'ال', 'لل', 'س']);
+/** Pronoun and plural/dual suffixes, longest first; stripped while at least 3 letters remain. */
+const SUFFIXES = ['هما', 'كما', 'ات', 'ون', 'ين', 'ان', 'ها', 'هم', 'هن', 'كم', 'نا', 'يه', 'ه', 'ي', 'ك'];
+
+/** Lookup keys of one Arabic word (already without proclitics): its folded form, then a light stem
+ * (one suffix removed). Folded: harakat and tatweel removed, one alef, ى→ي, ة→ه. */
+export function arabicKeys(word: string): string[] {
+  const w = normalizeForMatch(word, { taMarbuta: true });
+  const keys = [w];
+  for (const s of SUFFIXES) {
+    if (w.endsWith(s) && w.length - s.length >= 3) {
+      keys.push(w.slice(0, -s.length));
+      break;
+    }
+  }
+  return keys;
+}
+
+/** Arabic content words of a text, proclitics and article split off with the project tokeniser. */
+export function arabicWords(text: string): string[] {
+  const out: string[] = [];
+  let prev = '';
+  for (const t of tokenize(text, { lang: 'ar', clitics: true, article: true })) {
+    const p = prev;
+    prev = t.text;
+    if (t.kind !== 'word' || CLITIC.has(t.text) || !/[\u0621-\u064A]/.test(t.text)) continue;
+    // ل + ال is written لل (للأطفال): the tokeniser leaves the article's lam on the word
+    out.push(p === 'ل' && t.text.startsWith('ل') && Array.from(t.text).length > 3 ? t.text.slice(1) : t.text);
+  }
+  return out;
+}
+
+/** Parses assets/lexicon/ar-en.tsv (`arabic<TAB>english|english…` per line). */
+export function parseLexicon(text: string): Lexicon {
+  const map = new Map<string, string[]>();
+  let size = 0;
+  for (const line of text.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab <= 0) continue;
+    const words = arabicWords(line.slice(0, tab));
+    if (words.length !== 1) continue;
+    const stems = new Set<string>();
+    for (const en of line.slice(tab + 1).split('|')) for (const s of englishStems(en)) stems.add(s);
+    if (!stems.size) continue;
+    size++;
+    const key = arabicKeys(words[0])[0];
+    const old = map.get(key);
+    map.set(key, old ? [...new Set([...old, ...stems])] : [...stems]);
+  }
+  const stemmed = new Map<string, string[]>();
+  for (const [key, stems] of map) {
+    const stem = arabicKeys(key)[1];
+    if (stem === undefined || map.has(stem)) continue;
+    const old = stemmed.get(stem);
+    stemmed.set(stem, old ? [...new Set([...old, ...stems])] : stems);
+  }
+  return { map, stemmed, size };
+}
+
+/** Translations of an Arabic word: the headword of its folded form, else of its light stem, else
+ * a headword sharing its stem. */
+function translate(lex: Lexicon, word: string): string[] | undefined {
+  const [full, stem] = arabicKeys(word);
+  return lex.map.get(full) ?? (stem === undefined ? undefined : lex.map.get(stem)) ?? lex.stemmed.get(full) ?? (stem === undefined ? undefined : lex.stemmed.get(stem));
+}
+
+/** Sparse sentence vectors over the document's English stems. */
+interface Sparse {
+  ids: Int32Array;
+  w: Float64Array;
+}
+
+function sparse(entries: Map<number, number>): Sparse {
+  const ids = Int32Array.from([...entries.keys()].sort((a, b) => a - b));
+  return { ids, w: Float64Array.from(ids, (id) => entries.get(id)!) };
+}
+
+function dot(a: Sparse, b: Sparse): number {
+  let s = 0;
+  for (let x = 0, y = 0; x < a.ids.length && y < b.ids.length; ) {
+    if (a.ids[x] === b.ids[y]) s += a.w[x++] * b.w[y++];
+    else if (a.ids[x] < b.ids[y]) x++;
+    else y++;
+  }
+  return s;
+}
+
+/** Lexical similarity of spans of one document. */
+export class LexicalSpace {
+  private readonly a: Sparse[];
+  private readonly e: Sparse[];
+  /** squared norms of the sentence vectors */
+  private readonly na: Float64Array;
+  private readonly ne: Float64Array;
+  /** mean of 1 − cos over unrelated sentence pairs (the normaliser, as in Vecalign) */
+  readonly baseline: number;
+  /** share of Arabic content words the lexicon knows (for reports) */
+  readonly coverage: number;
+  private readonly cache = new Map<number, number>();
+
+  constructor(src: string[], tgt: string[], lex: Lexicon) {
+    const vocab = new Map<string, number>();
+    const df: number[] = [];
+    const enStems = tgt.map((t) => englishStems(t));
+    for (const stems of enStems) {
+      for (const s of new Set(stems)) {
+        let id = vocab.get(s);
+        if (id === undefined) { id = df.length; vocab.set(s, id); df.push(0); }
+        df[id]++;
+      }
+    }
+    const m = Math.max(1, tgt.length);
+    const idf = df.map((d) => Math.log(1 + m / d));
+    const idfUnseen = Math.log(1 + m);
+    this.e = enStems.map((stems) => {
+      const v = new Map<number, number>();
+      for (const s of stems) { const id = vocab.get(s)!; v.set(id, (v.get(id) ?? 0) + idf[id]); }
+      return sparse(v);
+    });
+    this.ne = Float64Array.from(this.e, (v) => dot(v, v));
+    let known = 0;
+    let words = 0;
+    const unseen: number[] = [];
+    this.a = src.map((s) => {
+      const v = new Map<number, number>();
+      let extra = 0;
+      for (const word of arabicWords(s)) {
+        words++;
+        const t = translate(lex, word);
+        if (!t) continue;
+        known++;
+        // an Arabic word spreads one unit of weight over its candidate translations
+        for (const stem of t) {
+          const id = vocab.get(stem);
+          if (id === undefined) extra += (idfUnseen / t.length) ** 2;
+          else v.set(id, (v.get(id) ?? 0) + idf[id] / t.length);
+        }
+      }
+      unseen.push(extra);
+      return sparse(v);
+    });
+    this.na = Float64Array.from(this.a, (v, i) => dot(v, v) + unseen[i]);
+    this.coverage = words ? known / words : 0;
+    // unrelated pairs: each Arabic sentence against English sentences far from its position
+    let sum = 0;
+    let count = 0;
+    const n = src.length;
+    if (n > 1 && tgt.length > 1) {
+      for (let i = 0; i < n; i++) {
+        for (const off of [0.37, 0.61]) {
+          const j = (Math.round((i / n) * tgt.length + off * tgt.length)) % tgt.length;
+          sum += 1 - this.cos(i, i + 1, j, j + 1);
+          count++;
+        }
+      }
+    }
+    this.cache.clear();
+    this.baseline = count ? Math.max(0.05, sum / count) : 1;
+  }
+
+  private pair(i: number, j: number): number {
+    const key = i * 1_048_576 + j;
+    let d = this.cache.get(key);
+    if (d === undefined) {
+      d = dot(this.a[i], this.e[j]);
+      this.cache.set(key, d);
+    }
+    return d;
+  }
+
+  /** Cosine of source sentences [s0, s1) and target sentences [t0, t1) (span vectors summed; the
+   * norms treat a span's sentences as orthogonal). 0 when either side has no known word. */
+  cos(s0: number, s1: number, t0: number, t1: number): number {
+    let na = 0;
+    let ne = 0;
+    for (let i = s0; i < s1; i++) na += this.na[i];
+    for (let j = t0; j < t1; j++) ne += this.ne[j];
+    if (na === 0 || ne === 0) return 0;
+    let d = 0;
+    for (let i = s0; i < s1; i++) for (let j = t0; j < t1; j++) d += this.pair(i, j);
+    return d / Math.sqrt(na * ne);
+  }
+
+  /** Forget cached pair products (between search passes, to bound memory). */
+  reset(): void {
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withLexicon } from '../../../renderer/ui/lexicon-import.ts';
+import type { ImportOptions } from '../../../shared/align/import.ts';
+import type { Annotations } from '../../../shared/model/types.ts';
+
+type LoadLexicon = Parameters<typeof withLexicon>[1]['loadLexicon'];
+
+/** A host whose loadLexicon resolves when `release` is called. */
+function host(text: string | null) {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => { release = r; });
+  const loadLexicon = (async () => { await gate; return { ok: true as const, value: { text } }; }) as unknown as LoadLexicon;
+  return { host: { loadLexicon }, release, gate };
+}
+
+const empty = {} as Annotations;
+
+test('the import gets the word list once it has loaded, and says when it had none', async () => {
+  const seen: Array<ImportOptions['lexicon']> = [];
+  const fn = (a: Annotations, _s: string, _t: string, opts: ImportOptions) => { seen.push(opts.lexicon); return { annotations: a, lowConfidence: [] }; };
+  const h = host('الأطفال\tchildren|kids\nماء\twater\n');
+  const states: string[] = [];
+  const imp = withLexicon(fn, h.host, (s) => states.push(s));
+  // before it has loaded: no lexicon, and the result says so
+  assert.equal(imp(empty, 'نص', 'text', { abbreviations: ['Dr'] }).noLexicon, true);
+  assert.equal(seen[0], null);
+  h.release();
+  await h.gate;
+  await new Promise((r) => setImmediate(r));
+  const r = imp(empty, 'نص', 'text', {});
+  assert.equal(r.noLexicon, false);
+  assert.deepEqual(states, ['ready']);
+  assert.deepEqual(seen[1]?.map.get('اطفال'), ['children', 'kid']);
+});
+
+test('a missing word list: every import says so', async () => {
+  const h = host(null);
+  const states: string[] = [];
+  const imp = withLexicon((a) => ({ annotations: a, lowConfidence: [] }), h.host, (s) => states.push(s));
+  h.release();
+  await h.gate;
+  await new Promise((r) => setImmediate(r));
+  assert.equal(imp(empty, 'نص', 'text', {}).noLexicon, true);
+  assert.deepEqual(states, ['absent']);
+});
