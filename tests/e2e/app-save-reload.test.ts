@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startE2E, waitReady } from './helpers/server.ts';
 import { openFirstReport, recordSaveStates, typeInFirstTarget } from './helpers/app.ts';
+import { waitFirstEnglish } from './helpers/disk.ts';
 
 test('type a translation, autosave, reload: restored from the JSON on disk', async () => {
   const e = await startE2E();
@@ -29,7 +30,8 @@ test('type a translation, autosave, reload: restored from the JSON on disk', asy
     await page.reload();
     await waitReady(page);
     await openFirstReport(page);
-    assert.equal(await page.locator('.muwazi-editor .tgt').first().innerText(), english);
+    // polled: on a loaded machine the row may not be laid out yet (content-visibility) when the editor opens
+    await waitFirstEnglish(page, english);
     assert.equal(await page.locator('.status-save').getAttribute('data-state'), 'saved');
     assert.deepEqual(e.errors, []);
   } finally {
