@@ -12,7 +12,7 @@ test('export the open report as Moses and TMX via the dialog, then read the file
     await openFirstReport(page);
     const english = 'The regime begins a ground attack in Idlib & more';
     await typeInFirstTarget(page, english);
-    const arabic = await page.locator('.muwazi-editor .src').first().innerText();
+    const arabic = (await page.locator('.muwazi-editor .src').first().textContent()) ?? '';
 
     for (const format of ['moses', 'tmx']) {
       await page.keyboard.press('Control+e');

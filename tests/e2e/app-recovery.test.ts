@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { startE2E, waitReady } from './helpers/server.ts';
 import { openFirstReport, typeInFirstTarget } from './helpers/app.ts';
-import { waitForJournal } from './helpers/disk.ts';
+import { waitFirstEnglish, waitForJournal } from './helpers/disk.ts';
 
 /** Every save fails, specifically. */
 const failSaves = (r: Route) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, code: 'disk-full', message: 'Simulated: no space left.' }) });
@@ -43,7 +43,7 @@ test('type, crash before saving, reopen → restore offered → restored and sav
     await dlg.waitFor();
     await dlg.locator('button[data-action="restore"]').click();
     await page.waitForSelector('.editor-area[data-report-state="open"] .muwazi-editor .row');
-    assert.equal(await page.locator('.muwazi-editor .tgt').first().innerText(), english);
+    await waitFirstEnglish(page, english);
     await page.waitForSelector('.status-save[data-state="saved"]');
     const sidecar = JSON.parse(await readFile(join(e.workspace, `${name.replace(/\.txt$/, '')}.annotations.json`), 'utf8'));
     assert.ok(sidecar.targets.some((t: { text: string }) => t.text === english));
@@ -70,7 +70,7 @@ test('discarding the recovered edits keeps the file on disk as it was', async ()
     await dlg.waitFor();
     await dlg.locator('button[data-action="discard"]').click();
     await page.waitForSelector('.editor-area[data-report-state="open"] .muwazi-editor .row');
-    assert.equal((await page.locator('.muwazi-editor .tgt').first().innerText()).trim(), '');
+    assert.equal((await page.locator('.muwazi-editor .tgt').first().textContent())?.trim(), '');
     assert.equal(await page.locator('.status-save').getAttribute('data-state'), 'saved');
     // reopening does not offer it again
     await page.reload();
