@@ -28,5 +28,5 @@ export function openShortcuts(t: TFunction, editorRows: ShortcutRow[], mac: bool
   ];
   const body: Node[] = [table(t, t('shortcuts.app'), appRows, mac)];
   body.push(editorRows.length ? table(t, t('shortcuts.editor'), editorRows, mac) : h('p', {}, t('shortcuts.none')));
-  return openDialog({ name: 'shortcuts', title: t('shortcuts.title'), body, actions: [{ id: 'ok', label: t('dialog.close'), primary: true }] }).result;
+  return openDialog({ name: 'shortcuts', title: t('shortcuts.title'), body, scrollable: true, actions: [{ id: 'ok', label: t('dialog.close'), primary: true }] }).result;
 }
