@@ -72,20 +72,28 @@ async function dialog(page: Page, visit: Visit, name: string, open: () => Promis
 const failSaves = (r: Route) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, code: 'disk-full', message: 'Simulated: no space left.' }) });
 
 /**
- * Walks every screen and dialog of `e` in the UI language the page already has (switch first for
- * Arabic: the choice is kept across the reload and the new page of the recovery step).
+ * Walks every screen and dialog of `e`. With `arabic`, the UI is switched to Arabic once the report
+ * is open, a name tagged and an unsaved edit journaled — the way a user switches mid-work, so
+ * whatever was drawn in English before the switch must relabel itself (the choice is kept for the
+ * new page of the recovery step).
  */
-export async function walkScreens(e: E2E, visit: Visit): Promise<void> {
+export async function walkScreens(e: E2E, visit: Visit, o: { arabic?: boolean } = {}): Promise<void> {
   let page = e.page;
   const name = await openFirstReport(page);
   await tagInArabic(page, NAME, 'l');
   await page.waitForSelector('.muwazi-editor[data-spell="ready"]', { timeout: 30_000 });
+  // saves held: the edit stays unsaved (journaled, with the status bar's tooltip) while the main window is checked
+  const held = await holdSaves(page);
   await typeInFirstTarget(page, ' They recieve it');
   await page.keyboard.press('Home');
   await page.waitForFunction(() => [...document.querySelectorAll('.muwazi-editor .spell-error')].some((x) => x.textContent === 'recieve'), undefined, { timeout: 30_000 });
+  await page.waitForSelector('.status-save[data-journal]');
+  if (o.arabic) await switchToArabic(page);
   // the main window: sidebar, menu bar, editor, matches pane, entity panel, status bar
   await page.waitForSelector('.tm-pane');
   await visit('main window (report open, entity panel, matches pane)', page);
+  held.release();
+  await held.stop();
 
   await page.locator('.menubar-item[data-menu="file"]').click();
   await page.waitForSelector('.menu:not([hidden])');
