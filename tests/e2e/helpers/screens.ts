@@ -3,7 +3,8 @@
 // left in the Arabic UI). The walk opens a report, tags a name (so the entity panel lists a chip),
 // types a misspelling (for the spell menu), then opens each panel and dialog in turn, calls
 // `visit(name, page)` while it is shown, and closes it again. The conflict and recovery dialogs come
-// last: they need the disk changed under the app, and a crashed page.
+// last: they need the disk changed under the app, and a crashed page (whose fresh successor also
+// shows the window with no report open).
 import type { Page, Route } from 'playwright-core';
 import { openFirstReport, typeInFirstTarget } from './app.ts';
 import { holdSaves, pullTheirs, waitForJournal } from './disk.ts';
@@ -153,6 +154,21 @@ export async function walkScreens(e: E2E, visit: Visit, o: { arabic?: boolean } 
   await hold.stop();
   await page.waitForSelector('.status-save[data-state="saved"]');
 
+  // an English translation imported: the dialog's result, then the rows the aligner is unsure about
+  // (tinted and marked) with the review bar
+  await menu(page, 'file', 'importTranslation');
+  const imp = page.locator('dialog[data-dialog="import"]');
+  await imp.waitFor();
+  await imp.locator('textarea[name="text"]').fill('The regime advances on Idlib. Russia and Turkey extend the talks.\nDozens of civilians were killed.');
+  await imp.locator('button[data-action="run"]').click();
+  await imp.locator('[data-import-done]').waitFor();
+  await visit('dialog import (after a run)', page);
+  await imp.locator('button[data-action="review"]').click();
+  await imp.waitFor({ state: 'detached' });
+  await page.waitForSelector('.review-bar:not([hidden])');
+  await page.waitForSelector('.muwazi-editor .row.low-confidence');
+  await visit('review of low-confidence rows', page);
+
   // recovery: saves fail, the edit reaches the journal, the page crashes, a new page reopens the report
   await page.route('**/api/saveReport', failSaves);
   const unsaved = 'Kept by the journal';
@@ -165,6 +181,9 @@ export async function walkScreens(e: E2E, visit: Visit, o: { arabic?: boolean } 
   page = await e.context.newPage();
   await page.goto(e.server.url);
   await waitReady(page);
+  // a fresh window: the folder's reports listed, none open yet
+  await page.waitForSelector('button.report');
+  await visit('main window (no report open)', page);
   await page.locator(`button.report[data-name="${name}"]`).click();
   const recovery = page.locator('dialog[data-dialog="recovery"]');
   await recovery.waitFor();
