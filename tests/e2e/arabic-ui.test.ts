@@ -92,13 +92,14 @@ async function uiTexts(page: Page): Promise<Array<[string, string]>> {
         const strings = (getComputedStyle(el, pseudo).content.match(/"(?:[^"\\]|\\.)*"/g) ?? []).map((q) => JSON.parse(q) as string);
         if (strings.join('').trim()) out.push([`${describe(el)}${pseudo}`, strings.join(' / ')]);
       }
-      if (el.closest(userText)) continue;
-      for (const n of el.childNodes) {
-        if (n.nodeType === Node.TEXT_NODE && n.textContent!.trim()) out.push([describe(el), n.textContent!.trim()]);
-      }
+      // so are the attributes the app writes, even on user text (a mention's aria-label)
       for (const a of ['title', 'aria-label', 'placeholder', 'alt']) {
         const v = el.getAttribute(a);
         if (v?.trim()) out.push([`${describe(el)} @${a}`, v.trim()]);
+      }
+      if (el.closest(userText)) continue;
+      for (const n of el.childNodes) {
+        if (n.nodeType === Node.TEXT_NODE && n.textContent!.trim()) out.push([describe(el), n.textContent!.trim()]);
       }
     }
     return out;
