@@ -96,10 +96,13 @@ export async function walkScreens(e: E2E, visit: Visit, o: { arabic?: boolean } 
   held.release();
   await held.stop();
 
-  await page.locator('.menubar-item[data-menu="file"]').click();
-  await page.waitForSelector('.menu:not([hidden])');
-  await visit('menu File (open)', page);
-  await page.keyboard.press('Escape');
+  for (const id of ['file', 'edit', 'view', 'help']) {
+    await page.locator(`.menubar-item[data-menu="${id}"]`).click();
+    await page.waitForSelector(`.menubar-item[data-menu="${id}"][aria-expanded="true"] + .menu:not([hidden])`);
+    await visit(`menu ${id} (open)`, page);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.menu:not([hidden])', { state: 'detached' }); // no menu open any more
+  }
 
   await page.locator('.muwazi-editor .tgt').first().click();
   await page.keyboard.press('F9');
