@@ -24,6 +24,7 @@ import { withSpell } from './ui/spell.ts';
 import { SPELL_MENU_KEY } from './editor/plugins/spell.ts';
 import { withWorkbench } from './ui/workbench.ts';
 import { createQa } from './ui/qa-panel.ts';
+import { applyCssTexts } from './ui/css-texts.ts';
 
 async function boot(): Promise<void> {
   // entity tagging learns the workspace (tag set, glossary) from the host's answers
@@ -37,7 +38,11 @@ async function boot(): Promise<void> {
   const info = infoRes.ok ? infoRes.value : null;
   const i18n = await initI18n(info?.systemLanguage);
   tr = i18n.t.bind(i18n) as TFunction;
-  i18n.on('languageChanged', () => qa.relabel());
+  applyCssTexts(tr);
+  i18n.on('languageChanged', () => {
+    qa.relabel();
+    applyCssTexts(i18n.t.bind(i18n) as TFunction);
+  });
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html lacks #app');
   if (!infoRes.ok) {
@@ -54,7 +59,7 @@ async function boot(): Promise<void> {
     createEditor: withWorkbench(
       qa.wrap(withEntities(
         withSpell(createEditor, { host, root: () => entityCtx.root, t: () => i18n.t.bind(i18n) as TFunction }),
-        entityCtx, host, () => i18n.t.bind(i18n),
+        entityCtx, host, () => i18n.t.bind(i18n), i18n,
       )),
       { host, i18n, mac: /Mac|iPhone|iPad/.test(navigator.platform) },
     ),

@@ -185,8 +185,9 @@ const marks: Record<string, MarkSpec> = {
     toDOM: (mark) => {
       const a = mark.attrs as EntityAttrs;
       return ['span', {
+        // no aria-label: on a generic span it is not allowed (and, where honoured, would replace the
+        // name itself); the type is read from the visible ::after label (editor.css), in any UI language
         class: 'ent', 'data-id': a.id, 'data-type': a.type, 'data-entity': a.entity,
-        'aria-label': `${a.type} entity`,
         // the colour: --ent-<TYPE> through a rule per type (plugins/entity-colors.ts; no inline
         // style, which the app's CSP blocks)
       }, 0];

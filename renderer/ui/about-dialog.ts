@@ -6,7 +6,7 @@ import { openDialog } from './dialog.ts';
 
 export function openAbout(t: TFunction, info: CallResponse<'appInfo'> | null): Promise<unknown> {
   const body = [h('p', {}, t('about.body', { version: info?.version ?? '' }))];
-  if (info) body.push(h('p', {}, t('about.mode', { mode: info.mode })), h('p', { dir: 'auto' }, t('about.data', { dir: info.dataDir })));
+  if (info) body.push(h('p', {}, t('about.mode', { mode: t(`about.modes.${info.mode}`, { defaultValue: info.mode }) })), h('p', { dir: 'auto' }, t('about.data', { dir: info.dataDir })));
   body.push(h('p', {}, t('about.numbers')));
   return openDialog({ name: 'about', title: t('about.title'), body, actions: [{ id: 'ok', label: t('dialog.ok'), primary: true }] }).result;
 }

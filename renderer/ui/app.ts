@@ -109,6 +109,8 @@ export class App {
   private readonly statusbar: StatusBar;
   private readonly main: HTMLElement;
   private readonly notice: HTMLElement;
+  /** the page's level-one heading (visually hidden): the window title, for screen-reader navigation */
+  private readonly heading = h('h1', { class: 'visually-hidden' });
   private readonly editorMount: HTMLElement;
   private readonly reviewBar: HTMLElement;
   private readonly findBar: FindBar;
@@ -153,7 +155,7 @@ export class App {
 
   /** Builds the page and opens the first workspace; sets `<html data-ready="true">` when shown. */
   async start(root: HTMLElement, initialFolder: string | null): Promise<void> {
-    const header = h('header', { class: 'app-header' }, this.menubar.el);
+    const header = h('header', { class: 'app-header' }, this.heading, this.menubar.el);
     root.replaceChildren(header, this.sidebar.el, this.main, this.statusbar.el);
     this.renderTexts();
     this.showEmpty();
@@ -282,6 +284,7 @@ export class App {
 
   private updateTitle(): void {
     document.title = this.session ? this.t('app.titleWith', { name: this.session.report.name }) : this.t('app.title');
+    this.heading.textContent = document.title;
   }
 
   // ---- workspace ----------------------------------------------------------------------------

@@ -115,8 +115,9 @@ export async function openConcordanceDialog(o: ConcordanceOptions): Promise<Conc
   const hitButton = (hit: ConcordanceHit) => {
     const name = reportName(hit.file);
     const b = h('button', {
+      // no aria-label: the visible text (report · row, Arabic, English) is the accessible name, so
+      // speech users can say what they see (axe label-content-name-mismatch)
       type: 'button', class: 'cc-hit', 'data-file': hit.file, 'data-row': hit.row, 'data-unit': hit.unit, 'data-side': hit.side,
-      'aria-label': `${t('workbench.concordance.hitLabel', { report: name, row: hit.row + 1 })}: ${hit.ar} — ${hit.en}`,
     },
     h('span', { class: 'cc-where', dir: 'auto' }, name, ' · ', t('workbench.concordance.row', { row: hit.row + 1 })),
     side(hit.ar, hit.side === 'ar' ? hit : null, 'ar'),

@@ -24,6 +24,9 @@ export interface DialogOptions {
   name: string;
   /** what Esc returns (default null) */
   cancelId?: string | null;
+  /** the body is long and scrolls (a table with nothing focusable in it): it joins the tab order as
+   * a region named by the title, so the keyboard can scroll it */
+  scrollable?: boolean;
 }
 
 export interface DialogHandle {
@@ -59,7 +62,10 @@ export function openDialog(o: DialogOptions): DialogHandle {
     buttons.set(a.id, b);
     footer.append(b);
   }
-  el.append(h('h2', { id: titleId, class: 'dialog-title' }, o.title), h('div', { class: 'dialog-body' }, ...o.body), footer);
+  const body = o.scrollable
+    ? h('div', { class: 'dialog-body', tabindex: 0, role: 'region', 'aria-labelledby': titleId }, ...o.body)
+    : h('div', { class: 'dialog-body' }, ...o.body);
+  el.append(h('h2', { id: titleId, class: 'dialog-title' }, o.title), body, footer);
   el.addEventListener('cancel', (ev) => {
     ev.preventDefault();
     close(o.cancelId ?? null);

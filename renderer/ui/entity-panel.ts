@@ -9,7 +9,7 @@
 //     entry selects its mention (again: the next one);
 //   - setGlossary hands an edited glossary (glossary panel, "Save glossary") to the open editor:
 //     its English span suggestions and pre-annotation use it at once.
-import type { TFunction } from 'i18next';
+import type { i18n as I18n, TFunction } from 'i18next';
 import type { HostBridge, Workspace } from '../../shared/contract/host.ts';
 import type { TagType } from '../../shared/model/types.ts';
 import { tagSetOf, tagColor } from '../../shared/entities/tagset.ts';
@@ -22,7 +22,11 @@ import {
 } from '../editor/commands/entities.ts';
 import { entityKey, suggestionsOf, type EntityAction } from '../editor/plugins/entity-state.ts';
 import { sourceOf } from '../editor/plugins/source-readonly.ts';
+import { formatNumber } from '../../shared/i18n/numbers.ts';
 import { h, replaceChildren } from './dom.ts';
+
+/** What the panel needs of i18next beyond `t`: the language (for digits) and its change event. */
+export type UiLanguage = Pick<I18n, 'language' | 'on' | 'off'>;
 
 /** What the app knows about the open workspace, for entity tagging. */
 export interface EntityContext {
@@ -153,7 +157,8 @@ export class EntityPanel {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private cursor = new Map<string, number>();
 
-  constructor(private readonly editor: EditorHandle, private readonly ctx: EntityContext, private readonly t: () => TFunction, private readonly host: HostBridge) {
+  constructor(private readonly editor: EditorHandle, private readonly ctx: EntityContext, private readonly t: () => TFunction, private readonly host: HostBridge,
+    private readonly ui?: UiLanguage) {
     this.head = h('h2', { class: 'ent-panel-title', id: 'ent-panel-title' });
     this.actions = h('div', { class: 'ent-panel-actions', role: 'toolbar' });
     this.list = h('ul', { class: 'ent-panel-list' });
@@ -179,6 +184,8 @@ export class EntityPanel {
   /** Re-render now. */
   render(): void {
     const t = this.t();
+    // digits as the UI writes them (Arabic-Indic in the Arabic UI)
+    const lang = this.ui?.language ?? (document.documentElement.lang || 'en');
     const state = this.editor.view.state;
     this.drawnSuggestions = entityKey.getState(state)?.suggestions ?? null;
     const rows = entityRows(mentionsOf(state.doc), this.ctx.glossary);
@@ -222,7 +229,7 @@ export class EntityPanel {
         h('span', { class: 'ent-form', lang: 'ar', dir: 'rtl' }, r.ar.map((f) => f.form).join('، ') || '—'),
         h('span', { class: 'ent-arrow', 'aria-hidden': 'true' }, '↔'),
         h('span', { class: 'ent-form', lang: 'en', dir: 'ltr' }, r.en.map((f) => f.form).join(', ') || '—'),
-        h('span', { class: 'ent-count' }, String(r.mentions.length)),
+        h('span', { class: 'ent-count' }, formatNumber(r.mentions.length, lang)),
         ...flags);
       // CSSOM, not a style attribute: the CSP blocks inline styles
       item.style.setProperty('--ent-color', color);
@@ -256,9 +263,10 @@ export type CreateEditor = (mount: HTMLElement, init: EditorInit) => EditorHandl
 
 /**
  * Wraps the editor factory: the editor gets the workspace's tag set and glossary, messages are
- * translated, and the entity panel is mounted after the editor's mount element.
+ * translated, and the entity panel is mounted after the editor's mount element. Given `ui`, the
+ * panel redraws itself in the new language when the UI language changes.
  */
-export function withEntities(create: CreateEditor, ctx: EntityContext, host: HostBridge, t: () => TFunction): CreateEditor {
+export function withEntities(create: CreateEditor, ctx: EntityContext, host: HostBridge, t: () => TFunction, ui?: UiLanguage): CreateEditor {
   return (mount, init) => {
     let panel: EntityPanel | null = null;
     const editor = create(mount, {
@@ -282,8 +290,10 @@ export function withEntities(create: CreateEditor, ctx: EntityContext, host: Hos
         if (panel?.suggestionsChanged()) panel.schedule();
       },
     });
-    panel = new EntityPanel(editor, ctx, t, host);
+    panel = new EntityPanel(editor, ctx, t, host, ui);
     mount.after(panel.el);
+    const relabel = () => panel?.render();
+    ui?.on('languageChanged', relabel);
     const onGlossary = (g: GlossaryEntry[]) => {
       applyGlossary(editor.view, g);
       panel?.render();
@@ -301,6 +311,7 @@ export function withEntities(create: CreateEditor, ctx: EntityContext, host: Hos
       },
       destroy() {
         ctx.listeners.delete(onGlossary);
+        ui?.off('languageChanged', relabel);
         panel?.destroy();
         editor.destroy();
       },

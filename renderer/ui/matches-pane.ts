@@ -50,8 +50,10 @@ export class MatchesPane {
     }
   }
 
-  /** Draws the current state again (UI language changed). */
+  /** Draws the current state again (UI language changed); the last announcement, in the old
+   * language, is dropped (clearing a live region announces nothing). */
   refresh(): void {
+    this.live.textContent = '';
     this.render(this.state);
   }
 

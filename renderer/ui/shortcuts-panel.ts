@@ -17,7 +17,7 @@ function table(t: TFunction, caption: string, rows: ShortcutRow[], mac: boolean)
   return h('table', { class: 'shortcuts' },
     h('caption', {}, caption),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('shortcuts.key')), h('th', { scope: 'col' }, t('shortcuts.action')))),
-    h('tbody', {}, ...rows.map((r) => h('tr', {}, h('td', {}, h('kbd', { dir: 'ltr' }, displayKeys(r.keys, mac))), h('td', {}, r.label)))));
+    h('tbody', {}, ...rows.map((r) => h('tr', {}, h('td', {}, h('kbd', { dir: 'ltr' }, displayKeys(r.keys, mac).replace('<key>', t('shortcuts.tagKey')))), h('td', {}, r.label)))));
 }
 
 export function openShortcuts(t: TFunction, editorRows: ShortcutRow[], mac: boolean): Promise<unknown> {
@@ -28,5 +28,5 @@ export function openShortcuts(t: TFunction, editorRows: ShortcutRow[], mac: bool
   ];
   const body: Node[] = [table(t, t('shortcuts.app'), appRows, mac)];
   body.push(editorRows.length ? table(t, t('shortcuts.editor'), editorRows, mac) : h('p', {}, t('shortcuts.none')));
-  return openDialog({ name: 'shortcuts', title: t('shortcuts.title'), body, actions: [{ id: 'ok', label: t('dialog.close'), primary: true }] }).result;
+  return openDialog({ name: 'shortcuts', title: t('shortcuts.title'), body, scrollable: true, actions: [{ id: 'ok', label: t('dialog.close'), primary: true }] }).result;
 }

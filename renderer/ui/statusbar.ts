@@ -53,7 +53,7 @@ export class StatusBar {
   /** Marks that the unsaved edits reached the recovery journal (version = the edit count journaled). */
   setJournaled(version: number): void {
     this.saveEl.dataset.journal = String(version);
-    this.saveEl.title = this.t('status.journaled');
+    this.render();
   }
 
   focus(): void {
@@ -66,6 +66,10 @@ export class StatusBar {
     if (this.state === 'none') this.saveEl.textContent = t('status.noReport');
     else if (this.state === 'error') this.saveEl.textContent = t('status.error', { message: this.failure ? describeFailure(t, this.failure) : '' });
     else this.saveEl.textContent = t(`status.${this.state}`);
+    // the journal tooltip in the current language, and only while there are edits not yet saved
+    const journaled = this.saveEl.dataset.journal !== undefined && this.state !== 'saved' && this.state !== 'none';
+    if (journaled) this.saveEl.title = t('status.journaled');
+    else this.saveEl.removeAttribute('title');
     this.nameEl.textContent = this.info?.name ?? '';
     this.encEl.textContent = this.info ? t('status.encoding', { encoding: this.info.encoding }) : '';
     this.rowsEl.textContent = this.info ? t('status.rows', { count: this.info.rows }) : '';

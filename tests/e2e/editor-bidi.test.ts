@@ -49,13 +49,14 @@ test('every sentence element carries dir and lang; rows carry id and status', { 
     src: [...document.querySelectorAll('p.src')].map((p) => `${p.getAttribute('dir')}/${p.getAttribute('lang')}/${getComputedStyle(p).direction}`),
     tgt: [...document.querySelectorAll('p.tgt')].map((p) => `${p.getAttribute('dir')}/${p.getAttribute('lang')}/${getComputedStyle(p).direction}`),
     rows: [...document.querySelectorAll('div.row')].map((r) => `${r.getAttribute('data-id')}:${r.getAttribute('data-status')}`),
-    ent: [...document.querySelectorAll('span.ent')].map((e) => `${e.getAttribute('data-type')}|${e.getAttribute('aria-label')}|${getComputedStyle(e).borderBottomColor}`),
+    // type | the label shown after the name (colour is never the only cue) | colour
+    ent: [...document.querySelectorAll('span.ent')].map((e) => `${e.getAttribute('data-type')}|${getComputedStyle(e, '::after').content}|${getComputedStyle(e).borderBottomColor}`),
   }));
   assert.deepEqual(info.src, Array(4).fill('rtl/ar/rtl'));
   assert.deepEqual(info.tgt, Array(4).fill('ltr/en/ltr'));
   assert.deepEqual(info.rows, ['u1:draft', 'u2:auto', 'u3:auto', 'u4:auto']);
   // document order: Apple (s1), Apple (t1), المتحدث (s3)
-  assert.deepEqual(info.ent, ['ORG|ORG entity|rgb(25, 113, 194)', 'ORG|ORG entity|rgb(25, 113, 194)', 'PER|PER entity|rgb(217, 72, 15)']);
+  assert.deepEqual(info.ent, ['ORG|"ORG"|rgb(25, 113, 194)', 'ORG|"ORG"|rgb(25, 113, 194)', 'PER|"PER"|rgb(217, 72, 15)']);
 });
 
 test('the Arabic column is at the inline start: left in an LTR UI, right in an RTL UI', { skip: skip ?? false }, async () => {
