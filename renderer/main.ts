@@ -59,10 +59,10 @@ async function boot(): Promise<void> {
     ),
     qa: qa.hooks,
     importTranslation, // given the project's abbreviations by the app (ui/project-import.ts)
-    editorShortcuts: () => SHORTCUTS.map((s) => ({
-      keys: s.keys[0],
+    editorShortcuts: () => SHORTCUTS.flatMap((s) => s.keys.map((keys) => ({
+      keys,
       label: i18n.t(`shortcuts.cmd.${s.command}`, { defaultValue: s.description }),
-    })).concat(tagShortcuts(entityCtx.tagSet).map((s) => ({
+    }))).concat(tagShortcuts(entityCtx.tagSet).map((s) => ({
       keys: s.keys, label: i18n.t('shortcuts.entities.tag', { type: s.id.slice(4), defaultValue: s.description }),
     })), ENTITY_SHORTCUTS.map((s) => ({ keys: s.keys, label: i18n.t(`shortcuts.entities.${s.id}`, { defaultValue: s.description }) })),
     [{ keys: SPELL_MENU_KEY, label: i18n.t('spell.shortcut') }]),

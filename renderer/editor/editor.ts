@@ -8,7 +8,7 @@ import { cssIdent, schema, type RowAttrs } from './schema.ts';
 import { annotationsToDoc, docToAnnotations } from './convert.ts';
 import { editorPlugins } from './setup.ts';
 import { commands, type CommandName } from './commands/index.ts';
-import { cursorOf } from './commands/util.ts';
+import { cursorOf, STATUS_LOWERED, type StatusLowered } from './commands/util.ts';
 import type { EntityOptions } from './plugins/entity-setup.ts';
 import { ensureTypeColorRules } from './plugins/entity-colors.ts';
 import { replaceAnnotationsTr } from './replace.ts';
@@ -43,8 +43,9 @@ export interface EditorInit {
   sourceText: string;
   /** colour per tag name (e.g. { PER: '#d9480f' }), set as CSS variables --ent-<TYPE> */
   tagColors?: Record<string, string>;
-  /** called after every document change (for autosave scheduling) */
-  onChange?: (info: { docChanged: true }) => void;
+  /** called after every document change (for autosave scheduling); `rows` is the row count now,
+   * `statusLowered` set when a structural edit lowered a row's status (the app says so) */
+  onChange?: (info: ChangeInfo) => void;
   /** called when the selection moves or the document changes */
   onSelection?: (info: SelectionInfo) => void;
   /** called when an edit of the Arabic was refused (the editor also flashes a hint class) */
@@ -59,6 +60,13 @@ export interface EditorInit {
   qa?: QaOptions;
   /** called after every transaction that changed the QA findings' state (the QA panel) */
   onQa?: () => void;
+}
+
+/** What onChange reports. */
+export interface ChangeInfo {
+  docChanged: true;
+  rows?: number;
+  statusLowered?: StatusLowered;
 }
 
 /** The handle the app holds on a mounted editor. */
@@ -141,7 +149,7 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
       const before = view.state;
       const next = before.apply(tr);
       view.updateState(next);
-      if (next.doc !== before.doc) init.onChange?.({ docChanged: true });
+      if (next.doc !== before.doc) init.onChange?.({ docChanged: true, rows: next.doc.childCount, statusLowered: tr.getMeta(STATUS_LOWERED) as StatusLowered | undefined });
       if (next.selection !== before.selection || next.doc !== before.doc) report(next);
       if (init.onFind && findKey.getState(next) !== findKey.getState(before)) init.onFind(summary());
       if (init.onQa && qaKey.getState(next) !== qaKey.getState(before)) init.onQa();

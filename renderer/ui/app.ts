@@ -32,6 +32,7 @@ import type { QaHooks } from './qa-panel.ts';
 import type { SearchOptions } from '../../shared/text/search.ts';
 import type { ReportWhere, WorkbenchActions } from './workbench.ts';
 import { openConcordanceDialog } from './concordance-dialog.ts';
+import { showEdit, type EditInfo } from './edit-notes.ts';
 
 /** What the shell needs from the editor (renderer/editor/editor.ts's EditorHandle satisfies it;
  * the workbench's actions come with renderer/ui/workbench.ts's wrapper). */
@@ -53,7 +54,9 @@ export interface EditorLike extends Partial<WorkbenchActions> {
 
 /** Creates an editor in `mount` (renderer/editor/editor.ts's createEditor). */
 export type EditorFactory = (mount: HTMLElement, init: {
-  annotations: Annotations; sourceText: string; tagColors?: Record<string, string>; onChange?: (info: { docChanged: true }) => void;
+  annotations: Annotations; sourceText: string; tagColors?: Record<string, string>; onChange?: (info: { docChanged: true } & EditInfo) => void;
+  /** the caret moved (the status bar shows the caret row's status) */
+  onSelection?: (info: { status: string | null }) => void;
   /** find's hits changed (renderer/ui/find-bar.ts shows the count) */
   onFind?: (c: FindCount) => void;
   /** the open folder and report (memory lookups) */
@@ -372,9 +375,11 @@ export class App {
         annotations,
         sourceText: report.text,
         tagColors,
-        onChange: () => {
+        onChange: (info) => {
           if (session && !session.replacing) session.saver.changed();
+          showEdit(this.statusbar, this.t, info);
         },
+        onSelection: (info) => this.statusbar.setRowStatus(info.status),
         onFind: (c) => this.findBar.update(c),
         report: this.workspace ? { root: this.workspace.root, path: report.path } : undefined,
       });
