@@ -333,14 +333,15 @@ export async function saveReport(
   expectedSidecarHash: string | null,
   opts: SaveOptions = {},
 ): Promise<{ sidecarHash: string; savedAt: string }> {
-  const json = checkedJson(annotations, opts.validated);
+  // every save stamps "modified" (the renderer's copy keeps the time it was loaded)
+  const savedAt = (opts.now ?? (() => new Date().toISOString()))();
+  const json = checkedJson({ ...annotations, modified: savedAt }, opts.validated);
   const scPath = sidecarPath(txtPath);
   // check and replace under one lock: a compare-and-swap across processes (file-lock.ts)
   const hash = await withFileLock(scPath, async () => {
     await cleanStaleTempsThrottled(dirname(scPath));
     return writeIfUnchanged(scPath, json, expectedSidecarHash, opts);
   });
-  const savedAt = (opts.now ?? (() => new Date().toISOString()))();
   await discardJournal(opts.journalDir ?? defaultJournalDir(), txtPath).catch(() => undefined);
   return { sidecarHash: hash, savedAt };
 }
