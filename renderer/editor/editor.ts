@@ -10,6 +10,7 @@ import { editorPlugins } from './setup.ts';
 import { commands, type CommandName } from './commands/index.ts';
 import { cursorOf, STATUS_LOWERED, type StatusLowered } from './commands/util.ts';
 import type { EntityOptions } from './plugins/entity-setup.ts';
+import { entityKey } from './plugins/entity-state.ts';
 import { ensureTypeColorRules } from './plugins/entity-colors.ts';
 import { replaceAnnotationsTr } from './replace.ts';
 import { configureEntities } from './commands/entities.ts';
@@ -150,7 +151,10 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
       const next = before.apply(tr);
       view.updateState(next);
       if (next.doc !== before.doc) init.onChange?.({ docChanged: true, rows: next.doc.childCount, statusLowered: tr.getMeta(STATUS_LOWERED) as StatusLowered | undefined });
-      if (next.selection !== before.selection || next.doc !== before.doc) report(next);
+      // suggestions changed without a document or caret change (Alt+A tag all, Alt+Shift+Delete
+      // reject all): listeners such as the entity panel's count must hear of it too
+      const suggested = entityKey.getState(next)?.suggestions !== entityKey.getState(before)?.suggestions;
+      if (next.selection !== before.selection || next.doc !== before.doc || suggested) report(next);
       if (init.onFind && findKey.getState(next) !== findKey.getState(before)) init.onFind(summary());
       if (init.onQa && qaKey.getState(next) !== qaKey.getState(before)) init.onQa();
     },
