@@ -28,6 +28,7 @@ import { ProjectMemory } from './tm.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
+import { restoreOptions, restoreSidecar } from './sidecar-restore.ts';
 
 /** A request after validation (defaults applied). */
 export type ParsedRequest<K extends CallName> = z.output<HostCalls[K]['request']>;
@@ -272,6 +273,16 @@ export function createHostService(opts: HostServiceOptions): HostService {
     discardJournal: async (req) => {
       await deps.discardJournal(await roots.resolve(req.path), { journalDir });
       return {};
+    },
+    sidecarRestoreOptions: async (req) => {
+      const path = await roots.resolve(req.path);
+      if (!/\.txt$/i.test(path)) throw new HostError('invalid-request', `Not a report (.txt): ${req.path}`);
+      return { options: await restoreOptions(path, journalDir) };
+    },
+    restoreSidecar: async (req) => {
+      const path = await roots.resolve(req.path);
+      if (!/\.txt$/i.test(path)) throw new HostError('invalid-request', `Not a report (.txt): ${req.path}`);
+      return { aside: await restoreSidecar(path, req.source, journalDir) };
     },
     exportRun: async (req) => {
       const path = await roots.resolve(req.path);

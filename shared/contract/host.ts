@@ -268,6 +268,11 @@ export const RecentFolderSchema = z.object({ id: z.string(), path: z.string(), n
 const Empty = z.object({}).strict();
 const PathReq = z.object({ path: z.string().min(1) }).strict();
 
+/** Where a damaged annotation file's replacement comes from: the two save backups or the journal. */
+export const RestoreSourceSchema = z.enum(['bak', 'bak2', 'journal']);
+/** One replacement on offer: its source, date (ISO) and row count. */
+export const RestoreOptionSchema = z.object({ source: RestoreSourceSchema, date: z.string(), rows: z.number().int().nonnegative() });
+
 function call<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
 }
@@ -294,6 +299,12 @@ export const hostCalls = {
   /** crash-recovery journal of unsaved edits; cleared by a successful save or on discard */
   writeJournal: call(z.object({ path: z.string().min(1), annotations: AnnotationsSchema }).strict(), z.object({})),
   discardJournal: call(PathReq, z.object({})),
+  /** a damaged annotation file's way out (electron/host/sidecar-restore.ts): the readable backups
+   * (.bak, .bak.2) and the recovery journal of a report, each with its date and row count */
+  sidecarRestoreOptions: call(PathReq, z.object({ options: z.array(RestoreOptionSchema) })),
+  /** replaces a report's annotation file with a backup or the journal; the file replaced is copied
+   * aside first as `<name>.annotations.damaged-<timestamp>.json` (its path, null when there was none) */
+  restoreSidecar: call(z.object({ path: z.string().min(1), source: RestoreSourceSchema }).strict(), z.object({ aside: z.string().nullable() })),
   exportRun: call(ExportRequestSchema, ExportSummarySchema),
   exportCancel: call(z.object({ jobId: z.string() }).strict(), z.object({})),
   /** tell the host the UI language so native menus are rebuilt */

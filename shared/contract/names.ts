@@ -8,6 +8,7 @@ export const CALL_NAMES = [
   'loadGlossary', 'saveGlossary', 'importMemory', 'saveCopy', 'saveSettings', 'exportGlossary',
   'tmLookup', 'tmExactMany', 'concordance', 'qaRun', 'qaExportReport',
   'loadDictionary', 'addDictionaryWord',
+  'sidecarRestoreOptions', 'restoreSidecar',
 ] as const;
 
 export const EVENT_NAMES = ['menu', 'exportProgress', 'fileChanged'] as const;

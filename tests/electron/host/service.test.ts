@@ -38,6 +38,8 @@ const BAD: Record<CallName, unknown[]> = {
   saveReport: [{ path: '/x.txt' }, { path: '/x.txt', annotations: { format: 'other' }, sidecarHash: null }],
   writeJournal: [{ path: '/x.txt' }, { path: '/x.txt', annotations: null }],
   discardJournal: [{}, { path: null }],
+  sidecarRestoreOptions: [{}, { path: '' }, { path: '/x.txt', extra: 1 }],
+  restoreSidecar: [{ path: '/x.txt' }, { path: '/x.txt', source: 'bak3' }, { path: '', source: 'bak' }, { path: '/x.txt', source: 'journal', extra: 1 }],
   exportRun: [{ path: '/x', format: 'moses' }, { path: '/x', format: 'pdf', jobId: 'a' }, { path: '/x', format: 'tmx', jobId: 'x'.repeat(65) }],
   exportCancel: [{}, { jobId: 3 }],
   setLanguage: [{ lang: 'de' }, {}],
