@@ -282,7 +282,9 @@ async function recoverJournal(
   const entry = await readJournal(journalDir, txtPath);
   if (!entry) return null;
   const written = Date.parse(entry.written);
-  if (sidecarMtimeMs !== null && !(written >= sidecarMtimeMs)) return null;
+  // older than the file: someone saved since, unless the file's own "modified" (stamped by every
+  // save) is older than the journal, as when the user put a backup back by hand
+  if (sidecarMtimeMs !== null && !(written >= sidecarMtimeMs) && !(written >= Date.parse(current.modified))) return null;
   let a = entry.annotations;
   if (a.source.sha256 !== info.sha256) {
     const r = reanchor(a, text, info, rules);

@@ -120,6 +120,21 @@ test('journal: not offered when older than the sidecar or identical to it', () =
     assert.notEqual((await openReport(txt, { journalDir })).recovered, null);
   }));
 
+test('journal: still offered after the user put an older version of the file back by hand (its "modified" is older than the journal)', () =>
+  workspace(async ({ txt, journalDir }) => {
+    const r = await openReport(txt, { journalDir });
+    await saveReport(txt, r.annotations, null, { journalDir, now: () => '2024-01-01T00:00:00.000Z' });
+    const backup = await readFile(sidecarPath(txt), 'utf8');
+    const edited = { ...annotate(TEXT), source: r.annotations.source };
+    await writeJournal(journalDir, txt, edited, () => '2024-06-01T00:00:00.000Z');
+    // the file is damaged, then restored by hand from the backup: a new mtime, the old content
+    await writeFile(sidecarPath(txt), '{ broken');
+    await writeFile(sidecarPath(txt), backup);
+    const again = await openReport(txt, { journalDir });
+    assert.notEqual(again.recovered, null, 'the unsaved edits are offered');
+    assert.deepEqual(again.recovered!.targets, edited.targets);
+  }));
+
 test('journal: edits survive a failed save (disk full), and the sidecar is unchanged', () =>
   workspace(async ({ txt, journalDir }) => {
     const r = await openReport(txt, { journalDir });
