@@ -181,9 +181,11 @@ export async function currentSidecarHash(txtPath: string): Promise<string | null
   return sidecarHashOnDisk(sidecarPath(txtPath));
 }
 
-function sidecarFailure(e: unknown, path: string): never {
+function sidecarFailure(e: unknown, path: string, sidecarHash?: string): never {
   if (e instanceof SidecarError) {
     throw new HostError(e.code, `${basename(path)}: ${e.message}${e.code === 'corrupt-sidecar' ? ' The file was left untouched.' : ''}`, {
+      // the damaged file's hash: "replace it with mine" saves against it (issue 14 §4)
+      ...(sidecarHash ? { sidecarHash } : {}),
       problem: e.problem,
       path: e.path,
       line: e.line,
@@ -245,13 +247,13 @@ export async function openReport(txtPath: string, opts: OpenOptions = {}): Promi
     try {
       stored = parseAnnotations(sidecar.json, undefined, { check: false });
     } catch (e) {
-      sidecarFailure(e, scPath);
+      sidecarFailure(e, scPath, sidecar.hash);
     }
     // checked once: against the source when it is the one the sidecar was written for, else
     // structurally (re-anchoring needs a consistent file)
     const same = stored.source.sha256 === hash;
     const problems = checkAnnotations(stored, same ? { text } : undefined);
-    if (problems.length) sidecarFailure(new SidecarError(problems), scPath);
+    if (problems.length) sidecarFailure(new SidecarError(problems), scPath, sidecar.hash);
     if (same) {
       annotations = stored;
       state = 'loaded';

@@ -45,6 +45,8 @@ export const ReportSummarySchema = z.object({
   hasAnnotations: z.boolean(),
   /** set when the report or its sidecar cannot be read; the sidebar shows it */
   problem: z.string().optional(),
+  /** an annotation file whose .txt is missing (`path` is where the .txt should be) */
+  sourceMissing: z.boolean().optional(),
 });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 

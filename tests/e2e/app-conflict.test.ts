@@ -42,7 +42,7 @@ test('sidecar rewritten on disk under unsaved edits: keep mine, take theirs, kee
 
       const dlg = page.locator('dialog[data-dialog="conflict"]');
       await dlg.waitFor();
-      assert.deepEqual(await dlg.locator('.dialog-actions button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-action'))), ['mine', 'theirs', 'both']);
+      assert.deepEqual(await dlg.locator('.dialog-actions button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-action'))), ['mine', 'theirs', 'both', 'later']);
       assert.equal(await firstEnglish(page), mine, 'my edit is still in the editor while I choose');
       await dlg.locator(`button[data-action="${choice}"]`).click();
       await dlg.waitFor({ state: 'detached' });
