@@ -5,12 +5,12 @@
 // whose save failed names the reason and the choices with verbs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { startE2E } from './helpers/server.ts';
 import { typeInFirstTarget } from './helpers/app.ts';
-import { firstEnglish, firstEnglishOnDisk, holdSaves, openReportAt, sidecarFile } from './helpers/disk.ts';
+import { firstEnglish, firstEnglishOnDisk, holdSaves, openReportAt, sidecarFile, waitForJournal } from './helpers/disk.ts';
 
 /** Clicks the report `file` in the sidebar (it may not open). */
 async function choose(page: Page, workspace: string, file: string): Promise<void> {
@@ -132,6 +132,60 @@ test('leaving a report whose save failed names the reason, with verbs for the ch
     assert.deepEqual(await dlg.locator('.dialog-actions button').allInnerTexts(), ['Stay and keep editing', 'Leave without saving']);
     await dlg.locator('button[data-action="stay"]').click();
     assert.equal(await firstEnglish(page), 'Not on disk');
+  } finally {
+    await e.close();
+  }
+});
+
+test('Arabic UI: an annotation file whose report is missing is listed as "source missing" and says what to do', async () => {
+  const e = await startE2E({ service: { systemLanguage: 'ar-EG' } });
+  try {
+    const { page, workspace } = e;
+    await writeFile(join(workspace, 'zz-gone.annotations.json'), '{}');
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true' && document.documentElement.lang === 'ar');
+    const entry = page.locator(`button.report[data-path="${join(workspace, 'zz-gone.txt')}"]`);
+    await entry.waitFor();
+    assert.equal(await entry.locator('[data-source-missing]').innerText(), 'المصدر مفقود: zz-gone.txt ليس في المجلد');
+    await entry.click();
+    await page.waitForSelector('.editor-area[data-report-state="error"] [data-code="source-missing"]');
+    assert.match(await page.locator('[data-code="source-missing"]').innerText(), /أعد ملف ‎\.txt بجانبها/);
+    assert.equal(await page.locator('dialog[open]').count(), 0);
+  } finally {
+    await e.close();
+  }
+});
+
+test('unsaved journal edits are still offered after the user put the backup back by hand', async () => {
+  const e = await startE2E();
+  try {
+    const { page, workspace, dataDir } = e;
+    const name = await openReportAt(page, 0);
+    const file = sidecarFile(workspace, name);
+    await typeInFirstTarget(page, 'Base');
+    await page.keyboard.press('Control+s');
+    await page.waitForSelector('.status-save[data-state="saved"]');
+    await typeInFirstTarget(page, ' two');
+    await page.keyboard.press('Control+s');
+    await page.waitForSelector('.status-save[data-state="saved"]');
+    // then saves fail; the edit reaches the journal only
+    await page.route('**/api/saveReport', (r: Route) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, code: 'disk-full', message: 'No space left.' }) }));
+    await typeInFirstTarget(page, ' unsaved');
+    await waitForJournal(dataDir, workspace, name, 'Base two unsaved');
+    await page.locator('button.report').nth(1).click();
+    const leave = page.locator('dialog[data-dialog="unsaved"]');
+    await leave.waitFor();
+    await leave.locator('button[data-action="leave"]').click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.editor-area')?.dataset.reportState === 'open');
+    // the file is damaged, and the user copies the backup back by hand (a new mtime, older content)
+    await writeFile(file, '{ damaged');
+    await copyFile(file.replace(/\.json$/, '.json.bak'), file);
+    await page.locator('button.report').nth(0).click();
+    const dlg = page.locator('dialog[data-dialog="recovery"]');
+    await dlg.waitFor();
+    await dlg.locator('button[data-action="restore"]').click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.editor-area')?.dataset.reportState === 'open');
+    assert.equal(await firstEnglish(page), 'Base two unsaved');
   } finally {
     await e.close();
   }
