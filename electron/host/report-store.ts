@@ -205,6 +205,8 @@ export interface OpenOptions extends SegmentRules {
   now?: () => string;
   /** false: do not look for unsaved edits in the journal (exports read what is saved, nothing else) */
   journal?: boolean;
+  /** true: do not read the sidecar (read-only past a damaged one); no journal either */
+  ignoreSidecar?: boolean;
 }
 
 function sourceInfoOf(txtPath: string, decoded: Decoded, hash: string, text: string): SourceInfo {
@@ -229,7 +231,7 @@ export async function openReport(txtPath: string, opts: OpenOptions = {}): Promi
   const now = opts.now ?? (() => new Date().toISOString());
   const scPath = sidecarPath(txtPath);
   // both files read at once; a problem with the source is the one reported first
-  const [src, sc] = await Promise.allSettled([readSource(txtPath), readSidecar(scPath)]);
+  const [src, sc] = await Promise.allSettled([readSource(txtPath), opts.ignoreSidecar ? Promise.resolve(null) : readSidecar(scPath)]);
   if (src.status === 'rejected') throw src.reason;
   if (sc.status === 'rejected') throw sc.reason;
   const { decoded, sha256: hash } = src.value;
@@ -264,7 +266,7 @@ export async function openReport(txtPath: string, opts: OpenOptions = {}): Promi
       warnings.push(...r.warnings);
     }
   }
-  const recovered = opts.journal === false
+  const recovered = opts.journal === false || opts.ignoreSidecar
     ? null
     : await recoverJournal(opts.journalDir ?? defaultJournalDir(), txtPath, annotations, sidecar?.mtimeMs ?? null, text, info, warnings, { abbreviations: opts.abbreviations, exceptions: opts.exceptions });
   return { path: txtPath, name: basename(txtPath), text, annotations, state, sidecarHash: sidecar?.hash ?? null, warnings, recovered };

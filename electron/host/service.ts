@@ -49,7 +49,7 @@ export interface HostDeps {
   /** progress of a report for the sidebar */
   readSummary: ReadSummary;
   /** reads and decodes a report with its sidecar (created fresh when absent, segmented with the project's abbreviations) */
-  openReport(txtPath: string, opts: { journalDir: string } & SegmentRules): Promise<OpenedReport>;
+  openReport(txtPath: string, opts: { journalDir: string; ignoreSidecar?: boolean } & SegmentRules): Promise<OpenedReport>;
   /** writes the sidecar atomically; refuses with 'conflict' when the file on disk is not `expectedSidecarHash` */
   saveReport(txtPath: string, annotations: Annotations, expectedSidecarHash: string | null, opts: { journalDir: string; validated?: boolean }): Promise<{ sidecarHash: string; savedAt: string }>;
   /** writes the user's version beside the sidecar ("keep both"); returns the copy's path */
@@ -250,7 +250,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const path = await roots.resolve(req.path);
       // a new report is segmented with its project's abbreviations and exceptions (muwazi.project.json, read fresh)
       const rules = sourceSegmentRules(await readSettings(roots.rootOf(path)!));
-      return deps.openReport(path, { journalDir, ...rules });
+      return deps.openReport(path, { journalDir, ...rules, ...(req.ignoreSidecar ? { ignoreSidecar: true } : {}) });
     },
     // the request was validated against the contract above: the store need not run the schema again
     saveReport: async (req) => {

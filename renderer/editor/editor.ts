@@ -59,6 +59,8 @@ export interface EditorInit {
   spell?: SpellOptions;
   /** QA checks' context at open (plugins/qa.ts); the report's entities are added here */
   qa?: QaOptions;
+  /** true: the document cannot be edited (a report opened read-only) */
+  readOnly?: boolean;
   /** called after every transaction that changed the QA findings' state (the QA panel) */
   onQa?: () => void;
 }
@@ -146,6 +148,7 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
   const view: EditorView = new EditorView(mount, {
     state: makeState(),
     attributes: { class: 'muwazi-editor', spellcheck: 'false' },
+    editable: () => !init.readOnly,
     dispatchTransaction(tr: Transaction) {
       const before = view.state;
       const next = before.apply(tr);

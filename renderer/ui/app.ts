@@ -33,7 +33,7 @@ import type { SearchOptions } from '../../shared/text/search.ts';
 import type { ReportWhere, WorkbenchActions } from './workbench.ts';
 import { openConcordanceDialog } from './concordance-dialog.ts';
 import { showEdit, type EditInfo } from './edit-notes.ts';
-import { askLeaveUnsaved, damagedHash, emptyReportNotice, isEmptyReport, offerRestore, openFailureNotice } from './open-errors.ts';
+import { askLeaveUnsaved, damagedHash, emptyReportNotice, isEmptyReport, offerRestore, openFailureNotice, readOnlyNotice } from './open-errors.ts';
 
 /** What the shell needs from the editor (renderer/editor/editor.ts's EditorHandle satisfies it;
  * the workbench's actions come with renderer/ui/workbench.ts's wrapper). */
@@ -56,6 +56,8 @@ export interface EditorLike extends Partial<WorkbenchActions> {
 /** Creates an editor in `mount` (renderer/editor/editor.ts's createEditor). */
 export type EditorFactory = (mount: HTMLElement, init: {
   annotations: Annotations; sourceText: string; tagColors?: Record<string, string>; onChange?: (info: { docChanged: true } & EditInfo) => void;
+  /** the report is open read-only (past a damaged annotation file) */
+  readOnly?: boolean;
   /** the caret moved (the status bar shows the caret row's status) */
   onSelection?: (info: { status: string | null }) => void;
   /** find's hits changed (renderer/ui/find-bar.ts shows the count) */
@@ -339,10 +341,13 @@ export class App {
     this.main.dataset.reportState = 'loading';
     replaceChildren(this.notice, h('p', { class: 'hint' }, this.t('editor.loading', { name: r.name })));
     let res = await this.o.host.openReport({ path: r.path });
-    // a damaged annotation file: restore a backup or the journal, then open again (once)
-    if (!res.ok && res.code === 'corrupt-sidecar' && await offerRestore({ t: this.t, lang: this.o.i18n.language, host: this.o.host, path: r.path, name: r.name, failure: res })) {
-      res = await this.o.host.openReport({ path: r.path });
-      this.scheduleRefresh();
+    let readOnly = false;
+    // a damaged annotation file: restore a backup or the journal and open again (once), or open read-only
+    if (!res.ok && res.code === 'corrupt-sidecar') {
+      const way = await offerRestore({ t: this.t, lang: this.o.i18n.language, host: this.o.host, path: r.path, name: r.name, failure: res });
+      if (way) res = await this.o.host.openReport({ path: r.path, ...(way === 'readOnly' ? { ignoreSidecar: true } : {}) });
+      if (way === 'restored') this.scheduleRefresh();
+      readOnly = way === 'readOnly';
     }
     if (!res.ok || isEmptyReport(res.value.text)) {
       // said once, in place of "Opening…"
@@ -366,12 +371,12 @@ export class App {
       }
     }
     this.notice.replaceChildren();
-    this.mountSession(report, annotations);
+    this.mountSession(report, annotations, readOnly);
     // restored edits are unsaved edits: mark them so they are autosaved like any other
     if (restored) this.session!.saver.changed();
   }
 
-  private mountSession(report: OpenedReport, annotations: Annotations): void {
+  private mountSession(report: OpenedReport, annotations: Annotations, readOnly = false): void {
     const t = this.t;
     this.editorMount.replaceChildren();
     const tagColors = Object.fromEntries((this.workspace?.settings.tagSet ?? []).map((g) => [g.name, g.color]));
@@ -387,6 +392,7 @@ export class App {
           showEdit(this.statusbar, this.t, info);
         },
         onSelection: (info) => this.statusbar.setRowStatus(info.status),
+        readOnly,
         onFind: (c) => this.findBar.update(c),
         report: this.workspace ? { root: this.workspace.root, path: report.path } : undefined,
       });
@@ -417,6 +423,7 @@ export class App {
     this.statusbar.setSaveState('saved');
     const panel = warningsPanel(t, report, () => this.session?.editor.focus());
     if (panel) this.notice.append(panel);
+    if (readOnly) this.notice.append(readOnlyNotice(t, report.name));
     this.main.dataset.reportState = 'open';
     this.updateTitle();
     // an open find bar searches the newly opened report too

@@ -43,9 +43,10 @@ export function emptyReportNotice(t: TFunction, name: string): HTMLElement {
 
 /**
  * A damaged annotation file: asks whether to restore a backup or the journal (each named with its
- * date and rows) or leave the report closed. Returns true when a file was restored (open it again).
+ * date and rows), open the report read-only, or leave it closed. Returns 'restored' when a file was
+ * restored (open it again), 'readOnly' to open it without its annotations and without saving, or null.
  */
-export async function offerRestore(o: { t: TFunction; lang: string; host: Pick<HostBridge, 'sidecarRestoreOptions' | 'restoreSidecar'>; path: string; name: string; failure: Failure }): Promise<boolean> {
+export async function offerRestore(o: { t: TFunction; lang: string; host: Pick<HostBridge, 'sidecarRestoreOptions' | 'restoreSidecar'>; path: string; name: string; failure: Failure }): Promise<'restored' | 'readOnly' | null> {
   const { t } = o;
   const listed = await o.host.sidecarRestoreOptions({ path: o.path });
   const options = listed.ok ? listed.value.options : [];
@@ -59,16 +60,23 @@ export async function offerRestore(o: { t: TFunction; lang: string; host: Pick<H
     label: t(`recovery.restore_${opt.source}`, { date: formatDate(opt.date, o.lang), count: opt.rows }),
     primary: i === 0,
   }));
+  actions.push({ id: 'read-only', label: t('recovery.openReadOnly'), primary: false });
   actions.push({ id: 'close', label: t('recovery.leaveClosed'), primary: options.length === 0 });
   const choice = await ask('damaged', t('recovery.damagedTitle'), body, actions, 'close');
+  if (choice === 'read-only') return 'readOnly';
   const opt = options.find((x) => `restore-${x.source}` === choice);
-  if (!opt) return false;
+  if (!opt) return null;
   const res = await o.host.restoreSidecar({ path: o.path, source: opt.source });
   if (!res.ok) {
     await ask('error', t('errors.title'), describeFailure(t, res), [{ id: 'ok', label: t('dialog.close'), primary: true }], 'ok');
-    return false;
+    return null;
   }
-  return true;
+  return 'restored';
+}
+
+/** The note above a report opened read-only past its damaged annotation file. */
+export function readOnlyNotice(t: TFunction, name: string): HTMLElement {
+  return h('p', { class: 'note', role: 'status', 'data-read-only': 'true', dir: 'auto' }, t('recovery.readOnly', { name }));
 }
 
 /** Leaving a report whose last save failed: stay, or leave with the edits kept in the journal. */

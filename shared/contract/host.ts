@@ -293,7 +293,9 @@ export const hostCalls = {
   openRecent: call(z.object({ id: z.string().min(1).max(64) }).strict(), WorkspaceSchema),
   openSample: call(Empty, WorkspaceSchema),
   listReports: call(z.object({ root: z.string().min(1) }).strict(), WorkspaceSchema),
-  openReport: call(PathReq, OpenedReportSchema),
+  /** `ignoreSidecar`: open read-only past a damaged annotation file (fresh rows from the source, no
+   * journal; the file is not read, and a save is refused by the hash check until the user replaces it) */
+  openReport: call(z.object({ path: z.string().min(1), ignoreSidecar: z.boolean().optional() }).strict(), OpenedReportSchema),
   saveReport: call(
     z.object({ path: z.string().min(1), annotations: AnnotationsSchema, sidecarHash: z.string().nullable() }).strict(),
     z.object({ sidecarHash: z.string(), savedAt: z.string() }),

@@ -82,6 +82,16 @@ test('a damaged annotation file: its backup is offered with date and rows, resto
     const aside = (await readdir(workspace)).filter((f) => f.includes('.annotations.damaged-'));
     assert.equal(aside.length, 1, aside.join(', '));
     assert.equal(await readFile(join(workspace, aside[0]), 'utf8'), '{ "format": "muwazi-annotations", "units": [');
+
+    // damaged again: open read-only; nothing can be typed and the file stays as it is
+    await openReportAt(page, 1);
+    await writeFile(file, '{ broken again');
+    await page.locator('button.report').nth(0).click();
+    await dlg.waitFor();
+    await dlg.locator('button[data-action="read-only"]').click();
+    await page.waitForSelector('.editor-area[data-report-state="open"] [data-read-only]');
+    assert.equal(await page.locator('.muwazi-editor').getAttribute('contenteditable'), 'false');
+    assert.equal(await readFile(file, 'utf8'), '{ broken again');
     assert.deepEqual(e.errors, []);
   } finally {
     await e.close();

@@ -34,7 +34,7 @@ const BAD: Record<CallName, unknown[]> = {
   openRecent: [{}, { id: '' }, { id: 'x'.repeat(65) }],
   openSample: [{ extra: true }],
   listReports: [{}, { root: '' }, { path: '/x' }],
-  openReport: [{}, { path: ['/a'] }],
+  openReport: [{}, { path: ['/a'] }, { path: '/x.txt', ignoreSidecar: 'yes' }, { path: '/x.txt', ignoreSidecar: true, extra: 1 }],
   saveReport: [{ path: '/x.txt' }, { path: '/x.txt', annotations: { format: 'other' }, sidecarHash: null }],
   writeJournal: [{ path: '/x.txt' }, { path: '/x.txt', annotations: null }],
   discardJournal: [{}, { path: null }],

@@ -33,6 +33,11 @@ test('a damaged sidecar: .bak, .bak.2 and the journal are offered with date and 
     await writeFile(sidecarPath(txt), '{ "format": "muwazi-annotations", ');
     await assert.rejects(openReport(txt, { journalDir }), (e) => e instanceof HostError && e.code === 'corrupt-sidecar');
 
+    // read-only past it: fresh rows from the source, no journal, the damaged file not read
+    const ro = await openReport(txt, { journalDir, ignoreSidecar: true });
+    assert.deepEqual([ro.state, ro.sidecarHash, ro.recovered], ['new', null, null]);
+    assert.equal(ro.annotations.units.length, a.units.length);
+
     const options = await restoreOptions(txt, journalDir);
     assert.deepEqual(options.map((o) => `${o.source}:${o.rows}`), ['bak:' + a.units.length, 'bak2:' + a.units.length, 'journal:' + a.units.length]);
     assert.ok(options.every((o) => !Number.isNaN(Date.parse(o.date))));
