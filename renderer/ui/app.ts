@@ -33,6 +33,7 @@ import type { SearchOptions } from '../../shared/text/search.ts';
 import type { ReportWhere, WorkbenchActions } from './workbench.ts';
 import { openConcordanceDialog } from './concordance-dialog.ts';
 import { showEdit, type EditInfo } from './edit-notes.ts';
+import { installRowStatusTip } from './row-status-tip.ts';
 import { askLeaveUnsaved, damagedHash, emptyReportNotice, isEmptyReport, offerRestore, openFailureNotice, readOnlyNotice } from './open-errors.ts';
 
 /** What the shell needs from the editor (renderer/editor/editor.ts's EditorHandle satisfies it;
@@ -130,6 +131,7 @@ export class App {
     this.statusbar = new StatusBar(t, t('app.regions.status'));
     this.notice = h('div', { class: 'notice-area' });
     this.editorMount = h('div', { class: 'editor-mount' });
+    installRowStatusTip(this.editorMount, () => this.t);
     this.reviewBar = h('div', { class: 'review-bar', hidden: true, role: 'toolbar' });
     this.findBar = new FindBar(t, () => this.findTarget());
     this.main = h('main', { class: 'editor-area', 'data-region': 'editor', 'aria-label': t('app.regions.editor'), tabindex: -1 }, this.notice, this.reviewBar, this.findBar.el, this.editorMount);

@@ -75,3 +75,39 @@ test('the entity panel counts the suggestions on screen after Tag all and Reject
     await e.close();
   }
 });
+
+test('row status: a mark in the gutter with a tooltip in words, a legend in F1, the caret row\'s status in the status bar (Arabic too)', async () => {
+  const e = await startE2E();
+  try {
+    const { page } = e;
+    await openReportAt(page, 0);
+    const row = page.locator('.muwazi-editor .row').first();
+    const box = (await row.boundingBox())!;
+    // the mark: a shape per status, drawn at the row's inline start
+    assert.equal(await row.evaluate((r) => getComputedStyle(r, '::before').content), '"○" / ""');
+    await page.mouse.move(box.x + 6, box.y + 8);
+    await page.waitForFunction(() => document.querySelector('.editor-mount')?.getAttribute('title') === 'Row status: Automatic');
+    await page.mouse.move(box.x + box.width / 2, box.y + 8);
+    await page.waitForFunction(() => !document.querySelector('.editor-mount')?.hasAttribute('title'));
+    await row.locator('.tgt').first().click();
+    await page.waitForFunction(() => document.querySelector('.status-row-status')?.textContent === 'Row: Automatic');
+    await page.keyboard.press('F1');
+    const legend = page.locator('dialog[data-dialog="shortcuts"] table.status-legend tbody tr');
+    await legend.first().waitFor();
+    assert.deepEqual(await legend.evaluateAll((rs) => rs.map((r) => r.querySelector('.status-mark')?.textContent)), ['○', '◐', '●', '★']);
+    await page.keyboard.press('Escape');
+    // Arabic: the status in words in the status bar
+    await page.evaluate(() => document.querySelector<HTMLElement>('.editor-area')!.focus());
+    await page.keyboard.press('F10');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.documentElement.lang === 'ar');
+    await page.waitForFunction(() => document.querySelector('.status-row-status')?.textContent === 'الصف: تلقائي');
+    assert.deepEqual(e.errors, []);
+  } finally {
+    await e.close();
+  }
+});
