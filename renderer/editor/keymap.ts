@@ -22,10 +22,11 @@ export interface Shortcut {
 /** All shortcuts of the editor, in the order a help panel should show them. */
 export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'nextRowTarget', keys: ['Enter', 'Tab'], description: "Next row's English" },
-  { command: 'previousRowTarget', keys: ['Shift-Tab'], description: "Previous row's English" },
+  // Ctrl+Enter goes back a row, as OmegaT's does
+  { command: 'previousRowTarget', keys: ['Shift-Tab', 'Mod-Enter'], description: "Previous row's English" },
   { command: 'splitTarget', keys: ['Shift-Enter'], description: 'Split the English sentence at the cursor' },
   { command: 'mergeTargetNext', keys: ['Mod-Alt-j'], description: 'Merge the English sentence with the next one' },
-  { command: 'splitRow', keys: ['Mod-Enter'], description: 'Split the row at the sentence under the cursor' },
+  { command: 'splitRow', keys: ['Mod-Alt-r'], description: 'Split the row at the sentence under the cursor' },
   { command: 'mergeRowPrevious', keys: ['Mod-Alt-p'], description: 'Merge the row with the previous row' },
   { command: 'mergeRowNext', keys: ['Mod-Alt-n'], description: 'Merge the row with the next row' },
   { command: 'moveSentenceUp', keys: ['Mod-Shift-ArrowUp'], description: 'Move the first sentence of the cell into the previous row' },

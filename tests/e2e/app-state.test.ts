@@ -97,7 +97,7 @@ test('row status: a mark in the gutter with a tooltip in words, a legend in F1, 
     assert.deepEqual(await legend.evaluateAll((rs) => rs.map((r) => r.querySelector('.status-mark')?.textContent)), ['○', '◐', '●', '★']);
     // the keys of issue 14 §2 are listed; Ctrl+Backspace / Ctrl+Delete are no structural edits any more
     const keys = await page.locator('dialog[data-dialog="shortcuts"] kbd').allTextContents();
-    for (const k of ['Ctrl+Alt+P', 'Ctrl+Alt+N', 'Enter', 'Shift+Enter', 'Tab', 'Ctrl+Y', 'Ctrl+Shift+Z']) assert.ok(keys.includes(k), `${k} listed: ${keys.join(' ')}`);
+    for (const k of ['Ctrl+Alt+P', 'Ctrl+Alt+N', 'Ctrl+Alt+R', 'Ctrl+Enter', 'Enter', 'Shift+Enter', 'Tab', 'Ctrl+Y', 'Ctrl+Shift+Z']) assert.ok(keys.includes(k), `${k} listed: ${keys.join(' ')}`);
     for (const k of ['Ctrl+Backspace', 'Ctrl+Delete']) assert.ok(!keys.includes(k), `${k} not listed`);
     await page.keyboard.press('Escape');
     // Arabic: the status in words in the status bar

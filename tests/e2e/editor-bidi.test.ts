@@ -159,7 +159,7 @@ test('keyboard shortcuts run the row commands (split row, merge, undo)', { skip:
   await page.keyboard.press('Control+Alt+p');
   assert.equal(await page.locator('div.row').count(), 3);
   await caretAt(page, 's2', 2);
-  await page.keyboard.press('Control+Enter');
+  await page.keyboard.press('Control+Alt+r');
   assert.equal(await page.locator('div.row').count(), 4);
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');

@@ -87,6 +87,20 @@ test('Ctrl+Alt+P merges with the previous row, Ctrl+Alt+N with the next; Ctrl+Z 
   assert.equal((await ann()).units.length, 2);
 });
 
+test('Ctrl+Enter goes back to the previous row\'s English (OmegaT); Ctrl+Alt+R splits the row', { skip: skip ?? false }, async () => {
+  await mountEditor(page, withEnglish(), TEXT);
+  await caretAt(page, 't3', 4);
+  await page.keyboard.press('Control+Enter');
+  assert.equal((await caret()).id, 't2');
+  assert.equal((await ann()).units.length, 4);
+  // a row of two Arabic sentences is split with the deliberate chord
+  await caretAt(page, 't2', 3);
+  await page.keyboard.press('Control+Alt+p');
+  await caretAt(page, 's2', 2);
+  await page.keyboard.press('Control+Alt+r');
+  assert.deepEqual((await ann()).units.map((u) => u.source), [['s1'], ['s2'], ['s3'], ['s4']]);
+});
+
 test('Enter in the English moves to the next row\'s English; Shift+Enter splits the sentence', { skip: skip ?? false }, async () => {
   await mountEditor(page, withEnglish(), TEXT);
   await caretAt(page, 't1', 3);
