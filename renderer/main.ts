@@ -66,10 +66,10 @@ async function boot(): Promise<void> {
     qa: qa.hooks,
     // given the word list (ui/lexicon-import.ts) and the project's abbreviations (ui/project-import.ts)
     importTranslation: withLexicon(importTranslation, host, (state) => { document.documentElement.dataset.lexicon = state; }),
-    editorShortcuts: () => SHORTCUTS.map((s) => ({
-      keys: s.keys[0],
+    editorShortcuts: () => SHORTCUTS.flatMap((s) => s.keys.map((keys) => ({
+      keys,
       label: i18n.t(`shortcuts.cmd.${s.command}`, { defaultValue: s.description }),
-    })).concat(tagShortcuts(entityCtx.tagSet).map((s) => ({
+    }))).concat(tagShortcuts(entityCtx.tagSet).map((s) => ({
       keys: s.keys, label: i18n.t('shortcuts.entities.tag', { type: s.id.slice(4), defaultValue: s.description }),
     })), ENTITY_SHORTCUTS.map((s) => ({ keys: s.keys, label: i18n.t(`shortcuts.entities.${s.id}`, { defaultValue: s.description }) })),
     [{ keys: SPELL_MENU_KEY, label: i18n.t('spell.shortcut') }]),

@@ -181,9 +181,11 @@ export async function currentSidecarHash(txtPath: string): Promise<string | null
   return sidecarHashOnDisk(sidecarPath(txtPath));
 }
 
-function sidecarFailure(e: unknown, path: string): never {
+function sidecarFailure(e: unknown, path: string, sidecarHash?: string): never {
   if (e instanceof SidecarError) {
     throw new HostError(e.code, `${basename(path)}: ${e.message}${e.code === 'corrupt-sidecar' ? ' The file was left untouched.' : ''}`, {
+      // the damaged file's hash: "replace it with mine" saves against it (issue 14 §4)
+      ...(sidecarHash ? { sidecarHash } : {}),
       problem: e.problem,
       path: e.path,
       line: e.line,
@@ -203,6 +205,8 @@ export interface OpenOptions extends SegmentRules {
   now?: () => string;
   /** false: do not look for unsaved edits in the journal (exports read what is saved, nothing else) */
   journal?: boolean;
+  /** true: do not read the sidecar (read-only past a damaged one); no journal either */
+  ignoreSidecar?: boolean;
 }
 
 function sourceInfoOf(txtPath: string, decoded: Decoded, hash: string, text: string): SourceInfo {
@@ -227,7 +231,7 @@ export async function openReport(txtPath: string, opts: OpenOptions = {}): Promi
   const now = opts.now ?? (() => new Date().toISOString());
   const scPath = sidecarPath(txtPath);
   // both files read at once; a problem with the source is the one reported first
-  const [src, sc] = await Promise.allSettled([readSource(txtPath), readSidecar(scPath)]);
+  const [src, sc] = await Promise.allSettled([readSource(txtPath), opts.ignoreSidecar ? Promise.resolve(null) : readSidecar(scPath)]);
   if (src.status === 'rejected') throw src.reason;
   if (sc.status === 'rejected') throw sc.reason;
   const { decoded, sha256: hash } = src.value;
@@ -245,13 +249,13 @@ export async function openReport(txtPath: string, opts: OpenOptions = {}): Promi
     try {
       stored = parseAnnotations(sidecar.json, undefined, { check: false });
     } catch (e) {
-      sidecarFailure(e, scPath);
+      sidecarFailure(e, scPath, sidecar.hash);
     }
     // checked once: against the source when it is the one the sidecar was written for, else
     // structurally (re-anchoring needs a consistent file)
     const same = stored.source.sha256 === hash;
     const problems = checkAnnotations(stored, same ? { text } : undefined);
-    if (problems.length) sidecarFailure(new SidecarError(problems), scPath);
+    if (problems.length) sidecarFailure(new SidecarError(problems), scPath, sidecar.hash);
     if (same) {
       annotations = stored;
       state = 'loaded';
@@ -262,7 +266,7 @@ export async function openReport(txtPath: string, opts: OpenOptions = {}): Promi
       warnings.push(...r.warnings);
     }
   }
-  const recovered = opts.journal === false
+  const recovered = opts.journal === false || opts.ignoreSidecar
     ? null
     : await recoverJournal(opts.journalDir ?? defaultJournalDir(), txtPath, annotations, sidecar?.mtimeMs ?? null, text, info, warnings, { abbreviations: opts.abbreviations, exceptions: opts.exceptions });
   return { path: txtPath, name: basename(txtPath), text, annotations, state, sidecarHash: sidecar?.hash ?? null, warnings, recovered };
@@ -282,7 +286,9 @@ async function recoverJournal(
   const entry = await readJournal(journalDir, txtPath);
   if (!entry) return null;
   const written = Date.parse(entry.written);
-  if (sidecarMtimeMs !== null && !(written >= sidecarMtimeMs)) return null;
+  // older than the file: someone saved since, unless the file's own "modified" (stamped by every
+  // save) is older than the journal, as when the user put a backup back by hand
+  if (sidecarMtimeMs !== null && !(written >= sidecarMtimeMs) && !(written >= Date.parse(current.modified))) return null;
   let a = entry.annotations;
   if (a.source.sha256 !== info.sha256) {
     const r = reanchor(a, text, info, rules);
@@ -333,14 +339,15 @@ export async function saveReport(
   expectedSidecarHash: string | null,
   opts: SaveOptions = {},
 ): Promise<{ sidecarHash: string; savedAt: string }> {
-  const json = checkedJson(annotations, opts.validated);
+  // every save stamps "modified" (the renderer's copy keeps the time it was loaded)
+  const savedAt = (opts.now ?? (() => new Date().toISOString()))();
+  const json = checkedJson({ ...annotations, modified: savedAt }, opts.validated);
   const scPath = sidecarPath(txtPath);
   // check and replace under one lock: a compare-and-swap across processes (file-lock.ts)
   const hash = await withFileLock(scPath, async () => {
     await cleanStaleTempsThrottled(dirname(scPath));
     return writeIfUnchanged(scPath, json, expectedSidecarHash, opts);
   });
-  const savedAt = (opts.now ?? (() => new Date().toISOString()))();
   await discardJournal(opts.journalDir ?? defaultJournalDir(), txtPath).catch(() => undefined);
   return { sidecarHash: hash, savedAt };
 }

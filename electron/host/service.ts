@@ -30,6 +30,7 @@ import { loadLexicon, readLexiconText } from './lexicon.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
+import { restoreOptions, restoreSidecar } from './sidecar-restore.ts';
 
 /** A request after validation (defaults applied). */
 export type ParsedRequest<K extends CallName> = z.output<HostCalls[K]['request']>;
@@ -50,7 +51,7 @@ export interface HostDeps {
   /** progress of a report for the sidebar */
   readSummary: ReadSummary;
   /** reads and decodes a report with its sidecar (created fresh when absent, segmented with the project's abbreviations) */
-  openReport(txtPath: string, opts: { journalDir: string } & SegmentRules): Promise<OpenedReport>;
+  openReport(txtPath: string, opts: { journalDir: string; ignoreSidecar?: boolean } & SegmentRules): Promise<OpenedReport>;
   /** writes the sidecar atomically; refuses with 'conflict' when the file on disk is not `expectedSidecarHash` */
   saveReport(txtPath: string, annotations: Annotations, expectedSidecarHash: string | null, opts: { journalDir: string; validated?: boolean }): Promise<{ sidecarHash: string; savedAt: string }>;
   /** writes the user's version beside the sidecar ("keep both"); returns the copy's path */
@@ -252,7 +253,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const path = await roots.resolve(req.path);
       // a new report is segmented with its project's abbreviations and exceptions (muwazi.project.json, read fresh)
       const rules = sourceSegmentRules(await readSettings(roots.rootOf(path)!));
-      return deps.openReport(path, { journalDir, ...rules });
+      return deps.openReport(path, { journalDir, ...rules, ...(req.ignoreSidecar ? { ignoreSidecar: true } : {}) });
     },
     // the request was validated against the contract above: the store need not run the schema again
     saveReport: async (req) => {
@@ -275,6 +276,16 @@ export function createHostService(opts: HostServiceOptions): HostService {
     discardJournal: async (req) => {
       await deps.discardJournal(await roots.resolve(req.path), { journalDir });
       return {};
+    },
+    sidecarRestoreOptions: async (req) => {
+      const path = await roots.resolve(req.path);
+      if (!/\.txt$/i.test(path)) throw new HostError('invalid-request', `Not a report (.txt): ${req.path}`);
+      return { options: await restoreOptions(path, journalDir) };
+    },
+    restoreSidecar: async (req) => {
+      const path = await roots.resolve(req.path);
+      if (!/\.txt$/i.test(path)) throw new HostError('invalid-request', `Not a report (.txt): ${req.path}`);
+      return { aside: await restoreSidecar(path, req.source, journalDir) };
     },
     exportRun: async (req) => {
       const path = await roots.resolve(req.path);

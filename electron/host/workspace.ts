@@ -90,7 +90,7 @@ export function isReportFile(name: string): boolean {
  * folders, node_modules and export/; follows no symlinked folders (no loops, no escapes) and keeps a
  * symlinked file only when it really lies inside the root.
  */
-export async function findReports(root: string): Promise<string[]> {
+export async function findReports(root: string, found?: { sidecars: string[] }): Promise<string[]> {
   const out: string[] = [];
   async function walk(dir: string): Promise<void> {
     const entries = await readdir(dir, { withFileTypes: true });
@@ -99,6 +99,8 @@ export async function findReports(root: string): Promise<string[]> {
       const p = join(dir, d.name);
       if (d.isDirectory()) {
         if (!isSkippedDir(d.name)) await walk(p);
+      } else if (found && d.isFile() && d.name.endsWith(SIDECAR_SUFFIX)) {
+        found.sidecars.push(p);
       } else if (isReportFile(d.name)) {
         if (d.isFile()) out.push(p);
         else if (d.isSymbolicLink()) {
@@ -142,7 +144,8 @@ export interface ScanOptions {
 /** The workspace at `root` (a real path): its reports with their progress and its settings. */
 export async function scanWorkspace(root: string, opts: ScanOptions): Promise<Workspace> {
   const settings = await readSettings(root);
-  const files = await findReports(root);
+  const found = { sidecars: [] as string[] };
+  const files = await findReports(root, found);
   const rules = sourceSegmentRules(settings);
   const reports = await mapLimit(files, 8, async (path): Promise<ReportSummary> => {
     const base = { path, relPath: relPath(root, path), name: basename(path).replace(/\.txt$/i, '') };
@@ -154,7 +157,22 @@ export async function scanWorkspace(root: string, opts: ScanOptions): Promise<Wo
       return { ...base, rows: 0, translated: 0, entities: 0, hasAnnotations: false, problem: e instanceof Error ? e.message : String(e) };
     }
   });
+  const orphans = await mapLimit(orphanSidecars(files, found.sidecars), 8, async (txt): Promise<ReportSummary> => {
+    const base = { path: txt, relPath: relPath(root, txt), name: basename(txt).replace(/\.txt$/i, ''), hasAnnotations: true, sourceMissing: true };
+    const s = await opts.readSummary(txt, rules).catch(() => null);
+    return { ...base, rows: s?.rows ?? 0, translated: s?.translated ?? 0, entities: s?.entities ?? 0, problem: `${basename(txt)} is missing` };
+  });
+  reports.push(...orphans);
+  reports.sort((a, b) => a.relPath.localeCompare(b.relPath, 'en'));
   return { root, name: basename(root), isSample: opts.isSample, reports, settings };
+}
+
+const SIDECAR_SUFFIX = '.annotations.json';
+
+/** The .txt paths of annotation files whose report is not there (issue 14 §4: listed, not hidden). */
+export function orphanSidecars(reports: readonly string[], sidecars: readonly string[]): string[] {
+  const have = new Set(reports.map((r) => r.replace(/\.txt$/i, '').toLowerCase()));
+  return sidecars.map((s) => s.slice(0, -SIDECAR_SUFFIX.length)).filter((b) => !have.has(b.toLowerCase())).map((b) => b + '.txt');
 }
 
 /**

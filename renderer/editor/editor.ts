@@ -9,12 +9,12 @@ import { cssIdent, schema, type RowAttrs } from './schema.ts';
 import { annotationsToDoc, docToAnnotations } from './convert.ts';
 import { editorPlugins } from './setup.ts';
 import { commands, type CommandName } from './commands/index.ts';
-import { cursorOf } from './commands/util.ts';
+import { cursorOf, STATUS_LOWERED, type StatusLowered } from './commands/util.ts';
 import type { EntityOptions } from './plugins/entity-setup.ts';
+import { entityKey } from './plugins/entity-state.ts';
 import { ensureTypeColorRules } from './plugins/entity-colors.ts';
 import { replaceAnnotationsTr } from './replace.ts';
 import { configureEntities, suggestionsToStore } from './commands/entities.ts';
-import { entityKey } from './plugins/entity-state.ts';
 import { findKey, setFindTr } from './plugins/find.ts';
 import { qaKey, type QaOptions } from './plugins/qa.ts';
 import type { RegexProblem, SearchOptions } from '../../shared/text/search.ts';
@@ -46,8 +46,9 @@ export interface EditorInit {
   sourceText: string;
   /** colour per tag name (e.g. { PER: '#d9480f' }), set as CSS variables --ent-<TYPE> */
   tagColors?: Record<string, string>;
-  /** called after every document change (for autosave scheduling) */
-  onChange?: (info: { docChanged: true }) => void;
+  /** called after every document change (for autosave scheduling); `rows` is the row count now,
+   * `statusLowered` set when a structural edit lowered a row's status (the app says so) */
+  onChange?: (info: ChangeInfo) => void;
   /** called when the selection moves or the document changes */
   onSelection?: (info: SelectionInfo) => void;
   /** called when an edit of the Arabic was refused (the editor also flashes a hint class) */
@@ -60,8 +61,17 @@ export interface EditorInit {
   spell?: SpellOptions;
   /** QA checks' context at open (plugins/qa.ts); the report's entities are added here */
   qa?: QaOptions;
+  /** true: the document cannot be edited (a report opened read-only) */
+  readOnly?: boolean;
   /** called after every transaction that changed the QA findings' state (the QA panel) */
   onQa?: () => void;
+}
+
+/** What onChange reports. */
+export interface ChangeInfo {
+  docChanged: true;
+  rows?: number;
+  statusLowered?: StatusLowered;
 }
 
 /** The handle the app holds on a mounted editor. */
@@ -148,13 +158,18 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
   const view: EditorView = new EditorView(mount, {
     state: makeState(),
     attributes: { class: 'muwazi-editor', spellcheck: 'false' },
+    editable: () => !init.readOnly,
     dispatchTransaction(tr: Transaction) {
       const before = view.state;
       const next = before.apply(tr);
       view.updateState(next);
       // a rejected suggestion is saved with the report too
-      if (next.doc !== before.doc || entityKey.getState(next)?.rejected !== entityKey.getState(before)?.rejected) init.onChange?.({ docChanged: true });
-      if (next.selection !== before.selection || next.doc !== before.doc) report(next);
+      const rejected = entityKey.getState(next)?.rejected !== entityKey.getState(before)?.rejected;
+      if (next.doc !== before.doc || rejected) init.onChange?.({ docChanged: true, rows: next.doc.childCount, statusLowered: tr.getMeta(STATUS_LOWERED) as StatusLowered | undefined });
+      // suggestions changed without a document or caret change (Alt+A tag all, Alt+Shift+Delete
+      // reject all): listeners such as the entity panel's count must hear of it too
+      const suggested = entityKey.getState(next)?.suggestions !== entityKey.getState(before)?.suggestions;
+      if (next.selection !== before.selection || next.doc !== before.doc || suggested) report(next);
       if (init.onFind && findKey.getState(next) !== findKey.getState(before)) init.onFind(summary());
       if (init.onQa && qaKey.getState(next) !== qaKey.getState(before)) init.onQa();
     },

@@ -1,9 +1,13 @@
 // The editor's keyboard shortcuts, and the same list as data for the app's help panel and menu
 // accelerators. Mod = Ctrl on Linux/Windows, Cmd on macOS. Mod-s (save) is the app's.
+// Translators' habits win (issue 14): Ctrl+Backspace / Ctrl+Delete are left to the browser
+// (delete a word), Enter moves on to the next row's English as in OmegaT, and the structural
+// edits sit on deliberate Ctrl+Alt chords (docs/user-guide.md, "Keys for OmegaT users").
 import { keymap } from 'prosemirror-keymap';
 import type { Plugin } from 'prosemirror-state';
 import { commands, type CommandName } from './commands/index.ts';
 import { cursorOf, type Command } from './commands/util.ts';
+import { arrowToRow, inSentence } from './commands/arrows.ts';
 
 /** One documented shortcut. */
 export interface Shortcut {
@@ -17,11 +21,14 @@ export interface Shortcut {
 
 /** All shortcuts of the editor, in the order a help panel should show them. */
 export const SHORTCUTS: readonly Shortcut[] = [
-  { command: 'splitTarget', keys: ['Enter'], description: 'Split the English sentence at the cursor' },
+  { command: 'nextRowTarget', keys: ['Enter', 'Tab'], description: "Next row's English" },
+  // Ctrl+Enter goes back a row, as OmegaT's does
+  { command: 'previousRowTarget', keys: ['Shift-Tab', 'Mod-Enter'], description: "Previous row's English" },
+  { command: 'splitTarget', keys: ['Shift-Enter'], description: 'Split the English sentence at the cursor' },
   { command: 'mergeTargetNext', keys: ['Mod-Alt-j'], description: 'Merge the English sentence with the next one' },
-  { command: 'splitRow', keys: ['Mod-Enter'], description: 'Split the row at the sentence under the cursor' },
-  { command: 'mergeRowPrevious', keys: ['Mod-Backspace'], description: 'Merge the row with the previous row' },
-  { command: 'mergeRowNext', keys: ['Mod-Delete'], description: 'Merge the row with the next row' },
+  { command: 'splitRow', keys: ['Mod-Alt-r'], description: 'Split the row at the sentence under the cursor' },
+  { command: 'mergeRowPrevious', keys: ['Mod-Alt-p'], description: 'Merge the row with the previous row' },
+  { command: 'mergeRowNext', keys: ['Mod-Alt-n'], description: 'Merge the row with the next row' },
   { command: 'moveSentenceUp', keys: ['Mod-Shift-ArrowUp'], description: 'Move the first sentence of the cell into the previous row' },
   { command: 'moveSentenceDown', keys: ['Mod-Shift-ArrowDown'], description: 'Move the last sentence of the cell into the next row' },
   { command: 'insertTargetRow', keys: ['Mod-Shift-Enter'], description: 'Insert an empty row with only English (0-1)' },
@@ -30,8 +37,6 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'mergeSourceNext', keys: ['Mod-Alt-m'], description: 'Merge the Arabic sentence with the next one' },
   { command: 'confirmRow', keys: ['Mod-Alt-Enter'], description: 'Confirm the row' },
   { command: 'cycleStatus', keys: ['Mod-Alt-s'], description: 'Next row status (auto → draft → translated → reviewed)' },
-  { command: 'nextRowTarget', keys: ['Tab'], description: "Next row's English" },
-  { command: 'previousRowTarget', keys: ['Shift-Tab'], description: "Previous row's English" },
   { command: 'nextLowConfidence', keys: ['F8'], description: 'Next row to review (QA finding or low confidence)' },
   { command: 'previousLowConfidence', keys: ['Shift-F8'], description: 'Previous row to review (QA finding or low confidence)' },
   { command: 'undo', keys: ['Mod-z'], description: 'Undo' },
@@ -45,7 +50,13 @@ const enterInSource: Command = (state) => cursorOf(state)?.side === 'source';
 export function editorKeymap(): Plugin {
   const bindings: Record<string, Command> = {};
   for (const s of SHORTCUTS) for (const k of s.keys) bindings[k] = commands[s.command];
-  const split = bindings['Enter'];
-  bindings['Enter'] = (state, dispatch) => split(state, dispatch) || enterInSource(state, dispatch);
+  // Enter in the English moves on; in the last row (or the Arabic) it does nothing, quietly: the
+  // base keymap's paragraph split must not run. Shift+Enter splits the sentence, or does nothing.
+  const next = commands.nextRowTarget;
+  bindings['Enter'] = (state, dispatch) => (cursorOf(state)?.side === 'target' ? next(state, dispatch) || true : enterInSource(state, dispatch));
+  bindings['Shift-Enter'] = (state, dispatch) => commands.splitTarget(state, dispatch) || inSentence(state);
+  // ArrowDown on the English cell's last line → next row's English (ArrowUp: previous row's)
+  bindings['ArrowDown'] = arrowToRow(1);
+  bindings['ArrowUp'] = arrowToRow(-1);
   return keymap(bindings);
 }

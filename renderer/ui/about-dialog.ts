@@ -8,5 +8,5 @@ export function openAbout(t: TFunction, info: CallResponse<'appInfo'> | null): P
   const body = [h('p', {}, t('about.body', { version: info?.version ?? '' }))];
   if (info) body.push(h('p', {}, t('about.mode', { mode: t(`about.modes.${info.mode}`, { defaultValue: info.mode }) })), h('p', { dir: 'auto' }, t('about.data', { dir: info.dataDir })));
   body.push(h('p', {}, t('about.numbers')));
-  return openDialog({ name: 'about', title: t('about.title'), body, actions: [{ id: 'ok', label: t('dialog.ok'), primary: true }] }).result;
+  return openDialog({ name: 'about', title: t('about.title'), body, actions: [{ id: 'ok', label: t('dialog.close'), primary: true }] }).result;
 }

@@ -33,6 +33,9 @@ import { ProjectFindPanel } from './project-find.ts';
 import type { SearchOptions } from '../../shared/text/search.ts';
 import type { ReportWhere, WorkbenchActions } from './workbench.ts';
 import { openConcordanceDialog } from './concordance-dialog.ts';
+import { showEdit, type EditInfo } from './edit-notes.ts';
+import { installRowStatusTip } from './row-status-tip.ts';
+import { askLeaveUnsaved, damagedHash, emptyReportNotice, isEmptyReport, offerRestore, openFailureNotice, readOnlyNotice } from './open-errors.ts';
 
 /** What the shell needs from the editor (renderer/editor/editor.ts's EditorHandle satisfies it;
  * the workbench's actions come with renderer/ui/workbench.ts's wrapper). */
@@ -58,7 +61,11 @@ export interface EditorLike extends Partial<WorkbenchActions> {
 
 /** Creates an editor in `mount` (renderer/editor/editor.ts's createEditor). */
 export type EditorFactory = (mount: HTMLElement, init: {
-  annotations: Annotations; sourceText: string; tagColors?: Record<string, string>; onChange?: (info: { docChanged: true }) => void;
+  annotations: Annotations; sourceText: string; tagColors?: Record<string, string>; onChange?: (info: { docChanged: true } & EditInfo) => void;
+  /** the report is open read-only (past a damaged annotation file) */
+  readOnly?: boolean;
+  /** the caret moved (the status bar shows the caret row's status) */
+  onSelection?: (info: { status: string | null }) => void;
   /** find's hits changed (renderer/ui/find-bar.ts shows the count) */
   onFind?: (c: FindCount) => void;
   /** the open folder and report (memory lookups) */
@@ -132,6 +139,7 @@ export class App {
     this.statusbar = new StatusBar(t, t('app.regions.status'));
     this.notice = h('div', { class: 'notice-area' });
     this.editorMount = h('div', { class: 'editor-mount' });
+    installRowStatusTip(this.editorMount, () => this.t);
     this.reviewBar = h('div', { class: 'review-bar', hidden: true, role: 'toolbar' });
     this.projectFind = new ProjectFindPanel(t, {
       host: o.host,
@@ -362,10 +370,19 @@ export class App {
     this.main.dataset.report = r.path;
     this.main.dataset.reportState = 'loading';
     replaceChildren(this.notice, h('p', { class: 'hint' }, this.t('editor.loading', { name: r.name })));
-    const res = await this.o.host.openReport({ path: r.path });
-    if (!res.ok) {
-      this.main.dataset.reportState = 'error';
-      this.showError(res);
+    let res = await this.o.host.openReport({ path: r.path });
+    let readOnly = false;
+    // a damaged annotation file: restore a backup or the journal and open again (once), or open read-only
+    if (!res.ok && res.code === 'corrupt-sidecar') {
+      const way = await offerRestore({ t: this.t, lang: this.o.i18n.language, host: this.o.host, path: r.path, name: r.name, failure: res });
+      if (way) res = await this.o.host.openReport({ path: r.path, ...(way === 'readOnly' ? { ignoreSidecar: true } : {}) });
+      if (way === 'restored') this.scheduleRefresh();
+      readOnly = way === 'readOnly';
+    }
+    if (!res.ok || isEmptyReport(res.value.text)) {
+      // said once, in place of "Opening…"
+      this.main.dataset.reportState = res.ok ? 'empty' : 'error';
+      replaceChildren(this.notice, res.ok ? emptyReportNotice(this.t, res.value.name) : openFailureNotice(this.t, r.name, res, r.sourceMissing));
       this.statusbar.setReport(null);
       return;
     }
@@ -384,12 +401,12 @@ export class App {
       }
     }
     this.notice.replaceChildren();
-    this.mountSession(report, annotations);
+    this.mountSession(report, annotations, readOnly);
     // restored edits are unsaved edits: mark them so they are autosaved like any other
     if (restored) this.session!.saver.changed();
   }
 
-  private mountSession(report: OpenedReport, annotations: Annotations): void {
+  private mountSession(report: OpenedReport, annotations: Annotations, readOnly = false): void {
     const t = this.t;
     this.editorMount.replaceChildren();
     const tagColors = Object.fromEntries((this.workspace?.settings.tagSet ?? []).map((g) => [g.name, g.color]));
@@ -400,9 +417,12 @@ export class App {
         annotations,
         sourceText: report.text,
         tagColors,
-        onChange: () => {
+        onChange: (info) => {
           if (session && !session.replacing) session.saver.changed();
+          showEdit(this.statusbar, this.t, info);
         },
+        onSelection: (info) => this.statusbar.setRowStatus(info.status),
+        readOnly,
         onFind: (c) => this.findBar.update(c),
         report: this.workspace ? { root: this.workspace.root, path: report.path } : undefined,
       });
@@ -433,6 +453,7 @@ export class App {
     this.statusbar.setSaveState('saved');
     const panel = warningsPanel(t, report, () => this.session?.editor.focus());
     if (panel) this.notice.append(panel);
+    if (readOnly) this.notice.append(readOnlyNotice(t, report.name));
     this.main.dataset.reportState = 'open';
     this.updateTitle();
     // an open find bar searches the newly opened report too
@@ -482,7 +503,7 @@ export class App {
   private async fillExactMatches(): Promise<void> {
     const s = this.session;
     if (!s?.editor.fillExactMatches) {
-      await ask('notice', this.t('workbench.fill.title'), this.t('workbench.fill.noEditor'), [{ id: 'ok', label: this.t('dialog.ok'), primary: true }]);
+      await ask('notice', this.t('workbench.fill.title'), this.t('workbench.fill.noEditor'), [{ id: 'ok', label: this.t('dialog.close'), primary: true }]);
       return;
     }
     const res = await s.editor.fillExactMatches();
@@ -499,7 +520,7 @@ export class App {
   private async concordance(): Promise<void> {
     const ws = this.workspace;
     if (!ws) {
-      await ask('notice', this.t('workbench.concordance.title'), this.t('workbench.concordance.noWorkspace'), [{ id: 'ok', label: this.t('dialog.ok'), primary: true }]);
+      await ask('notice', this.t('workbench.concordance.title'), this.t('workbench.concordance.noWorkspace'), [{ id: 'ok', label: this.t('dialog.close'), primary: true }]);
       return;
     }
     const sel = this.session?.editor.selectedText?.() ?? '';
@@ -523,16 +544,7 @@ export class App {
     const s = this.session;
     if (!s) return true;
     const ok = await s.saver.flush();
-    if (!ok && s.saver.dirty) {
-      const choice = await ask('unsaved', this.t('errors.title'), [
-        h('p', {}, this.t('status.error', { message: '' })),
-        h('p', {}, this.t('errors.editsKept')),
-      ], [
-        { id: 'stay', label: this.t('dialog.cancel'), primary: true },
-        { id: 'leave', label: this.t('dialog.ok') },
-      ], 'stay');
-      if (choice !== 'leave') return false;
-    }
+    if (!ok && s.saver.dirty && !(await askLeaveUnsaved(this.t, s.saver.lastFailure))) return false;
     s.saver.dispose();
     s.editor.destroy();
     this.session = null;
@@ -584,24 +596,29 @@ export class App {
     this.conflictOpen = true;
     try {
       const host = this.o.host;
-      const actions = [
-        { id: 'mine', label: this.t('conflict.keepMine'), primary: true },
-        { id: 'theirs', label: this.t('conflict.takeTheirs') },
-      ];
-      if (typeof host.saveCopy === 'function') actions.push({ id: 'both', label: this.t('conflict.keepBoth') });
       // no autosave while the user decides (the status bar shows the conflict)
       s.saver.markConflict();
-      const body = [h('p', {}, this.t('conflict.body', { name: s.report.name }))];
+      // the file on disk may be damaged: then there is no "theirs" to take, only mine to save over it
+      const disk = await host.openReport({ path: s.path });
+      const damaged = !disk.ok ? damagedHash(disk) : null;
+      const actions = damaged
+        ? [{ id: 'mine', label: this.t('conflict.replaceDamaged'), primary: true }]
+        : [{ id: 'mine', label: this.t('conflict.keepMine'), primary: true }, { id: 'theirs', label: this.t('conflict.takeTheirs') }];
+      if (!damaged && typeof host.saveCopy === 'function') actions.push({ id: 'both', label: this.t('conflict.keepBoth') });
+      actions.push({ id: 'later', label: this.t('conflict.decideLater'), primary: false });
+      const body = damaged && !disk.ok
+        ? [h('p', {}, this.t('conflict.damagedBody', { name: s.report.name })), h('p', { class: 'hint', dir: 'auto' }, disk.message)]
+        : [h('p', {}, this.t('conflict.body', { name: s.report.name }))];
       if (actions.some((a) => a.id === 'both')) body.push(h('p', { class: 'hint' }, this.t('conflict.keepBothNote')));
-      const choice = await ask('conflict', this.t('conflict.title'), body, actions, null);
+      const choice = await ask(damaged ? 'conflict-damaged' : 'conflict', this.t(damaged ? 'conflict.damagedTitle' : 'conflict.title'), body, actions, 'later');
       // a save still on its way ends in this same conflict; let it land before acting on the choice
       await s.saver.idle();
       if (this.session !== s) return;
       if (choice === 'mine') {
         // overwrite: learn the hash now on disk, then save ours against it
-        const res = await this.o.host.openReport({ path: s.path });
-        if (!res.ok) return this.showError(res);
-        s.saver.adopt(res.value.sidecarHash, false);
+        const res = damaged ? null : await this.o.host.openReport({ path: s.path });
+        if (res && !res.ok) return this.showError(res);
+        s.saver.adopt(res ? res.value.sidecarHash : damaged, false);
         this.conflictOpen = false;
         await s.saver.flush();
       } else if (choice === 'theirs' || choice === 'both') {
@@ -717,11 +734,11 @@ export class App {
   private async importTranslation(): Promise<void> {
     const s = this.session;
     if (!s) {
-      await ask('notice', this.t('import.title'), this.t('import.noEditor'), [{ id: 'ok', label: this.t('dialog.ok'), primary: true }]);
+      await ask('notice', this.t('import.title'), this.t('import.noEditor'), [{ id: 'ok', label: this.t('dialog.close'), primary: true }]);
       return;
     }
     if (!this.o.importTranslation) {
-      await ask('notice', this.t('import.title'), this.t('import.unavailable'), [{ id: 'ok', label: this.t('dialog.ok'), primary: true }]);
+      await ask('notice', this.t('import.title'), this.t('import.unavailable'), [{ id: 'ok', label: this.t('dialog.close'), primary: true }]);
       return;
     }
     const outcome = await openImportDialog({
@@ -740,7 +757,7 @@ export class App {
   private async importMemory(): Promise<void> {
     const s = this.session;
     if (!s) {
-      await ask('notice', this.t('memory.title'), this.t('import.noEditor'), [{ id: 'ok', label: this.t('dialog.ok'), primary: true }]);
+      await ask('notice', this.t('memory.title'), this.t('import.noEditor'), [{ id: 'ok', label: this.t('dialog.close'), primary: true }]);
       return;
     }
     const outcome = await openMemoryDialog({
@@ -774,7 +791,7 @@ export class App {
   private async resegment(): Promise<void> {
     const s = this.session;
     if (!s) {
-      await ask('notice', this.t('resegment.title'), this.t('import.noEditor'), [{ id: 'ok', label: this.t('dialog.ok'), primary: true }]);
+      await ask('notice', this.t('resegment.title'), this.t('import.noEditor'), [{ id: 'ok', label: this.t('dialog.close'), primary: true }]);
       return;
     }
     const r = resegmentReport(s.editor.getAnnotations(), s.report.text, sourceSegmentRules(this.workspace?.settings));
@@ -829,7 +846,7 @@ export class App {
       name: 'error',
       title: this.t('errors.title'),
       body: [h('p', { 'data-code': f.code, dir: 'auto' }, msg)],
-      actions: [{ id: 'ok', label: this.t('dialog.ok'), primary: true }],
+      actions: [{ id: 'ok', label: this.t('dialog.close'), primary: true }],
     });
   }
 

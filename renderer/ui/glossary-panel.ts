@@ -38,12 +38,12 @@ export async function openGlossaryPanel(o: GlossaryPanelOptions): Promise<void> 
   const { t, host, ctx } = o;
   const root = ctx.root;
   if (!root) {
-    await ask('glossary', t('glossary.title'), t('glossary.noFolder'), [{ id: 'ok', label: t('dialog.ok'), primary: true }], 'ok');
+    await ask('glossary', t('glossary.title'), t('glossary.noFolder'), [{ id: 'ok', label: t('dialog.close'), primary: true }], 'ok');
     return;
   }
   const loaded = await host.loadGlossary({ root });
   if (!loaded.ok) {
-    await ask('glossary', t('glossary.title'), describeFailure(t, loaded), [{ id: 'ok', label: t('dialog.ok'), primary: true }], 'ok');
+    await ask('glossary', t('glossary.title'), describeFailure(t, loaded), [{ id: 'ok', label: t('dialog.close'), primary: true }], 'ok');
     return;
   }
   const model = new GlossaryModel(loaded.value.entries);

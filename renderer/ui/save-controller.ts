@@ -71,6 +71,11 @@ export class SaveController {
     return this.current;
   }
 
+  /** The failure of the last save that failed ('error' or 'conflict'); cleared by a good save. */
+  get lastFailure(): Failure | undefined {
+    return this.failure;
+  }
+
   /** The sidecar hash the next save will send. */
   get sidecarHash(): string | null {
     return this.hash;
@@ -216,8 +221,11 @@ export class SaveController {
     }
   }
 
+  private failure: Failure | undefined;
+
   private setState(s: SaveState, failure?: Failure): void {
     this.current = s;
+    if (failure || s === 'saved') this.failure = failure;
     this.o.onState(s, failure);
   }
 }

@@ -74,10 +74,12 @@ export class Sidebar {
         'data-rows': r.rows, 'data-translated': r.translated, 'data-entities': r.entities,
       },
       h('span', { class: 'report-name', dir: 'auto' }, r.relPath || r.name),
-      h('span', { class: 'report-progress' }, t('sidebar.rows', { count: r.rows, translated: r.translated })),
+      h('span', { class: 'report-progress', title: t('sidebar.rowsHint') }, t('sidebar.rows', { count: r.rows, translated: r.translated })),
       h('span', { class: 'report-bar', 'aria-hidden': 'true' }, h('span', { class: 'report-bar-fill', style: null, 'data-pct': pct })),
-      h('span', { class: 'report-entities' }, t('sidebar.entities', { count: r.entities })),
-      r.problem ? h('span', { class: 'report-problem', role: 'note' }, t('sidebar.problem', { problem: r.problem })) : null);
+      h('span', { class: 'report-entities', title: t('sidebar.mentionsHint') }, t('sidebar.mentions', { count: r.entities })),
+      r.sourceMissing
+        ? h('span', { class: 'report-problem', role: 'note', 'data-source-missing': 'true' }, t('sidebar.sourceMissing', { file: `${r.name}.txt` }))
+        : r.problem ? h('span', { class: 'report-problem', role: 'note' }, t('sidebar.problem', { problem: r.problem })) : null);
       // the fill width is set through the CSSOM (CSP forbids style attributes in markup, not CSSOM)
       const fill = btn.querySelector<HTMLElement>('.report-bar-fill')!;
       fill.style.inlineSize = `${pct}%`;

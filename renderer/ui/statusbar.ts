@@ -20,6 +20,9 @@ export class StatusBar {
   private readonly nameEl: HTMLElement;
   private readonly encEl: HTMLElement;
   private readonly rowsEl: HTMLElement;
+  private readonly rowStatusEl: HTMLElement;
+  private readonly noteEl: HTMLElement;
+  private rowStatus: string | null = null;
   private state: SaveState | 'none' = 'none';
   private failure: Failure | undefined;
   private info: StatusInfo | null = null;
@@ -29,7 +32,12 @@ export class StatusBar {
     this.nameEl = h('span', { class: 'status-name', dir: 'auto' });
     this.encEl = h('span', { class: 'status-encoding' });
     this.rowsEl = h('span', { class: 'status-rows' });
-    this.el = h('footer', { class: 'statusbar', 'data-region': 'status', 'aria-label': label }, this.saveEl, this.nameEl, this.encEl, this.rowsEl);
+    // the caret row's status in words (the row's gutter mark is a symbol; status never by colour alone)
+    this.rowStatusEl = h('span', { class: 'status-row-status' });
+    // one-off notes about an edit (a merge that lowered a row's status), read out politely
+    this.noteEl = h('span', { class: 'status-note', role: 'status', 'aria-live': 'polite' });
+    this.el = h('footer', { class: 'statusbar', 'data-region': 'status', 'aria-label': label },
+      this.saveEl, this.nameEl, this.encEl, this.rowsEl, this.rowStatusEl, this.noteEl);
   }
 
   setT(t: TFunction, label: string): void {
@@ -42,6 +50,25 @@ export class StatusBar {
     this.info = info;
     if (!info) this.state = 'none';
     this.render();
+  }
+
+  /** The row count after an edit (split, merge): follows the editor at once. */
+  setRows(rows: number): void {
+    if (!this.info || this.info.rows === rows) return;
+    this.info = { ...this.info, rows };
+    this.render();
+  }
+
+  /** The caret row's status ('auto' … 'reviewed'), or null outside a row. */
+  setRowStatus(status: string | null): void {
+    if (this.rowStatus === status) return;
+    this.rowStatus = status;
+    this.render();
+  }
+
+  /** A note about the last edit ('' clears it). */
+  note(text: string): void {
+    this.noteEl.textContent = text;
   }
 
   setSaveState(state: SaveState, failure?: Failure): void {
@@ -73,5 +100,9 @@ export class StatusBar {
     this.nameEl.textContent = this.info?.name ?? '';
     this.encEl.textContent = this.info ? t('status.encoding', { encoding: this.info.encoding }) : '';
     this.rowsEl.textContent = this.info ? t('status.rows', { count: this.info.rows }) : '';
+    const rs = this.info ? this.rowStatus : null;
+    this.rowStatusEl.dataset.status = rs ?? '';
+    this.rowStatusEl.textContent = rs ? t('status.rowStatus', { status: t(`status.row.${rs}`) }) : '';
+    if (!this.info) this.noteEl.textContent = '';
   }
 }

@@ -45,6 +45,8 @@ export const ReportSummarySchema = z.object({
   hasAnnotations: z.boolean(),
   /** set when the report or its sidecar cannot be read; the sidebar shows it */
   problem: z.string().optional(),
+  /** an annotation file whose .txt is missing (`path` is where the .txt should be) */
+  sourceMissing: z.boolean().optional(),
 });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 
@@ -294,6 +296,11 @@ export const RecentFolderSchema = z.object({ id: z.string(), path: z.string(), n
 const Empty = z.object({}).strict();
 const PathReq = z.object({ path: z.string().min(1) }).strict();
 
+/** Where a damaged annotation file's replacement comes from: the two save backups or the journal. */
+export const RestoreSourceSchema = z.enum(['bak', 'bak2', 'journal']);
+/** One replacement on offer: its source, date (ISO) and row count. */
+export const RestoreOptionSchema = z.object({ source: RestoreSourceSchema, date: z.string(), rows: z.number().int().nonnegative() });
+
 function call<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
 }
@@ -312,7 +319,9 @@ export const hostCalls = {
   openRecent: call(z.object({ id: z.string().min(1).max(64) }).strict(), WorkspaceSchema),
   openSample: call(Empty, WorkspaceSchema),
   listReports: call(z.object({ root: z.string().min(1) }).strict(), WorkspaceSchema),
-  openReport: call(PathReq, OpenedReportSchema),
+  /** `ignoreSidecar`: open read-only past a damaged annotation file (fresh rows from the source, no
+   * journal; the file is not read, and a save is refused by the hash check until the user replaces it) */
+  openReport: call(z.object({ path: z.string().min(1), ignoreSidecar: z.boolean().optional() }).strict(), OpenedReportSchema),
   saveReport: call(
     z.object({ path: z.string().min(1), annotations: AnnotationsSchema, sidecarHash: z.string().nullable() }).strict(),
     z.object({ sidecarHash: z.string(), savedAt: z.string() }),
@@ -320,6 +329,12 @@ export const hostCalls = {
   /** crash-recovery journal of unsaved edits; cleared by a successful save or on discard */
   writeJournal: call(z.object({ path: z.string().min(1), annotations: AnnotationsSchema }).strict(), z.object({})),
   discardJournal: call(PathReq, z.object({})),
+  /** a damaged annotation file's way out (electron/host/sidecar-restore.ts): the readable backups
+   * (.bak, .bak.2) and the recovery journal of a report, each with its date and row count */
+  sidecarRestoreOptions: call(PathReq, z.object({ options: z.array(RestoreOptionSchema) })),
+  /** replaces a report's annotation file with a backup or the journal; the file replaced is copied
+   * aside first as `<name>.annotations.damaged-<timestamp>.json` (its path, null when there was none) */
+  restoreSidecar: call(z.object({ path: z.string().min(1), source: RestoreSourceSchema }).strict(), z.object({ aside: z.string().nullable() })),
   exportRun: call(ExportRequestSchema, ExportSummarySchema),
   exportCancel: call(z.object({ jobId: z.string() }).strict(), z.object({})),
   /** tell the host the UI language so native menus are rebuilt */

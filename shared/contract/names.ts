@@ -9,6 +9,7 @@ export const CALL_NAMES = [
   'tmLookup', 'tmExactMany', 'concordance', 'qaRun', 'qaExportReport',
   'loadDictionary', 'addDictionaryWord', 'loadLexicon',
   'projectFind', 'projectReplacePreview', 'projectReplaceApply', 'projectReplaceUndo',
+  'sidecarRestoreOptions', 'restoreSidecar',
 ] as const;
 
 export const EVENT_NAMES = ['menu', 'exportProgress', 'fileChanged'] as const;

@@ -42,7 +42,7 @@ test('sidecar rewritten on disk under unsaved edits: keep mine, take theirs, kee
 
       const dlg = page.locator('dialog[data-dialog="conflict"]');
       await dlg.waitFor();
-      assert.deepEqual(await dlg.locator('.dialog-actions button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-action'))), ['mine', 'theirs', 'both']);
+      assert.deepEqual(await dlg.locator('.dialog-actions button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-action'))), ['mine', 'theirs', 'both', 'later']);
       assert.equal(await firstEnglish(page), mine, 'my edit is still in the editor while I choose');
       await dlg.locator(`button[data-action="${choice}"]`).click();
       await dlg.waitFor({ state: 'detached' });
@@ -62,7 +62,9 @@ test('sidecar rewritten on disk under unsaved edits: keep mine, take theirs, kee
           assert.equal(copies.length, 1, copies.join(', '));
           assert.match(copies[0], /\.annotations\.mine-[0-9-]+\.json$/);
           assert.equal(await firstEnglishOnDisk(join(workspace, copies[0])), mine, 'the copy holds my edit');
-          assert.match(await page.locator('.notice-area').innerText(), /copy/);
+          // the note is added after the reload: wait for it (under load it can come a moment later)
+          await page.waitForSelector('.notice-area [data-copy]');
+          assert.match((await page.locator('.notice-area').textContent()) ?? '', /copy/);
         }
       }
       await hold.stop();

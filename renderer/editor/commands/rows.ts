@@ -5,8 +5,8 @@ import { TextSelection } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
 import { NO_IGNORES, type RowAttrs } from '../schema.ts';
 import {
-  buildRow, cursorOf, manualAttrs, rowOp, minStatus, realTargets, replaceRows, sentenceStart, sentencesOf,
-  type CellSide, type Command, type Place,
+  buildRow, cursorOf, manualAttrs, rowOp, minStatus, realTargets, replaceRows, sentenceStart, sentencesOf, STATUS_LOWERED,
+  type CellSide, type Command, type Place, type StatusLowered,
 } from './util.ts';
 
 /** Where a given sentence node ended up among `rows` (identity search), as a cursor place. */
@@ -69,7 +69,11 @@ function mergeWith(dir: -1 | 1): Command {
       let place = c.side ? placeOfNode([merged], c.sentence, c.side, c.offset) : null;
       // the cursor was in an empty placeholder that was dropped: go to the end of the English
       place ??= { row: 0, side: 'target', sentence: Number.MAX_SAFE_INTEGER, offset: -1 };
-      dispatch(replaceRows(state, upperPos, 2, [merged], place));
+      const tr = replaceRows(state, upperPos, 2, [merged], place);
+      const [us, ls, ms] = [(upper.attrs as RowAttrs).status, (lower.attrs as RowAttrs).status, (merged.attrs as RowAttrs).status];
+      const higher = us === ms ? ls : us;
+      if (higher !== ms) tr.setMeta(STATUS_LOWERED, { from: higher, to: ms } satisfies StatusLowered);
+      dispatch(tr);
     }
     return true;
   };

@@ -3,7 +3,7 @@
 //
 // Policy:
 //   - a filled row's English becomes ONE English sentence holding the match's English (the memory
-//     stores a unit's English as one string; Enter splits it like any sentence). The first English
+//     stores a unit's English as one string; Shift+Enter splits it like any sentence). The first English
 //     sentence keeps its id; mentions on the replaced English go with its text.
 //   - the row's status becomes the status given: 'draft' for a match the user chose (the English is
 //     new, so an earlier 'translated' or 'reviewed' no longer vouches for it), 'auto' for exact

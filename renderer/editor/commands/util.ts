@@ -131,6 +131,17 @@ export function minStatus(a: RowAttrs['status'], b: RowAttrs['status']): RowAttr
   return statusOrder[Math.min(statusOrder.indexOf(a), statusOrder.indexOf(b))];
 }
 
+/** Transaction meta set by a structural edit that lowered a row's status: `{ from, to }`. The
+ * editor passes it to `onChange` so the app can say so (a merged row is only as done as its
+ * least done part, and the user must not lose a review silently). */
+export const STATUS_LOWERED = 'muwazi-status-lowered';
+
+/** What STATUS_LOWERED carries. */
+export interface StatusLowered {
+  from: RowAttrs['status'];
+  to: RowAttrs['status'];
+}
+
 /** The next status in the cycle auto → draft → translated → reviewed → auto. */
 export function nextStatus(s: RowAttrs['status']): RowAttrs['status'] {
   return statusOrder[(statusOrder.indexOf(s) + 1) % statusOrder.length];

@@ -47,12 +47,26 @@ test('a new report is built but not written; save then reopen loads it', () =>
     assert.equal(saved.savedAt, NOW());
     const onDisk = await readFile(sidecarPath(txt));
     assert.equal(saved.sidecarHash, sha256(onDisk));
-    assert.equal(onDisk.toString(), serializeAnnotations(a));
+    // the save stamps "modified" with its own time
+    assert.equal(onDisk.toString(), serializeAnnotations({ ...a, modified: NOW() }));
     const again = await openReport(txt, { journalDir });
     assert.equal(again.state, 'loaded');
     assert.equal(again.sidecarHash, saved.sidecarHash);
-    assert.deepEqual(again.annotations, parseAnnotations(serializeAnnotations(a)));
+    assert.deepEqual(again.annotations, parseAnnotations(serializeAnnotations({ ...a, modified: NOW() })));
     assert.equal(again.recovered, null);
+  }));
+
+test('every save stamps "modified" with the save time; "created" stays', () =>
+  workspace(async ({ txt, journalDir }) => {
+    const r = await openReport(txt, { journalDir, now: () => '2024-01-01T00:00:00.000Z' });
+    const first = await saveReport(txt, r.annotations, null, { journalDir, now: () => '2024-06-01T12:00:00.000Z' });
+    const one = parseAnnotations(await readFile(sidecarPath(txt), 'utf8'));
+    assert.equal(one.modified, '2024-06-01T12:00:00.000Z');
+    // the renderer sends back what it loaded (its "modified" is the first save's or older)
+    await saveReport(txt, r.annotations, first.sidecarHash, { journalDir, now: () => '2024-06-02T08:30:00.000Z' });
+    const two = parseAnnotations(await readFile(sidecarPath(txt), 'utf8'));
+    assert.equal(two.modified, '2024-06-02T08:30:00.000Z');
+    assert.equal(two.created, '2024-01-01T00:00:00.000Z');
   }));
 
 test('conflict: the sidecar changed, appeared or vanished since it was loaded', () =>
@@ -104,6 +118,21 @@ test('journal: not offered when older than the sidecar or identical to it', () =
     // with no sidecar at all, any differing journal is newer
     await rm(sidecarPath(txt));
     assert.notEqual((await openReport(txt, { journalDir })).recovered, null);
+  }));
+
+test('journal: still offered after the user put an older version of the file back by hand (its "modified" is older than the journal)', () =>
+  workspace(async ({ txt, journalDir }) => {
+    const r = await openReport(txt, { journalDir });
+    await saveReport(txt, r.annotations, null, { journalDir, now: () => '2024-01-01T00:00:00.000Z' });
+    const backup = await readFile(sidecarPath(txt), 'utf8');
+    const edited = { ...annotate(TEXT), source: r.annotations.source };
+    await writeJournal(journalDir, txt, edited, () => '2024-06-01T00:00:00.000Z');
+    // the file is damaged, then restored by hand from the backup: a new mtime, the old content
+    await writeFile(sidecarPath(txt), '{ broken');
+    await writeFile(sidecarPath(txt), backup);
+    const again = await openReport(txt, { journalDir });
+    assert.notEqual(again.recovered, null, 'the unsaved edits are offered');
+    assert.deepEqual(again.recovered!.targets, edited.targets);
   }));
 
 test('journal: edits survive a failed save (disk full), and the sidecar is unchanged', () =>

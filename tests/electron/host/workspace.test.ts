@@ -72,6 +72,21 @@ test('scan lists reports recursively, skipping translations, hidden folders, nod
   assert.deepEqual(ws.settings, defaultSettings());
 });
 
+test('an annotation file whose report is missing is listed as "source missing", not hidden', async (t) => {
+  const root = await tmp(t);
+  await writeFile(join(root, 'حاضر.txt'), 'خبرٌ.');
+  await writeFile(join(root, 'حاضر.annotations.json'), '{}');
+  await mkdir(join(root, 'sub'));
+  await writeFile(join(root, 'sub', 'غائب ٢.annotations.json'), '{}');
+  await writeFile(join(root, 'sub', 'غائب ٢.annotations.mine-20240101-000000.json'), '{}');
+  const ws = await scanWorkspace(root, { isSample: false, readSummary: async () => ({ rows: 7, translated: 2, entities: 1, hasAnnotations: true }) });
+  assert.deepEqual(ws.reports.map((r) => `${r.relPath}|${r.sourceMissing ?? false}`), ['sub/غائب ٢.txt|true', 'حاضر.txt|false']);
+  const gone = ws.reports[0];
+  assert.deepEqual({ name: gone.name, rows: gone.rows, path: gone.path, problem: gone.problem }, { name: 'غائب ٢', rows: 7, path: join(root, 'sub', 'غائب ٢.txt'), problem: 'غائب ٢.txt is missing' });
+  // the report list of the other services is unchanged
+  assert.deepEqual((await findReports(root)).map((p) => p.slice(root.length + 1)), ['حاضر.txt']);
+});
+
 test('project settings: defaults when absent, read when valid, a specific error when corrupt', async (t) => {
   const root = await tmp(t);
   assert.deepEqual((await readSettings(root)).tagSet, DEFAULT_TAG_SET);

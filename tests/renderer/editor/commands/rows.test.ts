@@ -4,6 +4,7 @@ import type { EditorState } from 'prosemirror-state';
 import { commands } from '../../../../renderer/editor/commands/index.ts';
 import { docToAnnotations } from '../../../../renderer/editor/convert.ts';
 import { AnnotationsSchema } from '../../../../shared/model/schema.ts';
+import { STATUS_LOWERED } from '../../../../renderer/editor/commands/util.ts';
 import { at, atTarget, fixture, makeState, run, show, sourceIntact, TEXT } from '../helpers.ts';
 
 /** All Arabic text in document order: row operations must never change it. */
@@ -52,6 +53,17 @@ test('merge with previous keeps the cursor sentence and takes the least advanced
   checkUndoAndValid(s0, merged);
   assert.equal(commands.mergeRowPrevious(at(makeState(), 's1'), undefined), false, 'no row before the first');
   assert.equal(commands.mergeRowNext(at(makeState(), 's4'), undefined), false, 'no row after the last');
+});
+
+test('a merge that lowers a row\'s status says so on the transaction (the app shows it); equal statuses say nothing', () => {
+  let told: unknown = 'none';
+  const catchMeta = (state: EditorState) => (tr: import('prosemirror-state').Transaction) => { told = tr.getMeta(STATUS_LOWERED); state.apply(tr); };
+  const s0 = at(makeState(), 's2', 0); // u1 draft, u2 auto
+  assert.equal(commands.mergeRowPrevious(s0, catchMeta(s0)), true);
+  assert.deepEqual(told, { from: 'draft', to: 'auto' });
+  const s1 = at(makeState(), 's3', 0); // u2 auto, u3 auto
+  commands.mergeRowPrevious(s1, catchMeta(s1));
+  assert.equal(told, undefined);
 });
 
 test('split a 2-2 row from the English side gives two 1-1 rows', () => {
