@@ -62,9 +62,9 @@ test('the entity panel counts the suggestions on screen after Tag all and Reject
     await page.keyboard.press('Alt+Shift+Delete');
     await page.waitForFunction(() => document.querySelectorAll('.muwazi-editor .ent-suggest').length === 0);
     assert.equal(await countsAgree(page), 0);
+    // rejected suggestions are remembered (issue 15): Tag all again proposes none of them, and says 0
     await page.keyboard.press('Alt+a');
-    await page.waitForSelector('.muwazi-editor .ent-suggest');
-    assert.equal(await countsAgree(page), n);
+    assert.equal(await countsAgree(page), 0);
     // the sidebar counts mentions, the panel entities: each label says which
     const entry = page.locator('button.report').first();
     assert.match((await entry.locator('.report-entities').textContent()) ?? '', /mentions?$/);
