@@ -7,33 +7,9 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startE2E } from './helpers/server.ts';
 import { openReportAt } from './helpers/disk.ts';
+import { selectArabic } from './helpers/app.ts';
 
 const NAME = 'إدلب';
-
-/** Selects the first occurrence of `name` in the Arabic and waits until the editor has it. */
-async function selectArabic(page: Page, name: string): Promise<void> {
-  const ok = await page.evaluate((name) => {
-    for (const p of document.querySelectorAll('.muwazi-editor p.src')) {
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n.textContent ?? '').indexOf(name);
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + name.length);
-        (p as HTMLElement).scrollIntoView();
-        (p.closest('.muwazi-editor') as HTMLElement).focus();
-        const sel = document.getSelection()!;
-        sel.removeAllRanges();
-        sel.addRange(r);
-        return true;
-      }
-    }
-    return false;
-  }, name);
-  assert.ok(ok, `${name} is in the first sample`);
-  await page.waitForFunction((name) => (document.querySelector('.editor-mount') as HTMLElement).dataset.entSelection?.endsWith(name), name);
-}
 
 /** Waits until the panel's count equals the suggestions on screen; returns it. */
 async function countsAgree(page: Page): Promise<number> {

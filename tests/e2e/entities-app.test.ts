@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startE2E } from './helpers/server.ts';
+import { selectArabic } from './helpers/app.ts';
 import { OffsetMap } from '../../shared/text/offsets.ts';
 
 const NAME = 'إدلب';
@@ -27,30 +28,7 @@ test('tag in one report, open another, accept the pre-annotation', async () => {
     await page.waitForSelector('.ent-panel');
 
     // select the word holding the name in the Arabic (with any clitic glued to it) and press L
-    const ok = await page.evaluate((name) => {
-      for (const p of document.querySelectorAll('.muwazi-editor p.src')) {
-        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const text = n.textContent ?? '';
-          const i = text.indexOf(name);
-          if (i < 0) continue;
-          let a = i;
-          while (a > 0 && /\p{L}/u.test(text[a - 1])) a--;
-          const r = document.createRange();
-          r.setStart(n, a);
-          r.setEnd(n, i + name.length);
-          (p as HTMLElement).scrollIntoView();
-          (p.closest('.muwazi-editor') as HTMLElement).focus();
-          const sel = document.getSelection()!;
-          sel.removeAllRanges();
-          sel.addRange(r);
-          return true;
-        }
-      }
-      return false;
-    }, NAME);
-    assert.ok(ok, `${NAME} is in the first sample`);
-    await page.waitForFunction((name) => (document.querySelector('.editor-mount') as HTMLElement).dataset.entSelection?.endsWith(name), NAME);
+    await selectArabic(page, NAME, { wholeWord: true });
     await page.keyboard.press('l');
     const tagged = page.locator('.muwazi-editor p.src span.ent[data-type="LOC"]').first();
     await tagged.waitFor();

@@ -33,3 +33,35 @@ export async function recordSaveStates(page: Page): Promise<() => Promise<string
   }, key);
   return () => page.evaluate((k) => [...(window as unknown as Record<string, string[]>)[k]], key);
 }
+
+/**
+ * Selects the first occurrence of `name` in the Arabic cells of the open report (with `wholeWord`,
+ * widened leftwards over letters glued to it, i.e. a clitic) and waits until the editor has taken
+ * the selection. Throws when the name is not in the report.
+ */
+export async function selectArabic(page: Page, name: string, opts: { wholeWord?: boolean } = {}): Promise<void> {
+  const ok = await page.evaluate(({ name, wholeWord }) => {
+    for (const p of document.querySelectorAll('.muwazi-editor p.src')) {
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent ?? '';
+        const i = text.indexOf(name);
+        if (i < 0) continue;
+        let a = i;
+        while (wholeWord && a > 0 && /\p{L}/u.test(text[a - 1])) a--;
+        const r = document.createRange();
+        r.setStart(n, a);
+        r.setEnd(n, i + name.length);
+        (p as HTMLElement).scrollIntoView();
+        (p.closest('.muwazi-editor') as HTMLElement).focus();
+        const sel = document.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(r);
+        return true;
+      }
+    }
+    return false;
+  }, { name, wholeWord: opts.wholeWord ?? false });
+  if (!ok) throw new Error(`${name} is not in the open report's Arabic`);
+  await page.waitForFunction((n) => (document.querySelector('.editor-mount') as HTMLElement).dataset.entSelection?.endsWith(n), name);
+}

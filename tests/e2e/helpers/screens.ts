@@ -6,7 +6,7 @@
 // last: they need the disk changed under the app, and a crashed page (whose fresh successor also
 // shows the window with no report open).
 import type { Page, Route } from 'playwright-core';
-import { openFirstReport, typeInFirstTarget } from './app.ts';
+import { openFirstReport, selectArabic, typeInFirstTarget } from './app.ts';
 import { holdSaves, pullTheirs, waitForJournal } from './disk.ts';
 import { waitReady, type E2E } from './server.ts';
 
@@ -31,28 +31,7 @@ async function menu(page: Page, id: string, command: string): Promise<void> {
 
 /** Selects the first occurrence of `name` in the Arabic cells (with any clitic glued to it) and presses `key`. */
 async function tagInArabic(page: Page, name: string, key: string): Promise<void> {
-  const ok = await page.evaluate((n) => {
-    for (const p of document.querySelectorAll('.muwazi-editor p.src')) {
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent ?? '';
-        const i = text.indexOf(n);
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(node, i);
-        r.setEnd(node, i + n.length);
-        (p as HTMLElement).scrollIntoView();
-        (p.closest('.muwazi-editor') as HTMLElement).focus();
-        const sel = document.getSelection()!;
-        sel.removeAllRanges();
-        sel.addRange(r);
-        return true;
-      }
-    }
-    return false;
-  }, name);
-  if (!ok) throw new Error(`${name} is not in the first sample report`);
-  await page.waitForFunction((n) => (document.querySelector('.editor-mount') as HTMLElement).dataset.entSelection?.endsWith(n), name);
+  await selectArabic(page, name, { wholeWord: true });
   await page.keyboard.press(key);
   await page.waitForSelector('.ent-panel:not([data-entities="0"]) .ent-chip');
 }
