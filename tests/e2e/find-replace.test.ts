@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startE2E } from './helpers/server.ts';
-import { firstEnglishOnDisk, openReportAt, sidecarFile, waitFirstEnglish } from './helpers/disk.ts';
+import { firstEnglishOnDisk, openReportAt, pollUntil, sidecarFile, waitFirstEnglish } from './helpers/disk.ts';
 import type { Page } from 'playwright-core';
 
 
@@ -29,13 +29,8 @@ async function typeFirstEnglish(page: Page, text: string): Promise<void> {
 
 /** Polls the first English of a sidecar on disk until it reads `text` (generous ceiling, no fixed wait). */
 async function diskReads(file: string, text: string, ceilingMs = 20_000): Promise<void> {
-  const end = Date.now() + ceilingMs;
-  for (;;) {
-    const now = await firstEnglishOnDisk(file).catch(() => null);
-    if (now === text) return;
-    if (Date.now() > end) assert.fail(`${file} reads ${JSON.stringify(now)}, not ${JSON.stringify(text)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await pollUntil(async () => (await firstEnglishOnDisk(file).catch(() => null)) === text,
+    async () => `${file} reads ${JSON.stringify(await firstEnglishOnDisk(file).catch(() => null))}, not ${JSON.stringify(text)}`, ceilingMs);
 }
 
 test('find and replace: all reports, preview of both, apply, undo the open one with Ctrl+Z and the other with its Undo button', async () => {

@@ -75,6 +75,18 @@ export async function waitFirstEnglish(page: Page, text: string): Promise<void> 
 }
 
 /**
+ * Polls `check` (every 25 ms, a poll, not a wait for time) until it holds; throws `describe()` after
+ * the ceiling, which is generous because CI runs on loaded machines.
+ */
+export async function pollUntil(check: () => Promise<boolean>, describe: () => Promise<string> | string, ceilingMs = 60_000): Promise<void> {
+  const deadline = Date.now() + ceilingMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(await describe());
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
  * Polls until the app's recovery journal for the report holds `text` (the product promises the last
  * edit reaches the journal within about a second; a loaded machine may take longer, so the ceiling is
  * generous). The journal file on disk is the signal: the status bar's data-journal appears after ANY
@@ -84,11 +96,6 @@ export async function waitForJournal(dataDir: string, workspace: string, txtName
   const { journalPath } = await import('../../../electron/host/journal.ts');
   const { realpath } = await import('node:fs/promises');
   const file = journalPath(join(dataDir, 'journal'), join(await realpath(workspace), txtName.endsWith('.txt') ? txtName : `${txtName}.txt`));
-  const deadline = Date.now() + ceilingMs;
-  for (;;) {
-    const body = await readFile(file, 'utf8').catch(() => '');
-    if (body.includes(JSON.stringify(text).slice(1, -1))) return;
-    if (Date.now() > deadline) throw new Error(`the journal never held "${text}" (${file})`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  const escaped = JSON.stringify(text).slice(1, -1);
+  await pollUntil(async () => (await readFile(file, 'utf8').catch(() => '')).includes(escaped), () => `the journal never held "${text}" (${file})`, ceilingMs);
 }
