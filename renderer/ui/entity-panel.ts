@@ -24,6 +24,7 @@ import { entityKey, suggestionsOf, type EntityAction } from '../editor/plugins/e
 import { sourceOf } from '../editor/plugins/source-readonly.ts';
 import { formatNumber } from '../../shared/i18n/numbers.ts';
 import { h, replaceChildren } from './dom.ts';
+import { watchWorkspace } from './workspace-watch.ts';
 
 /** What the panel needs of i18next beyond `t`: the language (for digits) and its change event. */
 export type UiLanguage = Pick<I18n, 'language' | 'on' | 'off'>;
@@ -65,20 +66,14 @@ export function applyGlossary(view: EditorView, glossary: GlossaryEntry[]): void
 /** Wraps `host` so that workspace and glossary are tracked; returns the wrapped host and the context. */
 export function trackEntityContext(host: HostBridge): { host: HostBridge; ctx: EntityContext } {
   const ctx: EntityContext = { root: null, tagSet: tagSetOf(null), glossary: [], listeners: new Set() };
-  const learn = (ws: Workspace | null | undefined) => {
-    if (!ws) return;
+  const learn = (ws: Workspace) => {
     if (ws.root !== ctx.root) ctx.glossary = [];
     ctx.root = ws.root;
     ctx.tagSet = tagSetOf(ws.settings);
   };
+  const watched = watchWorkspace(host, learn);
   const wrapped: HostBridge = {
-    ...host,
-    on: host.on.bind(host) as HostBridge['on'],
-    openFolder: async (req) => { const r = await host.openFolder(req); if (r.ok) learn(r.value); return r; },
-    openSample: async (req) => { const r = await host.openSample(req); if (r.ok) learn(r.value); return r; },
-    openFolderDialog: async (req) => { const r = await host.openFolderDialog(req); if (r.ok) learn(r.value); return r; },
-    listReports: async (req) => { const r = await host.listReports(req); if (r.ok) learn(r.value); return r; },
-    saveSettings: async (req) => { const r = await host.saveSettings(req); if (r.ok) learn(r.value); return r; },
+    ...watched,
     openReport: async (req) => {
       // the glossary first, so the editor mounted for this report is pre-annotated from it
       if (ctx.root) {

@@ -15,6 +15,7 @@ import { qaFindings, qaKey, refreshConsistencyTr, setQaContextTr, type QaFilter 
 import { setQaIgnore } from '../editor/commands/qa.ts';
 import { goToRow } from '../editor/commands/navigate.ts';
 import type { EntityContext } from './entity-panel.ts';
+import { watchWorkspace } from './workspace-watch.ts';
 import { h, replaceChildren, uid } from './dom.ts';
 import { checkName, disabledChecks, findingMessage, groupByCheck } from './qa-model.ts';
 import { openQaReportDialog, type QaReportDialogOptions } from './qa-report-dialog.ts';
@@ -191,22 +192,13 @@ export function createQa(host: HostBridge, t: () => TFunction, entities?: Entity
   const push = () => {
     if (active) active.view.dispatch(setQaContextTr(active.view.state, context()));
   };
-  const learn = (ws: Workspace | null | undefined) => {
-    if (!ws) return;
+  const learn = (ws: Workspace) => {
     const next = disabledChecks(ws.settings);
     if (next.join() === disabled?.join()) return;
     disabled = next;
     push();
   };
-  const wrapped: HostBridge = {
-    ...host,
-    on: host.on.bind(host) as HostBridge['on'],
-    openFolder: async (req) => { const r = await host.openFolder(req); if (r.ok) learn(r.value); return r; },
-    openSample: async (req) => { const r = await host.openSample(req); if (r.ok) learn(r.value); return r; },
-    openFolderDialog: async (req) => { const r = await host.openFolderDialog(req); if (r.ok) learn(r.value); return r; },
-    listReports: async (req) => { const r = await host.listReports(req); if (r.ok) learn(r.value); return r; },
-    saveSettings: async (req) => { const r = await host.saveSettings(req); if (r.ok) learn(r.value); return r; },
-  };
+  const wrapped = watchWorkspace(host, learn);
 
   const wrap = (create: CreateEditor): CreateEditor => (mount, init) => {
     let p: QaPanel | null = null;
