@@ -20,6 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { concordance, warmConcordance, type ConcordanceRow } from '../shared/tm/concordance.ts';
 import { TranslationMemory, type TmUnitInput } from '../shared/tm/memory.ts';
+import { rng } from './align-cases.ts';
 
 const DATA = process.env.MUWAZI_DATA ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
 const TARGET_P95_MS = 50;
@@ -28,18 +29,6 @@ const BRUTE_QUERIES = 40;
 
 function lines(path: string): string[] {
   return readFileSync(path, 'utf8').split(/\r?\n/).map((l) => l.trim());
-}
-
-/** A seeded generator (mulberry32), so every run builds the same memory. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Pair {

@@ -1,22 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
 import { main, type CliIO } from '../../../electron/cli/main.ts';
-import { A_AR, A_EN, makeTmProject, writeReport } from '../host/tm-fixture.ts';
+import { A_AR, A_EN, withTmProject, writeReport } from '../host/tm-fixture.ts';
 
 function capture(): CliIO & { stdout: string; stderr: string } {
   const io = { stdout: '', stderr: '', isTTY: false, out: (s: string) => void (io.stdout += s), err: (s: string) => void (io.stderr += s) };
   return io;
 }
 
-async function withProject(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await makeTmProject();
-  try {
-    await fn(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const withProject = withTmProject;
 
 test('muwazi concordance --json prints [{ file, row, side, start, end, text, ar, en }]; offsets are code points that slice the text', async () => {
   await withProject(async (dir) => {

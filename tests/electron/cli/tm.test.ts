@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { main, type CliIO } from '../../../electron/cli/main.ts';
 import { parseTmx } from '../../../shared/formats/tm-import.ts';
 import { readTmxWithTranslateToolkit, runTool, xmllintOk } from '../../fixtures/tools.ts';
-import { A_AR, A_EN, B_AR, B_EN, TMX_PAIRS, makeTmProject } from '../host/tm-fixture.ts';
+import { A_AR, A_EN, B_AR, B_EN, TMX_PAIRS, withTmProject } from '../host/tm-fixture.ts';
 
 /** The official TMX 1.4b DTD (shared/data/schemas beside the repository, as the other data tests find it). */
 const TMX_DTD = join(process.env.MUWAZI_DATA ?? resolve(import.meta.dirname, '../../../../shared/data'), 'schemas', 'tmx14.dtd');
@@ -15,14 +15,7 @@ function capture(): CliIO & { stdout: string; stderr: string } {
   return io;
 }
 
-async function withProject(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await makeTmProject();
-  try {
-    await fn(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const withProject = withTmProject;
 
 test('muwazi tm --query --json prints [{ score, ar, en, file, row }] best first, exact shape', async () => {
   await withProject(async (dir) => {

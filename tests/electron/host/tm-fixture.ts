@@ -1,7 +1,7 @@
 // A project folder for the translation-memory tests (host, CLI): two translated reports (one in a
 // sub-folder, one row untranslated), a report without a sidecar, a corrupt sidecar, a sidecar of a
 // newer major version, an imported memory tm/news.tmx and a malformed tm/cut.tmx.
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serializeAnnotations } from '../../../shared/formats/sidecar.ts';
@@ -47,4 +47,14 @@ export async function makeTmProject(): Promise<string> {
   await writeFile(join(dir, 'tm', 'news.tmx'), tmxOf(TMX_PAIRS));
   await writeFile(join(dir, 'tm', 'cut.tmx'), tmxOf(TMX_PAIRS).replace(/<\/tu>\n<\/body>\n<\/tmx>\n$/, ''));
   return dir;
+}
+
+/** A fresh project from makeTmProject for `fn`, removed afterwards whatever happens. */
+export async function withTmProject(fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await makeTmProject();
+  try {
+    await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
