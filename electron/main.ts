@@ -64,6 +64,7 @@ if (!app.requestSingleInstanceLock()) {
         ...(i.type ? { type: i.type } : {}),
         ...(i.checked !== undefined ? { checked: i.checked } : {}),
         ...(i.accelerator ? { accelerator: i.accelerator } : {}),
+        ...(i.registerAccelerator === false ? { registerAccelerator: false } : {}),
         ...(i.submenu ? { submenu: toElectron(i.submenu) } : {}),
         ...(i.command ? { click: () => service.emit('menu', { command: i.command! }) } : {}),
       }));

@@ -1,8 +1,13 @@
-// The native menu as plain data built from the UI's translated labels (shared/i18n/*.json, `menu`
-// key). electron/main.ts turns it into an Electron Menu; items with a `command` send the renderer a
-// `menu` event `{ command }`, items with a `role` are Electron's own (clipboard, quit, devtools).
+// The native menu as plain data built from the command catalog (shared/commands/catalog.ts, the
+// same list the in-window menu bar, palette and context menu use) and the UI's translated labels
+// (shared/i18n/*.json). electron/main.ts turns it into an Electron Menu; items with a `command` send
+// the renderer a `menu` event `{ command }`, items with a `role` are Electron's own (clipboard,
+// quit, devtools). Every item shows its shortcut; only Ctrl+O and Ctrl+S are registered with the
+// system, the other keys are the renderer's (its keymaps), so a key never runs a command twice.
 import en from '../shared/i18n/en.json' with { type: 'json' };
 import ar from '../shared/i18n/ar.json' with { type: 'json' };
+import { MENU_IDS, catalogFor, toAccelerator, type CatalogEntry, type TagKey } from '../shared/commands/catalog.ts';
+import { DEFAULT_TAG_SET } from '../shared/model/schema.ts';
 
 /** UI languages the menu is translated into. */
 export type MenuLang = 'en' | 'ar';
@@ -18,6 +23,8 @@ export interface MenuItemSpec {
   command?: string;
   /** keyboard accelerator in Electron syntax */
   accelerator?: string;
+  /** false: the accelerator is shown but the renderer handles the key (Electron's registerAccelerator) */
+  registerAccelerator?: boolean;
   /** 'separator', 'radio' (language choice) or a normal item */
   type?: 'separator' | 'radio' | 'normal';
   /** radio state */
@@ -32,86 +39,94 @@ export interface MenuOptions {
   dev?: boolean;
   /** macOS gets the standard app menu first */
   platform?: NodeJS.Platform;
+  /** the tag set for Entities → Tag as (default: the default tag set) */
+  tagSet?: readonly (TagKey & { label?: string })[];
 }
 
-type Labels = Record<string, string>;
-const LABELS: Record<MenuLang, Labels> = { en: en.menu, ar: ar.menu };
+type Json = { [k: string]: string | Json };
+const JSON_OF: Record<MenuLang, Json> = { en: en as unknown as Json, ar: ar as unknown as Json };
+
+/** A dotted i18n key's text in a language ('menu.save'), English when missing, with {{vars}} filled. */
+function translate(lang: MenuLang, key: string, vars: Record<string, string> = {}): string {
+  const look = (j: Json) => key.split('.').reduce<string | Json | undefined>((o, k) => (o && typeof o === 'object' ? o[k] : undefined), j);
+  const v = look(JSON_OF[lang]);
+  const text = typeof v === 'string' ? v : (() => { const e = look(JSON_OF.en); return typeof e === 'string' ? e : key; })();
+  return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? '');
+}
+
+/** Keys the system registers (the renderer has no other way to get them before a page loads). */
+const REGISTERED = new Set(['openFolder', 'save']);
 
 /** The menu template in a language. */
 export function buildMenuTemplate(lang: MenuLang, opts: MenuOptions = {}): MenuItemSpec[] {
-  const l = LABELS[lang];
-  // A missing translation falls back to English rather than showing a key.
-  const t = (key: string) => l[key] ?? LABELS.en[key] ?? key;
-  const cmd = (key: string, accelerator?: string): MenuItemSpec => ({ label: t(key), command: key, ...(accelerator ? { accelerator } : {}) });
+  const t = (key: string, vars?: Record<string, string>) => translate(lang, key, vars);
+  const tagSet = opts.tagSet ?? DEFAULT_TAG_SET;
   const sep: MenuItemSpec = { type: 'separator' };
-  const template: MenuItemSpec[] = [
-    {
-      label: t('file'),
-      submenu: [
-        cmd('openFolder', 'CmdOrCtrl+O'),
-        cmd('openRecent'),
-        cmd('openSample'),
-        sep,
-        cmd('save', 'CmdOrCtrl+S'),
-        sep,
-        cmd('importTranslation'),
-        cmd('importMemory'),
-        cmd('export'),
-        cmd('qaReport'),
-        sep,
-        cmd('settings'),
-        sep,
-        { label: t('quit'), role: 'quit' },
-      ],
-    },
-    {
-      label: t('edit'),
-      submenu: [
-        { label: t('undo'), role: 'undo' },
-        { label: t('redo'), role: 'redo' },
-        sep,
-        { label: t('cut'), role: 'cut' },
-        { label: t('copy'), role: 'copy' },
-        { label: t('paste'), role: 'paste' },
-        { label: t('selectAll'), role: 'selectAll' },
-        sep,
-        // no accelerators: Ctrl+F, F3 and Ctrl+H are the renderer's (renderer/ui/commands.ts APP_SHORTCUTS)
-        cmd('find'),
-        cmd('findNext'),
-        cmd('findPrevious'),
-        cmd('replace'),
-        sep,
-        // no accelerators: Ctrl+Shift+C (and Ctrl+1…Ctrl+5) are the renderer's too
-        cmd('fillExactMatches'),
-        cmd('concordance'),
-        sep,
-        cmd('glossary'),
-        sep,
-        cmd('resegment'),
-      ],
-    },
-    {
-      label: t('view'),
-      submenu: [
-        {
-          label: t('language'),
-          submenu: [
-            // The renderer's command ids for the language switch (renderer/ui/commands.ts).
-            { label: t('english'), command: 'langEn', type: 'radio', checked: lang === 'en' },
-            { label: t('arabic'), command: 'langAr', type: 'radio', checked: lang === 'ar' },
-          ],
-        },
-        sep,
-        // no accelerator: F9 is the renderer's (renderer/ui/commands.ts APP_SHORTCUTS)
-        cmd('qaPanel'),
-        ...(opts.dev ? [sep, { role: 'toggleDevTools' } as MenuItemSpec] : []),
-      ],
-    },
-    {
-      label: t('help'),
-      submenu: [...(l.shortcuts || LABELS.en.shortcuts ? [cmd('shortcuts')] : []), cmd('about')],
-    },
-  ];
+  const item = (e: CatalogEntry): MenuItemSpec => {
+    const tag = e.id.startsWith('tagAs.') ? tagSet.find((x) => `tagAs.${x.name}` === e.id) : undefined;
+    const label = tag ? t('commands.tagAs', { type: tag.name, label: tag.label || tag.name }) : t(e.labelKey);
+    const keys = e.keys?.[0];
+    return {
+      label, command: e.id,
+      ...(keys ? { accelerator: toAccelerator(keys), ...(REGISTERED.has(e.id) ? {} : { registerAccelerator: false }) } : {}),
+    };
+  };
+  const fromCatalog = (id: string): MenuItemSpec[] => {
+    const out: MenuItemSpec[] = [];
+    let group = -1;
+    let sub: { key: string; items: MenuItemSpec[] } | null = null;
+    // undo and redo are the Edit menu's roles
+    for (const e of catalogFor(tagSet).filter((x) => x.menu?.id === id && x.id !== 'undo' && x.id !== 'redo')) {
+      const m = e.menu!;
+      if (m.group !== group) {
+        if (out.length) out.push(sep);
+        group = m.group;
+        sub = null;
+      }
+      if (m.sub) {
+        if (!sub || sub.key !== m.sub) {
+          sub = { key: m.sub, items: [] };
+          out.push({ label: t(m.sub), submenu: sub.items });
+        }
+        sub.items.push(item(e));
+      } else {
+        sub = null;
+        out.push(item(e));
+      }
+    }
+    return out;
+  };
+  const menus: Record<(typeof MENU_IDS)[number], MenuItemSpec[]> = {
+    file: [...fromCatalog('file'), sep, { label: t('menu.quit'), role: 'quit' }],
+    edit: [
+      { label: t('menu.undo'), role: 'undo' },
+      { label: t('menu.redo'), role: 'redo' },
+      sep,
+      { label: t('menu.cut'), role: 'cut' },
+      { label: t('menu.copy'), role: 'copy' },
+      { label: t('menu.paste'), role: 'paste' },
+      { label: t('menu.selectAll'), role: 'selectAll' },
+      sep,
+      ...fromCatalog('edit'),
+    ],
+    view: [
+      {
+        label: t('menu.language'),
+        submenu: [
+          // The renderer's command ids for the language switch (renderer/ui/commands.ts).
+          { label: t('menu.english'), command: 'langEn', type: 'radio', checked: lang === 'en' },
+          { label: t('menu.arabic'), command: 'langAr', type: 'radio', checked: lang === 'ar' },
+        ],
+      },
+      sep,
+      ...fromCatalog('view'),
+      ...(opts.dev ? [sep, { role: 'toggleDevTools' } as MenuItemSpec] : []),
+    ],
+    row: fromCatalog('row'),
+    entities: fromCatalog('entities'),
+    help: fromCatalog('help'),
+  };
+  const template: MenuItemSpec[] = MENU_IDS.map((id) => ({ label: t(`menu.${id}`), submenu: menus[id] }));
   if (opts.platform === 'darwin') template.unshift({ role: 'appMenu' });
   return template;
 }

@@ -9,6 +9,7 @@ import './ui/glossary.css';
 import './ui/spell.css';
 import './ui/workbench.css';
 import './ui/qa.css';
+import './ui/commands.css';
 import type { TFunction } from 'i18next';
 import { getHost } from './api.ts';
 import { initI18n } from './i18n.ts';
@@ -51,14 +52,17 @@ async function boot(): Promise<void> {
     document.documentElement.dataset.ready = 'error';
     return;
   }
-  const app = new App({
+  // the context menu's commands below the spelling choices (the app exists by the time a menu opens)
+  let app: App | null = null;
+  const spellCommands = () => (app ? { items: app.commands.contextItems(), run: (id: string) => app!.runById(id) } : undefined);
+  app = new App({
     host,
     i18n,
     info,
     // spell check inside, the entity panel around it, QA and the matches pane docked beside the panel
     createEditor: withWorkbench(
       qa.wrap(withEntities(
-        withSpell(createEditor, { host, root: () => entityCtx.root, t: () => i18n.t.bind(i18n) as TFunction }),
+        withSpell(createEditor, { host, root: () => entityCtx.root, t: () => i18n.t.bind(i18n) as TFunction, commands: spellCommands }),
         entityCtx, host, () => i18n.t.bind(i18n), i18n,
       )),
       { host, i18n, mac: /Mac|iPhone|iPad/.test(navigator.platform) },

@@ -1,7 +1,7 @@
 // The editor's public API for the app shell: one EditorView for the whole report.
 // The app also loads renderer/editor/editor.css (this module imports no CSS so it stays
 // importable in Node tests and bundlers alike).
-import { EditorState, type Transaction } from 'prosemirror-state';
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { goToUnit } from './commands/navigate.ts';
 import { EditorView } from 'prosemirror-view';
 import type { Annotations, TagType } from '../../shared/model/types.ts';
@@ -20,6 +20,7 @@ import { qaKey, type QaOptions } from './plugins/qa.ts';
 import type { RegexProblem, SearchOptions } from '../../shared/text/search.ts';
 import type { SpellOptions } from './plugins/spell.ts';
 import { replaceAll, replaceCurrent, type ReplaceOutcome } from './find-replace.ts';
+import { canRunById, contextsAt, runById } from './command-table.ts';
 
 /** What the selection is on, reported to `onSelection`. */
 export interface SelectionInfo {
@@ -82,6 +83,14 @@ export interface EditorHandle {
   getAnnotations(): Annotations;
   /** run a named command (see commands/index.ts); false when it does not apply here */
   runCommand(name: string): boolean;
+  /** run a catalog command by id (shared/commands/catalog.ts, via command-table.ts); false when it does not apply */
+  run(id: string): boolean;
+  /** whether a catalog command applies at the selection now (menus grey out the others) */
+  canRun(id: string): boolean;
+  /** where the selection is: in a sentence ('row'), on a mention or suggestion ('mention') */
+  contexts(): Array<'row' | 'mention'>;
+  /** a right-click at viewport point (left, top) outside the selection puts the caret there; false when not in the text */
+  caretAtPoint(left: number, top: number): boolean;
   /** replace the content (after import or reload); clears undo history. A new source text may be given. */
   setAnnotations(a: Annotations, sourceText?: string): void;
   /** replace the content as ONE undoable edit over the same source (imports); history kept */
@@ -187,6 +196,16 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
       const cmd = (commands as Record<string, (typeof commands)[CommandName]>)[name];
       if (!cmd) return false;
       return cmd(view.state, view.dispatch);
+    },
+    run: (id: string) => runById(id, view.state, view.dispatch),
+    canRun: (id: string) => canRunById(id, view.state),
+    contexts: () => contextsAt(view.state),
+    caretAtPoint(left: number, top: number) {
+      const at = view.posAtCoords({ left, top });
+      if (!at) return false;
+      const { from, to } = view.state.selection;
+      if (at.pos < from || at.pos > to) view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(at.pos))));
+      return true;
     },
     setAnnotations(a: Annotations, text?: string) {
       base = a;

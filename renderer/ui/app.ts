@@ -11,12 +11,19 @@ import type { UiLang } from '../../shared/i18n/languages.ts';
 import { setUiLanguage } from '../i18n.ts';
 import { h, replaceChildren } from './dom.ts';
 import { ask, openDialog } from './dialog.ts';
-import { MenuBar, type MenuDef } from './menubar.ts';
+import { MenuBar } from './menubar.ts';
 import { Sidebar } from './sidebar.ts';
 import { StatusBar } from './statusbar.ts';
 import { SaveController } from './save-controller.ts';
 import { describeFailure } from './errors.ts';
-import { APP_SHORTCUTS, displayKeys, isAppCommand, matchesKey, type AppCommand } from './commands.ts';
+import { isAppCommand, type AppCommand } from './commands.ts';
+import { CommandRegistry } from './command-registry.ts';
+import { entryOf } from '../../shared/commands/catalog.ts';
+import { DEFAULT_TAG_SET } from '../../shared/model/schema.ts';
+import { openPalette } from './palette.ts';
+import { closeContextMenu, openContextMenu } from './context-menu.ts';
+import { RowToolbar } from './row-toolbar.ts';
+import { installKeys } from './keys-focus.ts';
 import { askFolderPath, openRecentDialog } from './open-folder-dialog.ts';
 import { openExportDialog } from './export-dialog.ts';
 import { openImportDialog } from './import-dialog.ts';
@@ -45,6 +52,12 @@ export interface EditorLike extends Partial<WorkbenchActions> {
   /** replaces the content as one undoable edit (imports) */
   replaceAnnotations(a: Annotations): void;
   runCommand(name: string): boolean;
+  /** a catalog command by id, whether it applies, where the caret is, a right-click's caret
+   * (EditorHandle.run / canRun / contexts / caretAtPoint; the command registry uses them) */
+  run?(id: string): boolean;
+  canRun?(id: string): boolean;
+  contexts?(): Array<'row' | 'mention'>;
+  caretAtPoint?(left: number, top: number): boolean;
   /** applies a new tag set (project settings saved) without reloading */
   setTagSet?(tagSet: TagType[]): void;
   /** find (plugins/find.ts): set the query, '' turns it off */
@@ -121,6 +134,9 @@ export class App {
   private readonly editorMount: HTMLElement;
   private readonly reviewBar: HTMLElement;
   private readonly findBar: FindBar;
+  /** every command: menus, context menu, palette, toolbar (renderer/ui/command-registry.ts) */
+  readonly commands: CommandRegistry;
+  private readonly toolbar: RowToolbar;
   private readonly projectFind: ProjectFindPanel;
   private workspace: Workspace | null = null;
   private session: Session | null = null;
@@ -134,12 +150,27 @@ export class App {
   constructor(private readonly o: AppOptions) {
     this.t = o.i18n.t.bind(o.i18n) as TFunction;
     const t = this.t;
-    this.menubar = new MenuBar((c) => void this.run(c), t('app.regions.menubar'));
+    this.commands = new CommandRegistry({
+      t: () => this.t,
+      tagSet: () => this.workspace?.settings.tagSet?.length ? this.workspace.settings.tagSet : DEFAULT_TAG_SET,
+      mac: isMac,
+      lang: () => this.lang,
+      runApp: (id) => (isAppCommand(id) ? this.run(id) : undefined),
+      editor: () => {
+        const ed = this.session?.editor;
+        return ed?.run && ed.canRun && ed.contexts
+          ? { run: (id) => ed.run!(id), canRun: (id) => ed.canRun!(id), contexts: () => ed.contexts!(), focus: () => ed.focus() }
+          : null;
+      },
+    });
+    this.menubar = new MenuBar((c) => this.runById(c), t('app.regions.menubar'), (c) => this.commands.enabled(c));
+    this.toolbar = new RowToolbar(this.commands);
     this.sidebar = new Sidebar(t, (r) => void this.openReport(r));
     this.statusbar = new StatusBar(t, t('app.regions.status'));
     this.notice = h('div', { class: 'notice-area' });
     this.editorMount = h('div', { class: 'editor-mount' });
     installRowStatusTip(this.editorMount, () => this.t);
+    this.installContextMenu();
     this.reviewBar = h('div', { class: 'review-bar', hidden: true, role: 'toolbar' });
     this.projectFind = new ProjectFindPanel(t, {
       host: o.host,
@@ -158,7 +189,7 @@ export class App {
       openAt: (path, unit) => void this.openReportAt(path, unit),
     });
     this.findBar = new FindBar(t, () => this.findTarget(), () => this.projectFind);
-    this.main = h('main', { class: 'editor-area', 'data-region': 'editor', 'aria-label': t('app.regions.editor'), tabindex: -1 }, this.notice, this.reviewBar, this.findBar.el, this.projectFind.el, this.editorMount);
+    this.main = h('main', { class: 'editor-area', 'data-region': 'editor', 'aria-label': t('app.regions.editor'), tabindex: -1 }, this.notice, this.reviewBar, this.toolbar.el, this.findBar.el, this.projectFind.el, this.editorMount);
   }
 
   /** Builds the page and opens the first workspace; sets `<html data-ready="true">` when shown. */
@@ -167,11 +198,21 @@ export class App {
     root.replaceChildren(header, this.sidebar.el, this.main, this.statusbar.el);
     this.renderTexts();
     this.showEmpty();
-    this.installKeys();
-    this.installLifecycle();
-    this.o.host.on('menu', ({ command }) => {
-      if (isAppCommand(command)) void this.run(command);
+    installKeys({
+      regions: () => [
+        { el: this.menubar.el, focus: () => this.menubar.focus() },
+        { el: this.sidebar.el, focus: () => this.sidebar.focus() },
+        { el: this.toolbar.el, shown: () => !this.toolbar.el.hidden, focus: () => this.toolbar.focus() },
+        { el: this.main, focus: () => (this.session ? this.session.editor.focus() : this.main.focus()) },
+        { el: this.statusbar.el, focus: () => this.statusbar.focus() },
+      ],
+      focusMenu: () => this.menubar.focus(),
+      contextMenu: () => this.contextMenuAtCaret(),
+      run: (c) => void this.run(c),
+      mac: isMac,
     });
+    this.installLifecycle();
+    this.o.host.on('menu', ({ command }) => this.runById(command));
     this.o.host.on('fileChanged', (p) => void this.onFileChanged(p.path, p.kind));
     void this.o.host.setLanguage({ lang: this.lang });
     await this.openInitialWorkspace(initialFolder);
@@ -218,7 +259,51 @@ export class App {
       case 'qaPanel': return this.o.qa?.toggle();
       case 'qaReport': return this.qaReport();
       case 'replace': return this.openFind(true);
+      case 'palette': return this.palette();
     }
+  }
+
+  /** Runs any command by id (menu bar, native menu, palette): app commands here, the editor's
+   * through the registry. */
+  runById(id: string): void {
+    if (isAppCommand(id) && entryOf(id)?.scope !== 'editor') void this.run(id);
+    else this.commands.run(id);
+  }
+
+  /** View → Command Palette… (Ctrl+Shift+P): every command by name, in English or Arabic. */
+  private async palette(): Promise<void> {
+    const en = this.o.i18n.getFixedT('en');
+    const ar = this.o.i18n.getFixedT('ar');
+    await openPalette(this.t, this.commands.paletteItems(en as TFunction, ar as TFunction), (id) => this.runById(id));
+  }
+
+  /** Right-click (or the context-menu key) in the editor: the caret goes where the click was, then
+   * the spelling menu (a misspelt word, commands below it) or the context menu opens. */
+  private installContextMenu(): void {
+    // capture: before the spell plugin looks at the caret's word
+    this.editorMount.addEventListener('contextmenu', (ev) => {
+      if (ev.button === 2) this.session?.editor.caretAtPoint?.(ev.clientX, ev.clientY);
+    }, true);
+    this.editorMount.addEventListener('contextmenu', (ev) => {
+      if (ev.defaultPrevented || !this.session) return; // the spelling menu took it
+      const anchor = ev.button === 2 ? { left: ev.clientX, right: ev.clientX, top: ev.clientY, bottom: ev.clientY } : caretBox();
+      if (this.openContextMenu(anchor)) ev.preventDefault();
+    });
+  }
+
+  /** Shift+F10: as the context-menu key does, through the page's contextmenu event. */
+  private contextMenuAtCaret(): void {
+    const dom = this.editorMount.querySelector('.muwazi-editor');
+    if (!dom || !dom.contains(document.activeElement)) return;
+    const box = caretBox();
+    dom.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, button: 0, clientX: box.left, clientY: box.bottom }));
+  }
+
+  private openContextMenu(anchor: { left: number; right: number; top: number; bottom: number }): boolean {
+    const items = this.commands.contextItems();
+    if (!items.length) return false;
+    openContextMenu({ label: this.t('commands.context.label'), items, anchor, run: (id) => this.runById(id), closed: () => this.session?.editor.focus() });
+    return true;
   }
 
   private async setLanguage(lang: UiLang): Promise<void> {
@@ -229,58 +314,10 @@ export class App {
     await this.o.host.setLanguage({ lang });
   }
 
-  private menus(): MenuDef[] {
-    const t = this.t;
-    const k = (keys: string) => displayKeys(keys, isMac);
-    return [
-      { id: 'file', label: t('menu.file'), entries: [
-        { kind: 'item', command: 'openFolder', label: t('menu.openFolder'), shortcut: k('Mod-o') },
-        { kind: 'item', command: 'openRecent', label: t('menu.openRecent') },
-        { kind: 'item', command: 'openSample', label: t('menu.openSample') },
-        { kind: 'separator' },
-        { kind: 'item', command: 'save', label: t('menu.save'), shortcut: k('Mod-s') },
-        { kind: 'separator' },
-        { kind: 'item', command: 'importTranslation', label: t('menu.importTranslation'), shortcut: k('Mod-Shift-i') },
-        { kind: 'item', command: 'importMemory', label: t('menu.importMemory') },
-        { kind: 'item', command: 'export', label: t('menu.export'), shortcut: k('Mod-e') },
-        { kind: 'item', command: 'qaReport', label: t('menu.qaReport') },
-        { kind: 'separator' },
-        { kind: 'item', command: 'settings', label: t('menu.settings') },
-      ] },
-      { id: 'edit', label: t('menu.edit'), entries: [
-        { kind: 'item', command: 'undo', label: t('menu.undo'), shortcut: k('Mod-z') },
-        { kind: 'item', command: 'redo', label: t('menu.redo'), shortcut: k('Mod-Shift-z') },
-        { kind: 'separator' },
-        { kind: 'item', command: 'find', label: t('menu.find'), shortcut: k('Mod-f') },
-        { kind: 'item', command: 'findNext', label: t('menu.findNext'), shortcut: 'F3' },
-        { kind: 'item', command: 'findPrevious', label: t('menu.findPrevious'), shortcut: k('Shift-F3') },
-        { kind: 'item', command: 'replace', label: t('menu.replace'), shortcut: k('Mod-h') },
-        { kind: 'separator' },
-        { kind: 'item', command: 'fillExactMatches', label: t('menu.fillExactMatches') },
-        { kind: 'item', command: 'concordance', label: t('menu.concordance'), shortcut: k('Mod-Shift-c') },
-        { kind: 'separator' },
-        { kind: 'item', command: 'glossary', label: t('menu.glossary') },
-        { kind: 'separator' },
-        { kind: 'item', command: 'resegment', label: t('menu.resegment') },
-      ] },
-      { id: 'view', label: t('menu.view'), entries: [
-        { kind: 'group', label: t('menu.language'), entries: [
-          { kind: 'radio', command: 'langEn', label: t('menu.english'), checked: this.lang === 'en', lang: 'en' },
-          { kind: 'radio', command: 'langAr', label: t('menu.arabic'), checked: this.lang === 'ar', lang: 'ar' },
-        ] },
-        { kind: 'separator' },
-        { kind: 'item', command: 'qaPanel', label: t('menu.qaPanel'), shortcut: 'F9' },
-      ] },
-      { id: 'help', label: t('menu.help'), entries: [
-        { kind: 'item', command: 'shortcuts', label: t('menu.shortcuts'), shortcut: 'F1' },
-        { kind: 'item', command: 'about', label: t('menu.about') },
-      ] },
-    ];
-  }
-
   private renderTexts(): void {
     const t = this.t;
-    this.menubar.render(this.menus(), t('app.regions.menubar'));
+    this.menubar.render(this.commands.menus(), t('app.regions.menubar'));
+    this.toolbar.render(t);
     this.sidebar.setT(t);
     this.statusbar.setT(t, t('app.regions.status'));
     this.main.setAttribute('aria-label', t('app.regions.editor'));
@@ -455,6 +492,7 @@ export class App {
     if (panel) this.notice.append(panel);
     if (readOnly) this.notice.append(readOnlyNotice(t, report.name));
     this.main.dataset.reportState = 'open';
+    this.toolbar.setVisible(true);
     this.updateTitle();
     // an open find bar searches the newly opened report too
     this.findBar.refresh();
@@ -552,6 +590,8 @@ export class App {
     this.notice.replaceChildren();
     this.statusbar.setReport(null);
     this.hideReview();
+    this.toolbar.setVisible(false);
+    closeContextMenu();
     delete this.main.dataset.reportState;
     this.updateTitle();
     return true;
@@ -857,48 +897,6 @@ export class App {
 
   // ---- keyboard and lifecycle -----------------------------------------------------------------
 
-  private installKeys(): void {
-    let altAlone = false;
-    window.addEventListener('keydown', (ev) => {
-      altAlone = ev.key === 'Alt' && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey;
-      if (document.querySelector('dialog[open]')) return; // a modal owns the keyboard
-      if (ev.key === 'F6') {
-        ev.preventDefault();
-        this.cycleRegion(ev.shiftKey ? -1 : 1);
-        return;
-      }
-      for (const s of APP_SHORTCUTS) {
-        if (s.command === 'cycleRegions' || !matchesKey(ev, s.keys, isMac)) continue;
-        ev.preventDefault();
-        ev.stopPropagation();
-        if (s.command === 'menu') this.menubar.focus();
-        else void this.run(s.command);
-        return;
-      }
-    }, true);
-    window.addEventListener('keyup', (ev) => {
-      if (ev.key === 'Alt' && altAlone && !document.querySelector('dialog[open]')) {
-        ev.preventDefault();
-        this.menubar.focus();
-      }
-      altAlone = false;
-    }, true);
-  }
-
-  /** F6: menu bar → reports → editor → status bar (Shift+F6 backwards). */
-  private cycleRegion(step: number): void {
-    const regions = [
-      { el: this.menubar.el, focus: () => this.menubar.focus() },
-      { el: this.sidebar.el, focus: () => this.sidebar.focus() },
-      { el: this.main, focus: () => (this.session ? this.session.editor.focus() : this.main.focus()) },
-      { el: this.statusbar.el, focus: () => this.statusbar.focus() },
-    ];
-    const active = document.activeElement;
-    const i = regions.findIndex((r) => r.el.contains(active));
-    const next = regions[((i < 0 ? -1 : i) + step + regions.length) % regions.length];
-    next.focus();
-  }
-
   private installLifecycle(): void {
     window.addEventListener('blur', () => void this.session?.saver.flush());
     document.addEventListener('visibilitychange', () => {
@@ -915,4 +913,11 @@ export class App {
       ev.returnValue = '';
     });
   }
+}
+
+/** The caret's box in the viewport (the context menu's anchor from the keyboard). */
+function caretBox(): { left: number; right: number; top: number; bottom: number } {
+  const sel = document.getSelection();
+  const r = sel && sel.rangeCount ? sel.getRangeAt(0).getBoundingClientRect() : null;
+  return r ? { left: r.left, right: r.right, top: r.top, bottom: r.bottom } : { left: 8, right: 8, top: 8, bottom: 8 };
 }

@@ -1,6 +1,7 @@
 // The app's command ids: the in-page menu, the native menu (`menu` host event) and the app's
 // shortcuts all name actions with these.
 import { keyLetter } from '../editor/plugins/entity-keys.ts';
+import { CATALOG } from '../../shared/commands/catalog.ts';
 
 export const APP_COMMANDS = [
   'openFolder', 'openRecent', 'openSample', 'save', 'importTranslation', 'importMemory', 'export',
@@ -8,6 +9,8 @@ export const APP_COMMANDS = [
   'find', 'findNext', 'findPrevious', 'replace', 'qaPanel', 'qaReport',
   // translator's workbench (renderer/ui/workbench.ts): Ctrl+1…Ctrl+5, Edit → Fill Exact Matches, Concordance
   'insertMatch1', 'insertMatch2', 'insertMatch3', 'insertMatch4', 'insertMatch5', 'fillExactMatches', 'concordance',
+  // the command palette (renderer/ui/palette.ts)
+  'palette',
 ] as const;
 
 /** One app command id. */
@@ -17,28 +20,16 @@ export function isAppCommand(s: string): s is AppCommand {
   return (APP_COMMANDS as readonly string[]).includes(s);
 }
 
-/** App-level shortcuts (the editor's own are listed by renderer/editor/keymap.ts). Keys in
- * ProseMirror notation, `Mod` = Ctrl (Cmd on macOS). */
-export const APP_SHORTCUTS: Array<{ keys: string; command: AppCommand | 'cycleRegions' | 'menu'; labelKey: string }> = [
-  { keys: 'Mod-s', command: 'save', labelKey: 'shortcuts.save' },
-  { keys: 'Mod-o', command: 'openFolder', labelKey: 'shortcuts.openFolder' },
-  { keys: 'Mod-e', command: 'export', labelKey: 'shortcuts.export' },
-  { keys: 'Mod-Shift-i', command: 'importTranslation', labelKey: 'shortcuts.importTranslation' },
-  { keys: 'Mod-f', command: 'find', labelKey: 'shortcuts.find' },
-  { keys: 'F3', command: 'findNext', labelKey: 'shortcuts.findNext' },
-  { keys: 'Shift-F3', command: 'findPrevious', labelKey: 'shortcuts.findPrevious' },
-  { keys: 'Mod-1', command: 'insertMatch1', labelKey: 'workbench.keys.insertMatch1' },
-  { keys: 'Mod-2', command: 'insertMatch2', labelKey: 'workbench.keys.insertMatch2' },
-  { keys: 'Mod-3', command: 'insertMatch3', labelKey: 'workbench.keys.insertMatch3' },
-  { keys: 'Mod-4', command: 'insertMatch4', labelKey: 'workbench.keys.insertMatch4' },
-  { keys: 'Mod-5', command: 'insertMatch5', labelKey: 'workbench.keys.insertMatch5' },
-  { keys: 'Mod-Shift-c', command: 'concordance', labelKey: 'workbench.keys.concordance' },
-  { keys: 'F9', command: 'qaPanel', labelKey: 'qaPanel.shortcut' },
-  { keys: 'Mod-h', command: 'replace', labelKey: 'shortcuts.replace' },
-  { keys: 'F6', command: 'cycleRegions', labelKey: 'shortcuts.cycleRegions' },
-  { keys: 'F10', command: 'menu', labelKey: 'shortcuts.menu' },
-  { keys: 'F1', command: 'shortcuts', labelKey: 'shortcuts.help' },
-];
+/** What an app-level key does: an app command, or the shell's own keys (F6, F10, Shift+F10). */
+export type AppKeyCommand = AppCommand | 'cycleRegions' | 'menu' | 'contextMenu';
+const SHELL_KEYS = new Set(['cycleRegions', 'menu', 'contextMenu']);
+
+/** App-level shortcuts, from the command catalog (shared/commands/catalog.ts): the keys of its app
+ * commands and of the shell's own keys (the editor's are bound by renderer/editor/keymap.ts). Keys
+ * in ProseMirror notation, `Mod` = Ctrl (Cmd on macOS). */
+export const APP_SHORTCUTS: ReadonlyArray<{ keys: string; command: AppKeyCommand; labelKey: string }> = CATALOG
+  .filter((e) => e.scope === 'app' || SHELL_KEYS.has(e.id))
+  .flatMap((e) => (e.keys ?? []).map((keys) => ({ keys, command: e.id as AppKeyCommand, labelKey: e.labelKey })));
 
 /** Whether a keydown matches a ProseMirror-style key name like 'Mod-Shift-i' (pure, tested). */
 export function matchesKey(ev: { key: string; code?: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }, keys: string, mac: boolean): boolean {

@@ -1,14 +1,14 @@
 // The in-page menu bar (ARIA menubar pattern): works in browser mode and mirrors the native menu in
 // Electron. Keyboard: F10 or a lone Alt focuses it; Left/Right move between menus (swapped in RTL);
 // Enter, Space or Down open a menu; Up/Down/Home/End move inside it; Enter activates; Esc closes
-// (and leaves the bar, returning focus where it was).
+// (and leaves the bar, returning focus where it was). Items are greyed out (aria-disabled) when
+// their command does not apply, asked again each time a menu opens.
 import { h, uid } from './dom.ts';
-import type { AppCommand } from './commands.ts';
 
 /** One entry of a menu. */
 export type MenuEntry =
-  | { kind: 'item'; command: AppCommand; label: string; shortcut?: string; disabled?: boolean }
-  | { kind: 'radio'; command: AppCommand; label: string; checked: boolean; lang?: string }
+  | { kind: 'item'; command: string; label: string; shortcut?: string; disabled?: boolean }
+  | { kind: 'radio'; command: string; label: string; checked: boolean; lang?: string }
   | { kind: 'group'; label: string; entries: MenuEntry[] }
   | { kind: 'separator' };
 
@@ -26,7 +26,8 @@ export class MenuBar {
   private open = -1;
   private returnFocus: HTMLElement | null = null;
 
-  constructor(private readonly onCommand: (c: AppCommand) => void, label: string) {
+  /** `enabled(command)`: whether an item applies now (absent: all do) */
+  constructor(private readonly onCommand: (c: string) => void, label: string, private readonly enabled?: (command: string) => boolean) {
     this.el = h('div', { role: 'menubar', class: 'menubar', 'aria-label': label, 'data-region': 'menubar' });
     this.el.addEventListener('keydown', (ev) => this.onKey(ev));
     this.el.addEventListener('focusout', (ev) => {
@@ -103,6 +104,12 @@ export class MenuBar {
     this.open = i;
     this.setRoving(i);
     this.buttons[i].setAttribute('aria-expanded', 'true');
+    if (this.enabled) {
+      for (const item of this.menus[i].querySelectorAll<HTMLElement>('.menu-item[role="menuitem"]')) {
+        if (this.enabled(item.dataset.command!)) item.removeAttribute('aria-disabled');
+        else item.setAttribute('aria-disabled', 'true');
+      }
+    }
     this.menus[i].hidden = false;
     const items = this.items(i);
     if (focusLast === null) this.buttons[i].focus();

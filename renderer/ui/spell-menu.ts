@@ -5,6 +5,8 @@
 // It takes the page's direction (mirrored in the Arabic UI); the English words stay LTR.
 import type { TFunction } from 'i18next';
 import { h, uid } from './dom.ts';
+import { commandItem } from './context-menu.ts';
+import type { CommandItem } from './command-registry.ts';
 
 /** What the menu offers and what each choice does. */
 export interface SpellMenuSpec {
@@ -20,6 +22,8 @@ export interface SpellMenuSpec {
   ignore: () => void;
   /** the menu closed (after a choice or not): focus the editor */
   closed: () => void;
+  /** the context menu's commands, listed below the spelling choices, and how to run one */
+  commands?: { items: CommandItem[]; run: (id: string) => void };
 }
 
 let current: { close: () => void } | null = null;
@@ -49,6 +53,16 @@ export function openSpellMenu(t: TFunction, spec: SpellMenuSpec): HTMLElement {
     h('div', { class: 'menu-sep', role: 'separator' }),
     item(t('spell.add'), spec.addToDictionary, { 'data-action': 'add' }),
     item(t('spell.ignore'), spec.ignore, { 'data-action': 'ignore' }),
+    ...(spec.commands?.items.length ? [h('div', { class: 'menu-sep', role: 'separator' })] : []),
+    ...(spec.commands?.items ?? []).map((c) => {
+      const b = commandItem(c, () => {
+        close();
+        spec.closed();
+        spec.commands!.run(c.id);
+      });
+      items.push(b);
+      return b;
+    }),
   );
   // below the word, or above it when there is no room; clamped to the viewport (CSSOM: the CSP
   // blocks style attributes)

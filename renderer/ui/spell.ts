@@ -15,7 +15,7 @@ import type { EditorHandle, EditorInit } from '../editor/editor.ts';
 import { acceptWordsTr, replaceMisspelling, setAcceptedTr, suggestionsFor, type Misspelling } from '../editor/plugins/spell.ts';
 import { h } from './dom.ts';
 import { describeFailure } from './errors.ts';
-import { closeSpellMenu, openSpellMenu } from './spell-menu.ts';
+import { closeSpellMenu, openSpellMenu, type SpellMenuSpec } from './spell-menu.ts';
 import { loadEnglishChecker } from './spell-dictionary.ts';
 
 /** A createEditor-shaped factory. */
@@ -28,6 +28,8 @@ export interface SpellDeps {
   root: () => string | null;
   /** the current translation function (the UI language can change) */
   t: () => TFunction;
+  /** the context menu's commands at the caret (listed below the spelling choices) */
+  commands?: () => SpellMenuSpec['commands'];
 }
 
 /** Wraps the editor factory so every mounted editor checks its English. */
@@ -78,6 +80,7 @@ export function withSpell(create: CreateEditor, deps: SpellDeps): CreateEditor {
           say(t()('spell.ignored', { word: hit.word }));
         },
         closed: () => view.focus(),
+        commands: deps.commands?.(),
       });
     };
 
