@@ -48,6 +48,11 @@ const enterInSource: Command = (state) => cursorOf(state)?.side === 'source';
 
 /** The shortcut plugin; put it before the base keymap. */
 export function editorKeymap(): Plugin {
+  return keymap(editorBindings());
+}
+
+/** The key → command table of editorKeymap (the command catalog's agreement test reads it). */
+export function editorBindings(): Record<string, Command> {
   const bindings: Record<string, Command> = {};
   for (const s of SHORTCUTS) for (const k of s.keys) bindings[k] = commands[s.command];
   // Enter in the English moves on; in the last row (or the Arabic) it does nothing, quietly: the
@@ -58,5 +63,5 @@ export function editorKeymap(): Plugin {
   // ArrowDown on the English cell's last line → next row's English (ArrowUp: previous row's)
   bindings['ArrowDown'] = arrowToRow(1);
   bindings['ArrowUp'] = arrowToRow(-1);
-  return keymap(bindings);
+  return bindings;
 }

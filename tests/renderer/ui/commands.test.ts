@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_COMMANDS, displayKeys, isAppCommand, matchesKey } from '../../../renderer/ui/commands.ts';
+import { APP_COMMANDS, APP_SHORTCUTS, displayKeys, isAppCommand, matchesKey } from '../../../renderer/ui/commands.ts';
 
 const ev = (key: string, m: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...m });
 
@@ -23,7 +23,7 @@ test('keys are displayed for people', () => {
 test('the command ids are the ones the native menu sends', () => {
   assert.deepEqual([...APP_COMMANDS].sort(), ['about', 'concordance', 'export', 'fillExactMatches', 'find', 'findNext', 'findPrevious', 'glossary', 'importMemory', 'importTranslation',
     'insertMatch1', 'insertMatch2', 'insertMatch3', 'insertMatch4', 'insertMatch5',
-    'langAr', 'langEn', 'openFolder', 'openRecent', 'openSample', 'qaPanel', 'qaReport', 'redo', 'replace', 'resegment', 'save', 'settings', 'shortcuts', 'undo']);
+    'langAr', 'langEn', 'openFolder', 'openRecent', 'openSample', 'palette', 'qaPanel', 'qaReport', 'redo', 'replace', 'resegment', 'save', 'settings', 'shortcuts', 'undo']);
   assert.ok(isAppCommand('save'));
   assert.ok(!isAppCommand('quit'));
 });
@@ -45,4 +45,13 @@ test('workbench keys: Ctrl+1…Ctrl+5 by key or physical digit, Ctrl+Shift+C on 
   assert.ok(matchesKey({ ...ev('ؤ', { ctrlKey: true, shiftKey: true }), code: 'KeyC' }, 'Mod-Shift-c', false));
   assert.ok(!matchesKey(ev('c', { ctrlKey: true }), 'Mod-Shift-c', false));
   assert.equal(displayKeys('Mod-1', false), 'Ctrl+1');
+});
+
+test('app shortcuts come from the command catalog: the palette on Ctrl+Shift+P, the context menu on Shift+F10', () => {
+  assert.ok(APP_SHORTCUTS.some((s) => s.keys === 'Mod-Shift-p' && s.command === 'palette'));
+  assert.ok(APP_SHORTCUTS.some((s) => s.keys === 'Shift-F10' && s.command === 'contextMenu'));
+  assert.ok(matchesKey({ ...ev('P', { ctrlKey: true, shiftKey: true }), code: 'KeyP' }, 'Mod-Shift-p', false));
+  assert.ok(matchesKey({ ...ev('ح', { ctrlKey: true, shiftKey: true }), code: 'KeyP' }, 'Mod-Shift-p', false));
+  // the editor's keys (undo, row commands) are not caught by the app
+  assert.ok(!APP_SHORTCUTS.some((s) => s.keys === 'Mod-z' || s.keys === 'Mod-Alt-r'));
 });
