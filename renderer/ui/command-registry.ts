@@ -30,6 +30,8 @@ export interface CommandItem {
   /** the first key, for people ('Ctrl+Alt+R'), or '' */
   shortcut: string;
   enabled: boolean;
+  /** the label's language when it is not the UI's (a language's own name) */
+  lang?: string;
 }
 
 /** The label of a catalog entry in a language (`tagAs.PER` → "Tag as Person (PER)"). */
@@ -142,8 +144,9 @@ export class CommandRegistry {
       names: [labelOf(tEn, e, tagSet), labelOf(tAr, e, tagSet)],
     }));
     // the language switch, which the menu shows as radio items
-    for (const [id, key] of [['langEn', 'menu.english'], ['langAr', 'menu.arabic']] as const) {
-      items.push({ id, label: `${t('menu.language')}: ${t(key)}`, shortcut: '', enabled: true, names: [`${tEn('menu.language')}: ${tEn(key)}`, `${tAr('menu.language')}: ${tAr(key)}`] });
+    for (const [id, key, lang] of [['langEn', 'menu.english', 'en'], ['langAr', 'menu.arabic', 'ar']] as const) {
+      // each language by its own name (as the menu shows it), found by "Language" in either UI language too
+      items.push({ id, label: t(key), lang, shortcut: '', enabled: true, names: [`${tEn('menu.language')}: ${tEn(key)}`, `${tAr('menu.language')}: ${tAr(key)}`] });
     }
     return items;
   }

@@ -44,7 +44,7 @@ export async function openPalette(t: TFunction, items: PaletteItem[], run: (id: 
       const li = h('li', {
         id: `${listId}-${i}`, role: 'option', class: 'palette-option', 'data-command': c.id, 'aria-selected': 'false',
         'aria-disabled': c.enabled ? null : 'true',
-      }, h('span', { class: 'menu-label' }, c.label),
+      }, h('span', { class: 'menu-label', lang: c.lang ?? null }, c.label),
       c.enabled ? null : h('span', { class: 'palette-disabled' }, ` — ${t('commands.palette.disabled')}`),
       c.shortcut ? h('kbd', { class: 'menu-shortcut', dir: 'ltr' }, c.shortcut) : null);
       li.addEventListener('mousedown', (ev) => ev.preventDefault()); // keep focus in the field

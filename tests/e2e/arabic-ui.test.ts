@@ -25,7 +25,7 @@ const ALLOWED_WORDS = new Set([
   'TMX', 'XLIFF', 'CoNLL', 'brat', 'TSV', 'CSV', 'JSON', 'JSONL', 'HTML', 'Moses', 'BIO', 'IOB', 'IOB2', 'UTF', 'BOM',
   // keys
   'Ctrl', 'Shift', 'Alt', 'Cmd', 'Enter', 'Tab', 'Esc', 'Escape', 'Home', 'End', 'PageUp', 'PageDown', 'Backspace', 'Delete', 'Space', 'Insert',
-  'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight',
+  'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'ContextMenu',
   // tag types
   'PER', 'ORG', 'LOC', 'MISC', 'O',
   // encodings

@@ -75,7 +75,7 @@ export async function walkScreens(e: E2E, visit: Visit, o: { arabic?: boolean } 
   held.release();
   await held.stop();
 
-  for (const id of ['file', 'edit', 'view', 'help']) {
+  for (const id of ['file', 'edit', 'view', 'row', 'entities', 'help']) {
     await page.locator(`.menubar-item[data-menu="${id}"]`).click();
     await page.waitForSelector(`.menubar-item[data-menu="${id}"][aria-expanded="true"] + .menu:not([hidden])`);
     await visit(`menu ${id} (open)`, page);
@@ -106,6 +106,19 @@ export async function walkScreens(e: E2E, visit: Visit, o: { arabic?: boolean } 
   await visit('spell menu (Ctrl+.)', page);
   await page.keyboard.press('Escape');
   await page.waitForSelector('.spell-menu', { state: 'detached' });
+
+  // the context menu on the tagged name (its commands, then the row's), and the command palette
+  await page.locator('.muwazi-editor .ent').first().click({ button: 'right' });
+  await page.waitForSelector('.context-menu[role="menu"]');
+  await visit('context menu (right-click on a mention)', page);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.context-menu', { state: 'detached' });
+  await page.locator('.muwazi-editor .tgt').first().click();
+  await page.keyboard.press('Control+Shift+P');
+  await page.waitForSelector('dialog[data-dialog="palette"] .palette-option[aria-selected="true"]');
+  await visit('command palette (Ctrl+Shift+P)', page);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('dialog[data-dialog="palette"]', { state: 'detached' });
 
   await dialog(page, visit, 'shortcuts', () => page.keyboard.press('F1'));
   await dialog(page, visit, 'export', () => menu(page, 'file', 'export'));
