@@ -1,7 +1,8 @@
 // The row toolbar above the editor: the most frequent row actions (split, merge up, merge down,
 // insert a 0-1 row, next status), from the command registry's `toolbar` entries. A roving-tabindex
 // toolbar (one Tab stop; Left/Right move, swapped in RTL; Home/End), in the F6 region cycle; each
-// button is labelled, its tooltip and aria-keyshortcuts give the shortcut. A click keeps the
+// button is named by its short visible text; its tooltip gives the full name and the shortcut (also
+// in aria-keyshortcuts). A click keeps the
 // editor's selection (mousedown does not take focus) and runs the command on the caret's row; a
 // command that does not apply there is announced, not silently ignored.
 import type { TFunction } from 'i18next';
@@ -26,7 +27,8 @@ export class RowToolbar {
       const item = this.registry.item(e);
       const b = h('button', {
         type: 'button', class: 'row-tool', 'data-command': e.id, tabindex: i === 0 ? 0 : -1,
-        'aria-label': item.label, title: item.shortcut ? `${item.label} (${item.shortcut})` : item.label, 'aria-keyshortcuts': item.shortcut || null,
+        // the visible short name is the accessible name; the tooltip (its description) has the full one and the key
+        title: item.shortcut ? `${item.label} (${item.shortcut})` : item.label, 'aria-keyshortcuts': item.shortcut || null,
       }, t(`commands.toolbar.${e.id}`));
       b.addEventListener('mousedown', (ev) => ev.preventDefault());
       b.addEventListener('click', () => {
