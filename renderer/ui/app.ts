@@ -1,10 +1,12 @@
 // The app shell: menu bar, sidebar, editor area, status bar, and the flows between them (open a
-// folder, open a report, save, recover, resolve conflicts, export, import, switch language).
-// The editor, the aligner's import and the editor's shortcut list are injected (see main.ts), so
-// this module only knows the editor through the small interface below.
+// folder, switch language, export, import, find, the workbench's commands). Its seams live in their
+// own modules: the open report's life in report-session.ts, the menus as data in the command
+// registry (command-registry.ts over shared/commands/catalog.ts), keys and F6 regions in
+// keys-focus.ts. The editor, the aligner's import and the editor's shortcut list are injected (see
+// main.ts), so this module only knows the editor through report-session.ts's EditorLike.
 import type { i18n as I18n, TFunction } from 'i18next';
-import type { CallResponse, Failure, HostBridge, OpenedReport, ReportSummary, Workspace, ExportFormat } from '../../shared/contract/host.ts';
-import type { Annotations, TagType } from '../../shared/model/types.ts';
+import type { CallResponse, Failure, HostBridge, Workspace, ExportFormat } from '../../shared/contract/host.ts';
+import type { Annotations } from '../../shared/model/types.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import { resegmentReport } from '../../shared/align/resegment.ts';
 import type { UiLang } from '../../shared/i18n/languages.ts';
@@ -14,14 +16,13 @@ import { ask, openDialog } from './dialog.ts';
 import { MenuBar } from './menubar.ts';
 import { Sidebar } from './sidebar.ts';
 import { StatusBar } from './statusbar.ts';
-import { SaveController } from './save-controller.ts';
 import { describeFailure } from './errors.ts';
 import { isAppCommand, type AppCommand } from './commands.ts';
 import { CommandRegistry } from './command-registry.ts';
 import { entryOf } from '../../shared/commands/catalog.ts';
 import { DEFAULT_TAG_SET } from '../../shared/model/schema.ts';
 import { openPalette } from './palette.ts';
-import { closeContextMenu, openContextMenu } from './context-menu.ts';
+import { openContextMenu } from './context-menu.ts';
 import { RowToolbar } from './row-toolbar.ts';
 import { installKeys } from './keys-focus.ts';
 import { askFolderPath, openRecentDialog } from './open-folder-dialog.ts';
@@ -32,58 +33,15 @@ import { openMemoryDialog } from './memory-dialog.ts';
 import { summaryFromAnnotations } from './report-summary.ts';
 import { openShortcuts, type ShortcutRow } from './shortcuts-panel.ts';
 import { openAbout } from './about-dialog.ts';
-import { warningsPanel } from './warnings-panel.ts';
 import { openSettingsDialog } from './settings-dialog.ts';
-import { FindBar, type FindCount, type FindTarget, type ReplaceCount } from './find-bar.ts';
+import { FindBar, type FindTarget } from './find-bar.ts';
 import type { QaHooks } from './qa-panel.ts';
 import { ProjectFindPanel } from './project-find.ts';
-import type { SearchOptions } from '../../shared/text/search.ts';
-import type { ReportWhere, WorkbenchActions } from './workbench.ts';
 import { openConcordanceDialog } from './concordance-dialog.ts';
-import { showEdit, type EditInfo } from './edit-notes.ts';
 import { installRowStatusTip } from './row-status-tip.ts';
-import { askLeaveUnsaved, damagedHash, emptyReportNotice, isEmptyReport, offerRestore, openFailureNotice, readOnlyNotice } from './open-errors.ts';
+import { ReportSession, type EditorFactory, type Session } from './report-session.ts';
 
-/** What the shell needs from the editor (renderer/editor/editor.ts's EditorHandle satisfies it;
- * the workbench's actions come with renderer/ui/workbench.ts's wrapper). */
-export interface EditorLike extends Partial<WorkbenchActions> {
-  getAnnotations(): Annotations;
-  setAnnotations(a: Annotations, sourceText?: string): void;
-  /** replaces the content as one undoable edit (imports) */
-  replaceAnnotations(a: Annotations): void;
-  runCommand(name: string): boolean;
-  /** a catalog command by id, whether it applies, where the caret is, a right-click's caret
-   * (EditorHandle.run / canRun / contexts / caretAtPoint; the command registry uses them) */
-  run?(id: string): boolean;
-  canRun?(id: string): boolean;
-  contexts?(): Array<'row' | 'mention'>;
-  caretAtPoint?(left: number, top: number): boolean;
-  /** applies a new tag set (project settings saved) without reloading */
-  setTagSet?(tagSet: TagType[]): void;
-  /** find (plugins/find.ts): set the query, '' turns it off */
-  setFind?(query: string, options: SearchOptions): FindCount;
-  /** replace find's current hit or all hits, English only, one undo step (renderer/editor/find-replace.ts) */
-  replaceFind?(replacement: string, all: boolean): ReplaceCount;
-  /** puts the caret in a row (by unit id) and scrolls to it; false when there is no such row */
-  goToUnit?(unit: string, fallbackIndex?: number): boolean;
-  /** the selected text ('' for a cursor), to start a search with */
-  selectedText?(): string;
-  focus(): void;
-  destroy(): void;
-}
-
-/** Creates an editor in `mount` (renderer/editor/editor.ts's createEditor). */
-export type EditorFactory = (mount: HTMLElement, init: {
-  annotations: Annotations; sourceText: string; tagColors?: Record<string, string>; onChange?: (info: { docChanged: true } & EditInfo) => void;
-  /** the report is open read-only (past a damaged annotation file) */
-  readOnly?: boolean;
-  /** the caret moved (the status bar shows the caret row's status) */
-  onSelection?: (info: { status: string | null }) => void;
-  /** find's hits changed (renderer/ui/find-bar.ts shows the count) */
-  onFind?: (c: FindCount) => void;
-  /** the open folder and report (memory lookups) */
-  report?: ReportWhere;
-}) => EditorLike;
+export type { EditorFactory, EditorLike } from './report-session.ts';
 
 export interface AppOptions {
   host: HostBridge;
@@ -104,23 +62,8 @@ export interface AppOptions {
   qa?: QaHooks;
 }
 
-/** The open report: its editor, its save policy. */
-interface Session {
-  path: string;
-  report: OpenedReport;
-  editor: EditorLike;
-  saver: SaveController;
-  /** true while the app itself replaces the editor's content (not a user edit) */
-  replacing: boolean;
-}
-
 const LAST_ROOT_KEY = 'muwazi.lastRoot';
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
-
-/** `<name>.annotations.json` beside `<name>.txt`. */
-export function sidecarPathOf(txtPath: string): string {
-  return txtPath.replace(/\.txt$/i, '') + '.annotations.json';
-}
 
 export class App {
   private t: TFunction;
@@ -139,10 +82,8 @@ export class App {
   private readonly toolbar: RowToolbar;
   private readonly projectFind: ProjectFindPanel;
   private workspace: Workspace | null = null;
-  private session: Session | null = null;
-  private opening: Promise<void> | null = null;
-  private conflictOpen = false;
-  private sourceChangeOpen = false;
+  /** the open report's life: open, mount, close, reload, conflict, source change */
+  private readonly reports: ReportSession;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   private lastExport: { format: ExportFormat; scope: 'report' | 'folder' } | undefined;
   private closeAfterSave = false;
@@ -165,7 +106,7 @@ export class App {
     });
     this.menubar = new MenuBar((c) => this.runById(c), t('app.regions.menubar'), (c) => this.commands.enabled(c));
     this.toolbar = new RowToolbar(this.commands);
-    this.sidebar = new Sidebar(t, (r) => void this.openReport(r));
+    this.sidebar = new Sidebar(t, (r) => void this.reports.openReport(r));
     this.statusbar = new StatusBar(t, t('app.regions.status'));
     this.notice = h('div', { class: 'notice-area' });
     this.editorMount = h('div', { class: 'editor-mount' });
@@ -190,6 +131,14 @@ export class App {
     });
     this.findBar = new FindBar(t, () => this.findTarget(), () => this.projectFind);
     this.main = h('main', { class: 'editor-area', 'data-region': 'editor', 'aria-label': t('app.regions.editor'), tabindex: -1 }, this.notice, this.reviewBar, this.toolbar.el, this.findBar.el, this.projectFind.el, this.editorMount);
+    this.reports = new ReportSession({
+      host: o.host, i18n: o.i18n, createEditor: o.createEditor, autosaveMs: o.autosaveMs,
+      t: () => this.t, workspace: () => this.workspace,
+      notice: this.notice, editorMount: this.editorMount, main: this.main, statusbar: this.statusbar, sidebar: this.sidebar, findBar: this.findBar,
+      showError: (f) => this.showError(f), updateTitle: () => this.updateTitle(), updateSummary: (p, a) => this.updateSummary(p, a),
+      scheduleRefresh: () => this.scheduleRefresh(), hideReview: () => this.hideReview(), toolbarVisible: (on) => this.toolbar.setVisible(on),
+      closeAfterSave: () => this.closeAfterSave,
+    });
   }
 
   /** Builds the page and opens the first workspace; sets `<html data-ready="true">` when shown. */
@@ -213,10 +162,15 @@ export class App {
     });
     this.installLifecycle();
     this.o.host.on('menu', ({ command }) => this.runById(command));
-    this.o.host.on('fileChanged', (p) => void this.onFileChanged(p.path, p.kind));
+    this.o.host.on('fileChanged', (p) => void this.reports.onFileChanged(p.path, p.kind));
     void this.o.host.setLanguage({ lang: this.lang });
     await this.openInitialWorkspace(initialFolder);
     document.documentElement.dataset.ready = 'true';
+  }
+
+  /** the open report, or null */
+  private get session(): Session | null {
+    return this.reports.current;
   }
 
   private get lang(): UiLang {
@@ -235,7 +189,7 @@ export class App {
         return;
       }
       case 'openSample': return this.openWorkspace(await this.o.host.openSample({}));
-      case 'save': return this.saveNow();
+      case 'save': return this.reports.saveNow();
       case 'importTranslation': return this.importTranslation();
       case 'importMemory': return this.importMemory();
       case 'export': return this.exportDialog();
@@ -363,7 +317,7 @@ export class App {
 
   private async openWorkspace(res: { ok: true; value: Workspace } | Failure): Promise<void> {
     if (!res.ok) return this.showError(res);
-    if (!(await this.closeSession())) return;
+    if (!(await this.reports.closeSession())) return;
     this.workspace = res.value;
     try {
       if (!res.value.isSample) localStorage.setItem(LAST_ROOT_KEY, res.value.root);
@@ -394,110 +348,6 @@ export class App {
 
   // ---- reports ------------------------------------------------------------------------------
 
-  private async openReport(r: ReportSummary): Promise<void> {
-    if (this.session?.path === r.path) return this.session.editor.focus();
-    if (this.opening) await this.opening;
-    this.opening = this.doOpenReport(r).finally(() => (this.opening = null));
-    return this.opening;
-  }
-
-  private async doOpenReport(r: ReportSummary): Promise<void> {
-    if (!(await this.closeSession())) return;
-    this.sidebar.setCurrent(r.path);
-    this.main.dataset.report = r.path;
-    this.main.dataset.reportState = 'loading';
-    replaceChildren(this.notice, h('p', { class: 'hint' }, this.t('editor.loading', { name: r.name })));
-    let res = await this.o.host.openReport({ path: r.path });
-    let readOnly = false;
-    // a damaged annotation file: restore a backup or the journal and open again (once), or open read-only
-    if (!res.ok && res.code === 'corrupt-sidecar') {
-      const way = await offerRestore({ t: this.t, lang: this.o.i18n.language, host: this.o.host, path: r.path, name: r.name, failure: res });
-      if (way) res = await this.o.host.openReport({ path: r.path, ...(way === 'readOnly' ? { ignoreSidecar: true } : {}) });
-      if (way === 'restored') this.scheduleRefresh();
-      readOnly = way === 'readOnly';
-    }
-    if (!res.ok || isEmptyReport(res.value.text)) {
-      // said once, in place of "Opening…"
-      this.main.dataset.reportState = res.ok ? 'empty' : 'error';
-      replaceChildren(this.notice, res.ok ? emptyReportNotice(this.t, res.value.name) : openFailureNotice(this.t, r.name, res, r.sourceMissing));
-      this.statusbar.setReport(null);
-      return;
-    }
-    const report = res.value;
-    let annotations = report.annotations;
-    let restored = false;
-    if (report.recovered) {
-      const choice = await ask('recovery', this.t('recovery.title'), this.t('recovery.body', { name: report.name }), [
-        { id: 'restore', label: this.t('recovery.restore'), primary: true },
-        { id: 'discard', label: this.t('recovery.discard') },
-      ], 'restore');
-      if (choice === 'discard') await this.o.host.discardJournal({ path: r.path });
-      else {
-        annotations = report.recovered;
-        restored = true;
-      }
-    }
-    this.notice.replaceChildren();
-    this.mountSession(report, annotations, readOnly);
-    // restored edits are unsaved edits: mark them so they are autosaved like any other
-    if (restored) this.session!.saver.changed();
-  }
-
-  private mountSession(report: OpenedReport, annotations: Annotations, readOnly = false): void {
-    const t = this.t;
-    this.editorMount.replaceChildren();
-    const tagColors = Object.fromEntries((this.workspace?.settings.tagSet ?? []).map((g) => [g.name, g.color]));
-    let session: Session | null = null;
-    let editor: EditorLike;
-    try {
-      editor = this.o.createEditor(this.editorMount, {
-        annotations,
-        sourceText: report.text,
-        tagColors,
-        onChange: (info) => {
-          if (session && !session.replacing) session.saver.changed();
-          showEdit(this.statusbar, this.t, info);
-        },
-        onSelection: (info) => this.statusbar.setRowStatus(info.status),
-        readOnly,
-        onFind: (c) => this.findBar.update(c),
-        report: this.workspace ? { root: this.workspace.root, path: report.path } : undefined,
-      });
-    } catch (e) {
-      this.main.dataset.reportState = 'error';
-      replaceChildren(this.notice, h('p', { class: 'error', role: 'alert' }, t('editor.unavailable', { message: e instanceof Error ? e.message : String(e) })));
-      return;
-    }
-    const saver = new SaveController({
-      path: report.path,
-      sidecarHash: report.sidecarHash,
-      getAnnotations: () => editor.getAnnotations(),
-      host: this.o.host,
-      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
-      autosaveMs: this.o.autosaveMs,
-      onState: (s, f) => {
-        this.statusbar.setSaveState(s, f);
-        if (s === 'conflict') void this.resolveConflict();
-        if (s === 'saved' && this.closeAfterSave) window.close();
-      },
-      onJournal: (v) => this.statusbar.setJournaled(v),
-      // this report's progress from what was just saved: no folder rescan per save
-      onSaved: (a) => this.updateSummary(report.path, a),
-    });
-    session = { path: report.path, report, editor, saver, replacing: false };
-    this.session = session;
-    this.statusbar.setReport({ name: report.name, encoding: report.annotations.source.encoding, rows: annotations.units.length });
-    this.statusbar.setSaveState('saved');
-    const panel = warningsPanel(t, report, () => this.session?.editor.focus());
-    if (panel) this.notice.append(panel);
-    if (readOnly) this.notice.append(readOnlyNotice(t, report.name));
-    this.main.dataset.reportState = 'open';
-    this.toolbar.setVisible(true);
-    this.updateTitle();
-    // an open find bar searches the newly opened report too
-    this.findBar.refresh();
-  }
-
   /** Edit → Find… (Ctrl+F) / Replace… (Ctrl+H): the find bar, started with the selected text when
    * it is short. Without an open report only "All reports" can search. */
   private openFind(replace = false): void {
@@ -514,7 +364,7 @@ export class App {
   async openReportAt(path: string, unit: string, row = -1): Promise<void> {
     const r = this.workspace?.reports.find((x) => x.path === path);
     if (!r) return;
-    await this.openReport(r);
+    await this.reports.openReport(r);
     const editor = this.session?.path === path ? this.session.editor : null;
     if (editor?.goToUnit?.(unit, row)) editor.focus();
   }
@@ -574,168 +424,6 @@ export class App {
     const next = summaryFromAnnotations(prev, a);
     this.workspace = { ...ws, reports: ws.reports.map((r) => (r.path === path ? next : r)) };
     this.sidebar.update(next);
-  }
-
-  /** Saves and closes the open report; false (and the report stays open) when the save failed and
-   * the user chose to stay. */
-  private async closeSession(): Promise<boolean> {
-    const s = this.session;
-    if (!s) return true;
-    const ok = await s.saver.flush();
-    if (!ok && s.saver.dirty && !(await askLeaveUnsaved(this.t, s.saver.lastFailure))) return false;
-    s.saver.dispose();
-    s.editor.destroy();
-    this.session = null;
-    this.editorMount.replaceChildren();
-    this.notice.replaceChildren();
-    this.statusbar.setReport(null);
-    this.hideReview();
-    this.toolbar.setVisible(false);
-    closeContextMenu();
-    delete this.main.dataset.reportState;
-    this.updateTitle();
-    return true;
-  }
-
-  private async saveNow(): Promise<void> {
-    const s = this.session;
-    if (!s) return;
-    if (s.saver.state === 'conflict') return this.resolveConflict();
-    await s.saver.flush();
-  }
-
-  /** Replaces the editor's content from disk (take theirs / silent reload). */
-  private async reloadFromDisk(s: Session): Promise<boolean> {
-    const res = await this.o.host.openReport({ path: s.path });
-    if (!res.ok) {
-      this.showError(res);
-      return false;
-    }
-    if (this.session !== s) return false;
-    s.replacing = true;
-    try {
-      // the source may have changed too (re-anchored by the host): the editor gets the new text
-      s.editor.setAnnotations(res.value.annotations, res.value.text);
-    } finally {
-      s.replacing = false;
-    }
-    s.report = res.value;
-    s.saver.adopt(res.value.sidecarHash, true);
-    this.statusbar.setReport({ name: res.value.name, encoding: res.value.annotations.source.encoding, rows: res.value.annotations.units.length });
-    const panel = warningsPanel(this.t, res.value, () => this.session?.editor.focus());
-    this.notice.replaceChildren();
-    if (panel) this.notice.append(panel);
-    this.main.dataset.reloads = String(Number(this.main.dataset.reloads ?? 0) + 1);
-    return true;
-  }
-
-  /** The sidecar changed on disk under our edits: keep mine, take theirs, or keep both. */
-  private async resolveConflict(): Promise<void> {
-    const s = this.session;
-    if (!s || this.conflictOpen) return;
-    this.conflictOpen = true;
-    try {
-      const host = this.o.host;
-      // no autosave while the user decides (the status bar shows the conflict)
-      s.saver.markConflict();
-      // the file on disk may be damaged: then there is no "theirs" to take, only mine to save over it
-      const disk = await host.openReport({ path: s.path });
-      const damaged = !disk.ok ? damagedHash(disk) : null;
-      const actions = damaged
-        ? [{ id: 'mine', label: this.t('conflict.replaceDamaged'), primary: true }]
-        : [{ id: 'mine', label: this.t('conflict.keepMine'), primary: true }, { id: 'theirs', label: this.t('conflict.takeTheirs') }];
-      if (!damaged && typeof host.saveCopy === 'function') actions.push({ id: 'both', label: this.t('conflict.keepBoth') });
-      actions.push({ id: 'later', label: this.t('conflict.decideLater'), primary: false });
-      const body = damaged && !disk.ok
-        ? [h('p', {}, this.t('conflict.damagedBody', { name: s.report.name })), h('p', { class: 'hint', dir: 'auto' }, disk.message)]
-        : [h('p', {}, this.t('conflict.body', { name: s.report.name }))];
-      if (actions.some((a) => a.id === 'both')) body.push(h('p', { class: 'hint' }, this.t('conflict.keepBothNote')));
-      const choice = await ask(damaged ? 'conflict-damaged' : 'conflict', this.t(damaged ? 'conflict.damagedTitle' : 'conflict.title'), body, actions, 'later');
-      // a save still on its way ends in this same conflict; let it land before acting on the choice
-      await s.saver.idle();
-      if (this.session !== s) return;
-      if (choice === 'mine') {
-        // overwrite: learn the hash now on disk, then save ours against it
-        const res = damaged ? null : await this.o.host.openReport({ path: s.path });
-        if (res && !res.ok) return this.showError(res);
-        s.saver.adopt(res ? res.value.sidecarHash : damaged, false);
-        this.conflictOpen = false;
-        await s.saver.flush();
-      } else if (choice === 'theirs' || choice === 'both') {
-        let copyPath: string | null = null;
-        if (choice === 'both' && host.saveCopy) {
-          // my version goes to disk first: if that fails nothing is replaced
-          const copy = await host.saveCopy({ path: s.path, annotations: s.editor.getAnnotations() });
-          if (!copy.ok) return this.showError(copy);
-          copyPath = copy.value.path;
-        }
-        if (await this.reloadFromDisk(s)) await this.o.host.discardJournal({ path: s.path });
-        if (copyPath) this.notice.prepend(h('p', { class: 'note', role: 'status', 'data-copy': copyPath }, this.t('conflict.keepBothDone', { path: copyPath })));
-      }
-      // Esc: stay in the conflict state; Save asks again
-    } finally {
-      this.conflictOpen = false;
-    }
-  }
-
-  private async onFileChanged(path: string, kind: 'source' | 'sidecar' | 'other'): Promise<void> {
-    if (kind !== 'other') this.scheduleRefresh();
-    const s = this.session;
-    if (!s || kind === 'other') return;
-    const mine = kind === 'sidecar' ? path === sidecarPathOf(s.path) || path === s.path : path === s.path;
-    if (!mine) return;
-    // our own sidecar write; the hash check on save catches the rest (a source is never ours)
-    if (kind === 'sidecar' && s.saver.state === 'saving') return;
-    if (!s.saver.dirty) {
-      const res = await this.o.host.openReport({ path: s.path });
-      // unchanged (our own save) → nothing to do
-      if (res.ok && res.value.sidecarHash === s.saver.sidecarHash && kind === 'sidecar') return;
-      await this.reloadFromDisk(s);
-    } else if (kind === 'sidecar') {
-      await this.resolveConflict();
-    } else {
-      await this.resolveSourceChange();
-    }
-  }
-
-  /** The Arabic source changed on disk under unsaved edits: save them, then reload and let the
-   * host re-anchor them to the new text (what cannot be mapped is listed); or keep working and
-   * reload later from the notice. Either way nothing is lost: the edits stay in the editor and the
-   * journal until they are saved. */
-  private async resolveSourceChange(): Promise<void> {
-    const s = this.session;
-    if (!s || this.sourceChangeOpen) return;
-    this.sourceChangeOpen = true;
-    try {
-      const choice = await ask('sourceChanged', this.t('sourceChanged.title'), this.t('sourceChanged.body', { name: s.report.name }), [
-        { id: 'reload', label: this.t('sourceChanged.reload'), primary: true },
-        { id: 'later', label: this.t('sourceChanged.later') },
-      ], 'later');
-      if (this.session !== s) return;
-      if (choice === 'reload') await this.saveAndReload(s);
-      else this.showSourceChangedNotice(s);
-    } finally {
-      this.sourceChangeOpen = false;
-    }
-  }
-
-  private showSourceChangedNotice(s: Session): void {
-    const button = h('button', { type: 'button', 'data-action': 'reload-source' }, this.t('sourceChanged.reloadNow'));
-    button.addEventListener('click', () => void this.saveAndReload(s));
-    replaceChildren(this.notice, h('div', { class: 'note source-changed', role: 'status', 'data-source-changed': 'true' },
-      h('p', {}, this.t('sourceChanged.notice', { name: s.report.name })), button));
-  }
-
-  /** Saves the edits (against the old source: the sidecar records its hash), then reopens: the host
-   * re-anchors the saved spans to the new text. A failed save reloads nothing. */
-  private async saveAndReload(s: Session): Promise<void> {
-    const ok = await s.saver.flush();
-    if (this.session !== s) return;
-    if (!ok || s.saver.dirty) {
-      replaceChildren(this.notice, h('p', { class: 'error', role: 'alert' }, this.t('sourceChanged.notSaved')));
-      return;
-    }
-    await this.reloadFromDisk(s);
   }
 
   // ---- dialogs ------------------------------------------------------------------------------
