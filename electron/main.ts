@@ -10,7 +10,7 @@ import { ensureSampleProject } from './host/workspace.ts';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, createAppProtocolHandler } from './protocol.ts';
 import { createMainWindow, devToolsAllowed, hardenSession, hardenWebContents, type WebContentsLike } from './window.ts';
 import { EVENT_CHANNEL, registerIpc } from './ipc.ts';
-import { buildMenuTemplate, type MenuItemSpec, type MenuLang } from './menu.ts';
+import { buildMenuTemplate, type MenuItemSpec, type MenuLang, type MenuOptions } from './menu.ts';
 
 const dev = devToolsAllowed(app.isPackaged);
 // every renderer sandboxed, whatever a window's options say; must run before `ready`
@@ -40,6 +40,7 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(root, 'dist', 'renderer')));
 
     let lang: MenuLang = app.getLocale().startsWith('ar') ? 'ar' : 'en';
+    let tagSet: MenuOptions['tagSet'];
     const service = createHostService({
       dataDir,
       assetsDir,
@@ -51,8 +52,9 @@ if (!app.requestSingleInstanceLock()) {
           return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
         },
       },
-      onLanguage(l) {
+      onLanguage(l, t) {
         lang = l;
+        tagSet = t;
         setMenu();
       },
     });
@@ -69,7 +71,7 @@ if (!app.requestSingleInstanceLock()) {
         ...(i.command ? { click: () => service.emit('menu', { command: i.command! }) } : {}),
       }));
     function setMenu(): void {
-      Menu.setApplicationMenu(Menu.buildFromTemplate(toElectron(buildMenuTemplate(lang, { dev, platform: process.platform }))));
+      Menu.setApplicationMenu(Menu.buildFromTemplate(toElectron(buildMenuTemplate(lang, { dev, platform: process.platform, tagSet }))));
     }
     setMenu();
 

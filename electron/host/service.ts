@@ -79,7 +79,7 @@ export interface HostServiceOptions {
   /** the OS language (Electron: app.getLocale()); defaults to Intl's */
   systemLanguage?: string;
   /** called when the UI language changes (Electron rebuilds its menus) */
-  onLanguage?: (lang: 'en' | 'ar') => void;
+  onLanguage?: (lang: 'en' | 'ar', tagSet?: Array<{ name: string; key: string; label?: string }>) => void;
   /** replaces some services (tests) */
   deps?: Partial<HostDeps>;
   /** where a typed folder path may point in browser mode (default: home and temp folders; folder-access.ts) */
@@ -313,7 +313,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
       return {};
     },
     setLanguage: async (req) => {
-      opts.onLanguage?.(req.lang);
+      opts.onLanguage?.(req.lang, req.tagSet);
       return {};
     },
     readTextFile: async (req) => readText(await roots.resolve(req.path)),

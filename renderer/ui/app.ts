@@ -163,7 +163,7 @@ export class App {
     this.installLifecycle();
     this.o.host.on('menu', ({ command }) => this.runById(command));
     this.o.host.on('fileChanged', (p) => void this.reports.onFileChanged(p.path, p.kind));
-    void this.o.host.setLanguage({ lang: this.lang });
+    void this.syncMenus();
     await this.openInitialWorkspace(initialFolder);
     document.documentElement.dataset.ready = 'true';
   }
@@ -265,7 +265,7 @@ export class App {
     this.t = this.o.i18n.t.bind(this.o.i18n) as TFunction;
     this.renderTexts();
     if (!this.session) this.showEmpty();
-    await this.o.host.setLanguage({ lang });
+    await this.syncMenus();
   }
 
   private renderTexts(): void {
@@ -328,6 +328,17 @@ export class App {
     this.sidebar.show(res.value);
     this.sidebar.setCurrent(null);
     this.showEmpty();
+    void this.syncMenus();
+  }
+
+  /** The project's tag set changed (another folder, settings saved) or the language did: the
+   * Entities menus (in-window and native) list its types. */
+  private async syncMenus(): Promise<void> {
+    this.menubar.render(this.commands.menus(), this.t('app.regions.menubar'));
+    const tagSet = this.workspace?.settings.tagSet?.map(({ name, key, label }) => ({ name, key, ...(label !== undefined ? { label } : {}) }));
+    const res = await this.o.host.setLanguage({ lang: this.lang, ...(tagSet?.length ? { tagSet } : {}) });
+    // a tag set the host refuses must not keep the menu in the old language
+    if (!res.ok && tagSet?.length) await this.o.host.setLanguage({ lang: this.lang });
   }
 
   /** Rescans the folder (debounced): only for changes made outside the app; our own saves update
@@ -509,6 +520,7 @@ export class App {
     if (!saved || this.workspace?.root !== saved.root) return;
     this.workspace = saved;
     this.sidebar.show(saved);
+    void this.syncMenus();
     this.sidebar.setCurrent(this.session?.path ?? null);
     this.session?.editor.setTagSet?.(saved.settings.tagSet);
     this.session?.editor.focus();

@@ -2,7 +2,7 @@
 // browser-mode server), typed once. Both sides derive their types from here; the host validates
 // every request against `request` at run time before doing anything.
 import { z } from 'zod';
-import { AnnotationsSchema, ProjectSettingsSchema } from '../model/schema.ts';
+import { AnnotationsSchema, ProjectSettingsSchema, TagTypeSchema } from '../model/schema.ts';
 import { ValidProjectSettingsSchema } from '../model/settings.ts';
 import { API_PREFIX, CALL_NAMES, EVENT_NAMES, TOKEN_HEADER } from './names.ts';
 
@@ -337,8 +337,9 @@ export const hostCalls = {
   restoreSidecar: call(z.object({ path: z.string().min(1), source: RestoreSourceSchema }).strict(), z.object({ aside: z.string().nullable() })),
   exportRun: call(ExportRequestSchema, ExportSummarySchema),
   exportCancel: call(z.object({ jobId: z.string() }).strict(), z.object({})),
-  /** tell the host the UI language so native menus are rebuilt */
-  setLanguage: call(z.object({ lang: LangSchema }).strict(), z.object({})),
+  /** tell the host the UI language so native menus are rebuilt; `tagSet`: the open project's tag
+   * types for the native Entities → Tag As menu (absent: the default tag set) */
+  setLanguage: call(z.object({ lang: LangSchema, tagSet: z.array(TagTypeSchema.pick({ name: true, key: true, label: true }).strict()).max(64).optional() }).strict(), z.object({})),
   /** read a text file the user picked (translation import); decoded like a report */
   readTextFile: call(PathReq, z.object({ text: z.string(), encoding: z.string() })),
   /** "keep both" after a conflict: writes the given annotations beside the report as

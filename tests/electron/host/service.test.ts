@@ -43,7 +43,7 @@ const BAD: Record<CallName, unknown[]> = {
   restoreSidecar: [{ path: '/x.txt' }, { path: '/x.txt', source: 'bak3' }, { path: '', source: 'bak' }, { path: '/x.txt', source: 'journal', extra: 1 }],
   exportRun: [{ path: '/x', format: 'moses' }, { path: '/x', format: 'pdf', jobId: 'a' }, { path: '/x', format: 'tmx', jobId: 'x'.repeat(65) }],
   exportCancel: [{}, { jobId: 3 }],
-  setLanguage: [{ lang: 'de' }, {}],
+  setLanguage: [{ lang: 'de' }, {}, { lang: 'en', tagSet: 'PER' }, { lang: 'en', tagSet: [{ name: 'per', key: 'p' }] }, { lang: 'en', tagSet: [{ name: 'PER', key: 'pp' }] }, { lang: 'en', tagSet: [{ name: 'PER', key: 'p', extra: 1 }] }],
   readTextFile: [{}, { path: 7 }],
   importMemory: [
     { path: '/x.txt' },
@@ -225,7 +225,8 @@ test('exports stay inside the workspace, report progress and can be cancelled', 
 
 test('readTextFile decodes legacy Arabic encodings; setLanguage reaches the menu hook', async (t) => {
   const langs: string[] = [];
-  const { service, ws } = await setup(t, { onLanguage: (l) => langs.push(l) });
+  const tagSets: unknown[] = [];
+  const { service, ws } = await setup(t, { onLanguage: (l, tagSet) => (langs.push(l), tagSets.push(tagSet)) });
   // "مرحبا" in windows-1256
   await writeFile(join(ws, 'ترجمة.txt'), Buffer.from([0xe3, 0xd1, 0xcd, 0xc8, 0xc7]));
   await writeFile(join(ws, 'bin.txt'), Buffer.from([0x41, 0x00, 0x42]));
@@ -238,6 +239,10 @@ test('readTextFile decodes legacy Arabic encodings; setLanguage reaches the menu
   assert.equal(!missing.ok && missing.code, 'not-found');
   assert.deepEqual(await service.handle('setLanguage', { lang: 'ar' }), { ok: true, value: {} });
   assert.deepEqual(langs, ['ar']);
+  // the project's tag types reach the native menu's Entities → Tag As
+  const tagSet = [{ name: 'DATE', key: 'd', label: 'تاريخ' }];
+  assert.deepEqual(await service.handle('setLanguage', { lang: 'en', tagSet }), { ok: true, value: {} });
+  assert.deepEqual(tagSets, [undefined, tagSet]);
 });
 
 test('openSample copies the samples and marks the workspace as the sample', async (t) => {
