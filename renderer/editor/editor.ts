@@ -197,8 +197,13 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
       if (!cmd) return false;
       return cmd(view.state, view.dispatch);
     },
-    run: (id: string) => runById(id, view.state, view.dispatch),
-    canRun: (id: string) => canRunById(id, view.state),
+    // a report open read-only runs only commands that leave the document as it is (moves, selections)
+    run: (id: string) => runById(id, view.state, (tr) => (init.readOnly && tr.docChanged ? undefined : view.dispatch(tr))),
+    canRun(id: string) {
+      if (!init.readOnly) return canRunById(id, view.state);
+      let changes = false;
+      return runById(id, view.state, (tr) => (changes ||= tr.docChanged)) && !changes;
+    },
     contexts: () => contextsAt(view.state),
     caretAtPoint(left: number, top: number) {
       const at = view.posAtCoords({ left, top });
