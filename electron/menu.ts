@@ -64,7 +64,7 @@ export function buildMenuTemplate(lang: MenuLang, opts: MenuOptions = {}): MenuI
   const sep: MenuItemSpec = { type: 'separator' };
   const item = (e: CatalogEntry): MenuItemSpec => {
     const tag = e.id.startsWith('tagAs.') ? tagSet.find((x) => `tagAs.${x.name}` === e.id) : undefined;
-    const label = tag ? t('commands.tagAs', { type: tag.name, label: tag.label || tag.name }) : t(e.labelKey);
+    const label = tag ? t('commands.tagAs', { type: tag.name }) : t(e.labelKey);
     const keys = e.keys?.[0];
     return {
       label, command: e.id,

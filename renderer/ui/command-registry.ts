@@ -34,12 +34,11 @@ export interface CommandItem {
   lang?: string;
 }
 
-/** The label of a catalog entry in a language (`tagAs.PER` → "Tag as Person (PER)"). */
-export function labelOf(t: TFunction, e: CatalogEntry, tagSet: readonly (TagKey & { label?: string })[]): string {
+/** The label of a catalog entry in a language (`tagAs.PER` → "Tag as PER"). */
+export function labelOf(t: TFunction, e: CatalogEntry): string {
   if (e.id.startsWith('tagAs.')) {
-    const name = e.id.slice('tagAs.'.length);
-    const tag = tagSet.find((x) => x.name === name);
-    return t('commands.tagAs', { type: name, label: tag?.label || name });
+    // the type's code, as the editor's chips show it (tag labels are free text in one language)
+    return t('commands.tagAs', { type: e.id.slice('tagAs.'.length) });
   }
   return t(e.labelKey);
 }
@@ -79,13 +78,12 @@ export class CommandRegistry {
   }
 
   item(e: CatalogEntry, label?: string): CommandItem {
-    return { id: e.id, label: label ?? labelOf(this.d.t(), e, this.d.tagSet()), shortcut: this.shortcutOf(e), enabled: this.enabled(e.id) };
+    return { id: e.id, label: label ?? labelOf(this.d.t(), e), shortcut: this.shortcutOf(e), enabled: this.enabled(e.id) };
   }
 
   /** The in-window menus (the native one is electron/menu.ts, built from the same catalog). */
   menus(): MenuDef[] {
     const t = this.d.t();
-    const tagSet = this.d.tagSet();
     return MENU_IDS.map((id) => {
       const entries: MenuEntry[] = [];
       if (id === 'view') {
@@ -103,7 +101,7 @@ export class CommandRegistry {
           group = m.group;
           sub = null;
         }
-        const item: MenuEntry = { kind: 'item', command: e.id, label: labelOf(t, e, tagSet), ...(e.keys?.length ? { shortcut: this.shortcutOf(e) } : {}) };
+        const item: MenuEntry = { kind: 'item', command: e.id, label: labelOf(t, e), ...(e.keys?.length ? { shortcut: this.shortcutOf(e) } : {}) };
         if (m.sub) {
           if (!sub || sub.key !== m.sub) {
             sub = { key: m.sub, entries: [] };
@@ -137,11 +135,10 @@ export class CommandRegistry {
 
   /** The palette's commands: every one that can be run by name, with its English and Arabic names. */
   paletteItems(tEn: TFunction, tAr: TFunction): Array<CommandItem & { names: string[] }> {
-    const tagSet = this.d.tagSet();
     const t = this.d.t();
     const items: Array<CommandItem & { names: string[] }> = this.entries().filter((e) => !e.noPalette && e.scope !== 'key').map((e) => ({
-      ...this.item(e, labelOf(t, e, tagSet)),
-      names: [labelOf(tEn, e, tagSet), labelOf(tAr, e, tagSet)],
+      ...this.item(e, labelOf(t, e)),
+      names: [labelOf(tEn, e), labelOf(tAr, e)],
     }));
     // the language switch, which the menu shows as radio items
     for (const [id, key, lang] of [['langEn', 'menu.english', 'en'], ['langAr', 'menu.arabic', 'ar']] as const) {

@@ -48,7 +48,7 @@ test('Row and Entities list every row and entity command with the catalog key as
   assert.equal(find(t[3].submenu!, (i) => i.label === en.menu.status)?.submenu?.length, 4);
   const ents = itemsOf(t[4].submenu!).map((i) => i.command);
   for (const c of ['link', 'tagAll', 'accept', 'reject', 'acceptAll', ...DEFAULT_TAG_SET.map((g) => `tagAs.${g.name}`)]) assert.ok(ents.includes(c), c);
-  assert.equal(find(t, (i) => i.command === 'tagAs.PER')?.label, 'Tag as Person (PER)');
+  assert.equal(find(t, (i) => i.command === 'tagAs.PER')?.label, 'Tag as PER');
   assert.equal(find(t, (i) => i.command === 'tagAs.PER')?.accelerator, 'Alt+P');
   // a project's own tag set
   const own = buildMenuTemplate('en', { tagSet: [{ name: 'DATE', key: 'd', label: 'Date' }] });

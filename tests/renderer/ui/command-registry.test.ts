@@ -47,7 +47,7 @@ test('every catalog command with a menu place is in its menu once, with its key'
   assert.ok(status && status.kind === 'group' && status.entries.some((e) => e.kind === 'item' && e.command === 'setStatusReviewed'));
   const ents = flat(menus.find((m) => m.id === 'entities')!.entries);
   assert.deepEqual(ents.filter((e) => e.kind === 'item' && e.command.startsWith('tagAs.')).map((e) => e.kind === 'item' && [e.label, e.shortcut]),
-    [['Tag as Person (PER)', 'Alt+P'], ['Tag as Location (LOC)', 'Alt+L']]);
+    [['Tag as PER', 'Alt+P'], ['Tag as LOC', 'Alt+L']]);
   // no empty group, no separator first or last or doubled
   for (const m of menus) {
     assert.notEqual(m.entries[0].kind, 'separator', m.id);
