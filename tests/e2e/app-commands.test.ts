@@ -186,3 +186,32 @@ test('palette (Arabic UI): an English command name finds it, the list is in Arab
     await e.close();
   }
 });
+
+test('right-click on a misspelt English word: the spelling suggestions first, the commands below them', async () => {
+  const e = await startE2E();
+  try {
+    const { page } = e;
+    await openReportAt(page, 0);
+    await page.waitForSelector('.muwazi-editor[data-spell="ready"]', { timeout: 30_000 });
+    await caretInFirstRow(page);
+    await page.keyboard.type(' They recieve it');
+    const word = page.locator('.muwazi-editor .spell-error', { hasText: 'recieve' });
+    await word.waitFor({ timeout: 30_000 });
+    await word.click({ button: 'right' });
+    const menu = page.locator('.spell-menu[role="menu"]');
+    await menu.waitFor();
+    const order = await menu.locator('.menu-item').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.suggestion ? 'suggestion' : (el as HTMLElement).dataset.command ?? (el as HTMLElement).dataset.action));
+    assert.equal(order[0], 'suggestion');
+    assert.ok(order.indexOf('splitRow') > order.indexOf('ignore'), order.join(' '));
+    // only one menu: the command menu did not open over it
+    assert.equal(await page.locator('.context-menu').count(), 0);
+    // a command chosen from it runs on the word's row
+    const before = await rows(page);
+    await menu.locator('.menu-item[data-command="mergeRowNext"]').click();
+    await waitRows(page, before - 1);
+    await editorFocused(page);
+    assert.deepEqual(e.errors, []);
+  } finally {
+    await e.close();
+  }
+});
