@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { CATALOG, catalogFor, entryOf, tagAsEntries, toAccelerator } from '../../../shared/commands/catalog.ts';
 import { DEFAULT_TAG_SET } from '../../../shared/model/schema.ts';
 import { SHORTCUTS, editorBindings } from '../../../renderer/editor/keymap.ts';
-import { ENTITY_SHORTCUTS, tagShortcuts } from '../../../renderer/editor/plugins/entity-keys.ts';
+import { ENTITY_SHORTCUTS, commandForKey, tagShortcuts } from '../../../renderer/editor/plugins/entity-keys.ts';
 import { SPELL_MENU_KEY } from '../../../renderer/editor/plugins/spell.ts';
 import { APP_COMMANDS, APP_SHORTCUTS } from '../../../renderer/ui/commands.ts';
 import { canRunById } from '../../../renderer/editor/command-table.ts';
@@ -49,6 +49,24 @@ test('every entity key is the catalog key of the same command', () => {
   const expanded = tagAsEntries(DEFAULT_TAG_SET);
   assert.deepEqual(expanded.map((e) => [e.id, e.keys![0]]), tags.map((s) => [`tagAs.${s.id.slice(4)}`, s.keys]));
   assert.deepEqual(keysOf('spellMenu'), [SPELL_MENU_KEY]);
+});
+
+test('every entity key of the catalog is one the entity key handler acts on', () => {
+  const state = at(makeState(undefined, undefined, { entities: {} }), 't1', 21);
+  const evOf = (keys: string) => {
+    const parts = keys.split('-');
+    const key = parts.pop()!;
+    const named: Record<string, string> = { '.': 'Period', ',': 'Comma' };
+    return {
+      key, code: /^[a-z]$/.test(key) ? `Key${key.toUpperCase()}` : named[key] ?? key,
+      altKey: parts.includes('Alt'), shiftKey: parts.includes('Shift'), ctrlKey: false, metaKey: false,
+    };
+  };
+  const entries = catalogFor(DEFAULT_TAG_SET).filter((e) => e.scope === 'editor' && e.keys?.some((k) => k.startsWith('Alt-')) && !e.keys.some((k) => k.includes('<key>')));
+  assert.ok(entries.length >= 12);
+  for (const e of entries) for (const k of e.keys!) assert.ok(commandForKey({ state }, evOf(k)), `${e.id}: ${k}`);
+  // and a key the catalog does not list is not taken
+  assert.equal(commandForKey({ state }, evOf('Alt-q')), null);
 });
 
 test('app shortcuts are the catalog keys of app commands; app commands are the app ids', () => {
