@@ -300,7 +300,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
         return await deps.runExport({ ...req, path, out }, {
           signal: ctl.signal,
           onProgress: (p) => emit('exportProgress', { jobId: req.jobId, ...p }),
-          wordList: loadWordList(opts.assetsDir),
+          wordList: req.format === 'conll' && req.options?.clitics ? loadWordList(opts.assetsDir) : undefined,
         });
       } catch (e) {
         if (ctl.signal.aborted && !(e instanceof HostError)) throw new HostError('cancelled', 'The export was cancelled.');
