@@ -262,7 +262,9 @@ function splitClitics(cps: number[], start: number, end: number, o: SplitOptions
   } else if (o.cuts.includes(start)) {
     // a mention starts with the word (بكين tagged whole): its first letter is not a clitic
   } else {
-    proclitics(rest, cut, known, o, listedWhole(skel, o.dictionary));
+    // with enclitics, a preposition also splits before a known stem + pronoun (بأنها, بطبيعتها)
+    const knownBase = (w: string) => known(w) || (o.enclitics && pronounStem(w, known) !== null);
+    proclitics(rest, cut, knownBase, o, listedWhole(skel, o.dictionary));
   }
   // a pronoun suffix on the last piece: after a mention's end, or after a known stem
   const w = rest();
@@ -271,22 +273,27 @@ function splitClitics(cps: number[], start: number, end: number, o: SplitOptions
   if (endLetter > at && PRONOUNS.includes(skel.slice(endLetter))) {
     cut(endLetter - at);
   } else if (o.enclitics && !w.startsWith('ال') && !o.cuts.includes(end)) {
-    for (const p of PRONOUNS) {
-      if (!w.endsWith(p) || w.length - p.length < 2) continue;
-      const stem = w.slice(0, -p.length);
-      const alt = stem.replace(/ت$/, 'ة').replace(/ي$/, 'ى');
-      if (known(stem) || known(alt) || (stem.length === 2 && FUNCTION_WORDS.has(stem))) {
-        cut(stem.length);
-        break;
-      }
-    }
+    const stem = pronounStem(w, known);
+    if (stem !== null) cut(stem);
   }
   pieces.push([at === 0 ? start : pos[at], end]);
   return pieces;
 }
 
-/** Inflection endings a listed word may carry (كبيرة, كبيراً, كبيرات of كبير). */
-const ENDINGS = ['ات', 'ون', 'ين', 'ة', 'ا', 'ي'];
+/** Letters of `w` before a pronoun suffix on a known stem (حياته → 4: حيات + ه when حياة is
+ * known), or null. */
+function pronounStem(w: string, known: (w: string) => boolean): number | null {
+  for (const p of PRONOUNS) {
+    if (!w.endsWith(p) || w.length - p.length < 2) continue;
+    const stem = w.slice(0, -p.length);
+    const alt = stem.replace(/ت$/, 'ة').replace(/ي$/, 'ى');
+    if (known(stem) || known(alt) || (stem.length === 2 && FUNCTION_WORDS.has(stem))) return stem.length;
+  }
+  return null;
+}
+
+/** Inflection endings and pronouns a listed word may carry (كبيرة, كبيراً of كبير; كتابه of كتاب). */
+const ENDINGS = ['ات', 'ون', 'ين', 'ة', 'ا', 'ي', 'هما', 'هم', 'هن', 'ها', 'نا', 'ه'];
 
 /** The word list has the word whole, or as the stem of an inflected form. */
 function listedWhole(w: string, dictionary: ReadonlySet<string>): boolean {

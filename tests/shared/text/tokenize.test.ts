@@ -88,6 +88,11 @@ test('issue 15: the word list as known words; a word known with the article; ك 
   // the future س before a known verb, a function word included; لذلك is ل + ذلك (UD)
   assert.deepEqual(words('ستكون سيكون', { dictionary }), ['س', 'تكون', 'س', 'يكون']);
   assert.deepEqual(words('نتيجة لذلك'), ['نتيجة', 'ل', 'ذلك']);
+  // with pronouns: a preposition before a known stem + pronoun (بأنها → ب + أن + ها, بطبيعتها);
+  // ك keeps a listed word that carries a pronoun (كتابه of كتاب, not ك + تاب + ه)
+  assert.deepEqual(words('بأنها بطبيعتها', { enclitics: true, dictionary: wordListWords('الطبيعة\tnature\n') }), ['ب', 'أن', 'ها', 'ب', 'طبيعت', 'ها']);
+  assert.deepEqual(words('بأنها بطبيعتها', { dictionary: wordListWords('الطبيعة\tnature\n') }), ['بأنها', 'بطبيعتها']);
+  assert.deepEqual(words('كتابه', { enclitics: true, dictionary: wordListWords('كتاب\tbook\nتاب\trepent\n') }), ['كتاب', 'ه']);
   // never a piece that breaks a name: a mention edge still wins, كان still never ك + ان
   assert.deepEqual(words('كان بكين', { dictionary: wordListWords('ان\tthat\nكين\tkeen\n'), cuts: [4, 8] }), ['كان', 'بكين']);
   assert.deepEqual(words('كان بكين', { dictionary: wordListWords('كين\tkeen\n') }), ['كان', 'ب', 'كين']);
