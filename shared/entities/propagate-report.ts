@@ -154,12 +154,23 @@ export function propagateReport(a: Annotations, sourceText: string, opts: Propag
   };
   // how the rows the name is tagged in write its glosses (null: tagged in no translated row here)
   const taggedAs = new Map<string, Rendering | null>();
+  let taggedRows: Map<string, string[]> | null = null; // nameKey → segments of its Arabic mentions
   const taggedRendering = (seed: string, sense: WordSense): Rendering | null => {
     const k = nameKey(seed);
     if (!taggedAs.has(k)) {
+      if (!taggedRows) {
+        taggedRows = new Map();
+        for (const m of a.mentions) {
+          if (m.side !== 'ar') continue;
+          const mk = nameKey(m.text);
+          const list = taggedRows.get(mk);
+          if (list) list.push(m.sentence);
+          else taggedRows.set(mk, [m.sentence]);
+        }
+      }
       let r: Rendering | null = null;
-      for (const m of a.mentions) {
-        const row = m.side === 'ar' && nameKey(m.text) === k ? rowEnglish.get(m.sentence) : undefined;
+      for (const sentence of taggedRows.get(k) ?? []) {
+        const row = rowEnglish.get(sentence);
         if (row) r = addRendering(r ?? { name: 0, initial: 0, word: 0 }, renderingIn(row, sense.glosses));
       }
       taggedAs.set(k, r);
