@@ -1,18 +1,15 @@
 // A name that is also a word (issue 15, defect 6): البحر is "the sea" and the Caribbean Sea's
 // first word, الحرب is "the war" and a war's name. The bilingual word list the aligner reads
-// (assets/lexicon/ar-en.tsv, shared/align/lexical.ts) says which single-word names are also
-// dictionary words and what they mean; the row's English then says which one the row has:
-//   - a gloss written capitalised, not as the first word of a sentence ("the Caribbean Sea",
-//     "World War") → a name;
-//   - a gloss written in lower case ("the sea", "the bank") → a word: hold the suggestion back;
-//   - neither → a word, unless a gloss is a transliteration of the name (الصين ↔ china, the
-//     dictionary listing the name itself), which then proves nothing either way.
+// (assets/lexicon/ar-en.tsv, shared/align/lexical.ts) says which names are also dictionary words
+// and what they mean (`wordSense`); how the row's English writes those glosses (`renderingIn`:
+// capitalised inside a sentence, as a first word, in lower case), compared with how the rows the
+// user tagged the name in write them, says which one the row has (`wordEvidence`, policy there).
 // A multi-word name is never held back (its other words make it a name: البحر الكاريبي), but its
 // words' glosses written capitalised are evidence for it (البيت الأبيض ↔ the White House).
 import { arabicKeys, stemEnglish, type Lexicon } from '../align/lexical.ts';
 import { translitSimilarity } from '../align/translit.ts';
 
-/** What a single-word name means as a dictionary word. */
+/** What a name means as dictionary words. */
 export interface WordSense {
   /** English gloss stems (stemEnglish) of the headword */
   glosses: readonly string[];
