@@ -27,6 +27,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OccurrenceIndex, findOccurrences } from '../shared/entities/propagate.ts';
 import { propagateReport } from '../shared/entities/propagate-report.ts';
+import { parseLexicon, type Lexicon } from '../shared/align/lexical.ts';
 import { snapSelection, wordSet } from '../shared/entities/snap.ts';
 import { addMention } from '../shared/entities/mentions.ts';
 import { createAnnotations } from '../shared/model/create.ts';
@@ -284,10 +285,17 @@ function exactMatches(text: string, seed: string): string[] {
   return out;
 }
 
-function userProtocol(blocks: PudSentence[][], protocol: string): Record<string, unknown> {
+/** The app's word list (assets/lexicon/ar-en.tsv), as the CLI and the editor load it. */
+function benchLexicon(): Lexicon {
+  return parseLexicon(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'lexicon', 'ar-en.tsv'), 'utf8'));
+}
+
+function userProtocol(blocks: PudSentence[][], protocol: string, lexicon: Lexicon): Record<string, unknown> {
   const all: Counts = { tp: 0, fp: 0, gold: 0, clitic: 0, cliticFound: 0 };
   const high: Counts = { ...all };
   const exact: Counts = { ...all };
+  // the same run without the word list (the common-noun signal off)
+  const highNoLexicon: Counts = { ...all };
   let snapTotal = 0;
   let snapRight = 0;
   let snapCliticTotal = 0;
@@ -299,23 +307,35 @@ function userProtocol(blocks: PudSentence[][], protocol: string): Record<string,
   for (const block of blocks) {
     const { text, a, rest, seeds } = blockReport(block);
     const clitics = [...rest.values()].filter(Boolean).length;
-    for (const c of [all, high, exact]) {
+    for (const c of [all, high, exact, highNoLexicon]) {
       c.gold += rest.size;
       c.clitic += clitics;
     }
     // every gold name span of the block (tagged or not), for the lenient count
     const goldSpans = [...a.mentions.map((m) => [m.start, m.end]), ...[...rest.keys()].map((k) => k.split(':').map(Number))];
-    for (const s of propagateReport(a, text).filter((x) => x.side === 'ar')) {
+    for (const s of propagateReport(a, text).filter((x) => x.side === 'ar' && x.confidence === 'high')) {
+      const k = `${s.start}:${s.end}`;
+      if (rest.has(k)) {
+        highNoLexicon.tp++;
+        if (rest.get(k)) highNoLexicon.cliticFound++;
+      } else highNoLexicon.fp++;
+    }
+    // debug: the row's English and the English of the row the name was tagged in
+    const rowsOf = (s: { text: string; sentence: string }) => {
+      const seed = a.mentions.find((m) => nameKey(m.text) === nameKey(s.text)) ?? a.mentions.find((m) => nameKey(m.text).endsWith(nameKey(s.text).slice(1)));
+      return `\n    row: ${block[Number(s.sentence.slice(1)) - 1].en}\n    seed row: ${seed ? block[Number(seed.sentence.slice(1)) - 1].en : '?'}`;
+    };
+    for (const s of propagateReport(a, text, { lexicon }).filter((x) => x.side === 'ar')) {
       const k = `${s.start}:${s.end}`;
       if (!rest.has(k) && goldSpans.some(([gs, ge]) => gs < s.end && s.start < ge)) insideGoldName++;
       for (const c of s.confidence === 'high' ? [all, high] : [all]) {
         if (rest.has(k)) {
           c.tp++;
           if (rest.get(k)) c.cliticFound++;
-          if (c === all && s.confidence === 'low' && process.env.MUWAZI_BENCH_DEBUG) lowRight.push(`${s.text} [${s.reasons.join(',')}] ${block[Number(s.sentence.slice(1)) - 1].en.slice(0, 90)}`);
+          if (c === all && s.confidence === 'low' && process.env.MUWAZI_BENCH_DEBUG) lowRight.push(`${s.text} [${s.reasons.join(',')}] ${rowsOf(s)}`);
         } else {
           c.fp++;
-          if (c === all && process.env.MUWAZI_BENCH_DEBUG) falsePositives.push(`${s.text} [${s.confidence}] in ${new OffsetMap(text).slice(Math.max(0, s.start - 15), Math.min(cpLength(text), s.end + 10)).replace(/\n/g, ' ')}`);
+          if (c === all && process.env.MUWAZI_BENCH_DEBUG) falsePositives.push(`${s.text} [${s.confidence}] in ${new OffsetMap(text).slice(Math.max(0, s.start - 15), Math.min(cpLength(text), s.end + 10)).replace(/\n/g, ' ')} ${rowsOf(s)}`);
         }
       }
     }
@@ -357,11 +377,12 @@ function userProtocol(blocks: PudSentence[][], protocol: string): Record<string,
     targets: { precision: 0.95, recall: 0.95, cliticRecall: 0.95, snapping: 0.99 },
     allSuggestions: figures(all),
     acceptAllHighConfidence: figures(high),
+    acceptAllWithoutWordList: figures(highNoLexicon),
     // wrong suggestions that overlap a gold name (a boundary disagreement with UD's PROPN runs:
     // الكاريبي inside البحر الكاريبي) rather than a non-name
     wrongButOverlappingAGoldName: insideGoldName,
     exactStringBaseline: figures(exact),
-    ...(falsePositives.length ? { falsePositives, lowRight } : {}),
+    ...(process.env.MUWAZI_BENCH_DEBUG ? { falsePositives, lowRight } : {}),
     snapping: { accuracy: r3(snapRight / Math.max(1, snapTotal)), selections: snapTotal, withCliticOrPunctuation: snapCliticTotal, accuracyThere: r3(snapCliticRight / Math.max(1, snapCliticTotal)), examplesOfErrors: snapErrors },
   };
 }
@@ -414,10 +435,11 @@ export async function run(): Promise<Record<string, unknown>> {
   const pud = readPudNames();
   const pudBlocks: PudSentence[][] = [];
   for (let b = 0; b < pud.length; b += 50) pudBlocks.push(pud.slice(b, b + 50));
+  const lexicon = benchLexicon();
   return {
     propagationUdPud: propagationQuality(),
     folderPropagation1000: folderTiming(),
-    userProtocolUdPud: userProtocol(pudBlocks, 'blocks of 50 PUD sentences; first occurrence of each PROPN-run name tagged, then propagateReport'),
-    userProtocolNtrex: userProtocol(ntrexBlocks(), `NTREX documents; ${NTREX_NAMES.length} hand-tagged names, first occurrence per document tagged, then propagateReport`),
+    userProtocolUdPud: userProtocol(pudBlocks, 'blocks of 50 PUD sentences; first occurrence of each PROPN-run name tagged, then propagateReport', lexicon),
+    userProtocolNtrex: userProtocol(ntrexBlocks(), `NTREX documents; ${NTREX_NAMES.length} hand-tagged names, first occurrence per document tagged, then propagateReport`, lexicon),
   };
 }

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { segmentSentences } from '../shared/text/segment.ts';
-import { knownWords, tokenize } from '../shared/text/tokenize.ts';
+import { knownWords, tokenize, wordListWords } from '../shared/text/tokenize.ts';
 import { addPrf, boundaries, boundaryPrf, intlSentenceSpans, locatePieces, sentenceStartPrf, spanPrf, type Prf } from '../shared/text/score.ts';
 import type { Span } from '../shared/model/types.ts';
 
@@ -53,17 +53,19 @@ export function ntrexDocuments(dir = join(DATA, 'ntrex128-ar-en')): { text: stri
 }
 
 /** UD PUD Arabic: each sentence's text and its gold tokens (syntactic words, clitics split). */
-function pudSentences(): { text: string; forms: string[] }[] {
+function pudSentences(): { text: string; forms: string[]; doc: string }[] {
   const raw = readFileSync(join(DATA, 'ud-pud-ar-en/ar_pud-ud-test.conllu'), 'utf8');
-  const out: { text: string; forms: string[] }[] = [];
+  const out: { text: string; forms: string[]; doc: string }[] = [];
   for (const block of raw.split(/\n\s*\n/)) {
     let text = '';
+    let doc = '';
     const forms: string[] = [];
     for (const line of block.split('\n')) {
-      if (line.startsWith('# text = ')) text = line.slice(9);
+      if (line.startsWith('# sent_id = ')) doc = line.slice(12).trim().slice(0, 6);
+      else if (line.startsWith('# text = ')) text = line.slice(9);
       else if (/^\d+\t/.test(line)) forms.push(line.split('\t')[1]);
     }
-    if (text) out.push({ text, forms });
+    if (text) out.push({ text, forms, doc });
   }
   return out;
 }
@@ -144,11 +146,16 @@ function segmentationScores() {
 
 function tokenScores() {
   let unaligned = 0;
-  const parts = { clitics: [] as Prf[], noClitics: [] as Prf[], whitespace: [] as Prf[], enclitics: [] as Prf[], encliticsReport: [] as Prf[] };
+  const parts = { clitics: [] as Prf[], noClitics: [] as Prf[], whitespace: [] as Prf[], enclitics: [] as Prf[], encliticsReport: [] as Prf[], wordList: [] as Prf[], wordListDocument: [] as Prf[], wordListReport: [] as Prf[] };
   const sentences = pudSentences();
   // the vocabulary of the whole text, as the CoNLL export uses a report's own words (raw text only)
   const vocabulary = new Set<string>();
   for (const s of sentences) knownWords(s.text, vocabulary);
+  // per PUD document (sent_id less its last digits: a few sentences each)
+  const documents = new Map<string, Set<string>>();
+  for (const s of sentences) documents.set(s.doc, knownWords(s.text, documents.get(s.doc)));
+  // issue 15: the app's word list (assets/lexicon/ar-en.tsv headwords), what the export has
+  const dictionary = wordListWords(readFileSync(join(root, 'assets/lexicon/ar-en.tsv'), 'utf8'));
   for (const s of sentences) {
     const gold = locatePieces(s.text, s.forms);
     if (!gold) {
@@ -159,6 +166,9 @@ function tokenScores() {
     parts.noClitics.push(spanPrf(gold, tokenize(s.text, { lang: 'ar' })));
     parts.enclitics.push(spanPrf(gold, tokenize(s.text, { lang: 'ar', clitics: true, enclitics: true })));
     parts.encliticsReport.push(spanPrf(gold, tokenize(s.text, { lang: 'ar', clitics: true, enclitics: true, known: vocabulary })));
+    parts.wordList.push(spanPrf(gold, tokenize(s.text, { lang: 'ar', clitics: true, enclitics: true, dictionary })));
+    parts.wordListDocument.push(spanPrf(gold, tokenize(s.text, { lang: 'ar', clitics: true, enclitics: true, known: documents.get(s.doc), dictionary })));
+    parts.wordListReport.push(spanPrf(gold, tokenize(s.text, { lang: 'ar', clitics: true, enclitics: true, known: vocabulary, dictionary })));
     const ws = locatePieces(s.text, s.text.split(/\s+/u).filter(Boolean)) ?? [];
     parts.whitespace.push(spanPrf(gold, ws));
   }
@@ -170,6 +180,10 @@ function tokenScores() {
     // issue 15: pronouns split too; known words from the sentence alone / from the whole text
     encliticsSentenceWords: brief(addPrf(parts.enclitics)),
     encliticsTextWords: brief(addPrf(parts.encliticsReport)),
+    // + the word list as known words: the sentence's / its PUD document's / the whole text's words
+    wordListSentenceWords: brief(addPrf(parts.wordList)),
+    wordListDocumentWords: brief(addPrf(parts.wordListDocument)),
+    wordListTextWords: brief(addPrf(parts.wordListReport)),
     target: { f1: 0.95, baseline: 0.882 },
     whitespaceBaseline: brief(addPrf(parts.whitespace)),
   };

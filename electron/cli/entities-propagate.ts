@@ -7,10 +7,14 @@
 // through the report store's saveReport, a compare-and-swap under the sidecar's lock, so a sidecar
 // changed meanwhile is reported, not overwritten; a report with unsaved edits in the app's recovery
 // journal is skipped. --dry-run counts without writing. Exit 0, 1 when the folder cannot be read.
+// The app's word list (assets/lexicon) holds back names that are also common words where the row's
+// English reads them as the word; the names of the folder's saved glossary never are.
 import { join, resolve } from 'node:path';
 import { propagateReport, projectHistory, seedsOf, toStored, type RankedSuggestion, type Seed } from '../../shared/entities/propagate-report.ts';
 import type { StoredSuggestion } from '../../shared/model/types.ts';
-import { readFolderAnnotations } from '../host/glossary.ts';
+import { loadGlossary, readFolderAnnotations } from '../host/glossary.ts';
+import { loadLexicon } from '../host/lexicon.ts';
+import { appAssetsDir } from './lexicon.ts';
 import { openReport, saveReport } from '../host/report-store.ts';
 import type { CliIO } from './main.ts';
 
@@ -52,6 +56,10 @@ export async function runPropagate(folderArg: string, opts: { json: boolean; dry
     return 1;
   }
   const history = projectHistory(anns.reports.map((r) => r.annotations));
+  const lexicon = loadLexicon(appAssetsDir());
+  if (!lexicon) io.err('note: the word list assets/lexicon/ar-en.tsv was not found: names that are also common words are not held back\n');
+  // the saved glossary only (what the user kept), not every tagged name of the folder
+  const glossary = await loadGlossary(folder).then((g) => g.entries, () => []);
   const seeds = new Map<string, Seed[]>(anns.reports.map((r) => [r.report, seedsOf(r.annotations).map((s) => ({ ...s, entity: null }))]));
   const out: PropagateOutput = { folder, dryRun: opts.dryRun, reports: [], total: 0, problems: [...anns.problems] };
   for (const { report } of anns.reports) {
@@ -62,7 +70,7 @@ export async function runPropagate(folderArg: string, opts: { json: boolean; dry
       const others = [...seeds].filter(([k]) => k !== report).flatMap(([, s]) => s);
       const a = opened.annotations;
       const have = new Set((a.suggestions ?? []).map(spanId));
-      const fresh: RankedSuggestion[] = propagateReport(a, opened.text, { seeds: others, history }).filter((s) => !have.has(spanId(s)));
+      const fresh: RankedSuggestion[] = propagateReport(a, opened.text, { seeds: others, history, lexicon, glossary }).filter((s) => !have.has(spanId(s)));
       const result: PropagateReportResult = { report, suggestions: fresh.length, low: fresh.filter((s) => s.confidence === 'low').length, conflicts: fresh.filter((s) => s.conflict).length };
       if (fresh.length && !opts.dryRun) {
         await saveReport(txtPath, { ...a, suggestions: [...(a.suggestions ?? []), ...fresh.map(toStored)] }, opened.sidecarHash);

@@ -39,6 +39,8 @@ export interface ExportHooks {
   load?: (txtPath: string, name: string) => Promise<ExportReport>;
   /** Arabic normaliser for options.normalizeArabic (defaults to the text pipeline's) */
   normalizeArabic?: (text: string) => string;
+  /** the app's word list headwords (electron/host/lexicon.ts loadWordList): CoNLL clitic splitting */
+  wordList?: ReadonlySet<string> | null;
 }
 
 /** Where each output of a writer goes. */
@@ -65,7 +67,7 @@ export async function runExport(request: ExportRequest, hooks: ExportHooks = {})
   if (req.options.normalizeArabic && ENTITY_FORMATS.includes(req.format)) {
     stats.warn(`normalizeArabic does not apply to ${req.format}: entity offsets must slice the original text`);
   }
-  const writer = createWriter(req.format, { options: req.options, stats, normalizeArabic: normalize });
+  const writer = createWriter(req.format, { options: req.options, stats, normalizeArabic: normalize, wordList: hooks.wordList ?? undefined });
   const defaultOut = join(root, 'export');
   const out = req.out ?? defaultOut;
   const base = single ? reportName(root, req.path) : 'corpus';

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseLexicon, type Lexicon } from '../../shared/align/lexical.ts';
+import { wordListWords } from '../../shared/text/tokenize.ts';
 
 /** The file's name under the assets folder. */
 export const LEXICON_FILE = join('lexicon', 'ar-en.tsv');
@@ -25,6 +26,25 @@ export function loadLexicon(assetsDir: string): Lexicon | null {
     cache.set(path, lex);
   }
   return cache.get(path)!;
+}
+
+const words = new Map<string, ReadonlySet<string> | null>();
+
+/** The word list's Arabic headwords (skeletons) for clitic splitting in exports, or null when the
+ * file is absent or unreadable. Parsed once per path. */
+export function loadWordList(assetsDir: string): ReadonlySet<string> | null {
+  const path = join(assetsDir, LEXICON_FILE);
+  if (!words.has(path)) {
+    let set: ReadonlySet<string> | null = null;
+    try {
+      set = wordListWords(readFileSync(path, 'utf8'));
+      if (set.size === 0) set = null;
+    } catch {
+      set = null;
+    }
+    words.set(path, set);
+  }
+  return words.get(path)!;
 }
 
 /** The lexicon file's text, or null (for the app, which parses it in the page). */

@@ -26,7 +26,7 @@ import { exportQaReport, parseCheckList, runQa } from './qa.ts';
 import { addDictionaryWord, loadDictionary } from './dictionary.ts';
 import { ProjectMemory } from './tm.ts';
 import { applyReplace, findInProject, previewReplace, ReplaceUndo } from './project-find.ts';
-import { loadLexicon, readLexiconText } from './lexicon.ts';
+import { loadLexicon, loadWordList, readLexiconText } from './lexicon.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
@@ -61,7 +61,7 @@ export interface HostDeps {
   /** forgets the recovery journal of a report */
   discardJournal(txtPath: string, opts: { journalDir: string }): Promise<void>;
   /** runs an export job */
-  runExport(req: ParsedRequest<'exportRun'>, opts: { onProgress: (p: { done: number; total: number; current?: string }) => void; signal: AbortSignal }): Promise<ExportSummary>;
+  runExport(req: ParsedRequest<'exportRun'>, opts: { onProgress: (p: { done: number; total: number; current?: string }) => void; signal: AbortSignal; wordList?: ReadonlySet<string> | null }): Promise<ExportSummary>;
   /** watches a workspace folder; `onChange` gets absolute paths */
   watchFolder(root: string, onChange: (path: string, kind: HostEvents['fileChanged']['kind']) => void): Closable | Promise<Closable>;
 }
@@ -300,6 +300,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
         return await deps.runExport({ ...req, path, out }, {
           signal: ctl.signal,
           onProgress: (p) => emit('exportProgress', { jobId: req.jobId, ...p }),
+          wordList: req.format === 'conll' && req.options?.clitics ? loadWordList(opts.assetsDir) : undefined,
         });
       } catch (e) {
         if (ctl.signal.aborted && !(e instanceof HostError)) throw new HostError('cancelled', 'The export was cancelled.');

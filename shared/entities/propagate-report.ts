@@ -9,11 +9,17 @@
 //   - confidence 'low' (held back from "accept all") for a conflict, a common word that is also
 //     a name (علي / على, المدينة, العربية ...), a name the project rejected at least as often as
 //     it accepted, or an Arabic occurrence whose row's English lacks every English form of the
-//     entity; an English form present in the row makes it 'high' whatever the word.
+//     entity; an English form present in the row makes it 'high' whatever the word (so does the
+//     glossary's rendering, or a gloss of the name written capitalised: the White House);
+//   - with the word list (`lexicon`): a single-word name that is also a dictionary word (البحر
+//     "sea", الحرب "war") is low ('common-noun') where the row's English reads it as the word —
+//     shared/entities/common-noun.ts says when. Glossary names never are.
+import type { Lexicon } from '../align/lexical.ts';
 import type { Annotations, Side, StoredSuggestion } from '../model/types.ts';
 import { nameKey } from '../text/normalize.ts';
 import { findOccurrences, proposeMentions, sideOf, type MentionSuggestion } from './propagate.ts';
 import { suggestEnglishSpans } from './suggest.ts';
+import { addRendering, renderingIn, wordEvidence, wordSense, type Rendering, type WordSense } from './common-noun.ts';
 
 /** A name to propagate. */
 export interface Seed {
@@ -41,10 +47,15 @@ export interface PropagateOptions {
   only?: readonly Seed[];
   /** names that only block shorter names inside them (glossary forms) */
   blockers?: readonly string[];
+  /** the bilingual word list (assets/lexicon/ar-en.tsv): names that are also words (see header) */
+  lexicon?: Pick<Lexicon, 'map'> | null;
+  /** the project glossary: its Arabic names are never held back as words, and their English
+   * renderings count as the English of the name */
+  glossary?: ReadonlyArray<{ ar: string; en: string }>;
 }
 
 /** Why a suggestion is low confidence. */
-export type LowReason = 'conflict' | 'common-word' | 'history' | 'english-missing' | 'no-capital';
+export type LowReason = 'conflict' | 'common-word' | 'common-noun' | 'history' | 'english-missing' | 'no-capital';
 
 /** A ranked suggestion. */
 export interface RankedSuggestion extends MentionSuggestion {
@@ -107,16 +118,16 @@ export function propagateReport(a: Annotations, sourceText: string, opts: Propag
   const names = opts.only ? opts.only.map((o) => bySpelling.get(o.side + nameKey(o.text)) ?? o) : all;
   const rejected = new Set((a.suggestions ?? []).filter((s) => s.status === 'rejected').map(spanKey));
 
-  const candidates: Array<MentionSuggestion & { len: number }> = [];
+  const candidates: Array<MentionSuggestion & { len: number; seed: string }> = [];
   for (const s of names) {
     const longer = [...all.filter((n) => n.side === s.side && n !== s).map((n) => n.text), ...(opts.blockers ?? [])];
     for (const sug of proposeMentions(a, sourceText, s.text, s.type, s.entity, { side: s.side, longer })) {
-      if (!rejected.has(spanKey(sug))) candidates.push({ ...sug, len: sug.end - sug.start });
+      if (!rejected.has(spanKey(sug))) candidates.push({ ...sug, len: sug.end - sug.start, seed: s.text });
     }
   }
   // one per span, longest first; never two overlapping
   candidates.sort((x, y) => y.len - x.len || x.start - y.start);
-  const taken: MentionSuggestion[] = [];
+  const taken: typeof candidates = [];
   for (const c of candidates) {
     const clash = taken.some((t) => t.side === c.side && (c.side === 'ar' || t.sentence === c.sentence) && t.start < c.end && c.start < t.end);
     if (!clash) taken.push(c);
@@ -128,7 +139,45 @@ export function propagateReport(a: Annotations, sourceText: string, opts: Propag
   // only the spellings that have suggestions need their English inferred (a large report has
   // thousands of mentions; "tag all occurrences" of one name must stay quick)
   const inferred = inferredEnglish(a, rowEnglish, new Set(taken.map((t) => nameKey(t.text))));
-  return taken.map(({ side, sentence, start, end, text, type, entity }) => {
+  const glossaryEn = new Map<string, string[]>();
+  for (const g of opts.glossary ?? []) {
+    if (!g.ar) continue;
+    const k = nameKey(g.ar);
+    glossaryEn.set(k, [...(glossaryEn.get(k) ?? []), ...(g.en ? [g.en] : [])]);
+  }
+  const senses = new Map<string, WordSense | null>();
+  const senseOf = (seed: string): WordSense | null => {
+    const k = nameKey(seed);
+    if (!opts.lexicon || glossaryEn.has(k)) return null;
+    if (!senses.has(k)) senses.set(k, wordSense(opts.lexicon, seed));
+    return senses.get(k)!;
+  };
+  // how the rows the name is tagged in write its glosses (null: tagged in no translated row here)
+  const taggedAs = new Map<string, Rendering | null>();
+  let taggedRows: Map<string, string[]> | null = null; // nameKey → segments of its Arabic mentions
+  const taggedRendering = (seed: string, sense: WordSense): Rendering | null => {
+    const k = nameKey(seed);
+    if (!taggedAs.has(k)) {
+      if (!taggedRows) {
+        taggedRows = new Map();
+        for (const m of a.mentions) {
+          if (m.side !== 'ar') continue;
+          const mk = nameKey(m.text);
+          const list = taggedRows.get(mk);
+          if (list) list.push(m.sentence);
+          else taggedRows.set(mk, [m.sentence]);
+        }
+      }
+      let r: Rendering | null = null;
+      for (const sentence of taggedRows.get(k) ?? []) {
+        const row = rowEnglish.get(sentence);
+        if (row) r = addRendering(r ?? { name: 0, initial: 0, word: 0 }, renderingIn(row, sense.glosses));
+      }
+      taggedAs.set(k, r);
+    }
+    return taggedAs.get(k)!;
+  };
+  return taken.map(({ side, sentence, start, end, text, type, entity, seed }) => {
     const key = nameKey(text);
     const reasons: LowReason[] = [];
     const ts = [...(types.get(side + key) ?? types.get(side + nameKey(seedText(names, side, key) ?? text)) ?? [])].sort();
@@ -137,19 +186,26 @@ export function propagateReport(a: Annotations, sourceText: string, opts: Propag
     if (h && h.rejected > 0 && h.rejected >= h.accepted) reasons.push('history');
     let englishSeen = false;
     if (side === 'ar') {
+      const row = rowEnglish.get(sentence);
+      // the word list: a gloss of the name written as a name in the row, or as a common word
+      const sense = row ? senseOf(seed) : null;
+      const asWord = sense ? wordEvidence(sense, renderingIn(row!, sense.glosses), taggedRendering(seed, sense)) : null;
+      // the glossary's rendering in the row (only ever evidence for: a glossary name missing its
+      // English is not held back for that)
+      if (asWord === 'name' || (row && (glossaryEn.get(nameKey(seed)) ?? []).some((f) => writtenAsName(f, row)))) englishSeen = true;
       // the entity's English forms, else those its tagged spelling was rendered by in its rows
       const forms = [...(entity ? english.get(entity) ?? [] : []), ...(inferred.get(key) ?? [])];
-      const row = rowEnglish.get(sentence);
-      if (forms.length && row) {
-        // written as a name: a capitalised form must be capitalised in the row too (Bank, not bank)
-        const asName = (f: string) => findOccurrences([{ key: '', text: row }], f, { clitics: false }).some((o) => !/^\p{Lu}/u.test(f) || /^\p{Lu}/u.test(o.text));
-        englishSeen = forms.some((f) => asName(f) || sameStem(f, row));
+      if (englishSeen || !row) {
+        // nothing to check
+      } else if (forms.length) {
+        englishSeen = forms.some((f) => writtenAsName(f, row) || sameStem(f, row));
         if (!englishSeen) reasons.push('english-missing');
-      } else if (row && !hasCapitalised(row) && suggestEnglishSpans(text, row, { minScore: 0.8, limit: 1 }).length === 0) {
+      } else if (!hasCapitalised(row) && suggestEnglishSpans(text, row, { minScore: 0.8, limit: 1 }).length === 0) {
         // the row is translated and its English names nothing (no capitalised word but the first,
         // and the first does not render it)
         reasons.push('no-capital');
       }
+      if (!englishSeen && asWord === 'word') reasons.push('common-noun');
     }
     if (!englishSeen && COMMON_WORDS.has(key)) reasons.push('common-word');
     const out: RankedSuggestion = { side, sentence, start, end, text, type, entity, confidence: reasons.length ? 'low' : 'high', reasons };
@@ -201,6 +257,11 @@ function inferredEnglish(a: Annotations, rowEnglish: ReadonlyMap<string, string>
     if (best && !list.includes(best.text)) list.push(best.text);
   }
   return out;
+}
+
+/** `form` occurs in `row`, capitalised there if it is capitalised (Bank, not bank). */
+function writtenAsName(form: string, row: string): boolean {
+  return findOccurrences([{ key: '', text: row }], form, { clitics: false }).some((o) => !/^\p{Lu}/u.test(form) || /^\p{Lu}/u.test(o.text));
 }
 
 /** True when `english` has a capitalised word (or an acronym) after its first word. */

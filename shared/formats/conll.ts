@@ -1,7 +1,7 @@
 // CoNLL BIO, one file per language (CoNLL-2003 shape): `token<TAB>tag` per line, a blank line
 // after each sentence, and a `-DOCSTART-<TAB>O` line (plus blank line) opening each report.
 // Tokens come from the text pipeline's tokeniser, with Arabic clitics split when options.clitics
-// is set (known words: the report's own words; the edges of its mentions cut a word after a
+// is set (known words: the report's own words and the app's word list; the edges of its mentions cut a word after a
 // proclitic or before a pronoun, so بإدلب tagged on إدلب is ب O + إدلب B-LOC), enclitic pronouns
 // too with options.enclitics. A token is tagged when it overlaps a mention: B- on the first such
 // token, I- after. Mentions whose edges still fall inside a token (always without clitic
@@ -31,6 +31,8 @@ export interface CliticOptions {
   enclitics?: boolean;
   /** words known to stand alone (default: the sentence's own words) */
   known?: ReadonlySet<string>;
+  /** headwords of a word list (see TokenizeOptions.dictionary) */
+  dictionary?: ReadonlySet<string>;
 }
 
 /** Tokenises one sentence and tags its tokens from the sentence's spans. */
@@ -43,7 +45,7 @@ export function bioTag(
   const map = new OffsetMap(s.text);
   const split = s.lang === 'ar' && clitics;
   const cuts = split ? s.spans.flatMap((sp) => [sp.start, sp.end]) : undefined;
-  const tokens = tokenize(s.text, { lang: s.lang, clitics: split, enclitics: how.enclitics, known: how.known, cuts })
+  const tokens = tokenize(s.text, { lang: s.lang, clitics: split, enclitics: how.enclitics, known: how.known, dictionary: how.dictionary, cuts })
     .map((t) => ({ start: t.start, end: t.end, text: map.slice(t.start, t.end) }))
     // a CoNLL token is one non-empty field: no white space inside
     .filter((t) => t.text.trim() !== '');
@@ -84,7 +86,7 @@ export function conllWriter(ctx: WriterContext): FormatWriter {
           warned.add(m);
           widened++;
           ctx.stats.warn(`${rowLabel(s.row)}, mention ${m}: its edges fall inside a token; the whole token is tagged`);
-        }, { enclitics, known });
+        }, { enclitics, known, dictionary: ctx.wordList });
         if (!tagged.length) continue;
         const block = tagged.map((t) => `${t.text}\t${t.tag}\n`).join('') + '\n';
         ctx.stats.countBidi(block);

@@ -39,6 +39,8 @@ export interface WriterContext {
   stats: ExportStats;
   /** Arabic normaliser applied to exported Arabic text when options.normalizeArabic is set */
   normalizeArabic?: (text: string) => string;
+  /** headwords of the app's word list (wordListWords): known words for Arabic clitic splitting */
+  wordList?: ReadonlySet<string>;
 }
 
 /** An export format: header, then each report in order, then footer. Pure and deterministic. */

@@ -46,6 +46,9 @@ export interface TokenizeOptions {
   /** with `clitics`: code-point offsets where a word is cut when the piece before is a proclitic
    * sequence or the piece after a pronoun suffix (the edges of tagged mentions) */
   cuts?: readonly number[];
+  /** with `clitics`: the headwords of a word list (skeletons, see `knownWords`), also known words;
+   * a word the list has whole is not split before a known word (كبيرة stays, not ك + بيرة) */
+  dictionary?: ReadonlySet<string>;
 }
 
 /** Letters of an Arabic word without marks and tatweel (the form `known` sets hold). */
@@ -56,6 +59,16 @@ function skeleton(word: string): string {
     if (isArabicLetter(c)) out += ch;
   }
   return out;
+}
+
+/** The headwords of a word list (`arabic<TAB>english…` per line, as assets/lexicon/ar-en.tsv) as
+ * skeletons, for `TokenizeOptions.dictionary`. */
+export function wordListWords(tsv: string, into = new Set<string>()): Set<string> {
+  for (const line of tsv.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) knownWords(line.slice(0, tab), into);
+  }
+  return into;
 }
 
 /** The Arabic words of `text` as skeletons, for `TokenizeOptions.known`. */
@@ -93,7 +106,7 @@ export function tokenize(text: string, opts: TokenizeOptions): Token[] {
   };
   const wantClitics = opts.lang === 'ar' && opts.clitics === true;
   const how: SplitOptions | null = wantClitics
-    ? { article: opts.article === true, enclitics: opts.enclitics === true, known: opts.known ?? knownWords(text), cuts: opts.cuts ?? [] }
+    ? { article: opts.article === true, enclitics: opts.enclitics === true, known: opts.known ?? knownWords(text), cuts: opts.cuts ?? [], dictionary: opts.dictionary ?? EMPTY }
     : null;
   let i = 0;
   while (i < n) {
@@ -199,7 +212,7 @@ const FUNCTION_WORDS = new Set([
   'حسب', 'مقدار', 'رغم', 'ذات', 'أجل', 'جانب', 'أكثر', 'أقل',
 ]);
 /** Words that start with ب ك ل followed by a function word, and are one word (كما, لكن). */
-const NOT_PREPOSITION = new Set(['كما', 'لما', 'لكن', 'لكي', 'كأن', 'كل', 'لدى', 'لدي', 'بين', 'بعد', 'بعض', 'لا', 'لم', 'لن', 'لو', 'كان', 'كانت', 'كون', 'لذلك', 'كذلك']);
+const NOT_PREPOSITION = new Set(['كما', 'لما', 'لكن', 'لكي', 'كأن', 'كل', 'لدى', 'لدي', 'بين', 'بعد', 'بعض', 'لا', 'لم', 'لن', 'لو', 'كان', 'كانت', 'كون', 'كذلك']);
 /** Pronoun suffixes, longest first. */
 const PRONOUNS = ['هما', 'كما', 'هم', 'هن', 'ها', 'كم', 'نا', 'ه'];
 
@@ -208,7 +221,10 @@ interface SplitOptions {
   enclitics: boolean;
   known: ReadonlySet<string>;
   cuts: readonly number[];
+  dictionary: ReadonlySet<string>;
 }
+
+const EMPTY: ReadonlySet<string> = new Set();
 
 /**
  * Splits clitics off the Arabic word cps[start, end). Returns adjacent [start, end) pieces.
@@ -234,14 +250,21 @@ function splitClitics(cps: number[], start: number, end: number, o: SplitOptions
     pieces.push([a, pos[at]]);
   };
   const rest = () => skel.slice(at);
-  const known = (w: string) => FUNCTION_WORDS.has(w) || (w.length >= 3 && o.known.has(w));
+  // a word is known as written or with the article (the text or the word list has الاستخدام: so
+  // باستخدام is ب + استخدام)
+  const has = (w: string) => o.known.has(w) || o.dictionary.has(w);
+  const known = (w: string) => FUNCTION_WORDS.has(w) || (w.length >= 3 && (has(w) || has('ال' + w)));
   // a tagged mention starting after one or two proclitic letters: cut there
   const mentionAt = o.cuts.find((c) => c > start && c < end);
   const mentionLetter = mentionAt === undefined ? -1 : pos.indexOf(mentionAt);
   if (mentionLetter > 0 && mentionLetter <= 2 && /^(?:[وف]?[بكل]|[وف])$/.test(skel.slice(0, mentionLetter))) {
     for (let k = 0; k < mentionLetter; k++) cut(1);
+  } else if (o.cuts.includes(start)) {
+    // a mention starts with the word (بكين tagged whole): its first letter is not a clitic
   } else {
-    proclitics(rest, cut, known, o);
+    // with enclitics, a preposition also splits before a known stem + pronoun (بأنها, بطبيعتها)
+    const knownBase = (w: string) => known(w) || (o.enclitics && pronounStem(w, known) !== null);
+    proclitics(rest, cut, knownBase, o, listedWhole(skel, o.dictionary));
   }
   // a pronoun suffix on the last piece: after a mention's end, or after a known stem
   const w = rest();
@@ -249,23 +272,36 @@ function splitClitics(cps: number[], start: number, end: number, o: SplitOptions
   const endLetter = endCut === undefined ? -1 : pos.indexOf(endCut);
   if (endLetter > at && PRONOUNS.includes(skel.slice(endLetter))) {
     cut(endLetter - at);
-  } else if (o.enclitics && !w.startsWith('ال')) {
-    for (const p of PRONOUNS) {
-      if (!w.endsWith(p) || w.length - p.length < 2) continue;
-      const stem = w.slice(0, -p.length);
-      const alt = stem.replace(/ت$/, 'ة').replace(/ي$/, 'ى');
-      if (known(stem) || known(alt) || (stem.length === 2 && FUNCTION_WORDS.has(stem))) {
-        cut(stem.length);
-        break;
-      }
-    }
+  } else if (o.enclitics && !w.startsWith('ال') && !o.cuts.includes(end)) {
+    const stem = pronounStem(w, known);
+    if (stem !== null) cut(stem);
   }
   pieces.push([at === 0 ? start : pos[at], end]);
   return pieces;
 }
 
+/** Letters of `w` before a pronoun suffix on a known stem (حياته → 4: حيات + ه when حياة is
+ * known), or null. */
+function pronounStem(w: string, known: (w: string) => boolean): number | null {
+  for (const p of PRONOUNS) {
+    if (!w.endsWith(p) || w.length - p.length < 2) continue;
+    const stem = w.slice(0, -p.length);
+    const alt = stem.replace(/ت$/, 'ة').replace(/ي$/, 'ى');
+    if (known(stem) || known(alt) || (stem.length === 2 && FUNCTION_WORDS.has(stem))) return stem.length;
+  }
+  return null;
+}
+
+/** Inflection endings and pronouns a listed word may carry (كبيرة, كبيراً of كبير; كتابه of كتاب). */
+const ENDINGS = ['ات', 'ون', 'ين', 'ة', 'ا', 'ي', 'هما', 'هم', 'هن', 'ها', 'نا', 'ه'];
+
+/** The word list has the word whole, or as the stem of an inflected form. */
+function listedWhole(w: string, dictionary: ReadonlySet<string>): boolean {
+  return dictionary.has(w) || ENDINGS.some((e) => w.endsWith(e) && w.length - e.length >= 3 && dictionary.has(w.slice(0, -e.length)));
+}
+
 /** The proclitic decisions (conjunction, preposition or future, article) on the skeleton. */
-function proclitics(rest: () => string, cut: (n: number) => void, known: (w: string) => boolean, o: SplitOptions): void {
+function proclitics(rest: () => string, cut: (n: number) => void, known: (w: string) => boolean, o: SplitOptions, listed = false): void {
   const startsWithArticle = (s: string) => s.startsWith('ال') && s.length >= 4 && !NOT_ARTICLE.has(s);
   // conjunction و / ف
   const r0 = rest();
@@ -280,7 +316,7 @@ function proclitics(rest: () => string, cut: (n: number) => void, known: (w: str
   else if (r1[0] === 'ل' && (startsWithArticle(r1.slice(1)) || (r1[1] === 'ل' && r1.length >= 4 && !r1.startsWith('لله')))) cut(1);
   // … before any known word (بشكل, لعام, بأن), before a pronoun with `enclitics` (به, لها),
   // the future س before a known verb (سيكون → س + يكون)
-  else if ((r1[0] === 'ب' || r1[0] === 'ك' || r1[0] === 'ل') && !NOT_PREPOSITION.has(r1) && (known(r1.slice(1)) || (o.enclitics && r1[0] !== 'ك' && PRONOUNS.includes(r1.slice(1))))) cut(1);
-  else if (r1[0] === 'س' && r1.length >= 4 && 'يتنأ'.includes(r1[1]) && o.known.has(r1.slice(1))) cut(1);
+  else if ((r1[0] === 'ب' || r1[0] === 'ك' || r1[0] === 'ل') && !NOT_PREPOSITION.has(r1) && (((!listed || r1[0] !== 'ك') && known(r1.slice(1))) || (o.enclitics && r1[0] !== 'ك' && PRONOUNS.includes(r1.slice(1))))) cut(1);
+  else if (r1[0] === 'س' && r1.length >= 4 && 'يتنأ'.includes(r1[1]) && known(r1.slice(1))) cut(1);
   if (o.article && startsWithArticle(rest())) cut(2);
 }

@@ -90,3 +90,26 @@ test('--dry-run needs --propagate; --propagate refuses --glossary-tsv', async ()
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('--propagate holds back a name that is also a word (the app word list), unless the glossary has it', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'muwazi-propagate-'));
+  try {
+    // a.txt tags البحر where it names a sea; b.txt has it as "the sea" and as "the Dead Sea"
+    const a = makeReport(['عبر البحر الأحمر.'], ['Across the Red Sea.'], 'a.txt');
+    const s = cpIndexOf(a.text, 'البحر');
+    await writeFile(join(dir, 'a.txt'), a.text);
+    await writeFile(join(dir, 'a.annotations.json'), serializeAnnotations(addMention(a.annotations, { side: 'ar', sentence: 's1', start: s, end: s + 5, type: 'LOC' }).annotations));
+    const b = makeReport(['كان البحر هادئاً قرب عمان.', 'زار البحر الميت.'], ['The sea near Oman was calm.', 'He visited the Dead Sea.'], 'b.txt');
+    await writeFile(join(dir, 'b.txt'), b.text);
+    await writeFile(join(dir, 'b.annotations.json'), serializeAnnotations(b.annotations));
+    const io = capture();
+    assert.equal(await main(['entities', dir, '--propagate', '--dry-run', '--json'], io), 0);
+    assert.deepEqual((JSON.parse(io.stdout) as PropagateOutput).reports.find((r) => r.report === 'b.txt'), { report: 'b.txt', suggestions: 2, low: 1, conflicts: 0 });
+    await writeFile(join(dir, 'muwazi.glossary.tsv'), 'ar\ten\ttype\tcount\tnote\nالبحر\tSea\tLOC\t0\n');
+    const withGlossary = capture();
+    assert.equal(await main(['entities', dir, '--propagate', '--dry-run', '--json'], withGlossary), 0);
+    assert.equal((JSON.parse(withGlossary.stdout) as PropagateOutput).reports.find((r) => r.report === 'b.txt')?.low, 0);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -139,3 +139,19 @@ test('--out with a trailing separator, or an existing folder, is a folder: the e
     }
   });
 });
+
+test('muwazi export --format conll --clitics splits with the app word list (بمساعدة → ب + مساعدة)', async () => {
+  const { makeReport } = await import('../../fixtures/annotated-report.ts');
+  await withTmp(async (dir) => {
+    // مساعدة occurs nowhere else in the report: only the word list (assets/lexicon: المساعدة) knows it
+    const r = makeReport(['قال بمساعدة طائرات.'], ['He said with the help of planes.'], 'w.txt');
+    await writeReports(dir, [{ name: 'w', text: r.text, annotations: r.annotations }]);
+    const words = async (flags: string[], out: string) => {
+      const o = io();
+      assert.equal(await main(['export', join(dir, 'w.txt'), '--format', 'conll', '--out', join(dir, out) + '/', ...flags], o), 0, o.stderr);
+      return (await readFile(join(dir, out, 'w.ar.conll'), 'utf8')).split('\n').filter((l) => l && !l.startsWith('-DOCSTART-')).map((l) => l.split('\t')[0]);
+    };
+    assert.deepEqual(await words(['--clitics'], 'split'), ['قال', 'ب', 'مساعدة', 'طائرات', '.']);
+    assert.deepEqual(await words([], 'whole'), ['قال', 'بمساعدة', 'طائرات', '.']);
+  });
+});

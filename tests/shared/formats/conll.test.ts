@@ -105,3 +105,16 @@ test('CoNLL tags mark harakat-bearing and emoji-adjacent mentions; exact token m
   assert.match(outputs.ar, /\nGoogle\tB-ORG\n/);
   assert.match(outputs.en, /\nSyrian\tB-ORG\nObservatory\tI-ORG\nfor\tI-ORG\nHuman\tI-ORG\nRights\tI-ORG\n/);
 });
+
+test('CoNLL with clitics uses the app word list as known words (WriterContext.wordList)', async () => {
+  const { conllWriter } = await import('../../../shared/formats/conll.ts');
+  const { wordListWords } = await import('../../../shared/text/tokenize.ts');
+  const { makeReport } = await import('../../fixtures/annotated-report.ts');
+  const { text, annotations } = makeReport(['قال باستخدام ٣ طائرات 😀.'], ['He said using 3 planes.']);
+  const arOf = (wordList?: ReadonlySet<string>) => {
+    const w = conllWriter({ options: { clitics: true }, stats: new ExportStats(), wordList });
+    return [...w.report({ name: 'r', text, annotations })].find((c) => c.out === 'ar')!.text.split('\n').filter((l) => l && !l.startsWith('-DOCSTART-')).map((l) => l.split('\t')[0]);
+  };
+  assert.deepEqual(arOf(), ['قال', 'باستخدام', '٣', 'طائرات', '😀', '.']);
+  assert.deepEqual(arOf(wordListWords('الاستخدام\tuse\n')), ['قال', 'ب', 'استخدام', '٣', 'طائرات', '😀', '.']);
+});

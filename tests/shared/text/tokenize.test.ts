@@ -70,3 +70,51 @@ test('issue 15: ب ك ل before any known word, the future س, enclitic pronouns
   // a mention edge cuts after a proclitic: بإدلب tagged from offset 1
   assert.deepEqual(words('بإدلب', { cuts: [1, 5] }), ['ب', 'إدلب']);
 });
+
+test('issue 15: the word list as known words; a word known with the article; ك never splits a listed word', async () => {
+  const { knownWords, wordListWords } = await import('../../../shared/text/tokenize.ts');
+  const words = (t: string, o: Record<string, unknown> = {}) => tokenize(t, { lang: 'ar', clitics: true, ...o }).map((x) => x.text);
+  // a word list in the shape of assets/lexicon/ar-en.tsv (headwords with or without the article)
+  const dictionary = wordListWords('الاستخدام\tuse\nمساعدة\thelp\nكبير\tbig\nبيرة\tbeer\nيكون\tbe\nالْمَدِينَة\tcity\n');
+  assert.deepEqual([...wordListWords('كِتاب\tbook\nبلا تاب\nهيئة الأمم\tUN\n')], ['كتاب', 'هيئة', 'الأمم']);
+  // unknown remainders stay whole; the word list proves them (also headwords written with ال or harakat)
+  assert.deepEqual(words('باستخدام بمساعدة بمدينة'), ['باستخدام', 'بمساعدة', 'بمدينة']);
+  assert.deepEqual(words('باستخدام بمساعدة بمدينة', { dictionary }), ['ب', 'استخدام', 'ب', 'مساعدة', 'ب', 'مدينة']);
+  // the text's own words count with the article too: الاستخدام in the text proves باستخدام
+  assert.deepEqual(words('الاستخدام ثم باستخدامٍ'), ['الاستخدام', 'ثم', 'ب', 'استخدامٍ']);
+  // ك + بيرة would be a reading, but كبيرة is a listed word (كبير + ة): it stays whole
+  assert.deepEqual(words('كبيرة كبيراً', { dictionary }), ['كبيرة', 'كبيراً']);
+  assert.deepEqual(words('كبيرة', { known: knownWords('بيرة') }), ['ك', 'بيرة']);
+  // the future س before a known verb, a function word included; لذلك is ل + ذلك (UD)
+  assert.deepEqual(words('ستكون سيكون', { dictionary }), ['س', 'تكون', 'س', 'يكون']);
+  assert.deepEqual(words('نتيجة لذلك'), ['نتيجة', 'ل', 'ذلك']);
+  // with pronouns: a preposition before a known stem + pronoun (بأنها → ب + أن + ها, بطبيعتها);
+  // ك keeps a listed word that carries a pronoun (كتابه of كتاب, not ك + تاب + ه)
+  assert.deepEqual(words('بأنها بطبيعتها', { enclitics: true, dictionary: wordListWords('الطبيعة\tnature\n') }), ['ب', 'أن', 'ها', 'ب', 'طبيعت', 'ها']);
+  assert.deepEqual(words('بأنها بطبيعتها', { dictionary: wordListWords('الطبيعة\tnature\n') }), ['بأنها', 'بطبيعتها']);
+  assert.deepEqual(words('كتابه', { enclitics: true, dictionary: wordListWords('كتاب\tbook\nتاب\trepent\n') }), ['كتاب', 'ه']);
+  // never a piece that breaks a name: a mention edge still wins, كان still never ك + ان
+  assert.deepEqual(words('كان بكين', { dictionary: wordListWords('ان\tthat\nكين\tkeen\n'), cuts: [4, 8] }), ['كان', 'بكين']);
+  assert.deepEqual(words('كان بكين', { dictionary: wordListWords('كين\tkeen\n') }), ['كان', 'ب', 'كين']);
+  assert.deepEqual(words('حياته', { enclitics: true, dictionary: wordListWords('حياة\tlife\n') }), ['حيات', 'ه']);
+  assert.deepEqual(words('حياته', { enclitics: true, dictionary: wordListWords('حياة\tlife\n'), cuts: [0, 5] }), ['حياته']);
+});
+
+test('tokenize property with a word list: pieces still slice the text and cover every letter', () => {
+  const dictionary = new Set(['ال', 'بال', 'لك', 'فكم', 'وبا', 'مال', 'كلم', 'الم']);
+  fc.assert(
+    fc.property(textArb, fc.boolean(), (text, enclitics) => {
+      const map = new OffsetMap(text);
+      let prev = 0;
+      let letters = 0;
+      for (const t of tokenize(text, { lang: 'ar', clitics: true, enclitics, dictionary })) {
+        assert.ok(t.start >= prev && t.end > t.start);
+        assert.equal(map.slice(t.start, t.end), t.text);
+        letters += t.end - t.start;
+        prev = t.end;
+      }
+      assert.equal(letters, Array.from(text).filter((ch) => !/\s/u.test(ch)).length);
+    }),
+    { numRuns: 1000 },
+  );
+});
