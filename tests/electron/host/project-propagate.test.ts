@@ -4,7 +4,7 @@
 // preview is refused, undo puts the exact bytes back, the open report is planned apart.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHostService } from '../../../electron/host/service.ts';
@@ -29,7 +29,7 @@ async function setup(t: { after(fn: () => Promise<void>): void }) {
   const h = cpIndexOf(a.text, 'حزب الله');
   ann = addMention(ann, { side: 'ar', sentence: 's1', start: h, end: h + 8, type: 'ORG' }).annotations;
   const b = makeReport(['وصل الوفد بإدلب.', 'وأعلن حزب الله أن الله واحد.'], ['The delegation reached Idlib.', 'Hezbollah announced.'], 'b.txt');
-  await import('node:fs/promises').then((fs) => fs.mkdir(ws, { recursive: true }));
+  await mkdir(ws, { recursive: true });
   await writeFile(join(ws, 'a.txt'), a.text);
   await writeFile(join(ws, 'a.annotations.json'), serializeAnnotations(ann));
   await writeFile(join(ws, 'b.txt'), b.text);
@@ -135,8 +135,16 @@ test('the open report is planned apart (its list for the editor) and never writt
   assert.equal(!notOpened.ok && notOpened.code, 'outside-workspace');
 });
 
-test('cancel stops a preview between reports; nothing is kept for apply', async (t) => {
-  const { ws } = await setup(t);
+test('cancel stops a preview between reports; the cancelled preview cannot be applied', async (t) => {
+  const { ws, service } = await setup(t);
+  service.on((event, payload) => {
+    if (event === 'propagateProgress' && (payload as HostEvents['propagateProgress']).done === 1) void service.handle('projectPropagateCancel', { jobId: 'j6' });
+  });
+  const r = await service.handle('projectPropagatePreview', { root: ws, jobId: 'j6' });
+  assert.equal(!r.ok && r.code, 'cancelled');
+  const a = await service.handle('projectPropagateApply', { root: ws, jobId: 'j6', reports: [{ path: join(ws, 'a.txt'), sidecarHash: 'x' }] });
+  assert.equal(!a.ok && a.code, 'not-found');
+  // the plain service stops too
   const ctl = new AbortController();
   await assert.rejects(planPropagation(ws, { signal: ctl.signal, onProgress: (p) => p.done === 1 && ctl.abort() }), (e: Error & { code?: string }) => e.code === 'cancelled');
 });
