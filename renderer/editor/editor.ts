@@ -4,7 +4,7 @@
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { goToUnit } from './commands/navigate.ts';
 import { EditorView } from 'prosemirror-view';
-import type { Annotations, TagType } from '../../shared/model/types.ts';
+import type { Annotations, StoredSuggestion, TagType } from '../../shared/model/types.ts';
 import { cssIdent, schema, type RowAttrs } from './schema.ts';
 import { annotationsToDoc, docToAnnotations } from './convert.ts';
 import { editorPlugins } from './setup.ts';
@@ -20,6 +20,7 @@ import { qaKey, type QaOptions } from './plugins/qa.ts';
 import type { RegexProblem, SearchOptions } from '../../shared/text/search.ts';
 import type { SpellOptions } from './plugins/spell.ts';
 import { replaceAll, replaceCurrent, type ReplaceOutcome } from './find-replace.ts';
+import { addSuggestionsTr } from './plugins/suggestion-batches.ts';
 
 /** What the selection is on, reported to `onSelection`. */
 export interface SelectionInfo {
@@ -98,6 +99,8 @@ export interface EditorHandle {
   goToUnit(unit: string, fallbackIndex?: number): boolean;
   /** the selected text ('' for a cursor; sentences joined by a line break) */
   selectedText(): string;
+  /** adds pending suggestions (sidecar-shaped: project tag-all) as one undo step; returns how many were added */
+  addSuggestions(list: readonly StoredSuggestion[]): number;
   /** focus the editor */
   focus(): void;
   /** unmount and release everything */
@@ -215,6 +218,11 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
       return goToUnit(unit, fallbackIndex)(view.state, view.dispatch);
     },
     selectedText: () => view.state.doc.textBetween(view.state.selection.from, view.state.selection.to, '\n'),
+    addSuggestions(list) {
+      const r = addSuggestionsTr(view.state, list);
+      if (r) view.dispatch(r.tr);
+      return r?.added ?? 0;
+    },
     focus: () => view.focus(),
     destroy() {
       clearTimeout(hintTimer);
