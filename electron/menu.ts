@@ -86,6 +86,7 @@ export function buildMenuTemplate(lang: MenuLang, opts: MenuOptions = {}): MenuI
         cmd('concordance'),
         sep,
         cmd('glossary'),
+        cmd('tagAllInProject'),
         sep,
         cmd('resegment'),
       ],

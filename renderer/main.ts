@@ -9,6 +9,7 @@ import './ui/glossary.css';
 import './ui/spell.css';
 import './ui/workbench.css';
 import './ui/qa.css';
+import './ui/project-propagate.css';
 import type { TFunction } from 'i18next';
 import { getHost } from './api.ts';
 import { initI18n } from './i18n.ts';

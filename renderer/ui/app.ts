@@ -4,7 +4,7 @@
 // this module only knows the editor through the small interface below.
 import type { i18n as I18n, TFunction } from 'i18next';
 import type { CallResponse, Failure, HostBridge, OpenedReport, ReportSummary, Workspace, ExportFormat } from '../../shared/contract/host.ts';
-import type { Annotations, TagType } from '../../shared/model/types.ts';
+import type { Annotations, StoredSuggestion, TagType } from '../../shared/model/types.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import { resegmentReport } from '../../shared/align/resegment.ts';
 import type { UiLang } from '../../shared/i18n/languages.ts';
@@ -30,6 +30,7 @@ import { openSettingsDialog } from './settings-dialog.ts';
 import { FindBar, type FindCount, type FindTarget, type ReplaceCount } from './find-bar.ts';
 import type { QaHooks } from './qa-panel.ts';
 import { ProjectFindPanel } from './project-find.ts';
+import { tagAllInProject } from './project-propagate.ts';
 import type { SearchOptions } from '../../shared/text/search.ts';
 import type { ReportWhere, WorkbenchActions } from './workbench.ts';
 import { openConcordanceDialog } from './concordance-dialog.ts';
@@ -55,6 +56,8 @@ export interface EditorLike extends Partial<WorkbenchActions> {
   goToUnit?(unit: string, fallbackIndex?: number): boolean;
   /** the selected text ('' for a cursor), to start a search with */
   selectedText?(): string;
+  /** adds pending suggestions as one undo step (project tag-all); how many were added */
+  addSuggestions?(list: readonly StoredSuggestion[]): number;
   focus(): void;
   destroy(): void;
 }
@@ -205,6 +208,7 @@ export class App {
       case 'shortcuts': await openShortcuts(this.t, this.o.editorShortcuts(), isMac); return;
       case 'about': await openAbout(this.t, this.o.info); return;
       case 'glossary': await this.o.openGlossary?.(); return;
+      case 'tagAllInProject': return this.tagAllInProject();
       case 'settings': return this.projectSettings();
       case 'resegment': return this.resegment();
       case 'find': return this.openFind();
@@ -219,6 +223,17 @@ export class App {
       case 'qaReport': return this.qaReport();
       case 'replace': return this.openFind(true);
     }
+  }
+
+  /** Entities → Tag all occurrences in project… (renderer/ui/project-propagate.ts). */
+  private async tagAllInProject(): Promise<void> {
+    const s = this.session;
+    await tagAllInProject({
+      host: this.o.host, t: this.t, lang: this.lang, root: this.workspace?.root ?? null,
+      open: s ? { path: s.path, name: s.report.name } : null,
+      flush: async () => (s ? s.saver.flush() : true),
+      addToEditor: (list) => s?.editor.addSuggestions?.(list) ?? 0,
+    });
   }
 
   private async setLanguage(lang: UiLang): Promise<void> {
@@ -260,6 +275,7 @@ export class App {
         { kind: 'item', command: 'concordance', label: t('menu.concordance'), shortcut: k('Mod-Shift-c') },
         { kind: 'separator' },
         { kind: 'item', command: 'glossary', label: t('menu.glossary') },
+        { kind: 'item', command: 'tagAllInProject', label: t('menu.tagAllInProject') },
         { kind: 'separator' },
         { kind: 'item', command: 'resegment', label: t('menu.resegment') },
       ] },

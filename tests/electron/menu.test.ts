@@ -32,7 +32,7 @@ test('the English menu has File, Edit, View, Help with their items', () => {
 
 test('menu items send their i18n key as the command', () => {
   const cmds = menuCommands(buildMenuTemplate('en'));
-  for (const c of ['openFolder', 'openRecent', 'openSample', 'save', 'importTranslation', 'importMemory', 'export', 'settings', 'resegment', 'langEn', 'langAr', 'about']) assert.ok(cmds.includes(c), c);
+  for (const c of ['openFolder', 'openRecent', 'openSample', 'save', 'importTranslation', 'importMemory', 'export', 'settings', 'resegment', 'tagAllInProject', 'langEn', 'langAr', 'about']) assert.ok(cmds.includes(c), c);
   for (const c of cmds) assert.ok(isAppCommand(c), `${c} is a renderer command`);
   for (const c of cmds.filter((c) => !c.startsWith('lang'))) assert.ok(c in en.menu, `${c} is an i18n key`);
 });
