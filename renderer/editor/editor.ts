@@ -99,8 +99,9 @@ export interface EditorHandle {
   goToUnit(unit: string, fallbackIndex?: number): boolean;
   /** the selected text ('' for a cursor; sentences joined by a line break) */
   selectedText(): string;
-  /** adds pending suggestions (sidecar-shaped: project tag-all) as one undo step; returns how many were added */
-  addSuggestions(list: readonly StoredSuggestion[]): number;
+  /** adds pending suggestions (sidecar-shaped: project tag-all) as one undo step; returns those added
+   * (not already suggested, still matching the text, clear of mentions). `dryRun`: only says which */
+  addSuggestions(list: readonly StoredSuggestion[], opts?: { dryRun?: boolean }): StoredSuggestion[];
   /** focus the editor */
   focus(): void;
   /** unmount and release everything */
@@ -218,10 +219,10 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
       return goToUnit(unit, fallbackIndex)(view.state, view.dispatch);
     },
     selectedText: () => view.state.doc.textBetween(view.state.selection.from, view.state.selection.to, '\n'),
-    addSuggestions(list) {
+    addSuggestions(list, opts = {}) {
       const r = addSuggestionsTr(view.state, list);
-      if (r) view.dispatch(r.tr);
-      return r?.added ?? 0;
+      if (r && !opts.dryRun) view.dispatch(r.tr);
+      return r?.added ?? [];
     },
     focus: () => view.focus(),
     destroy() {

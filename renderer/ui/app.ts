@@ -56,8 +56,8 @@ export interface EditorLike extends Partial<WorkbenchActions> {
   goToUnit?(unit: string, fallbackIndex?: number): boolean;
   /** the selected text ('' for a cursor), to start a search with */
   selectedText?(): string;
-  /** adds pending suggestions as one undo step (project tag-all); how many were added */
-  addSuggestions?(list: readonly StoredSuggestion[]): number;
+  /** adds pending suggestions as one undo step (project tag-all); those added (`dryRun`: only says which) */
+  addSuggestions?(list: readonly StoredSuggestion[], opts?: { dryRun?: boolean }): StoredSuggestion[];
   focus(): void;
   destroy(): void;
 }
@@ -232,7 +232,7 @@ export class App {
       host: this.o.host, t: this.t, lang: this.lang, root: this.workspace?.root ?? null,
       open: s ? { path: s.path, name: s.report.name } : null,
       flush: async () => (s ? s.saver.flush() : true),
-      addToEditor: (list) => s?.editor.addSuggestions?.(list) ?? 0,
+      addToEditor: (list, dryRun) => s?.editor.addSuggestions?.(list, { dryRun }) ?? [],
     });
   }
 

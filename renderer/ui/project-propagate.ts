@@ -26,8 +26,9 @@ export interface ProjectPropagateDeps {
   open: { path: string; name: string } | null;
   /** saves the open report's edits first, so the host reads what the user sees; false when it failed */
   flush(): Promise<boolean>;
-  /** adds suggestions to the open report's editor as one undo step; how many were added */
-  addToEditor(list: readonly StoredSuggestion[]): number;
+  /** adds suggestions to the open report's editor as one undo step; those added (`dryRun`: only says which:
+   * the editor may show some already, from the glossary) */
+  addToEditor(list: readonly StoredSuggestion[], dryRun?: boolean): StoredSuggestion[];
 }
 
 type Preview = CallResponse<'projectPropagatePreview'>;
@@ -101,6 +102,11 @@ export async function tagAllInProject(d: ProjectPropagateDeps): Promise<void> {
     return;
   }
   preview = res.value;
+  if (preview.open) {
+    // the open report: what its editor would add (glossary suggestions may cover some spans already)
+    const list = d.addToEditor(preview.open.list, true);
+    preview = { ...preview, open: { ...preview.open, list, suggestions: list.length, low: list.filter((x) => x.confidence === 'low').length, conflicts: list.filter((x) => x.conflict).length } };
+  }
   showPreview(preview);
 
   function showPreview(p: Preview): void {
@@ -146,7 +152,7 @@ export async function tagAllInProject(d: ProjectPropagateDeps): Promise<void> {
     const items: HTMLElement[] = [];
     let added = 0;
     if (preview.open && preview.open.list.length) {
-      const n = d.addToEditor(preview.open.list);
+      const n = d.addToEditor(preview.open.list).length;
       added += n;
       items.push(h('li', { 'data-applied-report': preview.open.file, 'data-status': 'written', 'data-open': 'true' },
         h('span', { dir: 'auto' }, t('projectTagAll.written', { file: preview.open.file, count: n })), ' · ', t('projectTagAll.openNote')));

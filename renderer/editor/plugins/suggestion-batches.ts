@@ -9,7 +9,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { closeHistory } from 'prosemirror-history';
 import type { StoredSuggestion } from '../../../shared/model/types.ts';
-import { storedAnnotation } from '../commands/entities.ts';
+import { storedAnnotation, storedOf } from '../commands/entities.ts';
 import { entityKey, suggestionsOf, type EntityAction, type SuggestionSpec } from './entity-state.ts';
 
 /** A parked suggestion: where it would be now, and what it proposes. */
@@ -44,10 +44,11 @@ const batchOf = (state: { doc: { attrs: Record<string, unknown> } }) => Number(s
 
 /**
  * A transaction adding the sidecar-shaped suggestions `list` (pending, e.g. from the host's project
- * preview) as one undo step, joined to the report's entities where they still exist; null when none
- * applies (text changed, over a mention, already suggested) or entity tagging is off.
+ * preview) as one undo step, joined to the report's entities where they still exist, and the ones it
+ * adds (as the sidecar will store them); null when none applies (text changed, over a mention,
+ * already suggested) or entity tagging is off.
  */
-export function addSuggestionsTr(state: EditorState, list: readonly StoredSuggestion[]): { tr: Transaction; added: number } | null {
+export function addSuggestionsTr(state: EditorState, list: readonly StoredSuggestion[]): { tr: Transaction; added: StoredSuggestion[] } | null {
   const es = entityKey.getState(state);
   const bs = batchKey.getState(state);
   if (!es || !bs || list.length === 0) return null;
@@ -58,7 +59,8 @@ export function addSuggestionsTr(state: EditorState, list: readonly StoredSugges
   const tr = closeHistory(state.tr.setDocAttribute('suggestionBatch', batch));
   tr.setMeta(entityKey, { add, used } satisfies EntityAction);
   tr.setMeta(batchKey, { added: { batch, ids: add.map((a) => a.spec.id) } } satisfies BatchAction);
-  return { tr, added: add.length };
+  const added = add.map((a) => storedOf(state.doc, { ...a.spec, from: a.from, to: a.to }, 'pending')).filter((x) => x !== null);
+  return { tr, added };
 }
 
 function mapParked(parked: ReadonlyMap<number, readonly Parked[]>, tr: Transaction): ReadonlyMap<number, readonly Parked[]> {
