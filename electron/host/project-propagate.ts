@@ -180,10 +180,11 @@ export interface AppliedPropagation {
  * stops the others.
  */
 export async function applyPropagation(
-  planned: readonly PlannedReport[], opts: { journalDir?: string; undo?: PropagationUndo } = {},
+  planned: readonly PlannedReport[], opts: { journalDir?: string; undo?: PropagationUndo; onProgress?: PropagateProgress } = {},
 ): Promise<AppliedPropagation[]> {
   const out: AppliedPropagation[] = [];
   for (const p of planned) {
+    opts.onProgress?.({ done: out.length, total: planned.length, current: p.file });
     const conflict = { path: p.path, file: p.file, status: 'conflict' as const, suggestions: 0, message: `${p.file} changed on disk since the preview; nothing was added to it.` };
     try {
       if (p.sidecarHash === null) throw new HostError('invalid-request', `${p.file} has no annotation file to add suggestions to.`);
@@ -213,6 +214,7 @@ export async function applyPropagation(
       else out.push({ path: p.path, file: p.file, status: 'failed', suggestions: 0, message: `${p.file}: ${messageOf(e)}` });
     }
   }
+  opts.onProgress?.({ done: out.length, total: planned.length });
   return out;
 }
 
@@ -245,7 +247,7 @@ export class ProjectPropagation {
   }
 
   /** Applies a kept preview to the given reports (each with the hash the preview handed out). */
-  async apply(root: string, jobId: string, reports: readonly { path: string; sidecarHash: string }[], opts: { journalDir?: string }): Promise<AppliedPropagation[]> {
+  async apply(root: string, jobId: string, reports: readonly { path: string; sidecarHash: string }[], opts: { journalDir?: string; onProgress?: PropagateProgress }): Promise<AppliedPropagation[]> {
     const kept = this.previews.get(jobId);
     if (!kept || kept.root !== root) throw new HostError('not-found', 'This preview is no longer available; preview again.');
     const planned: PlannedReport[] = [];
@@ -255,6 +257,6 @@ export class ProjectPropagation {
       planned.push(p);
     }
     this.previews.delete(jobId);
-    return applyPropagation(planned, { journalDir: opts.journalDir, undo: this.undo });
+    return applyPropagation(planned, { journalDir: opts.journalDir, undo: this.undo, onProgress: opts.onProgress });
   }
 }

@@ -431,7 +431,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const root = await openedRoot(req.root);
       const reports = [];
       for (const r of req.reports) reports.push({ path: await reportOf(root, r.path), sidecarHash: r.sidecarHash });
-      return { results: await propagation.apply(root, req.jobId, reports, { journalDir }) };
+      return { results: await propagation.apply(root, req.jobId, reports, { journalDir, onProgress: (p) => emit('propagateProgress', { jobId: req.jobId, ...p }) }) };
     },
     projectPropagateUndo: async (req) => ({ sidecarHash: await propagation.undo.undo(await roots.resolve(req.path)) }),
   };

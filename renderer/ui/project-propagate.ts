@@ -85,15 +85,16 @@ export async function tagAllInProject(d: ProjectPropagateDeps): Promise<void> {
   }
   replaceChildren(status, t('projectTagAll.reading', { done: 0, total: 0 }));
   const off = d.host.on('propagateProgress', (p) => {
-    if (p.jobId !== jobId || phase !== 'preview') return;
+    if (p.jobId !== jobId || (phase !== 'preview' && phase !== 'applying')) return;
+    progress.hidden = false;
     progress.max = Math.max(1, p.total);
     progress.value = p.done;
     // the live region speaks at most every tenth of the way (a screen reader cannot keep up with each report)
     const step = Math.max(1, Math.round(p.total / 10));
-    if (p.done % step === 0 || p.done === p.total) replaceChildren(status, t('projectTagAll.reading', { done: p.done, total: p.total }));
+    if (p.done % step === 0 || p.done === p.total) replaceChildren(status, t(phase === 'preview' ? 'projectTagAll.reading' : 'projectTagAll.writing', { done: p.done, total: p.total }));
   });
+  void dlg.result.then(off);
   const res = await d.host.projectPropagatePreview({ root: d.root, jobId, ...(d.open ? { open: d.open.path } : {}) });
-  off();
   if (phase !== 'preview') return; // closed meanwhile
   progress.hidden = true;
   if (!res.ok) {
@@ -162,6 +163,7 @@ export async function tagAllInProject(d: ProjectPropagateDeps): Promise<void> {
       const res = await d.host.projectPropagateApply({ root: d.root!, jobId, reports: targets.map((r) => ({ path: r.path, sidecarHash: r.sidecarHash })) });
       if (!res.ok) {
         setPhase('done');
+        progress.hidden = true;
         replaceChildren(status, h('span', { class: 'error', role: 'alert', 'data-code': res.code, dir: 'auto' }, describeFailure(t, res)));
         return;
       }
@@ -171,6 +173,7 @@ export async function tagAllInProject(d: ProjectPropagateDeps): Promise<void> {
       }
     }
     setPhase('done');
+    progress.hidden = true;
     replaceChildren(status, t('projectTagAll.done', { count: added }));
     replaceChildren(result, h('ul', { class: 'applied-list' }, ...items), ...problemsOf(preview));
     applyBtn.hidden = true;

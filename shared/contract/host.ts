@@ -477,7 +477,8 @@ export const hostCalls = {
   ),
   projectPropagateCancel: call(z.object({ jobId: z.string().min(1).max(64) }).strict(), z.object({})),
   /** writes a preview's suggestions into the given reports' annotation files (pending), each against the
-   * hash the preview handed out: a report changed since is refused as 'conflict', never overwritten */
+   * hash the preview handed out: a report changed since is refused as 'conflict', never overwritten;
+   * progress as `propagateProgress` events with the preview's `jobId` */
   projectPropagateApply: call(
     z.object({
       root: z.string().min(1), jobId: z.string().min(1).max(64),
@@ -510,7 +511,8 @@ export interface HostEvents {
   exportProgress: { jobId: string; done: number; total: number; current?: string };
   /** a file in the open workspace changed on disk */
   fileChanged: { path: string; kind: 'source' | 'sidecar' | 'other' };
-  /** progress of projectPropagatePreview (`total` counts each report twice: read, then planned) */
+  /** progress of projectPropagatePreview (`total` counts each report twice: read, then planned) and of
+   * projectPropagateApply (reports written), under the request's `jobId` */
   propagateProgress: { jobId: string; done: number; total: number; current?: string };
 }
 export type EventName = keyof HostEvents;

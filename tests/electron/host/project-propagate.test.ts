@@ -76,8 +76,14 @@ test('apply writes pending suggestions (never mentions); undo restores the sidec
   const { ws, service, ok } = await setup(t);
   const p = ok<Preview>(await service.handle('projectPropagatePreview', { root: ws, jobId: 'j2' }));
   const before = await readFile(join(ws, 'b.annotations.json'));
+  const progress: string[] = [];
+  service.on((event, payload) => {
+    const e = payload as HostEvents['propagateProgress'];
+    if (event === 'propagateProgress') progress.push(`${e.jobId} ${e.done}/${e.total} ${e.current}`);
+  });
   const r = ok<Apply>(await service.handle('projectPropagateApply', { root: ws, jobId: 'j2', reports: p.reports.map((x) => ({ path: x.path, sidecarHash: x.sidecarHash })) }));
   assert.deepEqual(r.results.map((x) => [x.file, x.status, x.suggestions]), [['a.txt', 'written', 1], ['b.txt', 'written', 2]]);
+  assert.deepEqual(progress, ['j2 0/2 a.txt', 'j2 1/2 b.txt', 'j2 2/2 undefined']);
   const b = parseAnnotations(await readFile(join(ws, 'b.annotations.json'), 'utf8'));
   assert.equal(b.mentions.length, 0);
   // بإدلب → إدلب (the clitic left out); حزب الله wins over الله inside it; offsets slice the source
