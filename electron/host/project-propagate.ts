@@ -246,6 +246,11 @@ export class ProjectPropagation {
     this.running.get(jobId)?.abort();
   }
 
+  /** Stops every running preview (the host is closing). */
+  cancelAll(): void {
+    for (const c of this.running.values()) c.abort();
+  }
+
   /** Applies a kept preview to the given reports (each with the hash the preview handed out). */
   async apply(root: string, jobId: string, reports: readonly { path: string; sidecarHash: string }[], opts: { journalDir?: string; onProgress?: PropagateProgress }): Promise<AppliedPropagation[]> {
     const kept = this.previews.get(jobId);

@@ -460,6 +460,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
     },
     async close() {
       for (const c of jobs.values()) c.abort();
+      propagation.cancelAll();
       await watcher?.handle.close();
       watcher = null;
       listeners.clear();

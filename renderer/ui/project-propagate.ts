@@ -66,6 +66,12 @@ export async function tagAllInProject(d: ProjectPropagateDeps): Promise<void> {
     phase = p;
     dlg.el.dataset.state = p;
   };
+  // while suggestions are being written the dialog stays (its list is where the Undo buttons appear)
+  dlg.el.addEventListener('cancel', (ev) => {
+    if (phase !== 'applying') return;
+    ev.preventDefault();
+    ev.stopImmediatePropagation();
+  }, { capture: true });
   // Esc or Cancel while the preview runs stops the host's work too
   void dlg.result.then(() => {
     if (phase === 'preview') void d.host.projectPropagateCancel({ jobId });
@@ -149,6 +155,7 @@ export async function tagAllInProject(d: ProjectPropagateDeps): Promise<void> {
     if (phase !== 'ready' || !preview) return;
     setPhase('applying');
     applyBtn.disabled = true;
+    cancelBtn.disabled = true;
     replaceChildren(status, t('projectTagAll.applying'));
     const items: HTMLElement[] = [];
     let added = 0;
@@ -163,6 +170,7 @@ export async function tagAllInProject(d: ProjectPropagateDeps): Promise<void> {
       const res = await d.host.projectPropagateApply({ root: d.root!, jobId, reports: targets.map((r) => ({ path: r.path, sidecarHash: r.sidecarHash })) });
       if (!res.ok) {
         setPhase('done');
+        cancelBtn.disabled = false;
         progress.hidden = true;
         replaceChildren(status, h('span', { class: 'error', role: 'alert', 'data-code': res.code, dir: 'auto' }, describeFailure(t, res)));
         return;
@@ -173,6 +181,7 @@ export async function tagAllInProject(d: ProjectPropagateDeps): Promise<void> {
       }
     }
     setPhase('done');
+    cancelBtn.disabled = false;
     progress.hidden = true;
     replaceChildren(status, t('projectTagAll.done', { count: added }));
     replaceChildren(result, h('ul', { class: 'applied-list' }, ...items), ...problemsOf(preview));
