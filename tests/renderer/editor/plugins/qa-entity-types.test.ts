@@ -3,14 +3,13 @@
 // retagging one so the types agree clears it at the next refresh.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EditorState } from 'prosemirror-state';
+import { EditorState, TextSelection } from 'prosemirror-state';
 import { qaFindings, refreshConsistencyTr } from '../../../../renderer/editor/plugins/qa.ts';
 import { annotationsToDoc } from '../../../../renderer/editor/convert.ts';
 import { schema } from '../../../../renderer/editor/schema.ts';
 import { editorPlugins } from '../../../../renderer/editor/setup.ts';
 import { changeTagType, mentionsOf } from '../../../../renderer/editor/commands/entities.ts';
 import { addMention } from '../../../../shared/entities/mentions.ts';
-import { TextSelection } from 'prosemirror-state';
 import { cpIndexOf, makeReport } from '../../../fixtures/annotated-report.ts';
 
 test('entity-type-conflict in the editor: flagged in both rows, cleared when the types agree', () => {
