@@ -22,7 +22,7 @@ import { HostError } from './errors.ts';
 import { withFileLock } from './file-lock.ts';
 import { rememberOwnWrite } from './own-writes.ts';
 import { currentSidecarHash, openReport, saveReport, sha256, sidecarPath } from './report-store.ts';
-import { findReports } from './workspace.ts';
+import { findReports, orphanSidecars } from './workspace.ts';
 
 /** One report's planned suggestions. */
 export interface PlannedReport {
@@ -77,7 +77,10 @@ function checkAborted(signal: AbortSignal | undefined): void {
 
 /** Plans the propagation over every report of `root` (see the header). HostError('cancelled') when aborted. */
 export async function planPropagation(root: string, opts: PlanOptions = {}): Promise<PropagationPlan> {
-  const txts = await findReports(root);
+  // an annotation file whose source is missing is a report too: its names count, and it is named as skipped
+  const found = { sidecars: [] as string[] };
+  const reports = await findReports(root, found);
+  const txts = [...reports, ...orphanSidecars(reports, found.sidecars)].sort((a, b) => rel(root, a).localeCompare(rel(root, b), 'en'));
   const total = txts.length * 2;
   let done = 0;
   const step = (current?: string) => opts.onProgress?.({ done: ++done, total, current });

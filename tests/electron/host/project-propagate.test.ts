@@ -37,6 +37,10 @@ async function setup(t: { after(fn: () => Promise<void>): void }) {
   await writeFile(join(ws, 'c.txt'), 'إدلب\n');
   await writeFile(join(ws, 'd.txt'), 'إدلب.\n');
   await writeFile(join(ws, 'd.annotations.json'), '{ "format": "muwazi-annotations", ');
+  // e.annotations.json without e.txt (the source was deleted): its tag of حلب still counts
+  const e = makeReport(['قصف حلب.'], ['Aleppo was shelled.'], 'e.txt');
+  const at = cpIndexOf(e.text, 'حلب');
+  await writeFile(join(ws, 'e.annotations.json'), serializeAnnotations(addMention(e.annotations, { side: 'ar', sentence: 's1', start: at, end: at + 3, type: 'LOC' }).annotations));
   const service = createHostService({ dataDir: join(tmp, 'data'), assetsDir: resolve('assets'), mode: 'browser' });
   t.after(async () => {
     await service.close();
@@ -61,9 +65,9 @@ test('preview: counts per report, the damaged sidecar named and untouched, nothi
   assert.deepEqual(p.reports.map((r) => [r.file, r.suggestions, r.low, r.conflicts]), [['a.txt', 1, 0, 0], ['b.txt', 2, 0, 0]]);
   assert.equal(p.open, null);
   assert.deepEqual(p.notStarted, ['c.txt']);
-  assert.equal(p.problems.length, 1);
-  assert.equal(p.problems[0].file, 'd.txt');
+  assert.deepEqual(p.problems.map((x) => x.file), ['d.txt', 'e.txt']);
   assert.match(p.problems[0].message, /d\.annotations\.json cannot be read .*left untouched/);
+  assert.match(p.problems[1].message, /source file e\.txt is missing.*untouched/);
   assert.deepEqual(await readFile(join(ws, 'b.annotations.json')), before);
   assert.equal(await readFile(join(ws, 'd.annotations.json'), 'utf8'), '{ "format": "muwazi-annotations", ');
   // one event per report read and planned, ending at the total
