@@ -107,3 +107,44 @@ test('tag all occurrences in project: preview per report, apply (editor + disk),
     await e.close();
   }
 });
+
+test('tag all occurrences in project: Esc while the preview runs asks the host to cancel it; nothing is written', async () => {
+  const e = await startE2E();
+  try {
+    const { page, workspace } = e;
+    const names = await page.locator('button.report').evaluateAll((els) => els.map((x) => x.getAttribute('data-name')!));
+    const other = `${names[0]}.txt`;
+    await writeSidecar(workspace, other, true);
+    const before = await readFile(sidecarFile(workspace, other));
+    await openReportAt(page, 1);
+    // the preview request is held until the dialog is dismissed: a folder slow to look through
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    await page.route('**/api/projectPropagatePreview', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.locator('.menubar-item[data-menu="edit"]').click();
+    await page.locator('.menu-item[data-command="tagAllInProject"]').click();
+    const dlg = page.locator('dialog[data-dialog="project-tag-all"][data-state="preview"]');
+    await dlg.waitFor();
+    await page.waitForFunction(() => document.querySelector('dialog[data-dialog="project-tag-all"] progress') !== null);
+    const cancelled = page.waitForRequest('**/api/projectPropagateCancel');
+    await page.keyboard.press('Escape');
+    await cancelled;
+    await dlg.waitFor({ state: 'detached' });
+    // let it through from now on (the route stays: unrouting under a waiting handler races)
+    release();
+    assert.deepEqual(await readFile(sidecarFile(workspace, other)), before);
+    // focus went back to the editor area, and the menu can run the command again
+    await page.locator('.menubar-item[data-menu="edit"]').click();
+    await page.locator('.menu-item[data-command="tagAllInProject"]').click();
+    await page.waitForSelector('dialog[data-dialog="project-tag-all"][data-state="ready"]');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('dialog[data-dialog="project-tag-all"]', { state: 'detached' });
+    assert.deepEqual(await readFile(sidecarFile(workspace, other)), before);
+    assert.deepEqual(e.errors, []);
+  } finally {
+    await e.close();
+  }
+});
