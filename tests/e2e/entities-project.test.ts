@@ -136,7 +136,7 @@ test('tag all occurrences in project: Esc while the preview runs asks the host t
     // let it through from now on (the route stays: unrouting under a waiting handler races)
     release();
     assert.deepEqual(await readFile(sidecarFile(workspace, other)), before);
-    // focus went back to the editor area, and the menu can run the command again
+    // the command runs again afterwards (nothing left over from the cancelled job)
     await page.locator('.menubar-item[data-menu="edit"]').click();
     await page.locator('.menu-item[data-command="tagAllInProject"]').click();
     await page.waitForSelector('dialog[data-dialog="project-tag-all"][data-state="ready"]');
