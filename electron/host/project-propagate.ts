@@ -228,12 +228,15 @@ const KEPT_PREVIEWS = 4;
 export class ProjectPropagation {
   private readonly previews = new Map<string, { root: string; reports: Map<string, PlannedReport> }>();
   private readonly running = new Map<string, AbortController>();
+  /** job ids cancelled before their preview started (the two requests can cross) */
+  private readonly cancelledEarly = new Set<string>();
   readonly undo = new PropagationUndo();
 
   /** Plans under `jobId` (cancel with `cancel(jobId)`); the plan is kept for `apply`. */
   async preview(root: string, jobId: string, opts: Omit<PlanOptions, 'signal'>): Promise<PropagationPlan> {
     if (this.running.has(jobId)) throw new HostError('invalid-request', `A preview with id ${jobId} is already running.`);
     const ctl = new AbortController();
+    if (this.cancelledEarly.delete(jobId)) ctl.abort();
     this.running.set(jobId, ctl);
     try {
       const plan = await planPropagation(root, { ...opts, signal: ctl.signal });
@@ -246,7 +249,13 @@ export class ProjectPropagation {
   }
 
   cancel(jobId: string): void {
-    this.running.get(jobId)?.abort();
+    const job = this.running.get(jobId);
+    if (job) job.abort();
+    else if (!this.previews.has(jobId)) {
+      this.cancelledEarly.add(jobId);
+      // a bounded list: ids of jobs that never come are dropped oldest first
+      while (this.cancelledEarly.size > 16) this.cancelledEarly.delete(this.cancelledEarly.values().next().value!);
+    }
   }
 
   /** Stops every running preview (the host is closing). */

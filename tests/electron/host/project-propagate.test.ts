@@ -146,7 +146,7 @@ test('the open report is planned apart (its list for the editor) and never writt
 });
 
 test('cancel stops a preview between reports; the cancelled preview cannot be applied', async (t) => {
-  const { ws, service } = await setup(t);
+  const { ws, service, ok } = await setup(t);
   service.on((event, payload) => {
     if (event === 'propagateProgress' && (payload as HostEvents['propagateProgress']).done === 1) void service.handle('projectPropagateCancel', { jobId: 'j6' });
   });
@@ -154,6 +154,10 @@ test('cancel stops a preview between reports; the cancelled preview cannot be ap
   assert.equal(!r.ok && r.code, 'cancelled');
   const a = await service.handle('projectPropagateApply', { root: ws, jobId: 'j6', reports: [{ path: join(ws, 'a.txt'), sidecarHash: 'x' }] });
   assert.equal(!a.ok && a.code, 'not-found');
+  // a cancel that overtakes its preview request still cancels it
+  ok(await service.handle('projectPropagateCancel', { jobId: 'j7' }));
+  const late = await service.handle('projectPropagatePreview', { root: ws, jobId: 'j7' });
+  assert.equal(!late.ok && late.code, 'cancelled');
   // the plain service stops too
   const ctl = new AbortController();
   await assert.rejects(planPropagation(ws, { signal: ctl.signal, onProgress: (p) => p.done === 1 && ctl.abort() }), (e: Error & { code?: string }) => e.code === 'cancelled');
