@@ -117,9 +117,12 @@ export async function tagAllInProject(d: ProjectPropagateDeps): Promise<void> {
   showPreview(preview);
 
   function showPreview(p: Preview): void {
-    const rows = [...(p.open ? [{ ...p.open, open: true }] : []), ...p.reports.map((r) => ({ ...r, open: false }))];
-    const total = rows.reduce((n, r) => n + r.suggestions, 0);
-    const withNew = rows.filter((r) => r.suggestions > 0).length;
+    const all = [...(p.open ? [{ ...p.open, open: true }] : []), ...p.reports.map((r) => ({ ...r, open: false }))];
+    const total = all.reduce((n, r) => n + r.suggestions, 0);
+    // reports with nothing new are only counted (a large folder would list hundreds of zeros); the open one is always shown
+    const rows = all.filter((r) => r.suggestions > 0 || r.open);
+    const withNew = all.filter((r) => r.suggestions > 0).length;
+    const unchanged = all.length - rows.length;
     const parts: Node[] = [];
     if (rows.length) {
       const body = rows.map((r) => h('tr', { 'data-ptag-report': r.file, 'data-suggestions': String(r.suggestions), 'data-low': String(r.low), 'data-conflicts': String(r.conflicts), ...(r.open ? { 'data-open': 'true' } : {}) },
@@ -130,6 +133,7 @@ export async function tagAllInProject(d: ProjectPropagateDeps): Promise<void> {
           h('thead', {}, h('tr', {}, ...['report', 'suggestions', 'low', 'conflicts'].map((k) => h('th', { scope: 'col' }, t(`projectTagAll.${k}`))))),
           h('tbody', {}, ...body))));
     }
+    if (unchanged) parts.push(h('p', { class: 'hint', 'data-ptag': 'unchanged' }, t('projectTagAll.unchanged', { count: unchanged })));
     parts.push(...problemsOf(p));
     replaceChildren(result, ...parts);
     setPhase('ready');
