@@ -11,8 +11,8 @@
 //          sidecar's `suggestions` as PENDING (never mentions) through saveReport's compare-and-swap.
 //          The exact bytes it replaced are kept (PropagationUndo) so "Undo" puts them back
 //          byte for byte, only while the sidecar is still the one written.
-import { readFile } from 'node:fs/promises';
-import { basename, relative, sep } from 'node:path';
+import { lstat, readFile, realpath } from 'node:fs/promises';
+import { basename, dirname, relative, sep } from 'node:path';
 import type { Annotations, StoredSuggestion } from '../../shared/model/types.ts';
 import { parseAnnotations } from '../../shared/formats/sidecar.ts';
 import { propagateReport, projectHistory, seedsOf, toStored, type Seed } from '../../shared/entities/propagate-report.ts';
@@ -20,6 +20,7 @@ import type { SegmentRules } from '../../shared/text/segment.ts';
 import { atomicWriteFile } from './atomic-write.ts';
 import { HostError } from './errors.ts';
 import { withFileLock } from './file-lock.ts';
+import { isInside } from './paths.ts';
 import { rememberOwnWrite } from './own-writes.ts';
 import { currentSidecarHash, openReport, saveReport, sha256, sidecarPath } from './report-store.ts';
 import { findReports, orphanSidecars } from './workspace.ts';
@@ -75,6 +76,16 @@ function checkAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new HostError('cancelled', 'Tagging across the project was cancelled; nothing was written.');
 }
 
+/** A sidecar's text; a symbolic link to a file outside its folder is refused, as the report store
+ * does (its names would otherwise be proposed across the project). */
+async function readSidecarText(path: string): Promise<string> {
+  if ((await lstat(path)).isSymbolicLink()) {
+    const [dir, target] = await Promise.all([realpath(dirname(path)), realpath(path).catch(() => null)]);
+    if (target === null || !isInside(dir, target)) throw new HostError('permission-denied', 'it is a link to a file outside the report\'s folder');
+  }
+  return readFile(path, 'utf8');
+}
+
 /** Plans the propagation over every report of `root` (see the header). HostError('cancelled') when aborted. */
 export async function planPropagation(root: string, opts: PlanOptions = {}): Promise<PropagationPlan> {
   // an annotation file whose source is missing is a report too: its names count, and it is named as skipped
@@ -91,7 +102,7 @@ export async function planPropagation(root: string, opts: PlanOptions = {}): Pro
     checkAborted(opts.signal);
     const file = rel(root, txt);
     try {
-      const json = await readFile(sidecarPath(txt), 'utf8');
+      const json = await readSidecarText(sidecarPath(txt));
       read.push({ txt, file, annotations: parseAnnotations(json) });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') {

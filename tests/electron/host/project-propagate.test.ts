@@ -4,7 +4,7 @@
 // preview is refused, undo puts the exact bytes back, the open report is planned apart.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHostService } from '../../../electron/host/service.ts';
@@ -161,4 +161,17 @@ test('cancel stops a preview between reports; the cancelled preview cannot be ap
   // the plain service stops too
   const ctl = new AbortController();
   await assert.rejects(planPropagation(ws, { signal: ctl.signal, onProgress: (p) => p.done === 1 && ctl.abort() }), (e: Error & { code?: string }) => e.code === 'cancelled');
+});
+
+test('a sidecar that links outside its folder is skipped: its names are never proposed', async (t) => {
+  const { tmp, ws, service, ok } = await setup(t);
+  // f.annotations.json → a file outside the folder that tags الوفد (in b) as ORG
+  const f = makeReport(['وصل الوفد.'], ['The delegation arrived.'], 'f.txt');
+  const at = cpIndexOf(f.text, 'الوفد');
+  await writeFile(join(tmp, 'outside.json'), serializeAnnotations(addMention(f.annotations, { side: 'ar', sentence: 's1', start: at, end: at + 5, type: 'ORG' }).annotations));
+  await writeFile(join(ws, 'f.txt'), f.text);
+  await symlink(join(tmp, 'outside.json'), join(ws, 'f.annotations.json'));
+  const p = ok<Preview>(await service.handle('projectPropagatePreview', { root: ws, jobId: 'j8' }));
+  assert.match(p.problems.find((x) => x.file === 'f.txt')?.message ?? '', /link to a file outside/);
+  assert.deepEqual(p.reports.map((r) => [r.file, r.suggestions]), [['a.txt', 1], ['b.txt', 2]]);
 });
