@@ -10,6 +10,7 @@ import './ui/spell.css';
 import './ui/workbench.css';
 import './ui/qa.css';
 import './ui/commands.css';
+import './ui/project-propagate.css';
 import type { TFunction } from 'i18next';
 import { getHost } from './api.ts';
 import { initI18n } from './i18n.ts';

@@ -31,6 +31,7 @@ import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writ
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
 import { restoreOptions, restoreSidecar } from './sidecar-restore.ts';
+import { ProjectPropagation } from './project-propagate.ts';
 
 /** A request after validation (defaults applied). */
 export type ParsedRequest<K extends CallName> = z.output<HostCalls[K]['request']>;
@@ -139,6 +140,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
   /** the project translation memory of each opened folder (built in the background on open) */
   const memories = new Map<string, ProjectMemory>();
   const replaceUndo = new ReplaceUndo();
+  const propagation = new ProjectPropagation();
 
   const emit = <E extends EventName>(event: E, payload: HostEvents[E]) => {
     for (const l of [...listeners]) {
@@ -206,6 +208,13 @@ export function createHostService(opts: HostServiceOptions): HostService {
   async function openedRoot(path: string): Promise<string> {
     const real = await roots.resolve(path);
     if (!roots.list().includes(real)) throw new HostError('outside-workspace', `Not an opened folder: ${path}`);
+    return real;
+  }
+
+  /** The real path of a report (.txt) under the opened folder `root`, never its sidecar. */
+  async function reportOf(root: string, path: string): Promise<string> {
+    const real = await roots.resolve(path);
+    if (!isInside(root, real) || !/\.txt$/i.test(real)) throw new HostError('outside-workspace', `Not a report of ${root}: ${path}`);
     return real;
   }
 
@@ -401,6 +410,31 @@ export function createHostService(opts: HostServiceOptions): HostService {
       return { results: await applyReplace(root, req.search, req.replacement, reports, { journalDir, undo: replaceUndo }) };
     },
     projectReplaceUndo: async (req) => ({ sidecarHash: await replaceUndo.undo(await roots.resolve(req.path), { journalDir }) }),
+    projectPropagatePreview: async (req) => {
+      const root = await openedRoot(req.root);
+      const open = req.open ? await reportOf(root, req.open) : undefined;
+      const plan = await propagation.preview(root, req.jobId, {
+        journalDir, open, ...sourceSegmentRules(await readSettings(root)), lexicon: loadLexicon(opts.assetsDir),
+        onProgress: (p) => emit('propagateProgress', { jobId: req.jobId, ...p }),
+      });
+      const counts = (r: { path: string; file: string; suggestions: unknown[]; low: number; conflicts: number }) => ({ path: r.path, file: r.file, suggestions: r.suggestions.length, low: r.low, conflicts: r.conflicts });
+      return {
+        reports: plan.reports.map((r) => ({ ...counts(r), sidecarHash: r.sidecarHash ?? '' })),
+        open: plan.open ? { ...counts(plan.open), list: plan.open.suggestions } : null,
+        problems: plan.problems, notStarted: plan.notStarted,
+      };
+    },
+    projectPropagateCancel: async (req) => {
+      propagation.cancel(req.jobId);
+      return {};
+    },
+    projectPropagateApply: async (req) => {
+      const root = await openedRoot(req.root);
+      const reports = [];
+      for (const r of req.reports) reports.push({ path: await reportOf(root, r.path), sidecarHash: r.sidecarHash });
+      return { results: await propagation.apply(root, req.jobId, reports, { journalDir, onProgress: (p) => emit('propagateProgress', { jobId: req.jobId, ...p }) }) };
+    },
+    projectPropagateUndo: async (req) => ({ sidecarHash: await propagation.undo.undo(await roots.resolve(req.path)) }),
   };
 
   return {
@@ -427,6 +461,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
     },
     async close() {
       for (const c of jobs.values()) c.abort();
+      propagation.cancelAll();
       await watcher?.handle.close();
       watcher = null;
       listeners.clear();

@@ -4,7 +4,7 @@
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { goToUnit } from './commands/navigate.ts';
 import { EditorView } from 'prosemirror-view';
-import type { Annotations, TagType } from '../../shared/model/types.ts';
+import type { Annotations, StoredSuggestion, TagType } from '../../shared/model/types.ts';
 import { cssIdent, schema, type RowAttrs } from './schema.ts';
 import { annotationsToDoc, docToAnnotations } from './convert.ts';
 import { editorPlugins } from './setup.ts';
@@ -21,6 +21,7 @@ import type { RegexProblem, SearchOptions } from '../../shared/text/search.ts';
 import type { SpellOptions } from './plugins/spell.ts';
 import { replaceAll, replaceCurrent, type ReplaceOutcome } from './find-replace.ts';
 import { canRunById, contextsAt, runById } from './command-table.ts';
+import { addSuggestionsTr } from './plugins/suggestion-batches.ts';
 
 /** What the selection is on, reported to `onSelection`. */
 export interface SelectionInfo {
@@ -107,6 +108,9 @@ export interface EditorHandle {
   goToUnit(unit: string, fallbackIndex?: number): boolean;
   /** the selected text ('' for a cursor; sentences joined by a line break) */
   selectedText(): string;
+  /** adds pending suggestions (sidecar-shaped: project tag-all) as one undo step; returns those added
+   * (not already suggested, still matching the text, clear of mentions). `dryRun`: only says which */
+  addSuggestions(list: readonly StoredSuggestion[], opts?: { dryRun?: boolean }): StoredSuggestion[];
   /** focus the editor */
   focus(): void;
   /** unmount and release everything */
@@ -239,6 +243,11 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
       return goToUnit(unit, fallbackIndex)(view.state, view.dispatch);
     },
     selectedText: () => view.state.doc.textBetween(view.state.selection.from, view.state.selection.to, '\n'),
+    addSuggestions(list, opts = {}) {
+      const r = addSuggestionsTr(view.state, list);
+      if (r && !opts.dryRun) view.dispatch(r.tr);
+      return r?.added ?? [];
+    },
     focus: () => view.focus(),
     destroy() {
       clearTimeout(hintTimer);

@@ -64,7 +64,9 @@ export const NO_IGNORES: readonly string[] = Object.freeze([]);
 const rowStatuses: readonly RowStatus[] = ['auto', 'draft', 'translated', 'reviewed'];
 
 const nodes: Record<string, NodeSpec> = {
-  doc: { content: 'row+' },
+  // suggestionBatch: the last suggestion batch added from outside (plugins/suggestion-batches.ts), so
+  // adding one is an undoable step; never saved
+  doc: { content: 'row+', attrs: { suggestionBatch: { default: 0 } } },
   row: {
     content: 'source_cell target_cell',
     // rows, not their text, are the unit of selection when dragging across them

@@ -12,6 +12,7 @@ import { find } from './plugins/find.ts';
 import { qa, type QaOptions } from './plugins/qa.ts';
 import { entityPlugins, type EntityOptions } from './plugins/entity-setup.ts';
 import { spellPlugins, type SpellOptions } from './plugins/spell.ts';
+import { suggestionBatches } from './plugins/suggestion-batches.ts';
 
 /** Options of editorPlugins. */
 export interface SetupOptions {
@@ -42,6 +43,7 @@ export function editorPlugins(options: SetupOptions): Plugin[] {
     ...spellPlugins(options.spell),
     history(),
     ...entityPlugins(options.entities),
+    suggestionBatches(),
     editorKeymap(),
     keymap(baseKeymap),
   ];

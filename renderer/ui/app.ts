@@ -36,6 +36,7 @@ import { openAbout } from './about-dialog.ts';
 import { openSettingsDialog } from './settings-dialog.ts';
 import { FindBar, type FindTarget } from './find-bar.ts';
 import type { QaHooks } from './qa-panel.ts';
+import { tagAllInProject } from './project-propagate.ts';
 import { ProjectFindPanel } from './project-find.ts';
 import { openConcordanceDialog } from './concordance-dialog.ts';
 import { installRowStatusTip } from './row-status-tip.ts';
@@ -200,6 +201,7 @@ export class App {
       case 'shortcuts': await openShortcuts(this.t, this.o.editorShortcuts(), isMac); return;
       case 'about': await openAbout(this.t, this.o.info); return;
       case 'glossary': await this.o.openGlossary?.(); return;
+      case 'tagAllInProject': return this.tagAllInProject();
       case 'settings': return this.projectSettings();
       case 'resegment': return this.resegment();
       case 'find': return this.openFind();
@@ -215,6 +217,17 @@ export class App {
       case 'replace': return this.openFind(true);
       case 'palette': return this.palette();
     }
+  }
+
+  /** Entities → Tag all occurrences in project… (renderer/ui/project-propagate.ts). */
+  private async tagAllInProject(): Promise<void> {
+    const s = this.session;
+    await tagAllInProject({
+      host: this.o.host, t: this.t, lang: this.lang, root: this.workspace?.root ?? null,
+      open: s ? { path: s.path, name: s.report.name } : null,
+      flush: async () => (s ? s.saver.flush() : true),
+      addToEditor: (list, dryRun) => s?.editor.addSuggestions?.(list, { dryRun }) ?? [],
+    });
   }
 
   /** Runs any command by id (menu bar, native menu, palette): app commands here, the editor's

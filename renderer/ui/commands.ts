@@ -11,6 +11,8 @@ export const APP_COMMANDS = [
   'insertMatch1', 'insertMatch2', 'insertMatch3', 'insertMatch4', 'insertMatch5', 'fillExactMatches', 'concordance',
   // the command palette (renderer/ui/palette.ts)
   'palette',
+  // Entities → Tag all occurrences in project… (renderer/ui/project-propagate.ts)
+  'tagAllInProject',
 ] as const;
 
 /** One app command id. */

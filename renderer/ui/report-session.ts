@@ -4,7 +4,7 @@
 // both), a changed Arabic source under unsaved edits. Moved out of app.ts (issue 14 §1); the app
 // shell gives it its regions and a few hooks (SessionDeps) and reads `current`.
 import type { i18n as I18n, TFunction } from 'i18next';
-import type { Annotations, TagType } from '../../shared/model/types.ts';
+import type { Annotations, StoredSuggestion, TagType } from '../../shared/model/types.ts';
 import type { Failure, HostBridge, OpenedReport, ReportSummary, Workspace } from '../../shared/contract/host.ts';
 import type { SearchOptions } from '../../shared/text/search.ts';
 import { h, replaceChildren } from './dom.ts';
@@ -43,6 +43,8 @@ export interface EditorLike extends Partial<WorkbenchActions> {
   goToUnit?(unit: string, fallbackIndex?: number): boolean;
   /** the selected text ('' for a cursor), to start a search with */
   selectedText?(): string;
+  /** adds pending suggestions as one undo step (project tag-all); those added (`dryRun`: only says which) */
+  addSuggestions?(list: readonly StoredSuggestion[], opts?: { dryRun?: boolean }): StoredSuggestion[];
   focus(): void;
   destroy(): void;
 }

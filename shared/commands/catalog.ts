@@ -104,6 +104,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   ed('tagExact', ['Alt-Shift-<key>'], undefined, { noPalette: true }),
   ed('link', ['Alt-k'], { id: 'entities', group: 1 }, { context: mention }),
   ed('tagAll', ['Alt-a'], { id: 'entities', group: 1 }, { context: mention }),
+  app('tagAllInProject', 'menu.tagAllInProject', undefined, { id: 'entities', group: 1 }),
   ed('removeTag', ['Alt-Backspace'], { id: 'entities', group: 1 }, { context: mention }),
   ed('accept', ['Alt-Enter'], { id: 'entities', group: 2 }, { context: both }),
   ed('reject', ['Alt-Delete'], { id: 'entities', group: 2 }, { context: both }),

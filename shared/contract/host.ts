@@ -2,7 +2,7 @@
 // browser-mode server), typed once. Both sides derive their types from here; the host validates
 // every request against `request` at run time before doing anything.
 import { z } from 'zod';
-import { AnnotationsSchema, ProjectSettingsSchema, TagTypeSchema } from '../model/schema.ts';
+import { AnnotationsSchema, ProjectSettingsSchema, StoredSuggestionSchema, TagTypeSchema } from '../model/schema.ts';
 import { ValidProjectSettingsSchema } from '../model/settings.ts';
 import { API_PREFIX, CALL_NAMES, EVENT_NAMES, TOKEN_HEADER } from './names.ts';
 
@@ -290,6 +290,15 @@ export const QaFindingJsonSchema = z.object({
 });
 export type QaFindingJson = z.infer<typeof QaFindingJsonSchema>;
 
+/** One report of a project tag-all preview: new suggestions, of which low confidence and type conflicts. */
+export const PropagatePlanSchema = z.object({
+  path: z.string(),
+  file: z.string(),
+  suggestions: z.number().int().nonnegative(),
+  low: z.number().int().nonnegative(),
+  conflicts: z.number().int().nonnegative(),
+});
+
 /** A folder the user chose, as main's recent list keeps it. */
 export const RecentFolderSchema = z.object({ id: z.string(), path: z.string(), name: z.string(), openedAt: z.string() });
 
@@ -450,7 +459,43 @@ export const hostCalls = {
     z.object({ root: z.string().min(1), out: z.string().min(1), format: z.enum(['html', 'json']), lang: LangSchema.optional() }).strict(),
     z.object({ path: z.string(), findings: z.number().int().nonnegative() }),
   ),
+  // ---- tag all occurrences across the project (issue 15; electron/host/project-propagate.ts) ----
+  /** what tagging every project name in every report would add (pending suggestions, never mentions);
+   * nothing is written. Progress as `propagateProgress` events with `jobId`; projectPropagateCancel stops it.
+   * `open`: the report open in the editor, planned apart (its suggestions go through the editor) */
+  projectPropagatePreview: call(
+    z.object({ root: z.string().min(1), jobId: z.string().min(1).max(64), open: z.string().min(1).optional() }).strict(),
+    z.object({
+      /** every report with an annotation file but the open one; its hash goes back to projectPropagateApply */
+      reports: z.array(PropagatePlanSchema.extend({ sidecarHash: z.string() })),
+      /** the open report's planned suggestions, to add through the editor (null: none open, or it was skipped) */
+      open: PropagatePlanSchema.extend({ list: z.array(StoredSuggestionSchema) }).nullable(),
+      /** reports skipped, with why (a damaged annotation file, a missing source, unsaved edits) */
+      problems: z.array(z.object({ file: z.string(), message: z.string() })),
+      /** reports without an annotation file yet: nothing is added to them */
+      notStarted: z.array(z.string()),
+    }),
+  ),
+  projectPropagateCancel: call(z.object({ jobId: z.string().min(1).max(64) }).strict(), z.object({})),
+  /** writes a preview's suggestions into the given reports' annotation files (pending), each against the
+   * hash the preview handed out: a report changed since is refused as 'conflict', never overwritten;
+   * progress as `propagateProgress` events with the preview's `jobId` */
+  projectPropagateApply: call(
+    z.object({
+      root: z.string().min(1), jobId: z.string().min(1).max(64),
+      reports: z.array(z.object({ path: z.string().min(1), sidecarHash: z.string().min(1) }).strict()).min(1).max(10_000),
+    }).strict(),
+    z.object({
+      results: z.array(z.object({
+        path: z.string(), file: z.string(), status: z.enum(['written', 'conflict', 'failed']),
+        suggestions: z.number().int().nonnegative(), message: z.string().optional(), sidecarHash: z.string().optional(),
+      })),
+    }),
+  ),
+  /** puts a report's annotation file back byte for byte as it was before projectPropagateApply, if it was not changed since ('conflict' otherwise) */
+  projectPropagateUndo: call(PathReq, z.object({ sidecarHash: z.string() })),
 };
+
 
 export type HostCalls = typeof hostCalls;
 export type CallName = keyof HostCalls;
@@ -467,6 +512,9 @@ export interface HostEvents {
   exportProgress: { jobId: string; done: number; total: number; current?: string };
   /** a file in the open workspace changed on disk */
   fileChanged: { path: string; kind: 'source' | 'sidecar' | 'other' };
+  /** progress of projectPropagatePreview (`total` counts each report twice: read, then planned) and of
+   * projectPropagateApply (reports written), under the request's `jobId` */
+  propagateProgress: { jobId: string; done: number; total: number; current?: string };
 }
 export type EventName = keyof HostEvents;
 

@@ -10,9 +10,10 @@ export const CALL_NAMES = [
   'loadDictionary', 'addDictionaryWord', 'loadLexicon',
   'projectFind', 'projectReplacePreview', 'projectReplaceApply', 'projectReplaceUndo',
   'sidecarRestoreOptions', 'restoreSidecar',
+  'projectPropagatePreview', 'projectPropagateCancel', 'projectPropagateApply', 'projectPropagateUndo',
 ] as const;
 
-export const EVENT_NAMES = ['menu', 'exportProgress', 'fileChanged'] as const;
+export const EVENT_NAMES = ['menu', 'exportProgress', 'fileChanged', 'propagateProgress'] as const;
 
 /** Browser mode over HTTP: POST `${API_PREFIX}<callName>` with the request as JSON body and the
  * per-run token in TOKEN_HEADER; the response body is the Result. Events: GET `${API_PREFIX}events?token=…`

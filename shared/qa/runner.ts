@@ -4,6 +4,7 @@
 import type { Annotations } from '../model/types.ts';
 import { checkConsistency } from './consistency.ts';
 import { checkEntities } from './entities.ts';
+import { checkEntityTypes } from './entity-types.ts';
 import { checkLength } from './length.ts';
 import { checkNumbers } from './numbers.ts';
 import { checkPunctuation } from './punctuation.ts';
@@ -45,13 +46,18 @@ export function sortFindings<F extends QaFinding & { file?: string }>(findings: 
     .map((x) => x.f);
 }
 
-/** Every finding of one report (its rows, and consistency within it). */
-export function checkReport(a: Annotations, ctx: QaContext): QaFinding[] {
-  const rows = qaRowsOf(a);
-  return sortFindings([...rows.flatMap((r) => checkRow(r, ctx)), ...checkConsistency(rows, ctx)]);
+/** The checks that compare rows (inconsistent-translation, entity-type-conflict) over the rows given. */
+export function checkAcrossRows<R extends QaRow & { file?: string }>(rows: ReadonlyArray<R>, ctx: QaContext): Array<QaFinding & { file?: string }> {
+  return [...checkConsistency(rows, ctx), ...checkEntityTypes(rows, ctx)];
 }
 
-/** Every finding of a project: each report's rows, and consistency across all reports. */
+/** Every finding of one report (its rows, and the checks across its rows). */
+export function checkReport(a: Annotations, ctx: QaContext): QaFinding[] {
+  const rows = qaRowsOf(a);
+  return sortFindings([...rows.flatMap((r) => checkRow(r, ctx)), ...checkAcrossRows(rows, ctx)]);
+}
+
+/** Every finding of a project: each report's rows, and the checks across all reports' rows. */
 export function checkProject(reports: ReadonlyArray<{ file: string; annotations: Annotations }>, ctx: QaContext): Array<QaFinding & { file: string }> {
   const out: Array<QaFinding & { file: string }> = [];
   const all: Array<QaRow & { file: string }> = [];
@@ -61,7 +67,7 @@ export function checkProject(reports: ReadonlyArray<{ file: string; annotations:
       for (const f of checkRow(r, ctx)) out.push({ ...f, file });
     }
   }
-  for (const f of checkConsistency(all, ctx)) out.push(f as QaFinding & { file: string });
+  for (const f of checkAcrossRows(all, ctx)) out.push(f as QaFinding & { file: string });
   return sortFindings(out);
 }
 

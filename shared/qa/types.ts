@@ -13,6 +13,7 @@ export const QA_CHECKS = [
   'punctuation',
   'spacing',
   'length',
+  'entity-type-conflict',
 ] as const;
 
 export type QaCheckId = (typeof QA_CHECKS)[number];

@@ -12,7 +12,7 @@
 // Ignored checks (the row's qaIgnore attribute) are kept apart, not dropped: the panel can show them.
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
-import { checkConsistency, checkRow } from '../../../shared/qa/index.ts';
+import { checkAcrossRows, checkRow } from '../../../shared/qa/index.ts';
 import type { QaContext, QaFinding, QaRow } from '../../../shared/qa/types.ts';
 import type { RowAttrs } from '../schema.ts';
 import { mentionRuns } from '../convert.ts';
@@ -256,7 +256,7 @@ export function setQaContextTr(state: EditorState, ctx: QaContext): Transaction 
 
 /** A transaction with inconsistent-translation computed now over the rows already built (no
  * document conversion); null when nothing changed since the last computation. */
-export function refreshConsistencyTr(state: EditorState, check: typeof checkConsistency = checkConsistency): Transaction | null {
+export function refreshConsistencyTr(state: EditorState, check: typeof checkAcrossRows = checkAcrossRows): Transaction | null {
   const s = qaKey.getState(state);
   if (!s || !s.consistencyStale) return null;
   const consistency = check(s.rows.map((e) => e.row), s.ctx);

@@ -38,7 +38,10 @@ export async function holdSaves(page: Page): Promise<{ release(): void; stop(): 
   const gate = new Promise<void>((r) => (open = r));
   const handler = async (route: Route) => {
     await gate;
-    await route.continue();
+    await route.continue().catch((e: Error) => {
+      // stop() ran while this call was waiting: Playwright passed the request on itself
+      if (!/already handled/i.test(e.message)) throw e;
+    });
   };
   await page.route('**/api/saveReport', handler);
   return { release: () => open(), stop: () => page.unroute('**/api/saveReport', handler) };

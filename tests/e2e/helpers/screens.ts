@@ -129,6 +129,11 @@ export async function walkScreens(e: E2E, visit: Visit, o: { arabic?: boolean } 
   await dialog(page, visit, 'open-recent', () => menu(page, 'file', 'openRecent'));
   await dialog(page, visit, 'open-folder', () => menu(page, 'file', 'openFolder'));
   await dialog(page, visit, 'glossary', () => menu(page, 'edit', 'glossary'));
+  // Tag all occurrences in project…: visited once its preview is listed (the open report, the reports not started)
+  await dialog(page, async (screen, p) => {
+    await p.waitForSelector('dialog[data-dialog="project-tag-all"][data-state="ready"]');
+    await visit(`${screen} (preview)`, p);
+  }, 'project-tag-all', () => menu(page, 'edit', 'tagAllInProject'));
   await dialog(page, visit, 'concordance', () => menu(page, 'edit', 'concordance'));
   await dialog(page, visit, 'about', () => menu(page, 'help', 'about'));
 

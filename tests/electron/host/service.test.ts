@@ -92,6 +92,14 @@ const BAD: Record<CallName, unknown[]> = {
     { root: '/x', search: { query: 'a' }, replacement: 'b', reports: [{ path: '/x/a.txt', sidecarHash: 'h', extra: 1 }] },
   ],
   projectReplaceUndo: [{}, { path: '' }, { path: '/x/a.txt', all: true }],
+  projectPropagatePreview: [{}, { root: '/x' }, { root: '', jobId: 'a' }, { root: '/x', jobId: '' }, { root: '/x', jobId: 'x'.repeat(65) }, { root: '/x', jobId: 'a', open: '' }, { root: '/x', jobId: 'a', dryRun: true }],
+  projectPropagateCancel: [{}, { jobId: '' }, { jobId: 7 }, { jobId: 'a', root: '/x' }],
+  projectPropagateApply: [
+    { root: '/x', jobId: 'a' }, { root: '/x', jobId: 'a', reports: [] }, { root: '/x', reports: [{ path: '/x/a.txt', sidecarHash: 'h' }] },
+    { root: '/x', jobId: 'a', reports: [{ path: '/x/a.txt' }] }, { root: '/x', jobId: 'a', reports: [{ path: '/x/a.txt', sidecarHash: '' }] },
+    { root: '/x', jobId: 'a', reports: [{ path: '/x/a.txt', sidecarHash: 'h', suggestions: [] }] },
+  ],
+  projectPropagateUndo: [{}, { path: '' }, { path: '/x/a.txt', jobId: 'a' }],
 };
 
 test('every call refuses a malformed payload with invalid-request and a specific message', async (t) => {
