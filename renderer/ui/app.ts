@@ -89,6 +89,8 @@ export interface AppOptions {
   openGlossary?: () => Promise<void>;
   /** the QA panel, QA report and export gate (renderer/ui/qa-panel.ts, wired in main.ts); absent: no QA */
   qa?: QaHooks;
+  /** awaited before each report opens (main.ts loads the project glossary for pre-annotation) */
+  beforeOpenReport?: () => Promise<void>;
 }
 
 /** The open report: its editor, its save policy. */
@@ -370,6 +372,7 @@ export class App {
     this.main.dataset.report = r.path;
     this.main.dataset.reportState = 'loading';
     replaceChildren(this.notice, h('p', { class: 'hint' }, this.t('editor.loading', { name: r.name })));
+    await this.o.beforeOpenReport?.();
     let res = await this.o.host.openReport({ path: r.path });
     let readOnly = false;
     // a damaged annotation file: restore a backup or the journal and open again (once), or open read-only
