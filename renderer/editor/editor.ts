@@ -2,7 +2,8 @@
 // The app also loads renderer/editor/editor.css (this module imports no CSS so it stays
 // importable in Node tests and bundlers alike).
 import { EditorState, type Transaction } from 'prosemirror-state';
-import { goToUnit } from './commands/navigate.ts';
+import { goToRow, goToUnit } from './commands/navigate.ts';
+import { qaFacet, spellFacet, translationFacet, type EditorQa, type EditorSpell, type EditorTranslation } from './facets.ts';
 import { EditorView } from 'prosemirror-view';
 import type { Annotations, TagType } from '../../shared/model/types.ts';
 import { cssIdent, schema, type RowAttrs } from './schema.ts';
@@ -115,6 +116,14 @@ export interface EditorHandle {
   selectMention(id: string): boolean;
   /** use another glossary: pre-annotation follows it (not an undo step) */
   setGlossary(glossary: GlossaryEntry[]): void;
+  /** selects row `index`'s English (by position in the document) and scrolls to it; false when there is no such row */
+  goToRow(index: number): boolean;
+  /** QA findings and actions (QA panel) */
+  qa: EditorQa;
+  /** spell-check actions (spell menu) */
+  spell: EditorSpell;
+  /** rows and translation inserts (translation workbench) */
+  translation: EditorTranslation;
   /** unmount and release everything */
   destroy(): void;
 }
@@ -124,6 +133,7 @@ export const ENTITY_COMMANDS = { acceptAll: acceptAllSuggestions, rejectAll: rej
 export type EntityCommandName = keyof typeof ENTITY_COMMANDS;
 
 export type { MentionRun } from './entities/doc.ts';
+export type { EditorQa, EditorSpell, EditorTranslation, Fill, FillOptions, Misspelling, QaFilter, SpellChecker } from './facets.ts';
 
 /** What find has: the number of hits, the current one (-1: none), whether there were more. */
 export interface FindSummary {
@@ -249,6 +259,10 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
     setGlossary(glossary: GlossaryEntry[]) {
       applyGlossary(glossary)(view.state, view.dispatch);
     },
+    goToRow: (index: number) => goToRow(index)(view.state, view.dispatch),
+    qa: qaFacet(view),
+    spell: spellFacet(view),
+    translation: translationFacet(view),
     destroy() {
       clearTimeout(hintTimer);
       view.destroy();
