@@ -17,8 +17,6 @@ import { mentionAtSelection, runsOf, sentenceAt } from '../entities/doc.ts';
 import { entityKey, suggestionAtSelection } from '../entities/state.ts';
 import { keyLetter } from '../key-letter.ts';
 
-export { keyLetter } from '../key-letter.ts';
-
 /** One documented entity shortcut (for the help panel). */
 export interface EntityShortcut {
   /** stable id; the i18n key is shortcuts.entities.<id> */

@@ -18,10 +18,6 @@ import { entityKey, type EntityAction, type EntityMessage, type EntityState, typ
 import { prepareSnapping } from '../entities/snapping.ts';
 import { indexed } from './indexed-decorations.ts';
 
-export {
-  entityKey, suggestionsOf, entityState, type EntityAction, type EntityMessage, type EntityState, type PendingLink, type Suggestion, type SuggestionSpec,
-} from '../entities/state.ts';
-
 /** Options of the entity plugins (EditorInit.entities). */
 export interface EntityOptions {
   /** the project's tag set (workspace.settings.tagSet); default PER ORG LOC MISC */

@@ -16,7 +16,8 @@ import {
   acceptAllSuggestions, acceptSuggestion, explainRefusal, gotoSuggestion, linkMention, rejectAllSuggestions, rejectSuggestion, removeTag,
   selectMention, tagAllOccurrences, tagSelection,
 } from '../../../renderer/editor/commands/entities.ts';
-import { entityKey, suggestionsOf, type EntityOptions } from '../../../renderer/editor/plugins/entity-state.ts';
+import type { EntityOptions } from '../../../renderer/editor/plugins/entity-state.ts';
+import { entityKey, suggestionsOf } from '../../../renderer/editor/entities/state.ts';
 import { commandForKey } from '../../../renderer/editor/plugins/entity-keys.ts';
 import { createAnnotations } from '../../../shared/model/create.ts';
 import { cpLength, OffsetMap } from '../../../shared/text/offsets.ts';
