@@ -1,6 +1,7 @@
 // UI state of entity tagging (the mentions themselves are `entity` marks in the document, so undo
 // and saving cover them): the tag set and glossary in use, id counters, propagation/pre-annotation
-// suggestions, the pending end of a cross-lingual link, and the last message for the user.
+// suggestions, the pending end of a cross-lingual link, and the last message for the user (a key
+// under entities.msg and its values: the UI translates it, renderer/ui/entity-messages.ts).
 //
 // Suggestions are inline decorations in a persistent DecorationSet, mapped through every
 // transaction (never rebuilt from the document); each carries its SuggestionSpec. A suggestion
