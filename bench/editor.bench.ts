@@ -46,7 +46,7 @@ const WARMUP = 'Reported by the delegation: ';
 const TYPED = 'The delegation arrived in Idlib on Thursday morning, 2024, and met officials. ';
 const TYPE_RUNS = Number(process.env.BENCH_TYPE_RUNS ?? 5);
 const OPEN_RUNS = Number(process.env.BENCH_OPEN_RUNS ?? 3);
-const OP_RUNS = 5;
+const OP_RUNS = Number(process.env.MUWAZI_BENCH_OP_RUNS ?? 5);
 /** characters typed on one page before the next page's turn */
 const CHUNK = 13;
 const TARGET_SUGGESTIONS = 800;
@@ -404,10 +404,31 @@ async function entityOps(page: Page, linkRows: number[]): Promise<Record<string,
       // of which the browser's forced layout when the selection is set, and the rest (script)
       median_selection_layout_ms: round(median(list.slice(1).map((x) => x.selMs))),
       median_script_ms: round(median(list.slice(1).map((x) => x.ms - x.selMs))),
-      changed_doc: list.every((x) => x.changed), ok: Math.max(...timed) <= FRAME_MS,
+      changed_doc: list.every((x) => x.changed),
+      // beside the one-frame baseline and the target (issue 17: ≤ 16 ms, max included)
+      frame_ms: ONE_FRAME_MS, target_ms: OP_TARGET_MS, ok: Math.max(...timed) <= OP_TARGET_MS,
     };
   }
   return out;
+}
+
+/** Issue 17's target for tag / accept / link, max included. */
+const OP_TARGET_MS = 16;
+/** One frame at 60 Hz, the baseline the operations are printed beside. */
+const ONE_FRAME_MS = 16.7;
+
+/** Only the entity operations (MUWAZI_BENCH_ENTITY_OPS=1): one page with 2,000 mentions. */
+async function entityOpsOnly(data: { report: Report; ent: ReturnType<typeof withMentions> }): Promise<Record<string, unknown>> {
+  const ep = await openEditorPage();
+  try {
+    await isolate(ep);
+    await mount(ep.page, 'entities', data);
+    await mount(ep.page, 'entities', data);
+    await instrument(ep.page, 'entities');
+    return { mentions: data.ent.annotations.mentions.length, op_runs: OP_RUNS, ...(await entityOps(ep.page, data.ent.linkRows)) };
+  } finally {
+    await ep.close();
+  }
 }
 
 export async function run(): Promise<Record<string, unknown>> {
@@ -416,6 +437,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const report = buildReport();
   const ent = withMentions(report);
   const data = { report, ent };
+  if (process.env.MUWAZI_BENCH_ENTITY_OPS) return { entity_ops: await entityOpsOnly(data) };
   const whiches: Which[] = ['bare', 'editor', 'entities'];
 
   const pages = {} as Record<Which, EditorPage>;

@@ -11,6 +11,14 @@ import { createEditor, type EditorHandle } from './editor/editor.ts';
 import { commands } from './editor/commands/index.ts';
 import type { Annotations } from '../shared/model/types.ts';
 import type { EntityOptions } from './editor/plugins/entity-setup.ts';
+import i18next, { type TFunction } from 'i18next';
+import { resources } from '../shared/i18n/resources.ts';
+import { EntityToast } from './ui/entity-messages.ts';
+
+// the app's English messages, so entity messages show as in the app (renderer/ui/entity-messages.ts)
+const i18n = i18next.createInstance();
+void i18n.init({ lng: 'en', initAsync: false, resources: { en: { translation: resources.en } }, interpolation: { escapeValue: false } });
+let toast: EntityToast | null = null;
 
 /** A minimal schema for the baseline: paragraphs of text. */
 const bareSchema = new Schema({
@@ -42,7 +50,10 @@ const api: MuwaziTest = {
   bare: null,
   mount(annotations, sourceText, tagColors, entities) {
     api.editor?.destroy();
-    api.editor = createEditor(document.getElementById('editor')!, { annotations, sourceText, tagColors, entities });
+    toast?.destroy();
+    const mount = document.getElementById('editor')!;
+    toast = new EntityToast(() => mount, () => i18n.t.bind(i18n) as TFunction);
+    api.editor = createEditor(mount, { annotations, sourceText, tagColors, entities: { onMessage: (m) => toast!.show(m), ...entities } });
     return api.editor;
   },
   mountBare(paragraphs) {

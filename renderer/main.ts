@@ -20,7 +20,8 @@ import { SHORTCUTS } from './editor/keymap.ts';
 import { importTranslation } from '../shared/align/import.ts';
 import { withLexicon } from './ui/lexicon-import.ts';
 import { ENTITY_SHORTCUTS, tagShortcuts } from './editor/plugins/entity-keys.ts';
-import { trackEntityContext, withEntities } from './ui/entity-panel.ts';
+import { entityContext, learnWorkspace, loadProjectGlossary, withEntities } from './ui/entity-panel.ts';
+import { watchWorkspace } from './ui/workspace-watch.ts';
 import { openGlossaryPanel } from './ui/glossary-panel.ts';
 import { withSpell } from './ui/spell.ts';
 import { SPELL_MENU_KEY } from './editor/plugins/spell.ts';
@@ -29,12 +30,12 @@ import { createQa } from './ui/qa-panel.ts';
 import { applyCssTexts } from './ui/css-texts.ts';
 
 async function boot(): Promise<void> {
-  // entity tagging learns the workspace (tag set, glossary) from the host's answers
-  const tracked = trackEntityContext(getHost());
-  const entityCtx = tracked.ctx;
+  // entity tagging learns the workspace (root, tag set) from the host's workspace answers; the
+  // project glossary is loaded before each report opens (App's beforeOpenReport, below)
+  const entityCtx = entityContext();
   let tr: TFunction | null = null;
   // QA learns the project's disabled checks from the same host answers
-  const qa = createQa(tracked.host, () => tr!, entityCtx);
+  const qa = createQa(watchWorkspace(getHost(), (ws) => learnWorkspace(entityCtx, ws)), () => tr!, entityCtx);
   const host = qa.host;
   const infoRes = await host.appInfo({});
   const info = infoRes.ok ? infoRes.value : null;
@@ -80,6 +81,8 @@ async function boot(): Promise<void> {
     [{ keys: SPELL_MENU_KEY, label: i18n.t('spell.shortcut') }]),
     reviewCommands: { next: 'nextLowConfidence', previous: 'previousLowConfidence' },
     openGlossary: () => openGlossaryPanel({ t: i18n.t.bind(i18n) as TFunction, host, ctx: entityCtx }),
+    // the glossary first, so the editor mounted for the report is pre-annotated from it
+    beforeOpenReport: () => loadProjectGlossary(entityCtx, host),
   });
   const open = new URLSearchParams(location.hash.replace(/^#/, '')).get('open');
   await app.start(root, open);

@@ -7,10 +7,11 @@ import { commands } from './commands/index.ts';
 import type { Command } from './commands/util.ts';
 import { cursorOf } from './commands/util.ts';
 import {
-  acceptAllSuggestions, acceptSuggestion, gotoSuggestion, linkMention, mentionAtSelection, rejectAllSuggestions, rejectSuggestion, removeTag,
-  suggestionAtSelection, tagAllOccurrences, tagSelection,
+  acceptAllSuggestions, acceptSuggestion, gotoSuggestion, linkMention, rejectAllSuggestions, rejectSuggestion, removeTag,
+  tagAllOccurrences, tagSelection,
 } from './commands/entities.ts';
-import { entityKey, suggestionsOf } from './plugins/entity-state.ts';
+import { mentionAtSelection } from './entities/doc.ts';
+import { entityKey, suggestionAtSelection, suggestionsOf } from './entities/state.ts';
 import { TAG_AS } from '../../shared/commands/catalog.ts';
 
 /** A command and, where its dry run says yes even when it would only explain a refusal, when it

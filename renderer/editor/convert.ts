@@ -5,7 +5,7 @@
 // targets are non-empty, whose mentions do not overlap within a sentence, and whose units list
 // every segment and target once. Empty target sentences are the "no English yet" placeholder and
 // are dropped on the way back.
-import { type Mark, type Node as PMNode, type Schema } from 'prosemirror-model';
+import type { Node as PMNode, Schema } from 'prosemirror-model';
 import { OffsetMap } from '../../shared/text/offsets.ts';
 import { nextId } from '../../shared/model/ids.ts';
 import { reconcileEntities } from '../../shared/entities/mentions.ts';
@@ -13,6 +13,7 @@ import type {
   AlignmentUnit, Annotations, Mention, SourceSegment, TargetSentence,
 } from '../../shared/model/types.ts';
 import { NO_IGNORES, type EntityAttrs, type RowAttrs, type SourceSentenceAttrs } from './schema.ts';
+import { forEachSentenceOfRow, hasMention, runOffsets, runsOf } from './entities/doc.ts';
 
 /** Build the editor document for `annotations` over `sourceText`; the result passes `check()`. */
 export function annotationsToDoc(schema: Schema, annotations: Annotations, sourceText: string): PMNode {
@@ -89,30 +90,6 @@ function markedText(schema: Schema, text: string, mentions: Mention[]): PMNode[]
   return out;
 }
 
-/** Mentions (code points relative to the sentence) found in a sentence node's entity marks.
- * Neighbouring text nodes with the same mark are one run (ProseMirror merges equal marks). */
-export function mentionRuns(node: PMNode): { attrs: EntityAttrs; start: number; end: number; text: string }[] {
-  const runs: { attrs: EntityAttrs; start: number; end: number; text: string }[] = [];
-  let cp = 0;
-  let open: { mark: Mark; start: number; text: string } | null = null;
-  const close = () => {
-    if (open) runs.push({ attrs: open.mark.attrs as EntityAttrs, start: open.start, end: cp, text: open.text });
-    open = null;
-  };
-  node.forEach((child) => {
-    const text = child.text ?? '';
-    const mark = child.marks.find((m) => m.type.name === 'entity') ?? null;
-    if (!open || !mark || !mark.eq(open.mark)) {
-      close();
-      if (mark) open = { mark, start: cp, text: '' };
-    }
-    if (open) open.text += text;
-    cp += new OffsetMap(text).cpLength;
-  });
-  close();
-  return runs;
-}
-
 /**
  * Read the annotations back from the editor document. Fields the editor does not own (format,
  * source info, entities, timestamps...) come from `base`; segments, targets, units and mentions
@@ -146,25 +123,26 @@ export function docToAnnotations(doc: PMNode, base: Annotations, sourceText: str
     if (ra.confidence !== null) unit.confidence = ra.confidence;
     // written only when non-empty, so sidecars without ignores stay as they were
     if (ra.qaIgnore.length) unit.qaIgnore = [...ra.qaIgnore];
-    const [srcCell, tgtCell] = [row.child(0), row.child(1)];
-    srcCell.forEach((s) => {
-      const a = s.attrs as SourceSentenceAttrs;
-      segments.push({ id: a.id, start: a.start, end: a.end, text: source.slice(a.start, a.end), origin: a.origin });
-      unit.source.push(a.id);
-      for (const r of mentionRuns(s)) {
-        pushMention({
-          id: r.attrs.id, side: 'ar', sentence: a.id, start: a.start + r.start, end: a.start + r.end,
-          text: r.text, type: r.attrs.type, entity: r.attrs.entity,
-        });
+    // the document walk of entities/doc.ts (positions are not needed: runs relative to the sentence)
+    forEachSentenceOfRow(row, 0, 0, (s) => {
+      const runs = hasMention(s.node) ? runsOf(s) : [];
+      const map = runs.length ? new OffsetMap(s.node.textContent) : null;
+      if (s.side === 'ar') {
+        const a = s.node.attrs as SourceSentenceAttrs;
+        segments.push({ id: a.id, start: a.start, end: a.end, text: source.slice(a.start, a.end), origin: a.origin });
+        unit.source.push(a.id);
+        for (const r of runs) {
+          const o = runOffsets(r, map!);
+          pushMention({ id: r.attrs.id, side: 'ar', sentence: a.id, start: a.start + o.start, end: a.start + o.end, text: r.text, type: r.attrs.type, entity: r.attrs.entity });
+        }
+        return;
       }
-    });
-    tgtCell.forEach((t) => {
-      if (t.content.size === 0) return; // the "no English yet" placeholder
-      const id = t.attrs.id as string;
-      targets.push({ id, text: t.textContent });
-      unit.target.push(id);
-      for (const r of mentionRuns(t)) {
-        pushMention({ id: r.attrs.id, side: 'en', sentence: id, start: r.start, end: r.end, text: r.text, type: r.attrs.type, entity: r.attrs.entity });
+      if (s.node.content.size === 0) return; // the "no English yet" placeholder
+      targets.push({ id: s.id, text: s.node.textContent });
+      unit.target.push(s.id);
+      for (const r of runs) {
+        const o = runOffsets(r, map!);
+        pushMention({ id: r.attrs.id, side: 'en', sentence: s.id, start: o.start, end: o.end, text: r.text, type: r.attrs.type, entity: r.attrs.entity });
       }
     });
     units.push(unit);

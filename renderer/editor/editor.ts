@@ -2,7 +2,8 @@
 // The app also loads renderer/editor/editor.css (this module imports no CSS so it stays
 // importable in Node tests and bundlers alike).
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
-import { goToUnit } from './commands/navigate.ts';
+import { goToRow, goToUnit } from './commands/navigate.ts';
+import { qaFacet, spellFacet, translationFacet, type EditorQa, type EditorSpell, type EditorTranslation } from './facets.ts';
 import { EditorView } from 'prosemirror-view';
 import type { Annotations, StoredSuggestion, TagType } from '../../shared/model/types.ts';
 import { cssIdent, schema, type RowAttrs } from './schema.ts';
@@ -11,10 +12,15 @@ import { editorPlugins } from './setup.ts';
 import { commands, type CommandName } from './commands/index.ts';
 import { cursorOf, STATUS_LOWERED, type StatusLowered } from './commands/util.ts';
 import type { EntityOptions } from './plugins/entity-setup.ts';
-import { entityKey } from './plugins/entity-state.ts';
+import { entityKey, suggestionsOf } from './entities/state.ts';
+import { mentionsOf, type MentionRun } from './entities/doc.ts';
 import { ensureTypeColorRules } from './plugins/entity-colors.ts';
 import { replaceAnnotationsTr } from './replace.ts';
-import { configureEntities, suggestionsToStore } from './commands/entities.ts';
+import {
+  acceptAllSuggestions, applyGlossary, configureEntities, explainRefusal, rejectAllSuggestions, selectMention, suggestionsToStore, tagAllOccurrences,
+} from './commands/entities.ts';
+import { resolveScroll } from './scroll.ts';
+import type { GlossaryEntry } from '../../shared/entities/glossary.ts';
 import { findKey, setFindTr } from './plugins/find.ts';
 import { qaKey, type QaOptions } from './plugins/qa.ts';
 import type { RegexProblem, SearchOptions } from '../../shared/text/search.ts';
@@ -113,9 +119,34 @@ export interface EditorHandle {
   addSuggestions(list: readonly StoredSuggestion[], opts?: { dryRun?: boolean }): StoredSuggestion[];
   /** focus the editor */
   focus(): void;
+  /** the report's mentions (entity marks' runs), in document order */
+  mentions(): MentionRun[];
+  /** how many suggestions are pending */
+  suggestionCount(): number;
+  /** run an entity action of the entity panel; a refusal is explained by a message (false) */
+  runEntityCommand(name: EntityCommandName): boolean;
+  /** select the mention with this id and scroll to it when hidden; false when there is none */
+  selectMention(id: string): boolean;
+  /** use another glossary: pre-annotation follows it (not an undo step) */
+  setGlossary(glossary: GlossaryEntry[]): void;
+  /** selects row `index`'s English (by position in the document) and scrolls to it; false when there is no such row */
+  goToRow(index: number): boolean;
+  /** QA findings and actions (QA panel) */
+  qa: EditorQa;
+  /** spell-check actions (spell menu) */
+  spell: EditorSpell;
+  /** rows and translation inserts (translation workbench) */
+  translation: EditorTranslation;
   /** unmount and release everything */
   destroy(): void;
 }
+
+/** Entity actions the UI may run by name (EditorHandle.runEntityCommand). */
+export const ENTITY_COMMANDS = { acceptAll: acceptAllSuggestions, rejectAll: rejectAllSuggestions, tagAll: tagAllOccurrences } as const;
+export type EntityCommandName = keyof typeof ENTITY_COMMANDS;
+
+export type { MentionRun } from './entities/doc.ts';
+export type { EditorQa, EditorSpell, EditorTranslation, Fill, FillOptions, Misspelling, QaFilter, SpellChecker } from './facets.ts';
 
 /** What find has: the number of hits, the current one (-1: none), whether there were more. */
 export interface FindSummary {
@@ -173,6 +204,8 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
     attributes: { class: 'muwazi-editor', spellcheck: 'false' },
     editable: () => !init.readOnly,
     dispatchTransaction(tr: Transaction) {
+      // scroll only to a selection out of sight, read before the view writes the DOM (scroll.ts)
+      resolveScroll(view, tr);
       const before = view.state;
       const next = before.apply(tr);
       view.updateState(next);
@@ -249,6 +282,20 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
       return r?.added ?? [];
     },
     focus: () => view.focus(),
+    mentions: () => mentionsOf(view.state.doc),
+    suggestionCount: () => suggestionsOf(view.state).length,
+    runEntityCommand(name: EntityCommandName) {
+      const cmd = ENTITY_COMMANDS[name];
+      return cmd(view.state, view.dispatch) || (explainRefusal(cmd, view.state, view.dispatch) && false);
+    },
+    selectMention: (id: string) => selectMention(id)(view.state, view.dispatch),
+    setGlossary(glossary: GlossaryEntry[]) {
+      applyGlossary(glossary)(view.state, view.dispatch);
+    },
+    goToRow: (index: number) => goToRow(index)(view.state, view.dispatch),
+    qa: qaFacet(view),
+    spell: spellFacet(view),
+    translation: translationFacet(view),
     destroy() {
       clearTimeout(hintTimer);
       view.destroy();

@@ -61,6 +61,8 @@ export interface AppOptions {
   openGlossary?: () => Promise<void>;
   /** the QA panel, QA report and export gate (renderer/ui/qa-panel.ts, wired in main.ts); absent: no QA */
   qa?: QaHooks;
+  /** awaited before each report opens (main.ts loads the project glossary for pre-annotation) */
+  beforeOpenReport?: () => Promise<void>;
 }
 
 const LAST_ROOT_KEY = 'muwazi.lastRoot';
@@ -138,7 +140,7 @@ export class App {
       notice: this.notice, editorMount: this.editorMount, main: this.main, statusbar: this.statusbar, sidebar: this.sidebar, findBar: this.findBar,
       showError: (f) => this.showError(f), updateTitle: () => this.updateTitle(), updateSummary: (p, a) => this.updateSummary(p, a),
       scheduleRefresh: () => this.scheduleRefresh(), hideReview: () => this.hideReview(), toolbarVisible: (on) => this.toolbar.setVisible(on),
-      closeAfterSave: () => this.closeAfterSave,
+      closeAfterSave: () => this.closeAfterSave, beforeOpenReport: o.beforeOpenReport,
     });
   }
 

@@ -1,6 +1,6 @@
 // The app's command ids: the in-page menu, the native menu (`menu` host event) and the app's
 // shortcuts all name actions with these.
-import { keyLetter } from '../editor/plugins/entity-keys.ts';
+import { keyLetter } from '../editor/key-letter.ts';
 import { CATALOG } from '../../shared/commands/catalog.ts';
 
 export const APP_COMMANDS = [

@@ -1,12 +1,14 @@
 // The entity panel and the app-side wiring of entity tagging:
-//   - trackEntityContext wraps the host bridge to learn the open workspace (root, tag set) and to
-//     load the project glossary (host call loadGlossary: the saved muwazi.glossary.tsv merged with
-//     every sidecar of the folder) just before a report opens, so the new report is pre-annotated
-//     from what was tagged in the others;
-//   - withEntities wraps the editor factory: passes the tag set, glossary and translations to the
-//     editor, and mounts the panel listing the report's entities (Arabic and English forms,
-//     mentions without a counterpart, renderings that disagree with the glossary). Clicking an
-//     entry selects its mention (again: the next one);
+//   - EntityContext is what the app knows for entity tagging: the open workspace (root, tag set,
+//     learnt with `learnWorkspace` from the host's workspace answers, see main.ts) and the project
+//     glossary, loaded explicitly by `loadProjectGlossary` (host call loadGlossary: the saved
+//     muwazi.glossary.tsv merged with every sidecar of the folder) before a report opens, so the
+//     new report is pre-annotated from what was tagged in the others;
+//   - withEntities wraps the editor factory: passes the tag set and glossary to the editor, shows
+//     its messages (translated by i18next, renderer/ui/entity-messages.ts), and mounts the panel
+//     listing the report's entities (Arabic and English forms, mentions without a counterpart,
+//     renderings that disagree with the glossary). Clicking an entry selects its mention (again:
+//     the next one). The panel reaches the editor only through its handle (EditorHandle);
 //   - setGlossary hands an edited glossary (glossary panel, "Save glossary") to the open editor:
 //     its English span suggestions and pre-annotation use it at once.
 import type { i18n as I18n, TFunction } from 'i18next';
@@ -15,16 +17,10 @@ import type { TagType } from '../../shared/model/types.ts';
 import { tagSetOf, tagColor } from '../../shared/entities/tagset.ts';
 import { nameKey } from '../../shared/text/normalize.ts';
 import { renderingsOf, type GlossaryEntry } from '../../shared/entities/glossary.ts';
-import type { EditorView } from 'prosemirror-view';
-import type { EditorHandle, EditorInit } from '../editor/editor.ts';
-import {
-  acceptAllSuggestions, mentionsOf, preAnnotateFromGlossary, preAnnotation, rejectAllSuggestions, selectMention, tagAllOccurrences, type MentionRun,
-} from '../editor/commands/entities.ts';
-import { entityKey, suggestionsOf, type EntityAction } from '../editor/plugins/entity-state.ts';
-import { sourceOf } from '../editor/plugins/source-readonly.ts';
+import type { EditorHandle, EditorInit, EntityCommandName, MentionRun } from '../editor/editor.ts';
 import { formatNumber } from '../../shared/i18n/numbers.ts';
 import { h, replaceChildren } from './dom.ts';
-import { watchWorkspace } from './workspace-watch.ts';
+import { EntityToast } from './entity-messages.ts';
 
 /** What the panel needs of i18next beyond `t`: the language (for digits) and its change event. */
 export type UiLanguage = Pick<I18n, 'language' | 'on' | 'off'>;
@@ -40,50 +36,30 @@ export interface EntityContext {
   listeners: Set<(glossary: GlossaryEntry[]) => void>;
 }
 
+/** A context before any workspace is open. */
+export function entityContext(): EntityContext {
+  return { root: null, tagSet: tagSetOf(null), glossary: [], listeners: new Set() };
+}
+
+/** Learns the opened workspace (its root and tag set); another folder's glossary is dropped. */
+export function learnWorkspace(ctx: EntityContext, ws: Workspace): void {
+  if (ws.root !== ctx.root) ctx.glossary = [];
+  ctx.root = ws.root;
+  ctx.tagSet = tagSetOf(ws.settings);
+}
+
+/** Loads the project glossary of the open workspace into `ctx` (the app calls it before it opens
+ * a report, so the editor mounted for it is pre-annotated from the other reports' names). */
+export async function loadProjectGlossary(ctx: EntityContext, host: Pick<HostBridge, 'loadGlossary'>): Promise<void> {
+  if (!ctx.root) return;
+  const g = await host.loadGlossary({ root: ctx.root });
+  if (g.ok) ctx.glossary = g.value.entries;
+}
+
 /** Replaces the glossary the app uses and hands it to the open editor. */
 export function setGlossary(ctx: EntityContext, glossary: GlossaryEntry[]): void {
   ctx.glossary = glossary;
   for (const l of [...ctx.listeners]) l(glossary);
-}
-
-/**
- * Gives an editor a changed glossary: pre-annotation suggestions no pair of the new glossary
- * proposes any more (deleted pair, other type) are dropped, new ones are added, and English span
- * suggestions use the new renderings from now on. Suggestions already accepted are mentions and
- * stay. Not an undo step.
- */
-export function applyGlossary(view: EditorView, glossary: GlossaryEntry[]): void {
-  const state = view.state;
-  const es = entityKey.getState(state);
-  if (!es) return;
-  const key = (from: number, to: number, type: string) => `${from}:${to}:${type}`;
-  const wanted = new Set(preAnnotation(state.doc, sourceOf(state).text, glossary, es.next).add.map((a) => key(a.from, a.to, a.spec.type)));
-  const remove = suggestionsOf(state).filter((s) => s.origin === 'glossary' && !wanted.has(key(s.from, s.to, s.type))).map((s) => s.id);
-  view.dispatch(state.tr.setMeta(entityKey, { config: { glossary }, remove } satisfies EntityAction).setMeta('addToHistory', false));
-  preAnnotateFromGlossary(view.state, view.dispatch);
-}
-
-/** Wraps `host` so that workspace and glossary are tracked; returns the wrapped host and the context. */
-export function trackEntityContext(host: HostBridge): { host: HostBridge; ctx: EntityContext } {
-  const ctx: EntityContext = { root: null, tagSet: tagSetOf(null), glossary: [], listeners: new Set() };
-  const learn = (ws: Workspace) => {
-    if (ws.root !== ctx.root) ctx.glossary = [];
-    ctx.root = ws.root;
-    ctx.tagSet = tagSetOf(ws.settings);
-  };
-  const watched = watchWorkspace(host, learn);
-  const wrapped: HostBridge = {
-    ...watched,
-    openReport: async (req) => {
-      // the glossary first, so the editor mounted for this report is pre-annotated from it
-      if (ctx.root) {
-        const g = await host.loadGlossary({ root: ctx.root });
-        if (g.ok) ctx.glossary = g.value.entries;
-      }
-      return host.openReport(req);
-    },
-  };
-  return { host: wrapped, ctx };
 }
 
 /** One entity of the report, as the panel shows it. */
@@ -153,7 +129,7 @@ export class EntityPanel {
   private cursor = new Map<string, number>();
 
   constructor(private readonly editor: EditorHandle, private readonly ctx: EntityContext, private readonly t: () => TFunction, private readonly host: HostBridge,
-    private readonly ui?: UiLanguage) {
+    private readonly ui?: UiLanguage, private readonly say?: (text: string, kind: 'error' | 'info') => void) {
     this.head = h('h2', { class: 'ent-panel-title', id: 'ent-panel-title' });
     this.actions = h('div', { class: 'ent-panel-actions', role: 'toolbar' });
     this.list = h('ul', { class: 'ent-panel-list' });
@@ -161,13 +137,13 @@ export class EntityPanel {
     this.render();
   }
 
-  /** The suggestions drawn last: a caret move with them unchanged needs no re-render. */
-  private drawnSuggestions: unknown = null;
+  /** The suggestion count drawn last: a caret move with it unchanged needs no re-render. */
+  private drawnSuggestions = -1;
 
-  /** Whether the editor's suggestions changed since the last render (the panel's only
+  /** Whether the editor's suggestion count changed since the last render (the panel's only
    * selection-independent input that can change without a document change). */
   suggestionsChanged(): boolean {
-    return entityKey.getState(this.editor.view.state)?.suggestions !== this.drawnSuggestions;
+    return this.editor.suggestionCount() !== this.drawnSuggestions;
   }
 
   /** Re-render soon (coalesces bursts of edits). */
@@ -181,12 +157,9 @@ export class EntityPanel {
     const t = this.t();
     // digits as the UI writes them (Arabic-Indic in the Arabic UI)
     const lang = this.ui?.language ?? (document.documentElement.lang || 'en');
-    const state = this.editor.view.state;
-    this.drawnSuggestions = entityKey.getState(state)?.suggestions ?? null;
-    const rows = entityRows(mentionsOf(state.doc), this.ctx.glossary);
-    const pending = suggestionsOf(state).length;
-    this.el.dataset.entities = String(rows.length);
-    this.el.dataset.suggestions = String(pending);
+    const rows = entityRows(this.editor.mentions(), this.ctx.glossary);
+    const pending = this.editor.suggestionCount();
+    this.drawnSuggestions = pending;
     this.head.textContent = t('entities.panel.title', { count: rows.length });
     const button = (label: string, name: string, fn: () => void, disabled = false) => {
       const b = h('button', { type: 'button', 'data-action': name }, label);
@@ -197,15 +170,15 @@ export class EntityPanel {
       });
       return b;
     };
-    const run = (cmd: (s: typeof state, d: typeof this.editor.view.dispatch) => boolean) => {
-      cmd(this.editor.view.state, this.editor.view.dispatch);
+    const run = (name: EntityCommandName) => {
+      this.editor.runEntityCommand(name);
       this.editor.focus();
     };
     replaceChildren(this.actions,
       h('span', { class: 'ent-panel-pending', role: 'status' }, t('entities.panel.suggestions', { count: pending })),
-      button(t('entities.panel.acceptAll'), 'accept-all', () => run(acceptAllSuggestions), pending === 0),
-      button(t('entities.panel.rejectAll'), 'reject-all', () => run(rejectAllSuggestions), pending === 0),
-      button(t('entities.panel.tagAll'), 'tag-all', () => run(tagAllOccurrences)),
+      button(t('entities.panel.acceptAll'), 'accept-all', () => run('acceptAll'), pending === 0),
+      button(t('entities.panel.rejectAll'), 'reject-all', () => run('rejectAll'), pending === 0),
+      button(t('entities.panel.tagAll'), 'tag-all', () => run('tagAll')),
       button(t('entities.panel.saveGlossary'), 'save-glossary', () => void this.saveGlossary(), !this.ctx.root),
     );
     if (rows.length === 0) {
@@ -231,7 +204,7 @@ export class EntityPanel {
       item.addEventListener('click', () => {
         const i = (this.cursor.get(r.entity) ?? -1) + 1;
         this.cursor.set(r.entity, i % r.mentions.length);
-        selectMention(r.mentions[i % r.mentions.length])(this.editor.view.state, this.editor.view.dispatch);
+        this.editor.selectMention(r.mentions[i % r.mentions.length]);
         this.editor.focus();
       });
       return h('li', {}, item);
@@ -244,7 +217,7 @@ export class EntityPanel {
     if (!g.ok) return;
     const res = await this.host.saveGlossary({ root: this.ctx.root, entries: g.value.entries });
     if (res.ok) setGlossary(this.ctx, g.value.entries);
-    this.el.dataset.glossarySaved = res.ok ? 'true' : 'false';
+    this.say?.(this.t()(res.ok ? 'entities.panel.glossarySaved' : 'entities.panel.glossaryNotSaved', { message: res.ok ? '' : res.message }), res.ok ? 'info' : 'error');
   }
 
   destroy(): void {
@@ -264,12 +237,13 @@ export type CreateEditor = (mount: HTMLElement, init: EditorInit) => EditorHandl
 export function withEntities(create: CreateEditor, ctx: EntityContext, host: HostBridge, t: () => TFunction, ui?: UiLanguage): CreateEditor {
   return (mount, init) => {
     let panel: EntityPanel | null = null;
+    const toast = new EntityToast(() => mount, t);
     const editor = create(mount, {
       ...init,
       entities: {
         tagSet: ctx.tagSet,
         glossary: ctx.glossary,
-        t: (key, vars) => t()(key, vars ?? {}),
+        onMessage: (m) => toast.show(m),
         ...init.entities,
       },
       onChange: (info) => {
@@ -278,19 +252,17 @@ export function withEntities(create: CreateEditor, ctx: EntityContext, host: Hos
       },
       onSelection: (info) => {
         init.onSelection?.(info);
-        // the selected text, for end-to-end tests to wait on (ProseMirror reads a DOM selection asynchronously)
-        mount.dataset.entSelection = info.text.slice(0, 200);
         // the panel does not depend on the caret: a plain caret move leaves it (no whole-document
         // rescan per arrow key); a command that moved the caret and changed suggestions redraws it
         if (panel?.suggestionsChanged()) panel.schedule();
       },
     });
-    panel = new EntityPanel(editor, ctx, t, host, ui);
+    panel = new EntityPanel(editor, ctx, t, host, ui, (text, kind) => toast.showText(text, kind));
     mount.after(panel.el);
     const relabel = () => panel?.render();
     ui?.on('languageChanged', relabel);
     const onGlossary = (g: GlossaryEntry[]) => {
-      applyGlossary(editor.view, g);
+      editor.setGlossary(g);
       panel?.render();
     };
     ctx.listeners.add(onGlossary);
@@ -308,6 +280,7 @@ export function withEntities(create: CreateEditor, ctx: EntityContext, host: Hos
         ctx.listeners.delete(onGlossary);
         ui?.off('languageChanged', relabel);
         panel?.destroy();
+        toast.destroy();
         editor.destroy();
       },
     };

@@ -10,10 +10,7 @@
 import type { TFunction } from 'i18next';
 import type { HostBridge, Workspace } from '../../shared/contract/host.ts';
 import type { QaContext, QaFinding } from '../../shared/qa/types.ts';
-import type { EditorHandle, EditorInit } from '../editor/editor.ts';
-import { qaFindings, qaKey, refreshConsistencyTr, setQaContextTr, type QaFilter } from '../editor/plugins/qa.ts';
-import { setQaIgnore } from '../editor/commands/qa.ts';
-import { goToRow } from '../editor/commands/navigate.ts';
+import type { EditorHandle, EditorInit, QaFilter } from '../editor/editor.ts';
 import type { EntityContext } from './entity-panel.ts';
 import { watchWorkspace } from './workspace-watch.ts';
 import { h, replaceChildren, uid } from './dom.ts';
@@ -83,12 +80,11 @@ export class QaPanel {
   render(force = false): void {
     clearTimeout(this.timer);
     const t = this.t();
-    const state = this.editor.view.state;
-    const qs = qaKey.getState(state);
+    const qs = this.editor.qa.version();
     if (!force && qs === this.drawn) return;
     this.drawn = qs;
-    const open = qaFindings(state, 'open');
-    const shown = this.filter === 'open' ? open : qaFindings(state, 'ignored');
+    const open = this.editor.qa.findings('open');
+    const shown = this.filter === 'open' ? open : this.editor.qa.findings('ignored');
     this.el.dataset.qaCount = String(open.length);
     this.el.dataset.qaShown = String(shown.length);
     this.head.textContent = t('qaPanel.title');
@@ -112,12 +108,11 @@ export class QaPanel {
     }
     if (hadFocus) (this.list.querySelector<HTMLElement>(`[data-key="${CSS.escape(hadFocus)}"]`) ?? this.list.querySelector<HTMLElement>('button.qa-item'))?.focus();
     // inconsistent-translation across rows: at idle, while the panel is shown
-    if (qs?.consistencyStale) {
+    if (this.editor.qa.consistencyStale()) {
       clearTimeout(this.idle);
       this.idle = setTimeout(() => {
         if (!this.visible) return;
-        const tr = refreshConsistencyTr(this.editor.view.state);
-        if (tr) this.editor.view.dispatch(tr);
+        this.editor.qa.refreshConsistency();
       }, 400);
     }
   }
@@ -133,7 +128,7 @@ export class QaPanel {
       'aria-label': t(ignoring ? 'qaPanel.ignoreLabel' : 'qaPanel.unignoreLabel', { row: f.row + 1, name: checkName(t, f.check) }) },
     t(ignoring ? 'qaPanel.ignore' : 'qaPanel.unignore'));
     toggle.addEventListener('click', () => {
-      setQaIgnore(f.unit, f.check, ignoring)(this.editor.view.state, this.editor.view.dispatch);
+      this.editor.qa.setIgnore(f.unit, f.check, ignoring);
       this.render(true);
       (this.list.querySelector<HTMLElement>('button.qa-item') ?? this.ignoredBox).focus();
     });
@@ -142,7 +137,7 @@ export class QaPanel {
 
   /** Selects the row's English, scrolled into view, and gives the editor the keyboard. */
   jump(row: number): void {
-    goToRow(row)(this.editor.view.state, this.editor.view.dispatch);
+    this.editor.goToRow(row);
     this.editor.focus();
   }
 
@@ -190,7 +185,7 @@ export function createQa(host: HostBridge, t: () => TFunction, entities?: Entity
   let active: EditorHandle | null = null;
   const context = (): QaContext => ({ disabled, glossary: entities?.glossary ?? [] });
   const push = () => {
-    if (active) active.view.dispatch(setQaContextTr(active.view.state, context()));
+    active?.qa.setContext(context());
   };
   const learn = (ws: Workspace) => {
     const next = disabledChecks(ws.settings);

@@ -103,6 +103,8 @@ export interface SessionDeps {
   toolbarVisible: (on: boolean) => void;
   /** the window waits for this save to close */
   closeAfterSave: () => boolean;
+  /** awaited before each report opens (main.ts loads the project glossary for pre-annotation) */
+  beforeOpenReport?: () => Promise<void>;
 }
 
 export class ReportSession {
@@ -143,6 +145,7 @@ export class ReportSession {
     this.main.dataset.report = r.path;
     this.main.dataset.reportState = 'loading';
     replaceChildren(this.notice, h('p', { class: 'hint' }, this.t('editor.loading', { name: r.name })));
+    await this.d.beforeOpenReport?.();
     let res = await this.d.host.openReport({ path: r.path });
     let readOnly = false;
     // a damaged annotation file: restore a backup or the journal and open again (once), or open read-only

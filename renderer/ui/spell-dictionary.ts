@@ -5,7 +5,7 @@
 // the checker is one long task (150 ms in Node, 300-500 ms in Chromium on a busy machine), so the
 // editor asks for it in idle time after the report is shown (docs/NOTES.md).
 import nspell from 'nspell';
-import type { SpellChecker } from '../editor/plugins/spell.ts';
+import type { SpellChecker } from '../editor/editor.ts';
 
 /** Where the dictionary files are, relative to the page. */
 export const DICTIONARY_URLS = { aff: 'dict/en.aff', dic: 'dict/en.dic' } as const;

@@ -11,8 +11,8 @@ import type { TFunction } from 'i18next';
 import type { EditorView } from 'prosemirror-view';
 import type { HostBridge } from '../../shared/contract/host.ts';
 import { DICTIONARY_FILE } from '../../shared/formats/dictionary.ts';
-import type { EditorHandle, EditorInit } from '../editor/editor.ts';
-import { acceptWordsTr, replaceMisspelling, setAcceptedTr, suggestionsFor, type Misspelling } from '../editor/plugins/spell.ts';
+import type { EditorHandle, EditorInit, Misspelling } from '../editor/editor.ts';
+
 import { h } from './dom.ts';
 import { describeFailure } from './errors.ts';
 import { closeSpellMenu, openSpellMenu, type SpellMenuSpec } from './spell-menu.ts';
@@ -59,7 +59,7 @@ export function withSpell(create: CreateEditor, deps: SpellDeps): CreateEditor {
       const res = await deps.host.addDictionaryWord({ root, word });
       if (!res.ok) return warn(t()('spell.addFailed', { message: describeFailure(t(), res) }));
       projectWords = res.value.words;
-      view.dispatch(acceptWordsTr(view.state, [word]));
+      editor?.spell.accept([word]);
       say(t()('spell.added', { word }));
     };
 
@@ -68,15 +68,15 @@ export function withSpell(create: CreateEditor, deps: SpellDeps): CreateEditor {
       const b = view.coordsAtPos(hit.to);
       openSpellMenu(t(), {
         word: hit.word,
-        suggestions: suggestionsFor(view.state, hit.word),
+        suggestions: editor?.spell.suggestions(hit.word) ?? [],
         anchor: { left: Math.min(a.left, b.left), right: Math.max(a.right, b.right), top: a.top, bottom: Math.max(a.bottom, b.bottom) },
         replace: (s) => {
-          if (replaceMisspelling(hit, s)(view.state, view.dispatch)) say(t()('spell.replaced', { word: s }));
+          if (editor?.spell.replace(hit, s)) say(t()('spell.replaced', { word: s }));
         },
         addToDictionary: root ? () => void addWord(view, hit.word) : undefined,
         ignore: () => {
           ignored.add(hit.word);
-          view.dispatch(acceptWordsTr(view.state, [hit.word]));
+          editor?.spell.accept([hit.word]);
           say(t()('spell.ignored', { word: hit.word }));
         },
         closed: () => view.focus(),
@@ -91,7 +91,7 @@ export function withSpell(create: CreateEditor, deps: SpellDeps): CreateEditor {
       if (!res.ok) return warn(t()('spell.dictionaryUnreadable', { file: DICTIONARY_FILE, message: describeFailure(t(), res) }));
       notice.hidden = true;
       projectWords = res.value.words;
-      editor.view.dispatch(setAcceptedTr(editor.view.state, accepted()));
+      editor.spell.setAccepted(accepted());
       if (res.value.problems?.length) warn(t()('spell.dictionaryLines', { file: DICTIONARY_FILE, count: res.value.problems.length, line: res.value.problems[0].line }));
     };
 

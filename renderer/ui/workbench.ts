@@ -6,8 +6,6 @@
 import type { i18n as I18n, TFunction } from 'i18next';
 import type { HostBridge, Result } from '../../shared/contract/host.ts';
 import type { EditorHandle, EditorInit } from '../editor/editor.ts';
-import { cursorOf } from '../editor/commands/util.ts';
-import { fillTranslations, insertTranslation, rowArabic, untranslatedRows } from '../editor/commands/translation.ts';
 import { h } from './dom.ts';
 import { insertText, MatchesController, type Timers } from './matches-model.ts';
 import { MatchesPane } from './matches-pane.ts';
@@ -52,10 +50,8 @@ export function withWorkbench<I extends EditorInit, H extends EditorHandle>(crea
     });
     const follow = () => {
       if (!editor) return;
-      const c = cursorOf(editor.view.state);
-      const unit = c ? (c.row.attrs.id as string) : '';
       // the caret's row only (no document walk): the model asks only when the row changed
-      controller.enterRow(c && unit ? { unit, ar: rowArabic(c.row) } : null);
+      controller.enterRow(editor.translation.caretRow());
     };
     // panels the inner factories mount after the editor (the entity panel) join the dock
     const after = mount.nextSibling;
@@ -77,12 +73,11 @@ export function withWorkbench<I extends EditorInit, H extends EditorHandle>(crea
 
     function insertMatch(n: number): boolean {
       const m = controller.match(n);
-      const view = editor?.view;
-      const c = view && cursorOf(view.state);
+      const row = editor?.translation.caretRow();
       // only into the row the matches were found for
-      if (!m || !view || !c) return false;
-      if (controller.state.kind !== 'matches' || controller.state.unit !== c.row.attrs.id) return false;
-      return insertTranslation(controller.state.unit, insertText(m), 'draft')(view.state, view.dispatch);
+      if (!m || !editor || !row) return false;
+      if (controller.state.kind !== 'matches' || controller.state.unit !== row.unit) return false;
+      return editor.translation.insert(controller.state.unit, insertText(m), 'draft');
     }
 
     const actions: WorkbenchActions = {
@@ -90,7 +85,7 @@ export function withWorkbench<I extends EditorInit, H extends EditorHandle>(crea
       async fillExactMatches() {
         const where = init.report;
         if (!editor || !where) return { ok: true, value: { filled: 0, untranslated: 0 } };
-        const rows = untranslatedRows(editor.view.state.doc);
+        const rows = editor.translation.untranslated();
         if (!rows.length) return { ok: true, value: { filled: 0, untranslated: 0 } };
         const res = await o.host.tmExactMany({ root: where.root, texts: rows.map((r) => r.ar), path: where.path });
         if (!res.ok) return res;
@@ -98,11 +93,10 @@ export function withWorkbench<I extends EditorInit, H extends EditorHandle>(crea
           const m = res.value.matches[i];
           return m && m.score >= 1 ? [{ unit: r.unit, text: insertText(m) }] : [];
         });
-        const view = editor.view;
         // rows given English while the host answered are left alone (onlyEmpty)
-        const still = new Set(untranslatedRows(view.state.doc).map((r) => r.unit));
+        const still = new Set(editor.translation.untranslated().map((r) => r.unit));
         const filled = fills.filter((f) => still.has(f.unit) && f.text.trim()).length;
-        if (filled) fillTranslations(fills, { status: 'auto', onlyEmpty: true })(view.state, view.dispatch);
+        if (filled) editor.translation.fill(fills, { status: 'auto', onlyEmpty: true });
         return { ok: true, value: { filled, untranslated: rows.length } };
       },
     };

@@ -216,7 +216,7 @@ export interface PreAnnotation extends MentionSuggestion {
  * other (longer forms win). A suggestion joins the report's entity with the same Arabic form when
  * there is one (`entity`), else a new entity shared by its `group`.
  */
-export function preAnnotate(entries: readonly GlossaryEntry[], annotations: Annotations, sourceText: string): PreAnnotation[] {
+export function preAnnotate(entries: readonly GlossaryEntry[], annotations: Pick<Annotations, 'segments' | 'targets' | 'mentions' | 'entities'>, sourceText: string): PreAnnotation[] {
   const source = new OccurrenceIndex([{ key: '', text: sourceText }]);
   const targets = new OccurrenceIndex(annotations.targets.map((t) => ({ key: t.id, text: t.text })));
   const segs = [...annotations.segments].sort((a, b) => a.start - b.start);

@@ -16,6 +16,9 @@
 //     shared/entities/common-noun.ts says when. Glossary names never are.
 import type { Lexicon } from '../align/lexical.ts';
 import type { Annotations, Side, StoredSuggestion } from '../model/types.ts';
+
+/** What propagation reads of a report (the editor passes a view built from its document). */
+export type ReportText = Pick<Annotations, 'segments' | 'targets' | 'units' | 'mentions' | 'entities' | 'suggestions'>;
 import { nameKey } from '../text/normalize.ts';
 import { findOccurrences, proposeMentions, sideOf, type MentionSuggestion } from './propagate.ts';
 import { suggestEnglishSpans } from './suggest.ts';
@@ -102,7 +105,7 @@ export function seedsOf(a: Pick<Annotations, 'mentions'>): Seed[] {
 }
 
 /** Every suggestion for the report, ranked (see the header). */
-export function propagateReport(a: Annotations, sourceText: string, opts: PropagateOptions = {}): RankedSuggestion[] {
+export function propagateReport(a: ReportText, sourceText: string, opts: PropagateOptions = {}): RankedSuggestion[] {
   const seeds = [...seedsOf(a), ...(opts.seeds ?? [])];
   // types per (side, key): a conflict when more than one
   const types = new Map<string, Set<string>>();
@@ -225,7 +228,7 @@ function spanKey(s: Pick<StoredSuggestion, 'side' | 'sentence' | 'start' | 'end'
 }
 
 /** English forms of each entity: its English mentions' texts and its glossary form. */
-function englishForms(a: Annotations): Map<string, string[]> {
+function englishForms(a: ReportText): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const add = (id: string, f: string | undefined) => {
     if (!f || sideOf(f) !== 'en') return;
@@ -243,7 +246,7 @@ function englishForms(a: Annotations): Map<string, string[]> {
  * tagged in (a capitalised span that transliterates it, shared/entities/suggest.ts). A key with an
  * empty list was tagged in translated rows but no rendering was found.
  */
-function inferredEnglish(a: Annotations, rowEnglish: ReadonlyMap<string, string>, keys: ReadonlySet<string>): Map<string, string[]> {
+function inferredEnglish(a: ReportText, rowEnglish: ReadonlyMap<string, string>, keys: ReadonlySet<string>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const m of a.mentions) {
     if (m.side !== 'ar') continue;
@@ -280,7 +283,7 @@ function sameStem(form: string, row: string): boolean {
 }
 
 /** The English text of each segment's row (its target sentences joined). */
-function rowEnglishOf(a: Annotations): Map<string, string> {
+function rowEnglishOf(a: ReportText): Map<string, string> {
   const text = new Map(a.targets.map((t) => [t.id, t.text]));
   const out = new Map<string, string>();
   for (const u of a.units) {
@@ -291,7 +294,7 @@ function rowEnglishOf(a: Annotations): Map<string, string> {
 }
 
 /** Position of a suggestion's row, for ordering English suggestions. */
-function rowOrder(a: Annotations, s: MentionSuggestion): number {
+function rowOrder(a: ReportText, s: MentionSuggestion): number {
   if (s.side === 'ar') return 0;
   const i = a.targets.findIndex((t) => t.id === s.sentence);
   return i < 0 ? Number.MAX_SAFE_INTEGER : i;

@@ -243,7 +243,7 @@ export function overlapsMention(mentions: readonly Mention[], side: Side, senten
  * Arabic spans that cross a segment boundary.
  */
 export function proposeMentions(
-  annotations: Annotations,
+  annotations: Pick<Annotations, 'segments' | 'targets' | 'mentions'>,
   sourceText: string,
   surface: string,
   type: string,

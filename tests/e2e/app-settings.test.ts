@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startE2E } from './helpers/server.ts';
 import { openReportSource } from './helpers/disk.ts';
+import { editorSelected, probeSelection } from './helpers/app.ts';
 import { OffsetMap } from '../../shared/text/offsets.ts';
 import { segmentSentences } from '../../shared/text/segment.ts';
 
@@ -55,6 +56,7 @@ test('add a tag type in the settings, save, tag an Arabic word with it', async (
     assert.deepEqual(onDisk.segmentation.abbreviations, { ar: ['مستش'], en: [] });
 
     // the open editor knows EVT now: select an Arabic word and press E
+    await probeSelection(page);
     const word = await page.evaluate(() => {
       const p = document.querySelector('.muwazi-editor p.src')!;
       const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
@@ -74,7 +76,7 @@ test('add a tag type in the settings, save, tag an Arabic word with it', async (
       return null;
     });
     assert.ok(word, 'an Arabic word in the first sentence');
-    await page.waitForFunction((w) => (document.querySelector('.editor-mount') as HTMLElement).dataset.entSelection === w, word);
+    await editorSelected(page, word!);
     await page.keyboard.press('e');
     const mark = page.locator('.muwazi-editor p.src span.ent[data-type="EVT"]').first();
     await mark.waitFor();

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startE2E } from './helpers/server.ts';
 import { openReportAt } from './helpers/disk.ts';
+import { editorSelected, probeSelection } from './helpers/app.ts';
 
 const EN0 = 'The regime starts a ground offensive in Idlib.';
 const EN1 = 'The Observatory confirmed a Zanzibarian toll in the Idlib countryside.';
@@ -110,6 +111,7 @@ test('workbench: matches pane, Ctrl+1 then undo, Fill Exact Matches, concordance
 
     // Ctrl+Shift+C starts with the selected word; then a word of report A's English; Enter on the
     // hit opens A at row 1
+    await probeSelection(page);
     await page.evaluate(() => {
       const text = document.querySelectorAll('.muwazi-editor .row')[0].querySelector('.tgt')!.firstChild!;
       const at = text.textContent!.indexOf('regime');
@@ -119,7 +121,7 @@ test('workbench: matches pane, Ctrl+1 then undo, Fill Exact Matches, concordance
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
     });
-    await page.waitForFunction(() => (document.querySelector('.editor-mount') as HTMLElement).dataset.entSelection === 'regime');
+    await editorSelected(page, 'regime');
     await page.keyboard.press('Control+Shift+C');
     const dlg = page.locator('dialog[data-dialog="concordance"]');
     await dlg.waitFor();

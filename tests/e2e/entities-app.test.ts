@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startE2E } from './helpers/server.ts';
-import { selectArabic } from './helpers/app.ts';
+import { editorSelected, probeSelection, selectArabic } from './helpers/app.ts';
 import { OffsetMap } from '../../shared/text/offsets.ts';
 
 const NAME = 'إدلب';
@@ -36,7 +36,7 @@ test('tag in one report, open another, accept the pre-annotation', async () => {
     // the type is shown (and read) as the label after the name, not an English aria-label
     assert.equal(await tagged.getAttribute('aria-label'), null);
     assert.equal(await tagged.evaluate((el) => getComputedStyle(el, '::after').content), '"LOC"');
-    await page.waitForSelector('.ent-panel[data-entities="1"]');
+    await page.waitForFunction(() => document.querySelectorAll('.ent-panel .ent-panel-item').length === 1);
     // the panel must really be visible under the tall editor, not squeezed to a sliver
     const entry = await page.locator('.ent-panel-item').first().boundingBox();
     const viewport = page.viewportSize();
@@ -54,12 +54,13 @@ test('tag in one report, open another, accept the pre-annotation', async () => {
     // textContent, not innerText: rows off screen use content-visibility: auto, and innerText of
     // skipped content can be empty until the row is laid out
     assert.equal(await suggestion.textContent(), NAME);
-    const pending = Number(await page.locator('.ent-panel').getAttribute('data-suggestions'));
+    const pending = parseInt(await page.locator('.ent-panel .ent-panel-pending').innerText(), 10);
     assert.ok(pending >= 1, `suggestions counted in the panel: ${pending}`);
     // keyboard: Alt+. selects a suggestion (wait until the editor has it), Enter accepts it
     await suggestion.click();
+    await probeSelection(page);
     await page.keyboard.press('Alt+.');
-    await page.waitForFunction((name) => (document.querySelector('.editor-mount') as HTMLElement).dataset.entSelection === name, NAME);
+    await editorSelected(page, NAME);
     await page.keyboard.press('Enter');
     await page.locator('.muwazi-editor p.src span.ent[data-type="LOC"]').first().waitFor();
     await page.keyboard.press('Control+s');

@@ -98,7 +98,7 @@ test('in the English a plain key types and Alt+key tags; Shift+ArrowRight select
   for (let i = 0; i < 'said Apple will'.length; i++) await page.keyboard.press('Shift+ArrowRight');
   assert.equal((await selection()).text, 'said Apple will');
   await page.keyboard.press('Alt+l');
-  const toast = page.locator('.ent-toast[data-kind="error"]');
+  const toast = page.locator('.ent-toast.ent-toast-error');
   await toast.waitFor();
   assert.match(await toast.innerText(), /overlaps the ORG mention “Apple”/);
   assert.equal(await page.locator('p.tgt span.ent[data-type="LOC"]').count(), 0);
@@ -106,4 +106,30 @@ test('in the English a plain key types and Alt+key tags; Shift+ArrowRight select
   await caretAt(page, 't1', t1.length);
   await page.keyboard.type(' p');
   assert.match(await page.locator('p.tgt').first().innerText(), / p$/);
+});
+
+test('a refused Alt+Backspace is not prevented (the platform deletes a word); on a mention it removes the tag', { skip: skip ?? false }, async () => {
+  await mountEditor(page, fixture(), TEXT);
+  // every keydown's defaultPrevented, read after the editor's own handler (bubbling to window)
+  await page.evaluate(() => {
+    const w = window as unknown as { __prevented: boolean[] };
+    w.__prevented = [];
+    window.addEventListener('keydown', (ev) => { if (ev.key === 'Backspace') w.__prevented.push(ev.defaultPrevented); });
+  });
+  const prevented = () => page.evaluate(() => (window as unknown as { __prevented: boolean[] }).__prevented);
+  const t1 = 'The president said Apple will hire 123 people.';
+  // off any mention or suggestion: the editor refuses and leaves the key alone
+  await caretAt(page, 't1', t1.indexOf('president') + 'president'.length);
+  await page.keyboard.press('Alt+Backspace');
+  await page.waitForFunction(() => (window as unknown as { __prevented: boolean[] }).__prevented.length === 1);
+  assert.deepEqual(await prevented(), [false]);
+  assert.equal(await page.locator('.ent-toast.ent-toast-error:not([hidden])').count(), 0, 'no refusal message for a key left to the platform');
+  // on the Apple mention it removes the tag and takes the key
+  await mountEditor(page, fixture(), TEXT);
+  const apple = page.locator('p.tgt span.ent[data-type="ORG"]');
+  await apple.waitFor();
+  await caretAt(page, 't1', t1.indexOf('Apple') + 2);
+  await page.keyboard.press('Alt+Backspace');
+  await apple.waitFor({ state: 'detached' });
+  assert.deepEqual(await prevented(), [false, true]);
 });

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startE2E } from './helpers/server.ts';
 import { openReportSource } from './helpers/disk.ts';
+import { probeSelection } from './helpers/app.ts';
 import { findAll } from '../../shared/text/search.ts';
 import { normalizeForMatch } from '../../shared/text/normalize.ts';
 
@@ -54,12 +55,13 @@ test('find: Ctrl+F, Arabic-aware hits, Enter steps, Escape returns the hit to th
     await page.waitForFunction((n) => (document.querySelector('.find-bar') as HTMLElement).dataset.count === String(n), expected);
 
     // Escape: bar closed, highlights gone, the editor has the keyboard with the hit selected
+    await probeSelection(page);
     await page.keyboard.press('Escape');
     await bar.waitFor({ state: 'hidden' });
     assert.equal(await page.locator('.muwazi-editor .find-hit').count(), 0);
     await page.waitForFunction(() => document.activeElement?.classList.contains('muwazi-editor') === true);
     await page.waitForFunction((q) => {
-      const sel = (document.querySelector('.editor-mount') as HTMLElement).dataset.entSelection ?? '';
+      const sel = (window as unknown as { __editorSelection?: string }).__editorSelection ?? '';
       return sel.replace(/[\u064B-\u0652\u0640]/gu, '').replace(/[أإآ]/gu, 'ا').replace(/ة/gu, 'ه').replace(/ى/gu, 'ي') === q;
     }, query);
     await page.keyboard.press('p');

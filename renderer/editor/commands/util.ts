@@ -1,13 +1,13 @@
 // Helpers shared by the commands: where the cursor is (row, cell, sentence), building rows, and
 // replacing a run of rows while placing the cursor in the result.
-import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
+import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
 import { N, schema, type RowAttrs } from '../schema.ts';
 import { closeHistory } from 'prosemirror-history';
 import { ROW_OP } from '../plugins/status-draft.ts';
 
-/** A command in ProseMirror's shape: checks applicability without `dispatch`, runs with it. */
-export type Command = (state: EditorState, dispatch?: (tr: Transaction) => void) => boolean;
+/** ProseMirror's own command type: checks applicability without `dispatch`, runs with it. */
+export type { Command };
 
 /** Which cell a sentence is in. */
 export type CellSide = 'source' | 'target';

@@ -8,12 +8,14 @@
 import { Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { tagByKey } from '../../../shared/entities/tagset.ts';
+import type { Command } from 'prosemirror-state';
 import {
-  acceptAllSuggestions, acceptSuggestion, cancelLink, gotoSuggestion, linkMention, linkWith, mentionAtSelection, rejectAllSuggestions,
-  rejectSuggestion, removeTag, runsOf, sentenceAt, suggestionAtSelection, tagAllOccurrences, tagSelection,
+  acceptAllSuggestions, acceptSuggestion, cancelLink, explainRefusal, gotoSuggestion, linkMention, linkWith, rejectAllSuggestions,
+  rejectSuggestion, removeTag, tagAllOccurrences, tagSelection,
 } from '../commands/entities.ts';
-import type { Command } from '../commands/util.ts';
-import { entityKey } from './entity-state.ts';
+import { mentionAtSelection, runsOf, sentenceAt } from '../entities/doc.ts';
+import { entityKey, suggestionAtSelection } from '../entities/state.ts';
+import { keyLetter } from '../key-letter.ts';
 
 /** One documented entity shortcut (for the help panel). */
 export interface EntityShortcut {
@@ -41,13 +43,6 @@ export const ENTITY_SHORTCUTS: readonly EntityShortcut[] = [
 /** The tag keys of a tag set as help rows: "Alt-p: tag PER" (a plain P in the Arabic). */
 export function tagShortcuts(tagSet: readonly { name: string; key: string; label?: string }[]): EntityShortcut[] {
   return tagSet.map((t) => ({ id: `tag.${t.name}`, keys: `Alt-${t.key.toLowerCase()}`, description: `Tag as ${t.label || t.name} (${t.key.toUpperCase()} alone in the Arabic)` }));
-}
-
-/** The letter a key event stands for: the Latin letter typed, or the physical key's letter. */
-export function keyLetter(ev: Pick<KeyboardEvent, 'key' | 'code'>): string | null {
-  if (/^[a-z]$/i.test(ev.key)) return ev.key.toLowerCase();
-  const m = /^Key([A-Z])$/.exec(ev.code ?? '');
-  return m ? m[1].toLowerCase() : null;
 }
 
 /** The command a key event runs, or null (pure, for tests). */
@@ -95,7 +90,12 @@ export function entityKeys(): Plugin {
     props: {
       handleKeyDown(view, ev) {
         const cmd = commandForKey(view, ev);
-        return cmd ? cmd(view.state, view.dispatch) : false;
+        if (!cmd) return false;
+        if (cmd(view.state, view.dispatch)) return true;
+        // refused: a command that can say why shows it and takes the key; the others (Alt+Backspace
+        // with nothing to remove, Enter off a suggestion) leave it to the next handler or the
+        // platform, e.g. Alt+Backspace deletes a word
+        return explainRefusal(cmd, view.state, view.dispatch);
       },
       handleClick(view, pos) {
         // with a link pending, a click on a mention of the other side completes it
@@ -105,7 +105,8 @@ export function entityKeys(): Plugin {
         if (!s || s.side === link.side) return false;
         const run = runsOf(s).find((r) => r.from <= pos && pos <= r.to);
         if (!run) return false;
-        return linkWith(view.state, view.dispatch, run);
+        const cmd = linkWith(run);
+        return cmd(view.state, view.dispatch) || explainRefusal(cmd, view.state, view.dispatch);
       },
     },
   });

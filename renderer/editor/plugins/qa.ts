@@ -14,8 +14,8 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import type { Node as PMNode } from 'prosemirror-model';
 import { checkAcrossRows, checkRow } from '../../../shared/qa/index.ts';
 import type { QaContext, QaFinding, QaRow } from '../../../shared/qa/types.ts';
-import type { RowAttrs } from '../schema.ts';
-import { mentionRuns } from '../convert.ts';
+import { N, type RowAttrs } from '../schema.ts';
+import { forEachSentenceOfRow, hasMention, runsOf } from '../entities/doc.ts';
 
 /** One row as last checked. */
 interface RowEntry {
@@ -76,16 +76,17 @@ export function qaRowOf(node: PMNode, index: number, renderingsOf: (entity: stri
   const en: string[] = [];
   const mentions: Array<{ text: string; type: string; renderings: string[] }> = [];
   const arEntities: string[] = [];
-  node.child(0).forEach((s) => {
-    ar.push(s.textContent);
-    for (const r of mentionRuns(s)) {
+  forEachSentenceOfRow(node, 0, index, (s) => {
+    if (s.side === 'en') {
+      if (s.node.content.size) en.push(s.node.textContent); // not the "no English yet" placeholder
+      return;
+    }
+    ar.push(s.node.textContent);
+    if (!hasMention(s.node)) return;
+    for (const r of runsOf(s)) {
       mentions.push({ text: r.text, type: r.attrs.type, renderings: renderingsOf(r.attrs.entity) });
       arEntities.push(r.attrs.entity);
     }
-  });
-  node.child(1).forEach((s) => {
-    if (s.content.size === 0) return; // the "no English yet" placeholder
-    en.push(s.textContent);
   });
   return { row: { unit: (node.attrs as RowAttrs).id, row: index, ar: ar.join(' '), en: en.join(' '), mentions }, enMentions: enMentionsOf(node), arEntities };
 }
@@ -93,9 +94,9 @@ export function qaRowOf(node: PMNode, index: number, renderingsOf: (entity: stri
 /** A row's English mentions as [entity id, text]. */
 function enMentionsOf(node: PMNode): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  node.child(1).forEach((s) => {
-    for (const r of mentionRuns(s)) out.push([r.attrs.entity, r.text]);
-  });
+  forEachSentenceOfRow(node, 0, 0, (s) => {
+    for (const r of runsOf(s)) out.push([r.attrs.entity, r.text]);
+  }, (s) => s.type.name === N.target && hasMention(s));
   return out;
 }
 

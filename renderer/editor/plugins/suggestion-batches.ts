@@ -9,8 +9,8 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { closeHistory } from 'prosemirror-history';
 import type { StoredSuggestion } from '../../../shared/model/types.ts';
-import { storedAnnotation, storedOf } from '../commands/entities.ts';
-import { entityKey, suggestionsOf, type EntityAction, type SuggestionSpec } from './entity-state.ts';
+import { storedAnnotation, storedOf } from '../entities/doc.ts';
+import { entityKey, suggestionsOf, type EntityAction, type SuggestionSpec } from '../entities/state.ts';
 
 /** A parked suggestion: where it would be now, and what it proposes. */
 interface Parked {

@@ -34,12 +34,39 @@ export async function recordSaveStates(page: Page): Promise<() => Promise<string
   return () => page.evaluate((k) => [...(window as unknown as Record<string, string[]>)[k]], key);
 }
 
+type ProbeWindow = { __editorSelection?: string };
+
+/**
+ * Starts recording the text of the document's selection on every `selectionchange` event: the
+ * event on which ProseMirror reads a selection the user (or a test) made, so once the recorded
+ * text is the expected one the editor has the selection too (both listeners run in the same event
+ * dispatch, before the next poll). Call it before making the selection; idempotent.
+ */
+export async function probeSelection(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as ProbeWindow;
+    if (w.__editorSelection !== undefined) return;
+    w.__editorSelection = '';
+    document.addEventListener('selectionchange', () => { w.__editorSelection = document.getSelection()?.toString() ?? ''; });
+  });
+}
+
+/** Waits until the selection taken by the editor (see probeSelection) satisfies `test`, given as
+ * 'equal' or 'end' against `text`. */
+export async function editorSelected(page: Page, text: string, how: 'equal' | 'end' = 'equal'): Promise<void> {
+  await page.waitForFunction(({ text, how }) => {
+    const s = (window as unknown as ProbeWindow).__editorSelection ?? '';
+    return how === 'equal' ? s === text : s.endsWith(text);
+  }, { text, how });
+}
+
 /**
  * Selects the first occurrence of `name` in the Arabic cells of the open report (with `wholeWord`,
  * widened leftwards over letters glued to it, i.e. a clitic) and waits until the editor has taken
  * the selection. Throws when the name is not in the report.
  */
 export async function selectArabic(page: Page, name: string, opts: { wholeWord?: boolean } = {}): Promise<void> {
+  await probeSelection(page);
   const ok = await page.evaluate(({ name, wholeWord }) => {
     for (const p of document.querySelectorAll('.muwazi-editor p.src')) {
       const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
@@ -63,5 +90,5 @@ export async function selectArabic(page: Page, name: string, opts: { wholeWord?:
     return false;
   }, { name, wholeWord: opts.wholeWord ?? false });
   if (!ok) throw new Error(`${name} is not in the open report's Arabic`);
-  await page.waitForFunction((n) => (document.querySelector('.editor-mount') as HTMLElement).dataset.entSelection?.endsWith(n), name);
+  await editorSelected(page, name, 'end');
 }

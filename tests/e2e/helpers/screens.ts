@@ -33,7 +33,7 @@ async function menu(page: Page, id: string, command: string): Promise<void> {
 async function tagInArabic(page: Page, name: string, key: string): Promise<void> {
   await selectArabic(page, name, { wholeWord: true });
   await page.keyboard.press(key);
-  await page.waitForSelector('.ent-panel:not([data-entities="0"]) .ent-chip');
+  await page.waitForSelector('.ent-panel .ent-panel-item .ent-chip');
 }
 
 /** Opens a dialog with `open`, visits it, closes it with Escape. */

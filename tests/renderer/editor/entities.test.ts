@@ -9,11 +9,15 @@ import { schema } from '../../../renderer/editor/schema.ts';
 import { annotationsToDoc, docToAnnotations } from '../../../renderer/editor/convert.ts';
 import { editorPlugins } from '../../../renderer/editor/setup.ts';
 import type { Command } from '../../../renderer/editor/commands/util.ts';
+import i18next from 'i18next';
+import { resources } from '../../../shared/i18n/resources.ts';
+import { mentionsOf } from '../../../renderer/editor/entities/doc.ts';
 import {
-  acceptAllSuggestions, acceptSuggestion, gotoSuggestion, linkMention, mentionsOf, rejectAllSuggestions, rejectSuggestion, removeTag,
+  acceptAllSuggestions, acceptSuggestion, explainRefusal, gotoSuggestion, linkMention, rejectAllSuggestions, rejectSuggestion, removeTag,
   selectMention, tagAllOccurrences, tagSelection,
 } from '../../../renderer/editor/commands/entities.ts';
-import { entityKey, suggestionsOf, type EntityOptions } from '../../../renderer/editor/plugins/entity-state.ts';
+import type { EntityOptions } from '../../../renderer/editor/plugins/entity-state.ts';
+import { entityKey, suggestionsOf } from '../../../renderer/editor/entities/state.ts';
 import { commandForKey } from '../../../renderer/editor/plugins/entity-keys.ts';
 import { createAnnotations } from '../../../shared/model/create.ts';
 import { cpLength, OffsetMap } from '../../../shared/text/offsets.ts';
@@ -91,7 +95,26 @@ function mentions(state: EditorState): string[] {
   });
 }
 
-const message = (s: EditorState) => entityKey.getState(s)!.message?.text ?? '';
+// messages are keys and values in the state; the UI translates them with i18next (en.json here)
+const i18n = i18next.createInstance();
+await i18n.init({ lng: 'en', resources: { en: { translation: resources.en } }, interpolation: { escapeValue: false } });
+const message = (s: EditorState) => {
+  const m = entityKey.getState(s)!.message;
+  return m ? i18n.t(`entities.msg.${m.key}`, { ...(m.values ?? {}) }) : '';
+};
+
+/** A refusal: the command returns false and dispatches nothing; the key handler's explanation
+ * (explainRefusal) then dispatches the message alone. Returns the state with that message. */
+function refused(state: EditorState, cmd: Command): EditorState {
+  let dispatched = 0;
+  assert.equal(cmd(state, () => dispatched++), false, 'a refusal returns false');
+  assert.equal(cmd(state), false, 'and false without dispatch');
+  assert.equal(dispatched, 0, 'a refusal dispatches nothing');
+  let next: EditorState | null = null;
+  assert.ok(explainRefusal(cmd, state, (tr) => { next = state.apply(tr); }), 'it can say why');
+  assert.equal(next!.doc, state.doc, 'the explanation changes no document');
+  return next!;
+}
 
 test('tagging snaps off the clitic; Shift (exact) keeps it; the entity is saved', () => {
   let s = run(select(makeState(), 's2', 'بإدلب'), tagSelection('LOC'));
@@ -119,14 +142,14 @@ test('a second mention of the same name joins its entity; emoji and harakat keep
 test('an overlapping tag is refused with a clear message and changes nothing', () => {
   let s = run(select(makeState(), 's1', 'إدلب'), tagSelection('LOC'));
   const before = s.doc;
-  s = run(select(s, 's1', 'في إدلب'), tagSelection('PER', { exact: true }));
+  s = refused(select(s, 's1', 'في إدلب'), tagSelection('PER', { exact: true }));
   assert.equal(s.doc, before);
   assert.match(message(s), /overlaps the LOC mention “إدلب”/);
   assert.equal(entityKey.getState(s)!.message!.kind, 'error');
   // selection across two sentences is refused too
   const a = rangeIn(s, 's1', 'قُتل');
   const b = rangeIn(s, 's2', 'مصادر');
-  s = run(s.apply(s.tr.setSelection(TextSelection.create(s.doc, a.from, b.to))), tagSelection('PER'));
+  s = refused(s.apply(s.tr.setSelection(TextSelection.create(s.doc, a.from, b.to))), tagSelection('PER'));
   assert.match(message(s), /within one sentence/);
 });
 
@@ -177,7 +200,7 @@ test('link: Arabic mention then English mention of the same row; other rows refu
   // a mention of another row cannot be linked
   s = run(select(s, 't1', 'Idlib'), tagSelection('LOC'));
   s = run(select(s, 's2', 'سراقب'), linkMention);
-  s = run(select(s, 't1', 'Idlib'), linkMention);
+  s = refused(select(s, 't1', 'Idlib'), linkMention);
   assert.match(message(s), /different rows/);
   assert.ok(mentions(s).some((m) => /^en:Idlib:LOC:e[2-9]$/.test(m)), 'Idlib keeps its own entity: ' + mentions(s).join(' '));
 });

@@ -9,7 +9,7 @@ import { annotationsToDoc } from '../../../renderer/editor/convert.ts';
 import { editorPlugins } from '../../../renderer/editor/setup.ts';
 import type { Command } from '../../../renderer/editor/commands/util.ts';
 import { acceptAllSuggestions, gotoSuggestion, rejectSuggestion, suggestionsToStore, tagAllOccurrences, tagSelection } from '../../../renderer/editor/commands/entities.ts';
-import { suggestionsOf } from '../../../renderer/editor/plugins/entity-state.ts';
+import { suggestionsOf } from '../../../renderer/editor/entities/state.ts';
 import { createAnnotations } from '../../../shared/model/create.ts';
 import { cpLength, OffsetMap } from '../../../shared/text/offsets.ts';
 import type { Annotations, StoredSuggestion } from '../../../shared/model/types.ts';

@@ -1,4 +1,5 @@
-// A glossary edited in the glossary panel reaches the open editor (setGlossary → applyGlossary):
+// A glossary edited in the glossary panel reaches the open editor (setGlossary → the editor
+// handle's setGlossary → the applyGlossary command, one transaction):
 // pre-annotation suggestions follow the new pairs, English span suggestions use the new renderings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,9 +8,9 @@ import type { EditorView } from 'prosemirror-view';
 import { schema } from '../../../renderer/editor/schema.ts';
 import { annotationsToDoc } from '../../../renderer/editor/convert.ts';
 import { editorPlugins } from '../../../renderer/editor/setup.ts';
-import { tagSelection } from '../../../renderer/editor/commands/entities.ts';
-import { entityKey, suggestionsOf } from '../../../renderer/editor/plugins/entity-state.ts';
-import { applyGlossary, setGlossary, type EntityContext } from '../../../renderer/ui/entity-panel.ts';
+import { applyGlossary as applyGlossaryCommand, tagSelection } from '../../../renderer/editor/commands/entities.ts';
+import { entityKey, suggestionsOf } from '../../../renderer/editor/entities/state.ts';
+import { setGlossary, type EntityContext } from '../../../renderer/ui/entity-panel.ts';
 import type { GlossaryEntry } from '../../../shared/entities/glossary.ts';
 import { createAnnotations } from '../../../shared/model/create.ts';
 import { cpLength, OffsetMap } from '../../../shared/text/offsets.ts';
@@ -39,6 +40,15 @@ function makeView(glossary: GlossaryEntry[]): EditorView {
   } as unknown as EditorView;
 }
 
+/** What the editor handle's setGlossary does; counts the transactions. */
+let transactions = 0;
+function applyGlossary(view: EditorView, glossary: GlossaryEntry[]): void {
+  assert.ok(applyGlossaryCommand(glossary)(view.state, (tr) => {
+    transactions++;
+    view.dispatch(tr);
+  }));
+}
+
 // in document order: row by row, Arabic before English
 const shown = (view: EditorView) => suggestionsOf(view.state).map((s) => `${s.side}:${view.state.doc.textBetween(s.from, s.to)}:${s.type}`);
 
@@ -48,7 +58,9 @@ test('applyGlossary: suggestions of deleted or retyped pairs go, new pairs are p
   // إدلب ↔ Idlib kept, أردوغان deleted, سراقب ↔ Saraqeb added
   const next: GlossaryEntry[] = [{ ar: 'إدلب', en: 'Idlib', type: 'LOC', count: 1 }, { ar: 'سراقب', en: 'Saraqeb', type: 'LOC', count: 0 }];
   const kept = suggestionsOf(view.state).find((s) => s.type === 'LOC' && s.side === 'ar')!.id;
+  transactions = 0;
   applyGlossary(view, next);
+  assert.equal(transactions, 1, 'one transaction');
   assert.deepEqual(shown(view), ['ar:إدلب:LOC', 'en:Idlib:LOC', 'ar:سراقب:LOC', 'en:Saraqeb:LOC']);
   assert.ok(suggestionsOf(view.state).some((s) => s.id === kept), 'an unchanged suggestion is left alone');
   assert.deepEqual(entityKey.getState(view.state)!.glossary, next);

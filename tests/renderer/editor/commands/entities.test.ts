@@ -7,10 +7,9 @@ import fc from 'fast-check';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
 import { schema } from '../../../../renderer/editor/schema.ts';
-import {
-  linkMention, mentionsOf, rowSentences, runsOf, sentencesOf, suggestionAtSelection,
-} from '../../../../renderer/editor/commands/entities.ts';
-import { entityKey, suggestionsOf, type EntityAction } from '../../../../renderer/editor/plugins/entity-state.ts';
+import { linkMention } from '../../../../renderer/editor/commands/entities.ts';
+import { mentionsOf, rowSentences, runsOf, sentencesOf } from '../../../../renderer/editor/entities/doc.ts';
+import { entityKey, suggestionAtSelection, suggestionsOf, type EntityAction } from '../../../../renderer/editor/entities/state.ts';
 import { OffsetMap } from '../../../../shared/text/offsets.ts';
 import { fixture, makeState, posIn, run, S1, S2, TEXT } from '../helpers.ts';
 

@@ -7,7 +7,7 @@ import { commands } from '../../../../renderer/editor/commands/index.ts';
 import {
   fillTranslations, insertTranslation, rowArabic, untranslatedRows,
 } from '../../../../renderer/editor/commands/translation.ts';
-import { mentionsOf } from '../../../../renderer/editor/commands/entities.ts';
+import { mentionsOf } from '../../../../renderer/editor/entities/doc.ts';
 import { docToAnnotations } from '../../../../renderer/editor/convert.ts';
 import { at, atTarget, fixture, makeState, run, S2, S3, TEXT } from '../helpers.ts';
 

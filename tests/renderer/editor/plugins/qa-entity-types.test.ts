@@ -8,7 +8,8 @@ import { qaFindings, refreshConsistencyTr } from '../../../../renderer/editor/pl
 import { annotationsToDoc } from '../../../../renderer/editor/convert.ts';
 import { schema } from '../../../../renderer/editor/schema.ts';
 import { editorPlugins } from '../../../../renderer/editor/setup.ts';
-import { changeTagType, mentionsOf } from '../../../../renderer/editor/commands/entities.ts';
+import { changeTagType } from '../../../../renderer/editor/commands/entities.ts';
+import { mentionsOf } from '../../../../renderer/editor/entities/doc.ts';
 import { addMention } from '../../../../shared/entities/mentions.ts';
 import { cpIndexOf, makeReport } from '../../../fixtures/annotated-report.ts';
 

@@ -9,7 +9,7 @@ import { schema } from '../../../../renderer/editor/schema.ts';
 import { annotationsToDoc } from '../../../../renderer/editor/convert.ts';
 import { editorPlugins } from '../../../../renderer/editor/setup.ts';
 import { suggestionsToStore } from '../../../../renderer/editor/commands/entities.ts';
-import { suggestionsOf } from '../../../../renderer/editor/plugins/entity-state.ts';
+import { suggestionsOf } from '../../../../renderer/editor/entities/state.ts';
 import { addSuggestionsTr } from '../../../../renderer/editor/plugins/suggestion-batches.ts';
 import { createAnnotations } from '../../../../shared/model/create.ts';
 import { cpLength, OffsetMap } from '../../../../shared/text/offsets.ts';
