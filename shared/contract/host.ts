@@ -301,6 +301,9 @@ export const RestoreSourceSchema = z.enum(['bak', 'bak2', 'journal']);
 /** One replacement on offer: its source, date (ISO) and row count. */
 export const RestoreOptionSchema = z.object({ source: RestoreSourceSchema, date: z.string(), rows: z.number().int().nonnegative() });
 
+/** The name provenance is stamped with, and whether it is the OS user's (none set in Settings). */
+export const UserNameSchema = z.object({ name: z.string(), isDefault: z.boolean() });
+
 function call<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
 }
@@ -337,6 +340,10 @@ export const hostCalls = {
   restoreSidecar: call(z.object({ path: z.string().min(1), source: RestoreSourceSchema }).strict(), z.object({ aside: z.string().nullable() })),
   exportRun: call(ExportRequestSchema, ExportSummarySchema),
   exportCancel: call(z.object({ jobId: z.string() }).strict(), z.object({})),
+  /** the user's name for provenance (format 1.1), app-wide: the one set in Settings, else the OS user */
+  userName: call(Empty, UserNameSchema),
+  /** sets the user's name (an empty one goes back to the OS user); returns the name now in use */
+  setUserName: call(z.object({ name: z.string().max(200) }).strict(), UserNameSchema),
   /** tell the host the UI language so native menus are rebuilt */
   setLanguage: call(z.object({ lang: LangSchema }).strict(), z.object({})),
   /** read a text file the user picked (translation import); decoded like a report */
