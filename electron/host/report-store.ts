@@ -21,6 +21,9 @@ import { rememberOwnWrite } from './own-writes.ts';
 import { withFileLock } from './file-lock.ts';
 import { isInside } from './paths.ts';
 import { cleanStaleTempsThrottled } from './stale-temps.ts';
+import { stampProvenance } from '../../shared/team/provenance.ts';
+import { currentUserName } from './identity.ts';
+import { previousSaved, rememberLoaded, rememberSaved } from './last-saved.ts';
 
 /** Largest source accepted: larger files are not news reports and would make the editor unusable. */
 export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
@@ -256,6 +259,7 @@ export async function openReport(txtPath: string, opts: OpenOptions = {}): Promi
     const same = stored.source.sha256 === hash;
     const problems = checkAnnotations(stored, same ? { text } : undefined);
     if (problems.length) sidecarFailure(new SidecarError(problems), scPath, sidecar.hash);
+    rememberLoaded(scPath, sidecar.hash, sidecar.json);
     if (same) {
       annotations = stored;
       state = 'loaded';
@@ -325,6 +329,10 @@ export interface SaveOptions {
    * checks always run. Leave unset for anything not parsed by the schema.
    */
   validated?: boolean;
+  /** the user name provenance is stamped with (default: identity.ts's currentUserName()). The
+   * report store remembers the saved model to stamp the next save against: do not mutate
+   * `annotations` after saving them (take a copy to edit further). */
+  user?: string;
 }
 
 /**
@@ -341,13 +349,18 @@ export async function saveReport(
 ): Promise<{ sidecarHash: string; savedAt: string }> {
   // every save stamps "modified" (the renderer's copy keeps the time it was loaded)
   const savedAt = (opts.now ?? (() => new Date().toISOString()))();
-  const json = checkedJson({ ...annotations, modified: savedAt }, opts.validated);
   const scPath = sidecarPath(txtPath);
+  // provenance (who changed what) against the file this save replaces; a stale expectation fails
+  // the compare-and-swap below, so stamping against it does no harm
+  const [user, prev] = await Promise.all([opts.user ?? currentUserName(), previousSaved(scPath, expectedSidecarHash)]);
+  const stamped = { ...stampProvenance(prev, annotations, user, savedAt), modified: savedAt };
+  const json = checkedJson(stamped, opts.validated);
   // check and replace under one lock: a compare-and-swap across processes (file-lock.ts)
   const hash = await withFileLock(scPath, async () => {
     await cleanStaleTempsThrottled(dirname(scPath));
     return writeIfUnchanged(scPath, json, expectedSidecarHash, opts);
   });
+  rememberSaved(scPath, hash, stamped);
   await discardJournal(opts.journalDir ?? defaultJournalDir(), txtPath).catch(() => undefined);
   return { sidecarHash: hash, savedAt };
 }

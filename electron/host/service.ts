@@ -32,6 +32,8 @@ import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
 import { restoreOptions, restoreSidecar } from './sidecar-restore.ts';
 import { ProjectPropagation } from './project-propagate.ts';
+import { currentUserName, readIdentity, writeUserName } from './identity.ts';
+import { folderAgreement } from './agree.ts';
 
 /** A request after validation (defaults applied). */
 export type ParsedRequest<K extends CallName> = z.output<HostCalls[K]['request']>;
@@ -54,7 +56,7 @@ export interface HostDeps {
   /** reads and decodes a report with its sidecar (created fresh when absent, segmented with the project's abbreviations) */
   openReport(txtPath: string, opts: { journalDir: string; ignoreSidecar?: boolean } & SegmentRules): Promise<OpenedReport>;
   /** writes the sidecar atomically; refuses with 'conflict' when the file on disk is not `expectedSidecarHash` */
-  saveReport(txtPath: string, annotations: Annotations, expectedSidecarHash: string | null, opts: { journalDir: string; validated?: boolean }): Promise<{ sidecarHash: string; savedAt: string }>;
+  saveReport(txtPath: string, annotations: Annotations, expectedSidecarHash: string | null, opts: { journalDir: string; validated?: boolean; user?: string }): Promise<{ sidecarHash: string; savedAt: string }>;
   /** writes the user's version beside the sidecar ("keep both"); returns the copy's path */
   saveCopy(txtPath: string, annotations: Annotations): Promise<string>;
   /** records unsaved edits for crash recovery */
@@ -267,7 +269,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
     // the request was validated against the contract above: the store need not run the schema again
     saveReport: async (req) => {
       const path = await roots.resolve(req.path);
-      const saved = await deps.saveReport(path, req.annotations, req.sidecarHash, { journalDir, validated: true });
+      const saved = await deps.saveReport(path, req.annotations, req.sidecarHash, { journalDir, validated: true, user: await currentUserName(opts.dataDir) });
       // the saved rows replace that report's units in its folder's memory (no rebuild)
       memories.get(roots.rootOf(path)!)?.updateReport(path, req.annotations);
       return saved;
@@ -321,6 +323,18 @@ export function createHostService(opts: HostServiceOptions): HostService {
     exportCancel: async (req) => {
       jobs.get(req.jobId)?.abort();
       return {};
+    },
+    agreement: async (req) => {
+      // the second copy is opened only as a folder may be: chosen before, or typed within the rule
+      const root = await openedRoot(req.root);
+      const other = await realFolder(req.other);
+      if (!(await access.mayOpen(other))) throw new HostError('forbidden', access.refusal(req.other));
+      return folderAgreement(root, other);
+    },
+    userName: async () => readIdentity(opts.dataDir),
+    setUserName: async (req) => {
+      await writeUserName(opts.dataDir, req.name);
+      return readIdentity(opts.dataDir);
     },
     setLanguage: async (req) => {
       opts.onLanguage?.(req.lang, req.tagSet);

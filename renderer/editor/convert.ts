@@ -104,22 +104,32 @@ export function docToAnnotations(doc: PMNode, base: Annotations, sourceText: str
   const mentions: Mention[] = [];
   const usedMentionIds = new Set<string>();
   const allMentionIds = new Set(base.mentions.map((m) => m.id));
+  // who and when (format 1.1) ride along by id; the host restamps what changed when it saves
+  const baseMentions = new Map(base.mentions.map((m) => [m.id, m]));
   const pushMention = (m: Mention) => {
     if (usedMentionIds.has(m.id) || m.id === '') {
       m.id = nextId('m', [...allMentionIds]);
       allMentionIds.add(m.id);
+    } else {
+      const was = baseMentions.get(m.id);
+      if (was?.by !== undefined) m.by = was.by;
+      if (was?.at !== undefined) m.at = was.at;
     }
     usedMentionIds.add(m.id);
     allMentionIds.add(m.id);
     mentions.push(m);
   };
 
+  // fields of a row the editor does not own (format 1.1: provenance, comments, review) ride along by id
+  const baseUnits = new Map(base.units.map((u) => [u.id, u]));
   doc.forEach((row) => {
     const ra = row.attrs as RowAttrs;
     const unit: AlignmentUnit = {
       id: ra.id, source: [], target: [], status: ra.status, origin: ra.origin,
       confirmed: ra.confirmed || ra.untranslated,
     };
+    const was = baseUnits.get(ra.id);
+    if (was) for (const k of ['by', 'at', 'comments', 'reviewed'] as const) if (was[k] !== undefined) Object.assign(unit, { [k]: was[k] });
     if (ra.confidence !== null) unit.confidence = ra.confidence;
     // written only when non-empty, so sidecars without ignores stay as they were
     if (ra.qaIgnore.length) unit.qaIgnore = [...ra.qaIgnore];

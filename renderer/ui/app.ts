@@ -35,6 +35,7 @@ import { openShortcuts, type ShortcutRow } from './shortcuts-panel.ts';
 import { openAbout } from './about-dialog.ts';
 import { openSettingsDialog } from './settings-dialog.ts';
 import { FindBar, type FindTarget } from './find-bar.ts';
+import { openAgreementDialog } from './agreement-dialog.ts';
 import type { QaHooks } from './qa-panel.ts';
 import { tagAllInProject } from './project-propagate.ts';
 import { ProjectFindPanel } from './project-find.ts';
@@ -216,6 +217,7 @@ export class App {
       case 'concordance': return this.concordance();
       case 'qaPanel': return this.o.qa?.toggle();
       case 'qaReport': return this.qaReport();
+      case 'agreement': return this.agreement();
       case 'replace': return this.openFind(true);
       case 'palette': return this.palette();
     }
@@ -483,6 +485,13 @@ export class App {
       beforeRun: async () => (this.session ? this.session.saver.flush() : true),
       openAt: (path, row) => this.openReportAt(path, '', row),
     });
+  }
+
+  /** File → Agreement…: this folder against another copy of its reports. */
+  private async agreement(): Promise<void> {
+    const ws = this.workspace;
+    if (!ws) return;
+    await openAgreementDialog({ t: this.t, host: this.o.host, root: ws.root, lang: this.lang, beforeRun: async () => (this.session ? this.session.saver.flush() : true) });
   }
 
   private async importTranslation(): Promise<void> {

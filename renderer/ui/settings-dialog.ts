@@ -13,6 +13,7 @@ import { openDialog } from './dialog.ts';
 import { describeFailure } from './errors.ts';
 import { QA_CHECKS } from '../../shared/qa/types.ts';
 import { checkName, disabledChecks, withQaDisabled } from './qa-model.ts';
+import { identityField } from './identity-field.ts';
 
 /** One tag type as edited (strings straight from the fields). */
 export interface TagDraft {
@@ -184,6 +185,11 @@ export function openSettingsDialog(o: SettingsDialogOptions): Promise<Workspace 
     const button = dlg.buttons.get('save');
     if (button) button.disabled = true;
     try {
+      const nameProblem = await identity.commit();
+      if (nameProblem) {
+        replaceChildren(problemsEl, h('p', { dir: 'auto' }, nameProblem));
+        return;
+      }
       const res = await host.saveSettings({ root: workspace.root, settings });
       if (!res.ok) {
         replaceChildren(problemsEl, h('p', { 'data-code': res.code, dir: 'auto' }, describeFailure(t, res)));
@@ -196,8 +202,10 @@ export function openSettingsDialog(o: SettingsDialogOptions): Promise<Workspace 
     }
   };
 
+  const identity = identityField(t, host);
   const body = [
     h('p', { class: 'hint' }, t('settings.intro', { name: workspace.name })),
+    identity.element,
     h('fieldset', { class: 'field settings-tagset' }, h('legend', {}, t('settings.tagSet')), list, addButton),
     h('fieldset', { class: 'field settings-abbreviations' }, h('legend', {}, t('settings.abbreviations')),
       h('p', { class: 'hint' }, t('settings.abbreviationsHint')), segList('abbreviations', 'ar'), segList('abbreviations', 'en')),

@@ -59,6 +59,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   app('importMemory', 'menu.importMemory', undefined, { id: 'file', group: 2 }),
   app('export', 'menu.export', ['Mod-e'], { id: 'file', group: 2 }),
   app('qaReport', 'menu.qaReport', undefined, { id: 'file', group: 2 }),
+  app('agreement', 'menu.agreement', undefined, { id: 'file', group: 2 }),
   app('settings', 'menu.settings', undefined, { id: 'file', group: 3 }),
   // Edit
   // the editor's keymap binds undo and redo (a text field's Ctrl+Z stays the field's)

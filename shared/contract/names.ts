@@ -11,6 +11,7 @@ export const CALL_NAMES = [
   'projectFind', 'projectReplacePreview', 'projectReplaceApply', 'projectReplaceUndo',
   'sidecarRestoreOptions', 'restoreSidecar',
   'projectPropagatePreview', 'projectPropagateCancel', 'projectPropagateApply', 'projectPropagateUndo',
+  'userName', 'setUserName', 'agreement',
 ] as const;
 
 export const EVENT_NAMES = ['menu', 'exportProgress', 'fileChanged', 'propagateProgress'] as const;

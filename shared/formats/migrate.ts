@@ -19,6 +19,16 @@ export interface Migration {
  * this is empty today; tests register a fabricated 0.9 step to prove the hook works. */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
 
+/** Steps within the current major, keyed by the exact "major.minor" they upgrade from. A minor only
+ * adds optional fields, so a step changes nothing but `version`: the file loads unchanged, and the
+ * next save writes the version whose fields it may now carry. */
+export const MINOR_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '1.0': {
+    description: '1.0 → 1.1: adds optional provenance (by, at) on units, mentions and entities, row comments and reviews, merge conflicts; nothing to convert',
+    up: (raw) => ({ ...raw, version: '1.1' }),
+  },
+};
+
 export type VersionProblem = 'bad-version' | 'newer-version' | 'no-migration';
 
 export class VersionError extends Error {
@@ -54,7 +64,11 @@ export interface MigrationResult {
  * or malformed version), 'newer-version' (a later major), 'no-migration' (an older major without a
  * registered step). `registry` is injectable for tests.
  */
-export function migrateToCurrent(raw: RawSidecar, registry: Readonly<Record<number, Migration>> = MIGRATIONS): MigrationResult {
+export function migrateToCurrent(
+  raw: RawSidecar,
+  registry: Readonly<Record<number, Migration>> = MIGRATIONS,
+  minors: Readonly<Record<string, Migration>> = MINOR_MIGRATIONS,
+): MigrationResult {
   const current = parseVersion(FORMAT_VERSION)!;
   const from = raw.version;
   const v = parseVersion(from);
@@ -76,6 +90,14 @@ export function migrateToCurrent(raw: RawSidecar, registry: Readonly<Record<numb
     const next = parseVersion(value.version);
     if (!next || next.major <= major) throw new VersionError('no-migration', `The migration from ${major}.x did not produce a newer version.`);
     major = next.major;
+  }
+  // then the minor steps of the current major, each from its exact version
+  for (let step = minors[String(value.version)]; step; step = minors[String(value.version)]) {
+    const before = parseVersion(value.version)!;
+    value = step.up(value);
+    applied.push(step.description);
+    const next = parseVersion(value.version);
+    if (!next || next.major !== before.major || next.minor <= before.minor) throw new VersionError('no-migration', `The migration from ${String(before.major)}.${String(before.minor)} did not produce a newer minor version.`);
   }
   return { value, from: String(from), applied };
 }

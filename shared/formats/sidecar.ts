@@ -172,17 +172,23 @@ function sortedKeys(v: unknown): unknown {
 /** A copy of a row-level object with keys in schema order (undefined values are left out by JSON.stringify). */
 type Literal = (v: Record<string, unknown>) => Record<string, unknown>;
 
-const LITERALS: { keys: string[]; build: Literal }[] = [
+// `rare`: keys whose values are objects (a row's comments and review). The literal leaves them out,
+// so an object that has one fails the key-count check below and takes the generic path.
+const LITERALS: { keys: string[]; rare?: string[]; build: Literal }[] = [
   { keys: ['id', 'start', 'end', 'text', 'origin'], build: (v) => ({ id: v.id, start: v.start, end: v.end, text: v.text, origin: v.origin }) },
   { keys: ['id', 'text'], build: (v) => ({ id: v.id, text: v.text }) },
   {
-    keys: ['id', 'source', 'target', 'status', 'origin', 'confidence', 'confirmed', 'qaIgnore'],
-    build: (v) => ({ id: v.id, source: v.source, target: v.target, status: v.status, origin: v.origin, confidence: v.confidence, confirmed: v.confirmed, qaIgnore: v.qaIgnore }),
+    keys: ['id', 'source', 'target', 'status', 'origin', 'confidence', 'confirmed', 'qaIgnore', 'by', 'at', 'comments', 'reviewed'],
+    rare: ['comments', 'reviewed'],
+    build: (v) => ({
+      id: v.id, source: v.source, target: v.target, status: v.status, origin: v.origin, confidence: v.confidence, confirmed: v.confirmed, qaIgnore: v.qaIgnore,
+      by: v.by, at: v.at,
+    }),
   },
-  { keys: ['id', 'type', 'ar', 'en'], build: (v) => ({ id: v.id, type: v.type, ar: v.ar, en: v.en }) },
+  { keys: ['id', 'type', 'ar', 'en', 'by', 'at'], build: (v) => ({ id: v.id, type: v.type, ar: v.ar, en: v.en, by: v.by, at: v.at }) },
   {
-    keys: ['id', 'side', 'sentence', 'start', 'end', 'text', 'type', 'entity'],
-    build: (v) => ({ id: v.id, side: v.side, sentence: v.sentence, start: v.start, end: v.end, text: v.text, type: v.type, entity: v.entity }),
+    keys: ['id', 'side', 'sentence', 'start', 'end', 'text', 'type', 'entity', 'by', 'at'],
+    build: (v) => ({ id: v.id, side: v.side, sentence: v.sentence, start: v.start, end: v.end, text: v.text, type: v.type, entity: v.entity, by: v.by, at: v.at }),
   },
 ];
 
@@ -212,7 +218,7 @@ function isPlainValue(s: AnySchema): boolean {
 function withLiteral(shape: Record<string, AnySchema>, generic: Orderer): Orderer {
   const keys = Object.keys(shape);
   const lit = LITERALS.find((l) => l.keys.length === keys.length && l.keys.every((k, i) => k === keys[i]));
-  if (!lit || !keys.every((k) => isPlainValue(shape[k]))) return generic;
+  if (!lit || !keys.every((k) => lit.rare?.includes(k) || isPlainValue(shape[k]))) return generic;
   literalsInUse.add(lit.keys.join(','));
   const build = lit.build;
   return (v) => {

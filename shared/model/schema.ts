@@ -10,7 +10,7 @@ import { z } from 'zod';
 export const FORMAT_NAME = 'muwazi-annotations';
 /** major.minor: a reader refuses an unknown major, accepts a newer minor. The annotation objects are
  * loose (z.looseObject): fields a newer minor version adds pass validation and are written back. */
-export const FORMAT_VERSION = '1.0';
+export const FORMAT_VERSION = '1.1';
 export const OFFSET_UNIT = 'codepoint';
 
 /** Ids are a lowercase prefix plus a number: s (source segment), t (target sentence),
@@ -18,6 +18,44 @@ export const OFFSET_UNIT = 'codepoint';
 export const IdSchema = z.string().regex(/^[a-z]+[0-9]+$/, 'an id is a lowercase prefix and a number, e.g. s12');
 
 const Offset = z.number().int().nonnegative();
+
+/** Provenance (1.1): who last changed the item (the user name from the app's preferences) and when
+ * (ISO 8601 UTC). Stamped at save time by shared/team/provenance.ts; absent on items from 1.0 files. */
+const By = z.string().min(1).max(200);
+/** ISO 8601 UTC as written (like `modified`, not checked further: a save never fails over a clock) */
+const At = z.string().min(1).max(64);
+
+/** A reviewer's or annotator's comment on a row (1.1). */
+export const CommentSchema = z.looseObject({
+  id: z.string().min(1),
+  by: By,
+  at: At,
+  text: z.string(),
+  /** 'sendBack': the reviewer returned the row to its translator */
+  kind: z.enum(['note', 'sendBack']),
+});
+
+/** What the reviewer accepted (1.1): the English and the mention/link ids as they were then, so
+ * review mode can show what changed since. */
+export const ReviewedSchema = z.looseObject({
+  by: By,
+  at: At,
+  en: z.string(),
+  mentions: z.array(z.string()),
+  links: z.array(z.string()),
+});
+
+/** A disagreement the merge driver (shared/team/merge.ts) kept both sides of (1.1); the app lists them
+ * for resolution. `base` is absent when the item did not exist in the common ancestor. */
+export const ConflictSchema = z.looseObject({
+  id: z.string().min(1),
+  kind: z.enum(['english', 'status', 'mentionType', 'mention', 'link', 'rows']),
+  /** the unit the conflict is about, when it is one row's */
+  unit: z.string().optional(),
+  base: z.unknown().optional(),
+  ours: z.unknown(),
+  theirs: z.unknown(),
+});
 
 export const SideSchema = z.enum(['ar', 'en']);
 
@@ -55,6 +93,13 @@ export const AlignmentUnitSchema = z.looseObject({
   confirmed: z.boolean().default(false),
   /** QA check ids (shared/qa) the user marked "ignore" for this row; absent when none */
   qaIgnore: z.array(z.string().min(1).max(64)).optional(),
+  /** who last changed the row's status, and when (1.1) */
+  by: By.optional(),
+  at: At.optional(),
+  /** comments on the row, oldest first (1.1) */
+  comments: z.array(CommentSchema).optional(),
+  /** the last accepted review of the row (1.1) */
+  reviewed: ReviewedSchema.optional(),
 });
 
 export const EntitySchema = z.looseObject({
@@ -63,6 +108,9 @@ export const EntitySchema = z.looseObject({
   /** preferred Arabic and English forms (the glossary pair) */
   ar: z.string().optional(),
   en: z.string().optional(),
+  /** who last created or changed the entity (a link joins an Arabic and an English mention), and when (1.1) */
+  by: By.optional(),
+  at: At.optional(),
 });
 
 export const MentionSchema = z.looseObject({
@@ -77,6 +125,9 @@ export const MentionSchema = z.looseObject({
   text: z.string().min(1),
   type: z.string().min(1),
   entity: IdSchema,
+  /** who last created or changed the mention, and when (1.1) */
+  by: By.optional(),
+  at: At.optional(),
 });
 
 /** A proposed mention kept in the sidecar (shared/entities/propagate-report.ts): `pending` ones are
@@ -157,6 +208,8 @@ export const AnnotationsSchema = z.looseObject({
   orphans: z.array(OrphanSchema).optional(),
   /** proposed mentions not yet accepted (pending) or turned down (rejected); absent when none */
   suggestions: z.array(StoredSuggestionSchema).optional(),
+  /** disagreements recorded by the git merge driver, to be resolved in the app (1.1); absent when none */
+  conflicts: z.array(ConflictSchema).optional(),
 });
 
 /** A tag type of the project's tag set. */

@@ -1,9 +1,9 @@
 // Public types of the annotation model, inferred from the zod schemas so they are written once.
 import type { z } from 'zod';
 import type {
-  AlignmentUnitSchema, AnnotationsSchema, EntitySchema, LineEndingSchema, MentionSchema, OrphanSchema,
+  AlignmentUnitSchema, AnnotationsSchema, CommentSchema, ConflictSchema, EntitySchema, LineEndingSchema, MentionSchema, OrphanSchema,
   ProjectSettingsSchema, RowStatusSchema, SideSchema, SourceInfoSchema, SourceSegmentSchema, StoredSuggestionSchema,
-  TagTypeSchema, TargetSentenceSchema, UnitOriginSchema,
+  ReviewedSchema, TagTypeSchema, TargetSentenceSchema, UnitOriginSchema,
 } from './schema.ts';
 
 /** 'ar' is the source side (right to left), 'en' the target side. */
@@ -17,6 +17,12 @@ export type UnitOrigin = z.infer<typeof UnitOriginSchema>;
 /** One editor row: 0..n source segments linked to 0..m target sentences. */
 export type AlignmentUnit = z.infer<typeof AlignmentUnitSchema>;
 export type Entity = z.infer<typeof EntitySchema>;
+/** A comment on a row (1.1). */
+export type RowComment = z.infer<typeof CommentSchema>;
+/** A row's last accepted review (1.1). */
+export type RowReview = z.infer<typeof ReviewedSchema>;
+/** A disagreement kept by the merge driver (1.1). */
+export type MergeConflict = z.infer<typeof ConflictSchema>;
 export type Mention = z.infer<typeof MentionSchema>;
 /** A segment or mention kept aside because the source changed under it (offsets into the old text). */
 export type Orphan = z.infer<typeof OrphanSchema>;

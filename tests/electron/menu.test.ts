@@ -27,7 +27,7 @@ test('the English menu has File, Edit, View, Row, Entities, Help with their item
   const t = buildMenuTemplate('en');
   assert.deepEqual(t.map((m) => m.label), ['File', 'Edit', 'View', 'Row', 'Entities', 'Help']);
   assert.deepEqual(t[0].submenu!.filter((i) => i.type !== 'separator').map((i) => i.label), [
-    en.menu.openFolder, en.menu.openRecent, en.menu.openSample, en.menu.save, en.menu.importTranslation, en.menu.importMemory, en.menu.export, en.menu.qaReport, en.menu.settings, en.menu.quit,
+    en.menu.openFolder, en.menu.openRecent, en.menu.openSample, en.menu.save, en.menu.importTranslation, en.menu.importMemory, en.menu.export, en.menu.qaReport, en.menu.agreement, en.menu.settings, en.menu.quit,
   ]);
   assert.equal(find(t, (i) => i.command === 'save')?.accelerator, 'CmdOrCtrl+S');
   assert.equal(find(t, (i) => i.command === 'save')?.registerAccelerator, undefined);

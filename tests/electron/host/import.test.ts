@@ -29,11 +29,14 @@ test('import keeps confirmed rows of an existing sidecar and saves through the r
   a.units[0] = { ...a.units[0], confirmed: true, status: 'reviewed' };
   a.targets[0] = { ...a.targets[0], text: 'Edited by the reviewer.' };
   await saveReport(txt, a, opened.sidecarHash, { journalDir });
+  // as saved: the status change is stamped with who and when (provenance, format 1.1)
+  const confirmed = (await openReport(txt, { journalDir })).annotations.units[0];
+  assert.equal(confirmed.at !== undefined && confirmed.at !== a.units[0].at, true);
   const en = (await readFile(TRANSLATION, 'utf8')).split('\n').slice(1).join('\n');
   await writeFile(join(dir, 'r2.txt'), en);
   await importTranslationFile(txt, join(dir, 'r2.txt'), { journalDir });
   const after = (await openReport(txt, { journalDir })).annotations;
-  assert.deepEqual(after.units[0], a.units[0]);
+  assert.deepEqual(after.units[0], confirmed);
   assert.equal(after.targets.find((t) => t.id === a.units[0].target[0])!.text, 'Edited by the reviewer.');
   assert.deepEqual(after.units.slice(1).map((u) => u.target.length), [1, 2, 2, 3, 3]);
 }));

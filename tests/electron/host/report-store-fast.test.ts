@@ -12,6 +12,7 @@ import { currentSidecarHash, forgetKnownHashes, openReport, saveReport, sha256, 
 import { isOwnWrite } from '../../../electron/host/own-writes.ts';
 import { serializeAnnotations } from '../../../shared/formats/sidecar.ts';
 import { AnnotationsSchema } from '../../../shared/model/schema.ts';
+import { stampProvenance } from '../../../shared/team/provenance.ts';
 import type { Annotations } from '../../../shared/model/types.ts';
 import { TEXT, annotate } from '../../fixtures/annotated-report.ts';
 
@@ -37,12 +38,12 @@ const conflict = (e: unknown) => e instanceof HostError && e.code === 'conflict'
 test('validated: same bytes as a full save, and the consistency checks still run', () =>
   workspace(async ({ txt, journalDir, a }) => {
     const parsed = AnnotationsSchema.parse(a) as Annotations;
-    const s1 = await saveReport(txt, parsed, null, { journalDir, validated: true, now: NOW });
+    const s1 = await saveReport(txt, parsed, null, { journalDir, validated: true, now: NOW, user: 'ليلى' });
     const fast = await readFile(sidecarPath(txt), 'utf8');
-    const s2 = await saveReport(txt, a, s1.sidecarHash, { journalDir, now: NOW });
+    const s2 = await saveReport(txt, a, s1.sidecarHash, { journalDir, now: NOW, user: 'ليلى' });
     assert.equal(await readFile(sidecarPath(txt), 'utf8'), fast);
     assert.equal(s1.sidecarHash, s2.sidecarHash);
-    assert.equal(fast, serializeAnnotations(a));
+    assert.equal(fast, serializeAnnotations(stampProvenance(null, a, 'ليلى', NOW())));
 
     const broken = structuredClone(parsed);
     broken.mentions[0].text = 'محمد';

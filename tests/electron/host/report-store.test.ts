@@ -8,6 +8,7 @@ import { MAX_SOURCE_BYTES, openReport, readSummary, saveCopy, saveReport, sha256
 import { readJournal, writeJournal } from '../../../electron/host/journal.ts';
 import { parseAnnotations, serializeAnnotations } from '../../../shared/formats/sidecar.ts';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
+import { stampProvenance } from '../../../shared/team/provenance.ts';
 import { TEXT, annotate } from '../../fixtures/annotated-report.ts';
 
 const NOW = () => '2024-06-01T12:00:00.000Z';
@@ -43,16 +44,17 @@ test('a new report is built but not written; save then reopen loads it', () =>
 
     const a = annotate(TEXT);
     a.source = r.annotations.source;
-    const saved = await saveReport(txt, a, null, { journalDir, now: NOW });
+    const saved = await saveReport(txt, a, null, { journalDir, now: NOW, user: 'سلمى' });
     assert.equal(saved.savedAt, NOW());
     const onDisk = await readFile(sidecarPath(txt));
     assert.equal(saved.sidecarHash, sha256(onDisk));
-    // the save stamps "modified" with its own time
-    assert.equal(onDisk.toString(), serializeAnnotations({ ...a, modified: NOW() }));
+    // the save stamps "modified" with its own time, and provenance (nothing saved before: all of it)
+    assert.equal(onDisk.toString(), serializeAnnotations({ ...stampProvenance(null, a, 'سلمى', NOW()), modified: NOW() }));
     const again = await openReport(txt, { journalDir });
     assert.equal(again.state, 'loaded');
     assert.equal(again.sidecarHash, saved.sidecarHash);
-    assert.deepEqual(again.annotations, parseAnnotations(serializeAnnotations({ ...a, modified: NOW() })));
+    assert.deepEqual(again.annotations, parseAnnotations(onDisk.toString()));
+    assert.ok(again.annotations.mentions.every((m) => m.by === 'سلمى' && m.at === NOW()));
     assert.equal(again.recovered, null);
   }));
 

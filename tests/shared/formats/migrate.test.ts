@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MIGRATIONS, VersionError, migrateToCurrent, type Migration } from '../../../shared/formats/migrate.ts';
+import { MIGRATIONS, MINOR_MIGRATIONS, VersionError, migrateToCurrent, type Migration } from '../../../shared/formats/migrate.ts';
 import { SidecarError, parseAnnotations, serializeAnnotations } from '../../../shared/formats/sidecar.ts';
 import { TEXT, annotate } from '../../fixtures/annotated-report.ts';
 
@@ -24,7 +24,7 @@ test('a fabricated 0.9 file is migrated to the current version and parses to the
   const old = fabricate09();
   const r = migrateToCurrent(old, { 0: from09 });
   assert.equal(r.from, '0.9');
-  assert.deepEqual(r.applied, [from09.description]);
+  assert.deepEqual(r.applied, [from09.description, MINOR_MIGRATIONS['1.0'].description]);
   const parsed = parseAnnotations(JSON.stringify(old), { text: TEXT }, { migrations: { 0: from09 } });
   assert.equal(serializeAnnotations(parsed), serializeAnnotations(annotate(TEXT)));
 });
@@ -45,4 +45,22 @@ test('unknown newer majors are refused; newer minors pass through untouched', ()
 test('a migration that does not raise the version is an error, not a loop', () => {
   const stuck: Migration = { description: 'broken', up: (r) => r };
   assert.throws(() => migrateToCurrent({ version: '0.9' }, { 0: stuck }), (e: unknown) => e instanceof VersionError && e.problem === 'no-migration');
+});
+
+test('a 1.0 file loads unchanged as 1.1: only the version moves, every field and byte else stays', () => {
+  const cur = serializeAnnotations(annotate(TEXT));
+  const old = cur.replace('"version": "1.1"', '"version": "1.0"');
+  const r = migrateToCurrent(JSON.parse(old));
+  assert.equal(r.from, '1.0');
+  assert.deepEqual(r.applied, [MINOR_MIGRATIONS['1.0'].description]);
+  assert.equal(serializeAnnotations(parseAnnotations(old, { text: TEXT })), cur);
+  // a 1.0 file has no provenance, comments or conflicts, and needs none
+  const parsed = parseAnnotations(old, { text: TEXT });
+  assert.ok(parsed.units.every((u) => u.by === undefined && u.comments === undefined));
+  assert.equal(parsed.conflicts, undefined);
+});
+
+test('a minor step that does not raise the minor is an error, not a loop', () => {
+  const stuck: Migration = { description: 'broken', up: (r) => r };
+  assert.throws(() => migrateToCurrent({ version: '1.0' }, {}, { '1.0': stuck }), (e: unknown) => e instanceof VersionError && e.problem === 'no-migration');
 });

@@ -201,7 +201,13 @@ test('every row-level literal of the serialiser is in use (a schema change canno
   serializeAnnotations(annotate(TEXT));
   assert.deepEqual(
     [...literalsInUse].sort(),
-    ['id,side,sentence,start,end,text,type,entity', 'id,source,target,status,origin,confidence,confirmed,qaIgnore', 'id,start,end,text,origin', 'id,text', 'id,type,ar,en'],
+    [
+      'id,side,sentence,start,end,text,type,entity,by,at',
+      'id,source,target,status,origin,confidence,confirmed,qaIgnore,by,at,comments,reviewed',
+      'id,start,end,text,origin',
+      'id,text',
+      'id,type,ar,en,by,at',
+    ],
   );
 });
 
@@ -215,5 +221,5 @@ test('extra fields named like Object.prototype members are kept, not dropped', (
   assert.equal(back.toString, 'y');
   // and a file read back (as a newer minor version) writes the same bytes again
   const raw = { ...back, version: '1.9' };
-  assert.equal(serializeAnnotations(parseAnnotations(JSON.stringify(raw), { text: TEXT })), json.replace('"version": "1.0"', '"version": "1.9"'));
+  assert.equal(serializeAnnotations(parseAnnotations(JSON.stringify(raw), { text: TEXT })), json.replace('"version": "1.1"', '"version": "1.9"'));
 });

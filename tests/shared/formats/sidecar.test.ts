@@ -22,7 +22,7 @@ test('serialised form: schema key order, 2-space indent, final newline, stable',
   const a = annotate(TEXT);
   const json = serializeAnnotations(a);
   assert.ok(json.endsWith('}\n'));
-  assert.ok(json.startsWith('{\n  "format": "muwazi-annotations",\n  "version": "1.0",\n  "tool": {'));
+  assert.ok(json.startsWith('{\n  "format": "muwazi-annotations",\n  "version": "1.1",\n  "tool": {'));
   assert.deepEqual(Object.keys(JSON.parse(json)), ['format', 'version', 'tool', 'offsetUnit', 'source', 'target', 'created', 'modified', 'segments', 'targets', 'units', 'entities', 'mentions']);
   assert.ok(json.includes('\n    {\n      "id": "s1",\n      "start": 0,'));
   // key order of the input does not matter
@@ -184,7 +184,7 @@ test('property: random edit sequences never produce an invalid file', () => {
 
 test('invalid JSON: line and column of the error', () => {
   const json = serializeAnnotations(annotate(TEXT));
-  const broken = json.replace('"version": "1.0",', '"version": "1.0",,');
+  const broken = json.replace('"version": "1.1",', '"version": "1.0",,');
   const e = sidecarError(() => parseAnnotations(broken));
   assert.equal(e.code, 'corrupt-sidecar');
   assert.equal(e.problem, 'invalid-json');
@@ -287,4 +287,24 @@ test('fuzz: random bytes, truncations and wrong types never crash and always giv
     }),
     { numRuns: 500 },
   );
+});
+
+test('1.1 fields (provenance, comments, review, conflicts) round-trip in schema order', () => {
+  const a = annotate(TEXT);
+  const at = '2026-12-05T02:30:00.000Z';
+  Object.assign(a.units[0], {
+    reviewed: { links: ['e1'], mentions: ['m1'], en: 'Hello', at, by: 'سلمى' },
+    comments: [{ text: 'راجع الاسم', kind: 'sendBack', at, by: 'سلمى', id: 'c1' }],
+    at, by: 'سلمى',
+  });
+  Object.assign(a.mentions[0], { at, by: 'Omar' });
+  a.conflicts = [{ theirs: 'B', ours: 'A', base: 'O', unit: a.units[0].id, kind: 'english', id: 'k1' }];
+  const json = serializeAnnotations(a);
+  const back = JSON.parse(json);
+  assert.deepEqual(Object.keys(back.units[0]).slice(-4), ['by', 'at', 'comments', 'reviewed']);
+  assert.deepEqual(Object.keys(back.units[0].comments[0]), ['id', 'by', 'at', 'text', 'kind']);
+  assert.deepEqual(Object.keys(back.conflicts[0]), ['id', 'kind', 'unit', 'base', 'ours', 'theirs']);
+  assert.equal(serializeAnnotations(parseAnnotations(json, { text: TEXT })), json);
+  // a comment of an unknown kind is refused
+  assert.throws(() => parseAnnotations(json.replace('"kind": "sendBack"', '"kind": "shout"')), SidecarError);
 });
