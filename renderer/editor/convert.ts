@@ -12,7 +12,7 @@ import { reconcileEntities } from '../../shared/entities/mentions.ts';
 import type {
   AlignmentUnit, Annotations, Mention, SourceSegment, TargetSentence,
 } from '../../shared/model/types.ts';
-import { NO_IGNORES, type EntityAttrs, type RowAttrs, type SourceSentenceAttrs } from './schema.ts';
+import { NO_COMMENTS, NO_CONFLICTS, NO_IGNORES, type DocAttrs, type EntityAttrs, type RowAttrs, type SourceSentenceAttrs } from './schema.ts';
 
 /** Build the editor document for `annotations` over `sourceText`; the result passes `check()`. */
 export function annotationsToDoc(schema: Schema, annotations: Annotations, sourceText: string): PMNode {
@@ -53,10 +53,13 @@ export function annotationsToDoc(schema: Schema, annotations: Annotations, sourc
       // a confirmed unit with source but no target is a deliberate 1-0 link
       untranslated: u.confirmed && u.target.length === 0 && u.source.length > 0,
       qaIgnore: u.qaIgnore?.length ? [...u.qaIgnore] : NO_IGNORES,
+      comments: u.comments?.length ? [...u.comments] : NO_COMMENTS,
+      reviewed: u.reviewed ?? null,
     };
     return row.create(attrs, [source_cell.create(null, sources), target_cell.create(null, targets)]);
   });
-  const doc = schema.topNodeType.create(null, rows.length ? rows : [emptyRow(schema)]);
+  const docAttrs: DocAttrs = { conflicts: annotations.conflicts?.length ? [...annotations.conflicts] : NO_CONFLICTS };
+  const doc = schema.topNodeType.create(docAttrs, rows.length ? rows : [emptyRow(schema)]);
   doc.check();
   return doc;
 }
@@ -146,6 +149,8 @@ export function docToAnnotations(doc: PMNode, base: Annotations, sourceText: str
     if (ra.confidence !== null) unit.confidence = ra.confidence;
     // written only when non-empty, so sidecars without ignores stay as they were
     if (ra.qaIgnore.length) unit.qaIgnore = [...ra.qaIgnore];
+    if (ra.comments.length) unit.comments = [...ra.comments];
+    if (ra.reviewed) unit.reviewed = ra.reviewed;
     const [srcCell, tgtCell] = [row.child(0), row.child(1)];
     srcCell.forEach((s) => {
       const a = s.attrs as SourceSentenceAttrs;
@@ -179,5 +184,10 @@ export function docToAnnotations(doc: PMNode, base: Annotations, sourceText: str
   // entities follow the marks: new ones added, those whose last mention went dropped
   const referenced = new Set(base.mentions.map((m) => m.entity));
   const unused = new Set(base.entities.map((e) => e.id).filter((id) => !referenced.has(id)));
-  return { ...base, segments, targets, units, mentions: ordered, entities: reconcileEntities(base.entities, ordered, unused) };
+  const out: Annotations = { ...base, segments, targets, units, mentions: ordered, entities: reconcileEntities(base.entities, ordered, unused) };
+  // conflicts live in the document (resolving one is undoable); written only while some are open
+  const conflicts = (doc.attrs as DocAttrs).conflicts;
+  if (conflicts.length) out.conflicts = [...conflicts];
+  else delete out.conflicts;
+  return out;
 }

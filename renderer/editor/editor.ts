@@ -19,6 +19,7 @@ import { findKey, setFindTr } from './plugins/find.ts';
 import { qaKey, type QaOptions } from './plugins/qa.ts';
 import type { RegexProblem, SearchOptions } from '../../shared/text/search.ts';
 import type { SpellOptions } from './plugins/spell.ts';
+import type { ReviewOptions } from './plugins/review.ts';
 import { replaceAll, replaceCurrent, type ReplaceOutcome } from './find-replace.ts';
 
 /** What the selection is on, reported to `onSelection`. */
@@ -65,6 +66,8 @@ export interface EditorInit {
   readOnly?: boolean;
   /** called after every transaction that changed the QA findings' state (the QA panel) */
   onQa?: () => void;
+  /** review mode (plugins/review.ts; wired by renderer/ui/review-panel.ts) */
+  review?: ReviewOptions;
 }
 
 /** What onChange reports. */
@@ -137,7 +140,7 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
   const makeState = () => EditorState.create({
     doc: annotationsToDoc(schema, base, sourceText),
     // the sidecar's suggestions (pending, rejected) go to the entity plugin (issue 15)
-    plugins: editorPlugins({ sourceText, onSourceRefused: refused, entities: init.entities && { ...init.entities, stored: base.suggestions }, spell: init.spell, qa: { ...init.qa, entities: base.entities } }),
+    plugins: editorPlugins({ sourceText, onSourceRefused: refused, entities: init.entities && { ...init.entities, stored: base.suggestions }, spell: init.spell, qa: { ...init.qa, entities: base.entities }, review: init.review }),
   });
 
   const report = (state: EditorState) => {

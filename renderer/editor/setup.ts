@@ -12,6 +12,7 @@ import { find } from './plugins/find.ts';
 import { qa, type QaOptions } from './plugins/qa.ts';
 import { entityPlugins, type EntityOptions } from './plugins/entity-setup.ts';
 import { spellPlugins, type SpellOptions } from './plugins/spell.ts';
+import { review, type ReviewOptions } from './plugins/review.ts';
 
 /** Options of editorPlugins. */
 export interface SetupOptions {
@@ -25,6 +26,8 @@ export interface SetupOptions {
   spell?: SpellOptions;
   /** QA checks: context (glossary, disabled checks) and the report's entities (plugins/qa.ts) */
   qa?: QaOptions;
+  /** review mode: comment badges, refusals (plugins/review.ts) */
+  review?: ReviewOptions;
 }
 
 /**
@@ -39,6 +42,7 @@ export function editorPlugins(options: SetupOptions): Plugin[] {
     lowConfidence(),
     qa(options.qa),
     find(),
+    review(options.review),
     ...spellPlugins(options.spell),
     history(),
     ...entityPlugins(options.entities),

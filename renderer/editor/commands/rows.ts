@@ -3,7 +3,7 @@
 // in one undoable step; the Arabic text is never changed, only regrouped.
 import { TextSelection } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
-import { NO_IGNORES, type RowAttrs } from '../schema.ts';
+import { NO_COMMENTS, NO_IGNORES, type RowAttrs } from '../schema.ts';
 import {
   buildRow, cursorOf, manualAttrs, rowOp, minStatus, realTargets, replaceRows, sentenceStart, sentencesOf, STATUS_LOWERED,
   type CellSide, type Command, type Place, type StatusLowered,
@@ -84,7 +84,7 @@ export const mergeRowNext: Command = mergeWith(1);
 /** Merge the cursor's row with the previous row. */
 export const mergeRowPrevious: Command = mergeWith(-1);
 
-const blankAttrs: RowAttrs = { id: '', status: 'auto', origin: 'manual', confidence: null, confirmed: false, untranslated: false, qaIgnore: NO_IGNORES };
+const blankAttrs: RowAttrs = { id: '', status: 'auto', origin: 'manual', confidence: null, confirmed: false, untranslated: false, qaIgnore: NO_IGNORES, comments: NO_COMMENTS, reviewed: null };
 
 /** Insert an empty row after the cursor's row, with only an (empty) English sentence: a 0-1 link. */
 export const insertTargetRow: Command = (state, dispatch) => {
