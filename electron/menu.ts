@@ -104,6 +104,7 @@ export function buildMenuTemplate(lang: MenuLang, opts: MenuOptions = {}): MenuI
         sep,
         // no accelerator: F9 is the renderer's (renderer/ui/commands.ts APP_SHORTCUTS)
         cmd('qaPanel'),
+        cmd('reviewMode'),
         ...(opts.dev ? [sep, { role: 'toggleDevTools' } as MenuItemSpec] : []),
       ],
     },

@@ -9,6 +9,7 @@ import './ui/glossary.css';
 import './ui/spell.css';
 import './ui/workbench.css';
 import './ui/qa.css';
+import './ui/review.css';
 import type { TFunction } from 'i18next';
 import { getHost } from './api.ts';
 import { initI18n } from './i18n.ts';
@@ -24,16 +25,21 @@ import { withSpell } from './ui/spell.ts';
 import { SPELL_MENU_KEY } from './editor/plugins/spell.ts';
 import { withWorkbench } from './ui/workbench.ts';
 import { createQa } from './ui/qa-panel.ts';
+import { createReview } from './ui/review-panel.ts';
 import { applyCssTexts } from './ui/css-texts.ts';
 
 async function boot(): Promise<void> {
   // entity tagging learns the workspace (tag set, glossary) from the host's answers
-  const tracked = trackEntityContext(getHost());
+  const rawHost = getHost();
+  const tracked = trackEntityContext(rawHost);
   const entityCtx = tracked.ctx;
   let tr: TFunction | null = null;
   // QA learns the project's disabled checks from the same host answers
   const qa = createQa(tracked.host, () => tr!, entityCtx);
   const host = qa.host;
+  // review opens the other copy's folder (curation) on the plain host: the trackers above must not
+  // take that folder's settings for the open project's
+  const review = createReview(rawHost, () => tr!);
   const infoRes = await host.appInfo({});
   const info = infoRes.ok ? infoRes.value : null;
   const i18n = await initI18n(info?.systemLanguage);
@@ -41,6 +47,7 @@ async function boot(): Promise<void> {
   applyCssTexts(tr);
   i18n.on('languageChanged', () => {
     qa.relabel();
+    review.relabel();
     applyCssTexts(i18n.t.bind(i18n) as TFunction);
   });
   const root = document.getElementById('app');
@@ -56,14 +63,16 @@ async function boot(): Promise<void> {
     i18n,
     info,
     // spell check inside, the entity panel around it, QA and the matches pane docked beside the panel
+    // review outside QA: its panel joins the dock QA makes
     createEditor: withWorkbench(
-      qa.wrap(withEntities(
+      review.wrap(qa.wrap(withEntities(
         withSpell(createEditor, { host, root: () => entityCtx.root, t: () => i18n.t.bind(i18n) as TFunction }),
         entityCtx, host, () => i18n.t.bind(i18n), i18n,
-      )),
+      ))),
       { host, i18n, mac: /Mac|iPhone|iPad/.test(navigator.platform) },
     ),
     qa: qa.hooks,
+    review: review.hooks,
     // given the word list (ui/lexicon-import.ts) and the project's abbreviations (ui/project-import.ts)
     importTranslation: withLexicon(importTranslation, host, (state) => { document.documentElement.dataset.lexicon = state; }),
     editorShortcuts: () => SHORTCUTS.flatMap((s) => s.keys.map((keys) => ({

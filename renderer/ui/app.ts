@@ -29,6 +29,7 @@ import { warningsPanel } from './warnings-panel.ts';
 import { openSettingsDialog } from './settings-dialog.ts';
 import { FindBar, type FindCount, type FindTarget, type ReplaceCount } from './find-bar.ts';
 import type { QaHooks } from './qa-panel.ts';
+import type { ReviewHooks } from './review-panel.ts';
 import { ProjectFindPanel } from './project-find.ts';
 import type { SearchOptions } from '../../shared/text/search.ts';
 import type { ReportWhere, WorkbenchActions } from './workbench.ts';
@@ -89,6 +90,8 @@ export interface AppOptions {
   openGlossary?: () => Promise<void>;
   /** the QA panel, QA report and export gate (renderer/ui/qa-panel.ts, wired in main.ts); absent: no QA */
   qa?: QaHooks;
+  /** review mode (renderer/ui/review-panel.ts, wired in main.ts); absent: no review mode */
+  review?: ReviewHooks;
 }
 
 /** The open report: its editor, its save policy. */
@@ -216,6 +219,7 @@ export class App {
       case 'fillExactMatches': return this.fillExactMatches();
       case 'concordance': return this.concordance();
       case 'qaPanel': return this.o.qa?.toggle();
+      case 'reviewMode': return this.o.review?.toggle();
       case 'qaReport': return this.qaReport();
       case 'replace': return this.openFind(true);
     }
@@ -270,6 +274,7 @@ export class App {
         ] },
         { kind: 'separator' },
         { kind: 'item', command: 'qaPanel', label: t('menu.qaPanel'), shortcut: 'F9' },
+        { kind: 'item', command: 'reviewMode', label: t('menu.reviewMode') },
       ] },
       { id: 'help', label: t('menu.help'), entries: [
         { kind: 'item', command: 'shortcuts', label: t('menu.shortcuts'), shortcut: 'F1' },

@@ -8,6 +8,8 @@ export const APP_COMMANDS = [
   'find', 'findNext', 'findPrevious', 'replace', 'qaPanel', 'qaReport',
   // translator's workbench (renderer/ui/workbench.ts): Ctrl+1…Ctrl+5, Edit → Fill Exact Matches, Concordance
   'insertMatch1', 'insertMatch2', 'insertMatch3', 'insertMatch4', 'insertMatch5', 'fillExactMatches', 'concordance',
+  // review mode (renderer/ui/review-panel.ts): View → Review Mode
+  'reviewMode',
 ] as const;
 
 /** One app command id. */
