@@ -50,6 +50,12 @@ function mentionText(key: string, row: PMNode, view: RowView, reviewed: RowRevie
 
 export class ReviewPanel {
   readonly el: HTMLElement;
+  /** outside the panel, shown while it is hidden: the open merge conflicts (visible and announced),
+   * and refusals (announced even with the panel hidden) */
+  readonly notice: HTMLElement;
+  private readonly noticeText: HTMLElement;
+  private readonly noticeOpen: HTMLButtonElement;
+  private readonly refusal: HTMLElement;
   private readonly head: HTMLElement;
   private readonly live: HTMLElement;
   private readonly row: HTMLElement;
@@ -96,6 +102,28 @@ export class ReviewPanel {
           h('div', { class: 'review-actions' }, this.buttons.accept, this.buttons.sendBack, this.buttons.note)),
         h('section', { class: 'review-conflicts-box' }, this.conflictsHead, this.conflicts)));
     this.el.addEventListener('keydown', (ev) => this.onKey(ev));
+    this.noticeText = h('span', { class: 'review-notice-text' });
+    this.noticeOpen = h('button', { type: 'button', 'data-action': 'open-review' });
+    this.noticeOpen.addEventListener('click', () => this.openReview());
+    this.refusal = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'data-review': 'announce' });
+    const conflictNote = h('p', { class: 'review-notice', role: 'status', 'aria-live': 'polite', hidden: true }, this.noticeText, ' ', this.noticeOpen);
+    this.notice = h('div', { class: 'review-notice-box' }, this.refusal, conflictNote);
+  }
+
+  /** Called by the notice's button: review mode on (the hooks' toggle keeps its flag in step). */
+  openReview: () => void = () => this.setActive(true);
+
+  /** The conflict note: shown while conflicts are open and the panel is hidden. */
+  updateNotice(): void {
+    const t = this.t();
+    const n = openConflicts(this.editor.view.state).length;
+    const note = this.notice.querySelector<HTMLElement>('.review-notice')!;
+    note.hidden = n === 0 || this.visible;
+    note.dataset.conflicts = String(n);
+    if (note.hidden) return;
+    const text = t('review.conflictNote', { count: n });
+    if (this.noticeText.textContent !== text) this.noticeText.textContent = text;
+    this.noticeOpen.textContent = t('review.openReview');
   }
 
   get visible(): boolean {
@@ -106,6 +134,7 @@ export class ReviewPanel {
   setActive(on: boolean, focus = true): void {
     this.el.hidden = !on;
     setReviewMode(on)(this.editor.view.state, this.editor.view.dispatch);
+    this.updateNotice();
     if (on) {
       this.render();
       if (focus) this.editor.focus();
@@ -114,7 +143,10 @@ export class ReviewPanel {
 
   /** The editor changed (an edit, a caret move): redraw soon, only while shown. */
   schedule(): void {
-    if (!this.visible) return;
+    if (!this.visible) {
+      this.updateNotice();
+      return;
+    }
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.render(), 120);
   }
@@ -122,7 +154,10 @@ export class ReviewPanel {
   /** Says why a command was refused (the live line). */
   refused(why: ReviewRefusal): void {
     const t = this.t();
-    this.say(t(`review.refused.${why}`, { count: openConflicts(this.editor.view.state).length }));
+    const text = t(`review.refused.${why}`, { count: openConflicts(this.editor.view.state).length });
+    this.refusal.textContent = '';
+    this.refusal.textContent = text;
+    if (this.visible) this.say(text);
   }
 
   private say(text: string): void {
@@ -281,11 +316,13 @@ export class ReviewPanel {
   relabel(): void {
     this.editor.view.dispatch(relabelReviewTr(this.editor.view.state));
     if (this.visible) this.render();
+    this.updateNotice();
   }
 
   destroy(): void {
     clearTimeout(this.timer);
     this.el.remove();
+    this.notice.remove();
   }
 }
 
@@ -331,15 +368,18 @@ export function createReview(rawHost: HostBridge, t: () => TFunction): { wrap(cr
     mount.addEventListener('keydown', onKey);
     // docked below the editor with the QA and entity panels
     const dock = mount.parentElement?.querySelector(':scope > .editor-dock');
-    if (dock) dock.prepend(p.el);
-    else mount.after(p.el);
+    if (dock) dock.prepend(p.notice, p.el);
+    else mount.after(p.notice, p.el);
+    p.openReview = () => hooks.toggle();
     if (on) p.setActive(true, false);
+    else p.updateNotice();
     return {
       ...editor,
       setAnnotations(a, text) {
         // a reload builds a new editor state: review mode goes on again
         editor.setAnnotations(a, text);
         if (on) p?.setActive(true, false);
+        else p?.updateNotice();
       },
       destroy() {
         mount.removeEventListener('keydown', onKey);

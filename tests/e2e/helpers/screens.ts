@@ -90,6 +90,14 @@ export async function walkScreens(e: E2E, visit: Visit, o: { arabic?: boolean } 
   await page.keyboard.press('F9');
   await page.waitForSelector('.qa-panel[hidden]', { state: 'attached' });
 
+  // review mode (View → Review Mode): the panel with the caret row's changes and the comment box
+  await page.locator('.muwazi-editor .tgt').first().click();
+  await menu(page, 'view', 'reviewMode');
+  await page.waitForSelector('.review-panel:not([hidden]) .review-row-title');
+  await visit('review panel (View → Review Mode)', page);
+  await menu(page, 'view', 'reviewMode');
+  await page.waitForSelector('.review-panel[hidden]', { state: 'attached' });
+
   await page.locator('.muwazi-editor .tgt').first().click();
   await page.keyboard.press('Control+f');
   await page.waitForSelector('.find-bar:not([hidden])');
