@@ -38,18 +38,29 @@ export const splitRow: Command = (state, dispatch) => {
     const attrs = manualAttrs(c.row, { untranslated: false });
     const [h1, h2, o1, o2] = [here.slice(0, k), here.slice(k), other.slice(0, k2), other.slice(k2)];
     const rows = c.side === 'source'
-      ? [buildRow(attrs, h1, o1), buildRow({ ...attrs, id: '' }, h2, o2)]
-      : [buildRow(attrs, o1, h1), buildRow({ ...attrs, id: '' }, o2, h2)];
+      // the new lower row starts without the comments and review of the row it came from (they stay above)
+      ? [buildRow(attrs, h1, o1), buildRow({ ...attrs, id: '', comments: NO_COMMENTS, reviewed: null }, h2, o2)]
+      : [buildRow(attrs, o1, h1), buildRow({ ...attrs, id: '', comments: NO_COMMENTS, reviewed: null }, o2, h2)];
     dispatch(replaceRows(state, c.rowPos, 1, rows, placeOfNode(rows, c.sentence, c.side, c.offset)));
   }
   return true;
 };
 
+/** The comments of two merged rows, the lower ones renumbered past the upper ones (ids stay unique in the row). */
+function joinComments(upper: RowAttrs['comments'], lower: RowAttrs['comments']): RowAttrs['comments'] {
+  if (!lower.length) return upper;
+  if (!upper.length) return lower;
+  const taken = new Set(upper.map((c) => c.id));
+  let n = Math.max(...[...upper, ...lower].map((c) => Number(c.id.replace(/^c/, '')) || 0));
+  return [...upper, ...lower.map((c) => (taken.has(c.id) ? { ...c, id: `c${++n}` } : c))];
+}
+
 function mergeRows(upper: PMNode, lower: PMNode): PMNode {
   const ua = upper.attrs as RowAttrs;
   const la = lower.attrs as RowAttrs;
   return buildRow(
-    manualAttrs(upper, { status: minStatus(ua.status, la.status), confirmed: ua.confirmed && la.confirmed, untranslated: false }),
+    // both rows' comments are kept; the upper row's last review stays (review mode shows the merge as a change)
+    manualAttrs(upper, { status: minStatus(ua.status, la.status), confirmed: ua.confirmed && la.confirmed, untranslated: false, comments: joinComments(ua.comments, la.comments) }),
     [...sentencesOf(upper, 'source'), ...sentencesOf(lower, 'source')],
     [...realTargets(upper), ...realTargets(lower)],
   );

@@ -124,3 +124,19 @@ test('curation: taking theirs replaces my mention on that place with theirs (fre
   assert.ok(run(s1, commands.undo).doc.eq(s0.doc));
   assert.equal(applyCuration(items.map((item) => ({ item, choice: 'mine' as const })))(s0), false, 'keeping mine changes nothing');
 });
+
+test('split and merge: the lower half starts without comments and review; a merge keeps both rows\' comments with unique ids', () => {
+  const ann = fixture();
+  ann.units[0].comments = [{ id: 'c1', by: 'a', at: stamp.at, text: 'أولى', kind: 'note' }];
+  ann.units[1].comments = [{ id: 'c1', by: 'b', at: stamp.at, text: 'ثانية', kind: 'sendBack' }];
+  ann.units[0].reviewed = snapshotOf(unitView(ann, ann.units[0]), 'a', stamp.at);
+  const merged = run(at(makeState(ann), 's2'), commands.mergeRowPrevious);
+  const cs = rowAttrs(merged, 0).comments;
+  assert.deepEqual(cs.map((c) => c.text), ['أولى', 'ثانية']);
+  assert.equal(new Set(cs.map((c) => c.id)).size, 2);
+  const split = run(at(merged, 's2'), commands.splitRow);
+  assert.equal(rowAttrs(split, 0).comments.length, 2);
+  assert.deepEqual(rowAttrs(split, 1).comments, []);
+  assert.equal(rowAttrs(split, 1).reviewed, null);
+  assert.notEqual(rowAttrs(split, 0).reviewed, null);
+});
