@@ -1,7 +1,11 @@
-// Resolving the merge driver's conflicts (format 1.1 `conflicts`, docs/annotation-format.md). The
-// merged file keeps OUR side in place and records theirs, so "ours" only drops the record; "theirs"
-// and "both" become an edit of the row, which the editor applies together with dropping the record
-// as one undo step (renderer/editor/commands/review.ts). Pure.
+// Resolving the merge driver's conflicts (format 1.1 `conflicts`, shared/team/merge.ts). The merged
+// file keeps OUR side in place and records theirs, so "ours" only drops the record; "theirs" and
+// "both" become an edit of the row, which the editor applies together with dropping the record as
+// one undo step (renderer/editor/commands/review.ts). The driver's shapes: `english` — one English
+// sentence's text on each side (null: that side dropped it); `status` — statuses; `mention` and
+// `mentionType` — whole mentions (null: deleted on that side); `link` — the entity on each side;
+// `rows` — row summaries. Links and rows are shown for the user to redo by hand: only "keep ours"
+// applies to them. Pure.
 import { RowStatusSchema } from '../model/schema.ts';
 import type { MergeConflict, RowStatus, Side } from '../model/types.ts';
 
@@ -22,7 +26,8 @@ export interface ConflictMention {
 /** The edit a choice makes to the open report. */
 export type ConflictEdit =
   | { kind: 'none' }
-  | { kind: 'english'; unit: string; text: string }
+  /** the row's English sentence that reads `ours` (null: add a sentence) becomes `text` (null: dropped) */
+  | { kind: 'english'; unit: string; ours: string | null; text: string | null }
   | { kind: 'status'; unit: string; status: RowStatus }
   /** drop the mentions covering `remove`'s span (ours), then tag `add` */
   | { kind: 'mentions'; remove: ConflictMention | null; add: ConflictMention[] };
@@ -46,9 +51,12 @@ export function conflictEdit(c: MergeConflict, choice: ConflictChoice): Conflict
   if (choice === 'ours') return { kind: 'none' };
   switch (c.kind) {
     case 'english': {
-      if (!c.unit || typeof c.ours !== 'string' || typeof c.theirs !== 'string') return null;
-      const text = choice === 'theirs' ? c.theirs : [c.ours, c.theirs].filter(Boolean).join(' ');
-      return { kind: 'english', unit: c.unit, text };
+      const str = (v: unknown) => typeof v === 'string' || v === null;
+      if (!c.unit || !str(c.ours) || !str(c.theirs)) return null;
+      const [ours, theirs] = [c.ours as string | null, c.theirs as string | null];
+      if (choice === 'theirs') return { kind: 'english', unit: c.unit, ours, text: theirs };
+      // both: their sentence after ours (only when both sides have one)
+      return ours !== null && theirs !== null ? { kind: 'english', unit: c.unit, ours, text: [ours, theirs].filter(Boolean).join(' ') } : null;
     }
     case 'status': {
       const s = RowStatusSchema.safeParse(c.theirs);
@@ -88,5 +96,10 @@ export function valueText(v: unknown): string {
   if (typeof v === 'string') return v;
   const m = asMention(v);
   if (m) return `${m.text} (${m.type})`;
+  const o = v as Record<string, unknown>;
+  // an entity (a link conflict): its forms and type
+  if (typeof o.type === 'string' && ('ar' in o || 'en' in o)) return `${String(o.ar ?? '')} ↔ ${String(o.en ?? '')} (${o.type})`;
+  // row summaries (a rows conflict): each row's English
+  if (Array.isArray(v)) return v.map((r) => (Array.isArray((r as { en?: unknown }).en) ? ((r as { en: string[] }).en.join(' ')) : JSON.stringify(r))).join(' ¦ ');
   return JSON.stringify(v);
 }

@@ -5,7 +5,7 @@
 import type { EditorState, Transaction } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
 import { schema, type DocAttrs, type EntityAttrs, type RowAttrs } from '../schema.ts';
-import { cursorOf, realTargets, rowOp, type Command } from './util.ts';
+import { cursorOf, rowOp, type Command } from './util.ts';
 import { toRowTarget } from './navigate.ts';
 import { changedRows, reviewActive, reviewRefused, rowView, setReviewModeTr } from '../plugins/review.ts';
 import { snapshotOf } from '../../../shared/review/snapshot.ts';
@@ -137,11 +137,17 @@ function allocators(state: EditorState, knownEntities: readonly string[]) {
   return { m: () => take('m'), e: () => take('e'), used };
 }
 
-/** Drop the mentions over `remove`'s span and tag `add`, in `tr` (positions from `state`'s document). */
-function editMentions(state: EditorState, tr: Transaction, remove: ConflictMention[], add: ConflictMention[], knownEntities: readonly string[]): boolean {
+/** Drop the mentions over `remove`'s span and tag `add`, in `tr` (positions from `state`'s document).
+ * `foreign`: `add` comes from another copy whose entity ids mean nothing here (curation), so each of
+ * its entities gets a fresh id; else (a merge, which shares ids) a known entity id is kept. */
+function editMentions(state: EditorState, tr: Transaction, remove: ConflictMention[], add: ConflictMention[], knownEntities: readonly string[], foreign: boolean): boolean {
   const { where } = liteAnnotations(state.doc);
   const ids = allocators(state, knownEntities);
   const newEntity = new Map<string, string>();
+  if (!foreign) {
+    const known = new Set([...knownEntities, ...mentionsOf(state.doc).map((r) => r.attrs.entity)]);
+    for (const a of add) if (a.entity && known.has(a.entity)) newEntity.set(a.entity, a.entity);
+  }
   for (const r of remove) {
     const at = spanPositions(where, r);
     if (!at) return false;
@@ -150,7 +156,7 @@ function editMentions(state: EditorState, tr: Transaction, remove: ConflictMenti
   for (const a of add) {
     const at = spanPositions(where, a);
     if (!at || state.doc.textBetween(at.from, at.to) !== a.text) return false;
-    // their entity ids mean nothing in my copy: one fresh entity per entity of theirs
+    // one fresh entity per entity of theirs not kept above
     const key = a.entity ?? `${a.start}:${a.end}`;
     if (!newEntity.has(key)) newEntity.set(key, ids.e());
     const attrs: EntityAttrs = { id: ids.m(), type: a.type, entity: newEntity.get(key)! };
@@ -158,6 +164,32 @@ function editMentions(state: EditorState, tr: Transaction, remove: ConflictMenti
   }
   // the entity plugin's counters move past the ids used here (its next tag must not reuse them)
   if (entityKey.getState(state) && add.length) tr.setMeta(entityKey, { used: ids.used } satisfies EntityAction);
+  return true;
+}
+
+/** In the row at `pos`: the English sentence reading `ours` (null: a new one at the end) gets `text`
+ * (null: it goes; the row keeps its empty placeholder if it was the last). False when no sentence of
+ * the row reads `ours` any more (edited since the merge: the user decides by hand). */
+function editEnglish(tr: Transaction, pos: number, row: PMNode, ours: string | null, text: string | null): boolean {
+  const cell = row.child(1);
+  const cellStart = pos + 1 + row.child(0).nodeSize;
+  const sentences: { node: PMNode; at: number }[] = [];
+  cell.forEach((n, off) => sentences.push({ node: n, at: cellStart + 1 + off }));
+  const make = (t: string, id = '') => schema.nodes.target_sentence.create({ id }, t ? schema.text(t) : null);
+  if (ours === null) {
+    if (text === null) return false;
+    const real = sentences.filter((x) => x.node.content.size > 0);
+    // into the empty placeholder when the row has no English yet, else after the last sentence
+    if (!real.length) tr.replaceWith(cellStart, cellStart + cell.nodeSize, schema.nodes.target_cell.create(null, make(text)));
+    else tr.insert(cellStart + cell.nodeSize - 1, make(text));
+    return true;
+  }
+  const hit = sentences.find((x) => x.node.textContent === ours && x.node.content.size > 0);
+  if (!hit) return false;
+  const end = hit.at + hit.node.nodeSize;
+  if (text !== null) tr.replaceWith(hit.at, end, make(text, hit.node.attrs.id as string));
+  else if (sentences.length > 1) tr.delete(hit.at, end);
+  else tr.replaceWith(hit.at, end, make(''));
   return true;
 }
 
@@ -176,16 +208,9 @@ export function resolveConflict(id: string, choice: ConflictChoice, knownEntitie
       if (pos < 0) return false;
       const row = state.doc.nodeAt(pos)!;
       if (edit.kind === 'status') updateRow(tr, pos, row, { status: edit.status });
-      else {
-        // one English sentence with the chosen text, keeping the first sentence's id
-        const first = realTargets(row)[0];
-        const cell = row.child(1);
-        const start = pos + 1 + row.child(0).nodeSize;
-        const sentence = schema.nodes.target_sentence.create({ id: first?.attrs.id ?? '' }, edit.text ? schema.text(edit.text) : null);
-        tr.replaceWith(start, start + cell.nodeSize, schema.nodes.target_cell.create(null, sentence));
-      }
+      else if (!editEnglish(tr, pos, row, edit.ours, edit.text)) return false;
     } else if (edit.kind === 'mentions') {
-      if (!editMentions(state, tr, edit.remove ? [edit.remove] : [], edit.add, knownEntities)) return false;
+      if (!editMentions(state, tr, edit.remove ? [edit.remove] : [], edit.add, knownEntities, false)) return false;
     }
     if (dispatch) dispatch(rowOp(tr.setDocAttribute('conflicts', conflicts.filter((k) => k !== c))).scrollIntoView());
     return true;
@@ -213,7 +238,7 @@ export function applyCuration(picks: ReadonlyArray<{ item: CurationItem; choice:
       if (!at) return false;
       tr.removeMark(at.from, at.to, schema.marks.entity);
     }
-    if (!editMentions(state, tr, [], add, knownEntities)) return false;
+    if (!editMentions(state, tr, [], add, knownEntities, true)) return false;
     if (dispatch) dispatch(rowOp(tr));
     return true;
   };

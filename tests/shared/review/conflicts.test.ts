@@ -6,11 +6,14 @@ import type { MergeConflict } from '../../../shared/model/types.ts';
 
 const english: MergeConflict = { id: 'k1', kind: 'english', unit: 'u2', base: 'The prince arrived.', ours: 'The emir arrived.', theirs: 'The prince has arrived.' };
 
-test('english: ours drops the record only, theirs sets their text, both joins them', () => {
+test('english (one sentence per conflict): ours drops the record only, theirs sets their text, both joins them; a side that dropped the sentence', () => {
   assert.deepEqual(choicesFor(english), ['ours', 'theirs', 'both']);
   assert.deepEqual(conflictEdit(english, 'ours'), { kind: 'none' });
-  assert.deepEqual(conflictEdit(english, 'theirs'), { kind: 'english', unit: 'u2', text: 'The prince has arrived.' });
-  assert.deepEqual(conflictEdit(english, 'both'), { kind: 'english', unit: 'u2', text: 'The emir arrived. The prince has arrived.' });
+  assert.deepEqual(conflictEdit(english, 'theirs'), { kind: 'english', unit: 'u2', ours: 'The emir arrived.', text: 'The prince has arrived.' });
+  assert.deepEqual(conflictEdit(english, 'both'), { kind: 'english', unit: 'u2', ours: 'The emir arrived.', text: 'The emir arrived. The prince has arrived.' });
+  const theyDropped: MergeConflict = { ...english, theirs: null };
+  assert.deepEqual(choicesFor(theyDropped), ['ours', 'theirs']);
+  assert.deepEqual(conflictEdit(theyDropped, 'theirs'), { kind: 'english', unit: 'u2', ours: 'The emir arrived.', text: null });
 });
 
 test('status: theirs applies, both does not; an unknown status is not applied', () => {
@@ -34,5 +37,7 @@ test('mentions: same span two types (theirs replaces ours); theirs deleted it; n
   assert.deepEqual(conflictEdit(apart, 'both'), { kind: 'mentions', remove: null, add: [apart.theirs] });
   assert.deepEqual(choicesFor({ id: 'k7', kind: 'rows', ours: ['u1'], theirs: ['u1', 'u2'] }), ['ours']);
   assert.equal(valueText(ours), 'دُبيّ (LOC)');
+  assert.equal(valueText({ id: 'e1', type: 'LOC', ar: 'دُبيّ', en: 'Dubai' }), 'دُبيّ ↔ Dubai (LOC)');
+  assert.equal(valueText([{ id: 'u1', ar: ['قال'], en: ['He said', 'so.'] }, { id: 'u2', ar: [], en: [] }]), 'He said so. ¦ ');
   assert.equal(valueText(null), '');
 });

@@ -13,6 +13,7 @@ import { schema, type RowAttrs } from '../../../../renderer/editor/schema.ts';
 import { curationItems } from '../../../../shared/review/curation.ts';
 import { snapshotOf, unitView } from '../../../../shared/review/snapshot.ts';
 import type { Annotations } from '../../../../shared/model/types.ts';
+import { mergeAnnotations } from '../../../../shared/team/merge.ts';
 import { at, atTarget, fixture, makeState, run, spanOf, TEXT } from '../helpers.ts';
 
 const stamp = { by: 'ليلى', at: '2026-12-05T02:30:00.000Z' };
@@ -90,6 +91,7 @@ test('conflicts: round trip in the sidecar; theirs writes their English and drop
   const refusals: string[] = [];
   const s0 = atTarget(reviewing(ann, refusals), 0);
   assert.deepEqual(docToAnnotations(s0.doc, ann, TEXT).conflicts, ann.conflicts);
+  assert.equal(resolveConflict('k1', 'theirs')(run(s0, commentRow('x', 'note', stamp))), true);
   assert.equal(acceptRow(stamp)(s0, () => assert.fail()), false);
   assert.deepEqual(refusals, ['conflictsOpen']);
   const s1 = run(s0, resolveConflict('k1', 'theirs'));
@@ -139,4 +141,31 @@ test('split and merge: the lower half starts without comments and review; a merg
   assert.deepEqual(rowAttrs(split, 1).comments, []);
   assert.equal(rowAttrs(split, 1).reviewed, null);
   assert.notEqual(rowAttrs(split, 0).reviewed, null);
+});
+
+test('conflicts from the merge driver (shared/team/merge.ts): English and a tag type edited on both sides, resolved as theirs in the editor', () => {
+  const base = fixture();
+  base.targets.push({ id: 't2', text: 'The branch opened 🚀 in Dubai.' });
+  base.units[1].target = ['t2'];
+  const ours = structuredClone(base);
+  const theirs = structuredClone(base);
+  ours.targets[1].text = 'The branch opened 🚀 in Dubai in 2024.';
+  theirs.targets[1].text = 'A branch opened 🚀 in Dubai.';
+  ours.mentions[0].type = 'MISC';
+  theirs.mentions[0].type = 'LOC';
+  const { merged, conflicts } = mergeAnnotations(base, ours, theirs);
+  const english = conflicts.find((c) => c.kind === 'english')!;
+  const type = conflicts.find((c) => c.kind === 'mentionType')!;
+  assert.ok(english && type, JSON.stringify(conflicts));
+  let s = makeState(merged);
+  assert.equal(s.doc.child(1).child(1).textContent, 'The branch opened 🚀 in Dubai in 2024.', 'ours in place');
+  s = run(s, resolveConflict(english.id, 'theirs'));
+  assert.equal(s.doc.child(1).child(1).textContent, 'A branch opened 🚀 in Dubai.');
+  assert.equal(s.doc.child(1).child(1).child(0).attrs.id, 't2', 'the sentence keeps its id');
+  s = run(s, resolveConflict(type.id, 'theirs', merged.entities.map((e) => e.id)));
+  const out = docToAnnotations(s.doc, merged, TEXT);
+  const apple = out.mentions.find((m) => m.side === 'ar' && m.text === 'Apple')!;
+  assert.equal(apple.type, 'LOC');
+  assert.equal(apple.entity, 'e1', 'a merge shares entity ids: the known one is kept');
+  assert.equal(out.conflicts, undefined);
 });
