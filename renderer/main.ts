@@ -25,7 +25,7 @@ import { withSpell } from './ui/spell.ts';
 import { SPELL_MENU_KEY } from './editor/plugins/spell.ts';
 import { withWorkbench } from './ui/workbench.ts';
 import { createQa } from './ui/qa-panel.ts';
-import { createReview } from './ui/review-panel.ts';
+import { createReview, REVIEW_KEYS } from './ui/review-panel.ts';
 import { applyCssTexts } from './ui/css-texts.ts';
 
 async function boot(): Promise<void> {
@@ -81,7 +81,8 @@ async function boot(): Promise<void> {
     }))).concat(tagShortcuts(entityCtx.tagSet).map((s) => ({
       keys: s.keys, label: i18n.t('shortcuts.entities.tag', { type: s.id.slice(4), defaultValue: s.description }),
     })), ENTITY_SHORTCUTS.map((s) => ({ keys: s.keys, label: i18n.t(`shortcuts.entities.${s.id}`, { defaultValue: s.description }) })),
-    [{ keys: SPELL_MENU_KEY, label: i18n.t('spell.shortcut') }]),
+    [{ keys: SPELL_MENU_KEY, label: i18n.t('spell.shortcut') }],
+    [{ keys: REVIEW_KEYS.accept, label: i18n.t('review.keys.accept') }, { keys: REVIEW_KEYS.sendBack, label: i18n.t('review.keys.sendBack') }]),
     reviewCommands: { next: 'nextLowConfidence', previous: 'previousLowConfidence' },
     openGlossary: () => openGlossaryPanel({ t: i18n.t.bind(i18n) as TFunction, host, ctx: entityCtx }),
   });
