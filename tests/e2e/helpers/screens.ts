@@ -99,7 +99,8 @@ export async function walkScreens(e: E2E, visit: Visit, o: { arabic?: boolean } 
   await visit('review panel (View → Review Mode)', page);
   // curation against a second copy of the report (its source only: the LOC tag above differs)
   const src = (await page.locator('.editor-area').getAttribute('data-report'))!;
-  const other = join(dirname(e.workspace), `copy-b-${o.arabic ? 'ar' : 'en'}`);
+  // an Arabic folder name: the Arabic UI audit flags Latin words it does not know
+  const other = join(dirname(e.workspace), 'نسخة-ثانية');
   await mkdir(other, { recursive: true });
   await copyFile(src, join(other, basename(src)));
   await page.locator('.review-panel button[data-action="curate"]').click();
