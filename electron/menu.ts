@@ -58,6 +58,7 @@ export function buildMenuTemplate(lang: MenuLang, opts: MenuOptions = {}): MenuI
         cmd('importMemory'),
         cmd('export'),
         cmd('qaReport'),
+        cmd('agreement'),
         sep,
         cmd('settings'),
         sep,

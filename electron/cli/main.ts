@@ -24,6 +24,7 @@ const commands: Record<string, Command> = {
   concordance: { ownHelp: true, summary: 'concordance <folder> <term> [--lang ar|en] [--json]', load: () => import('./concordance.ts') },
   'merge-driver': { summary: 'merge-driver <ancestor %O> <ours %A> <theirs %B> [<path %P>]   (run by git)', load: () => import('./merge-driver.ts') },
   'git-setup': { summary: 'git-setup [folder]', load: () => import('./git-setup.ts') },
+  agree: { summary: 'agree <dirA> <dirB> [--json] | agree [folder] --rev A --rev B [--json]', load: () => import('./agree.ts') },
 };
 
 export function usage(): string {

@@ -32,6 +32,7 @@ import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
 import { restoreOptions, restoreSidecar } from './sidecar-restore.ts';
 import { currentUserName, readIdentity, writeUserName } from './identity.ts';
+import { folderAgreement } from './agree.ts';
 
 /** A request after validation (defaults applied). */
 export type ParsedRequest<K extends CallName> = z.output<HostCalls[K]['request']>;
@@ -312,6 +313,13 @@ export function createHostService(opts: HostServiceOptions): HostService {
     exportCancel: async (req) => {
       jobs.get(req.jobId)?.abort();
       return {};
+    },
+    agreement: async (req) => {
+      // the second copy is opened only as a folder may be: chosen before, or typed within the rule
+      const root = await openedRoot(req.root);
+      const other = await realFolder(req.other);
+      if (!(await access.mayOpen(other))) throw new HostError('forbidden', access.refusal(req.other));
+      return folderAgreement(root, other);
     },
     userName: async () => readIdentity(opts.dataDir),
     setUserName: async (req) => {

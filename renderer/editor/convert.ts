@@ -140,12 +140,17 @@ export function docToAnnotations(doc: PMNode, base: Annotations, sourceText: str
     mentions.push(m);
   };
 
+  // fields of a row the editor does not own (format 1.1 provenance) ride along by id; comments and
+  // review are row attributes (review mode edits them, undoably) and are written from the row below
+  const baseUnits = new Map(base.units.map((u) => [u.id, u]));
   doc.forEach((row) => {
     const ra = row.attrs as RowAttrs;
     const unit: AlignmentUnit = {
       id: ra.id, source: [], target: [], status: ra.status, origin: ra.origin,
       confirmed: ra.confirmed || ra.untranslated,
     };
+    const was = baseUnits.get(ra.id);
+    if (was) for (const k of ['by', 'at'] as const) if (was[k] !== undefined) Object.assign(unit, { [k]: was[k] });
     if (ra.confidence !== null) unit.confidence = ra.confidence;
     // written only when non-empty, so sidecars without ignores stay as they were
     if (ra.qaIgnore.length) unit.qaIgnore = [...ra.qaIgnore];

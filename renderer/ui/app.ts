@@ -27,6 +27,7 @@ import { openShortcuts, type ShortcutRow } from './shortcuts-panel.ts';
 import { openAbout } from './about-dialog.ts';
 import { warningsPanel } from './warnings-panel.ts';
 import { openSettingsDialog } from './settings-dialog.ts';
+import { openAgreementDialog } from './agreement-dialog.ts';
 import { FindBar, type FindCount, type FindTarget, type ReplaceCount } from './find-bar.ts';
 import type { QaHooks } from './qa-panel.ts';
 import type { ReviewHooks } from './review-panel.ts';
@@ -221,6 +222,7 @@ export class App {
       case 'qaPanel': return this.o.qa?.toggle();
       case 'reviewMode': return this.o.review?.toggle();
       case 'qaReport': return this.qaReport();
+      case 'agreement': return this.agreement();
       case 'replace': return this.openFind(true);
     }
   }
@@ -248,6 +250,7 @@ export class App {
         { kind: 'item', command: 'importMemory', label: t('menu.importMemory') },
         { kind: 'item', command: 'export', label: t('menu.export'), shortcut: k('Mod-e') },
         { kind: 'item', command: 'qaReport', label: t('menu.qaReport') },
+        { kind: 'item', command: 'agreement', label: t('menu.agreement') },
         { kind: 'separator' },
         { kind: 'item', command: 'settings', label: t('menu.settings') },
       ] },
@@ -734,6 +737,13 @@ export class App {
       beforeRun: async () => (this.session ? this.session.saver.flush() : true),
       openAt: (path, row) => this.openReportAt(path, '', row),
     });
+  }
+
+  /** File → Agreement…: this folder against another copy of its reports. */
+  private async agreement(): Promise<void> {
+    const ws = this.workspace;
+    if (!ws) return;
+    await openAgreementDialog({ t: this.t, host: this.o.host, root: ws.root, lang: this.lang, beforeRun: async () => (this.session ? this.session.saver.flush() : true) });
   }
 
   private async importTranslation(): Promise<void> {

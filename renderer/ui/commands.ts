@@ -6,6 +6,8 @@ export const APP_COMMANDS = [
   'openFolder', 'openRecent', 'openSample', 'save', 'importTranslation', 'importMemory', 'export',
   'undo', 'redo', 'langEn', 'langAr', 'shortcuts', 'about', 'glossary', 'settings', 'resegment',
   'find', 'findNext', 'findPrevious', 'replace', 'qaPanel', 'qaReport',
+  // teams (renderer/ui/agreement-dialog.ts)
+  'agreement',
   // translator's workbench (renderer/ui/workbench.ts): Ctrl+1…Ctrl+5, Edit → Fill Exact Matches, Concordance
   'insertMatch1', 'insertMatch2', 'insertMatch3', 'insertMatch4', 'insertMatch5', 'fillExactMatches', 'concordance',
   // review mode (renderer/ui/review-panel.ts): View → Review Mode

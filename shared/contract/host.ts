@@ -304,6 +304,18 @@ export const RestoreOptionSchema = z.object({ source: RestoreSourceSchema, date:
 /** The name provenance is stamped with, and whether it is the OS user's (none set in Settings). */
 export const UserNameSchema = z.object({ name: z.string(), isDefault: z.boolean() });
 
+/** Agreement figures (shared/team/agree.ts); null where a figure is not defined. */
+const Ratio = z.number().nullable();
+export const AgreementFiguresSchema = z.object({
+  entities: z.object({
+    f1: Ratio, kappa: Ratio, mentions: z.tuple([z.number(), z.number()]), tokens: z.number(),
+    byType: z.record(z.string(), z.object({ f1: Ratio, kappa: Ratio })),
+  }),
+  entityLinks: z.object({ f1: Ratio }),
+  alignment: z.object({ linkF1: Ratio }),
+  status: z.object({ agreement: Ratio, kappa: Ratio, rows: z.number() }),
+});
+
 function call<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
 }
@@ -344,6 +356,16 @@ export const hostCalls = {
   userName: call(Empty, UserNameSchema),
   /** sets the user's name (an empty one goes back to the OS user); returns the name now in use */
   setUserName: call(z.object({ name: z.string().max(200) }).strict(), UserNameSchema),
+  /** inter-annotator agreement between the opened folder `root` and another copy `other` (a folder the
+   * user chose before, or in browser mode a typed one within folder-access's rule), per report and overall */
+  agreement: call(
+    z.object({ root: z.string().min(1), other: z.string().min(1).max(4096) }).strict(),
+    z.object({
+      reports: z.array(z.object({ name: z.string(), figures: AgreementFiguresSchema })),
+      overall: AgreementFiguresSchema,
+      skipped: z.array(z.object({ name: z.string(), reason: z.string() })),
+    }),
+  ),
   /** tell the host the UI language so native menus are rebuilt */
   setLanguage: call(z.object({ lang: LangSchema }).strict(), z.object({})),
   /** read a text file the user picked (translation import); decoded like a report */

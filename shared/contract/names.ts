@@ -10,7 +10,7 @@ export const CALL_NAMES = [
   'loadDictionary', 'addDictionaryWord', 'loadLexicon',
   'projectFind', 'projectReplacePreview', 'projectReplaceApply', 'projectReplaceUndo',
   'sidecarRestoreOptions', 'restoreSidecar',
-  'userName', 'setUserName',
+  'userName', 'setUserName', 'agreement',
 ] as const;
 
 export const EVENT_NAMES = ['menu', 'exportProgress', 'fileChanged'] as const;

@@ -19,7 +19,7 @@ test('the English menu has File, Edit, View, Help with their items', () => {
   const t = buildMenuTemplate('en');
   assert.deepEqual(t.map((m) => m.label), ['File', 'Edit', 'View', 'Help']);
   assert.deepEqual(t[0].submenu!.filter((i) => i.type !== 'separator').map((i) => i.label), [
-    en.menu.openFolder, en.menu.openRecent, en.menu.openSample, en.menu.save, en.menu.importTranslation, en.menu.importMemory, en.menu.export, en.menu.qaReport, en.menu.settings, en.menu.quit,
+    en.menu.openFolder, en.menu.openRecent, en.menu.openSample, en.menu.save, en.menu.importTranslation, en.menu.importMemory, en.menu.export, en.menu.qaReport, en.menu.agreement, en.menu.settings, en.menu.quit,
   ]);
   assert.equal(find(t, (i) => i.command === 'save')?.accelerator, 'CmdOrCtrl+S');
   assert.equal(find(t, (i) => i.label === en.menu.quit)?.role, 'quit');

@@ -45,6 +45,7 @@ const BAD: Record<CallName, unknown[]> = {
   exportCancel: [{}, { jobId: 3 }],
   setLanguage: [{ lang: 'de' }, {}],
   userName: [{ x: 1 }, 'str'],
+  agreement: [{}, { root: '/x' }, { root: '', other: '/y' }, { root: '/x', other: 'y'.repeat(4097) }, { root: '/x', other: '/y', extra: 1 }],
   setUserName: [{}, { name: 7 }, { name: 'x'.repeat(201) }, { name: 'ليلى', extra: 1 }],
   readTextFile: [{}, { path: 7 }],
   importMemory: [
@@ -630,4 +631,23 @@ test('userName defaults to the OS user; setUserName changes it and saves are sta
   const onDisk = JSON.parse(await readFile(join(ws, 'خبر.annotations.json'), 'utf8'));
   assert.equal(onDisk.units[0].by, 'ليلى');
   assert.equal(onDisk.units[1]?.by, undefined, 'a row still auto is no one\'s decision');
+});
+
+test('agreement compares the opened folder with another copy; a folder outside the rule is forbidden', async (t) => {
+  const { service, ws, tmp } = await setup(t);
+  const path = join(ws, 'خبر.txt');
+  await service.handle('openFolder', { path: ws });
+  const rep = (await service.handle('openReport', { path })) as { ok: true; value: OpenedReport };
+  assert.ok((await service.handle('saveReport', { path, annotations: rep.value.annotations, sidecarHash: null })).ok);
+  const other = join(tmp, 'نسخة');
+  await mkdir(other);
+  await writeFile(join(other, 'خبر.txt'), REPORT);
+  await writeFile(join(other, 'خبر.annotations.json'), await readFile(join(ws, 'خبر.annotations.json')));
+  const r = await service.handle('agreement', { root: ws, other });
+  assert.ok(r.ok, JSON.stringify(r));
+  const v = r.value as { reports: { name: string }[]; overall: { status: { agreement: number } } };
+  assert.deepEqual(v.reports.map((x) => x.name), ['خبر.txt']);
+  assert.equal(v.overall.status.agreement, 1);
+  const denied = await service.handle('agreement', { root: ws, other: '/etc' });
+  assert.equal(!denied.ok && denied.code, 'forbidden');
 });

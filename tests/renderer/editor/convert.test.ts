@@ -195,3 +195,16 @@ test('each Arabic-side sentence gets its own base direction: a Latin caption is 
   assert.deepEqual([render('٢٠٢٠ قالت الوكالة.').dir, render('٢٠٢٠ قالت الوكالة.').lang], ['rtl', 'ar']);
   assert.equal(render('').dir, 'rtl', 'an empty sentence keeps the cell\'s direction');
 });
+
+test('format 1.1 row fields (provenance, comments, review) survive the editor round trip', () => {
+  const a = fixture();
+  const at = '2026-12-05T02:30:00.000Z';
+  Object.assign(a.units[0], {
+    by: 'ليلى', at,
+    comments: [{ id: 'c1', by: 'عمر', at, text: 'راجع اسم الشركة', kind: 'sendBack' }],
+    reviewed: { by: 'عمر', at, en: 'The', mentions: [], links: [] },
+  });
+  const back = docToAnnotations(annotationsToDoc(schema, a, TEXT), a, TEXT);
+  assert.deepEqual(back.units[0], a.units[0]);
+  assert.equal(back.units[1].comments, undefined);
+});
