@@ -342,7 +342,8 @@ export function createReview(rawHost: HostBridge, t: () => TFunction): { wrap(cr
   const badge = (comments: readonly RowComment[]) => {
     const tr = t();
     return {
-      text: `💬 ${tr('review.badge', { count: comments.length })}`,
+      // words, not an emoji (not every system has an emoji font)
+      text: tr('review.badgeLabel', { count: comments.length }),
       label: [tr('review.badgeLabel', { count: comments.length }), ...comments.map((k) => `${tr(`review.kind.${k.kind}`)} — ${k.by}: ${k.text}`)].join('\n'),
     };
   };

@@ -104,9 +104,11 @@ export function reviewDiff(reviewed: RowReview | null | undefined, view: RowView
   const mentions = mentionKeys(view.mentions);
   const links = linkKeys(view.mentions);
   const old = reviewed ?? { en: '', mentions: [], links: [] };
+  // never reviewed: the whole English is new, as written (the word diff would drop its punctuation)
   const words = old.en === view.en
     ? (view.en ? [{ op: 'same' as const, text: view.en }] : [])
-    : diffMatch(old.en, tmTokens(old.en, 'en').tokens, view.en, tmTokens(view.en, 'en').tokens);
+    : !reviewed ? [{ op: 'ins' as const, text: view.en }]
+      : diffMatch(old.en, tmTokens(old.en, 'en').tokens, view.en, tmTokens(view.en, 'en').tokens);
   const d = {
     words,
     mentionsAdded: minus(mentions, old.mentions),
