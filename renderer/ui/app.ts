@@ -141,6 +141,7 @@ export class App {
     this.menubar = new MenuBar((c) => void this.run(c), t('app.regions.menubar'));
     this.sidebar = new Sidebar(t, (r) => void this.openReport(r));
     this.statusbar = new StatusBar(t, t('app.regions.status'));
+    if (o.review) o.review.onConflicts = (n) => this.statusbar.setConflicts(n);
     this.notice = h('div', { class: 'notice-area' });
     this.editorMount = h('div', { class: 'editor-mount' });
     installRowStatusTip(this.editorMount, () => this.t);

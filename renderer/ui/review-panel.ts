@@ -113,10 +113,14 @@ export class ReviewPanel {
   /** Called by the notice's button: review mode on (the hooks' toggle keeps its flag in step). */
   openReview: () => void = () => this.setActive(true);
 
+  /** Told the count of open conflicts on every update (the status bar). */
+  onConflicts: (count: number) => void = () => {};
+
   /** The conflict note: shown while conflicts are open and the panel is hidden. */
   updateNotice(): void {
     const t = this.t();
     const n = openConflicts(this.editor.view.state).length;
+    this.onConflicts(n);
     const note = this.notice.querySelector<HTMLElement>('.review-notice')!;
     note.hidden = n === 0 || this.visible;
     note.dataset.conflicts = String(n);
@@ -174,6 +178,7 @@ export class ReviewPanel {
     const changed = reviewActive(state) ? changedRows(state).length : 0;
     this.el.dataset.changed = String(changed);
     this.el.dataset.conflicts = String(open.length);
+    this.onConflicts(open.length);
     this.head.textContent = t('review.title');
     this.boxLabel.textContent = t('review.comment');
     this.buttons.accept.textContent = t('review.accept');
@@ -330,6 +335,8 @@ export class ReviewPanel {
 export interface ReviewHooks {
   /** View → Review mode: on or off for the open report */
   toggle(): void;
+  /** the open report's count of open merge conflicts, whenever it may have changed (the status bar) */
+  onConflicts?: (count: number) => void;
 }
 
 /** The review wiring: an editor factory wrapper and the app's hooks. `rawHost` opens the other
@@ -372,6 +379,7 @@ export function createReview(rawHost: HostBridge, t: () => TFunction): { wrap(cr
     if (dock) dock.prepend(p.notice, p.el);
     else mount.after(p.notice, p.el);
     p.openReview = () => hooks.toggle();
+    p.onConflicts = (n) => hooks.onConflicts?.(n);
     if (on) p.setActive(true, false);
     else p.updateNotice();
     return {
@@ -383,6 +391,8 @@ export function createReview(rawHost: HostBridge, t: () => TFunction): { wrap(cr
         else p?.updateNotice();
       },
       destroy() {
+        // an editor closed after its successor opened must not clear the successor's count
+        if (panel === p) hooks.onConflicts?.(0);
         mount.removeEventListener('keydown', onKey);
         p?.destroy();
         if (panel === p) panel = null;

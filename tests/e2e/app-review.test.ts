@@ -52,6 +52,8 @@ test('review: diff since the last review, send back with a comment, a conflict r
   const e = await startE2E();
   try {
     const { page } = e;
+    // a generous ceiling for every wait: CI machines are busy (each wait still ends on its signal)
+    page.setDefaultTimeout(120_000);
     const name = await openReportAt(page, 0);
     const file = sidecarFile(e.workspace, name);
     await setEnglish(page, 0, 'The minister arrived in Dubai.');
@@ -71,6 +73,8 @@ test('review: diff since the last review, send back with a comment, a conflict r
     await replaceFile(file, JSON.stringify(j, null, 2) + '\n');
     await openReportAt(page, 0);
     await page.waitForSelector('.review-notice:not([hidden])[data-conflicts="1"]');
+    // the status bar says how many are open
+    await page.waitForFunction(() => document.querySelector('.status-conflicts')?.textContent === '1 merge conflict');
 
     // outside review mode the status cycle passes over `reviewed`, and says why
     await row(page, 1).locator('.tgt').click();
@@ -106,6 +110,7 @@ test('review: diff since the last review, send back with a comment, a conflict r
     await page.locator('button[data-action="conflict-theirs"][data-conflict="k1"]').click();
     await page.waitForFunction(() => document.querySelectorAll('.muwazi-editor .row')[2]?.querySelector('.tgt')?.textContent === 'The talks lasted one hour.');
     await page.waitForSelector('.review-panel[data-conflicts="0"]');
+    await page.waitForSelector('.status-conflicts[data-conflicts="0"]', { state: 'attached' });
 
     await row(page, 1).locator('.tgt').click();
     await page.keyboard.press('Control+Alt+a');
