@@ -329,7 +329,9 @@ export interface SaveOptions {
    * checks always run. Leave unset for anything not parsed by the schema.
    */
   validated?: boolean;
-  /** the user name provenance is stamped with (default: identity.ts's currentUserName()) */
+  /** the user name provenance is stamped with (default: identity.ts's currentUserName()). The
+   * report store remembers the saved model to stamp the next save against: do not mutate
+   * `annotations` after saving them (take a copy to edit further). */
   user?: string;
 }
 

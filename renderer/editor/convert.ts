@@ -130,10 +130,16 @@ export function docToAnnotations(doc: PMNode, base: Annotations, sourceText: str
   const mentions: Mention[] = [];
   const usedMentionIds = new Set<string>();
   const allMentionIds = new Set(base.mentions.map((m) => m.id));
+  // who and when (format 1.1) ride along by id; the host restamps what changed when it saves
+  const baseMentions = new Map(base.mentions.map((m) => [m.id, m]));
   const pushMention = (m: Mention) => {
     if (usedMentionIds.has(m.id) || m.id === '') {
       m.id = nextId('m', [...allMentionIds]);
       allMentionIds.add(m.id);
+    } else {
+      const was = baseMentions.get(m.id);
+      if (was?.by !== undefined) m.by = was.by;
+      if (was?.at !== undefined) m.at = was.at;
     }
     usedMentionIds.add(m.id);
     allMentionIds.add(m.id);

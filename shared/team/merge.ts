@@ -207,8 +207,8 @@ function mergeUnit(side: Side, u: AlignmentUnit, b?: AlignmentUnit, o?: Alignmen
 // ---------------------------------------------------------------------------------------------
 // Mentions
 
-const mentionCore = (m: Mention | undefined) => (m ? [m.side, m.sentence, m.start, m.end, m.text, m.type, m.entity] : null);
-const sameMention = (x: Mention | undefined, y: Mention | undefined) => same(mentionCore(x), mentionCore(y));
+const sameMention = (x: Mention | undefined, y: Mention | undefined) =>
+  x === y || (!!x && !!y && x.side === y.side && x.sentence === y.sentence && x.start === y.start && x.end === y.end && x.text === y.text && x.type === y.type && x.entity === y.entity);
 
 /** The kind of a disagreement between two versions of one mention. */
 function mentionKind(o: Mention | undefined, t: Mention | undefined): Kind {
@@ -332,25 +332,35 @@ export function mergeAnnotations(base: Annotations | null, ours: Annotations, th
     placed.push({ m, from: c.from });
   }
   // overlaps within a sentence: the same span twice, or spans the two sides drew differently
-  placed.sort((x, y) => (x.m.side === y.m.side ? 0 : x.m.side === 'ar' ? -1 : 1) || (x.m.sentence < y.m.sentence ? -1 : x.m.sentence > y.m.sentence ? 1 : 0) || x.m.start - y.m.start || (x.from === y.from ? 0 : x.from === 'ours' ? -1 : 1));
-  const mentions: Mention[] = [];
-  let last: { m: Mention; from: 'ours' | 'theirs' } | null = null;
+  // (grouped per sentence, each group sorted by start, ours first on a tie)
+  const groups = new Map<string, { m: Mention; from: 'ours' | 'theirs' }[]>();
   for (const c of placed) {
-    if (last && last.m.side === c.m.side && last.m.sentence === c.m.sentence && c.m.start < last.m.end) {
-      const dup = last.m.start === c.m.start && last.m.end === c.m.end && last.m.type === c.m.type;
-      if (!dup) {
-        const [o, t] = last.from === 'ours' ? [last.m, c.m] : [c.m, last.m];
-        conflict({ kind: o.start === t.start && o.end === t.end ? 'mentionType' : 'mention', unit: unitOf(last.m), ours: o, theirs: t });
+    const k = c.m.side + ':' + c.m.sentence;
+    const g = groups.get(k);
+    if (g) g.push(c);
+    else groups.set(k, [c]);
+  }
+  const mentions: Mention[] = [];
+  for (const g of groups.values()) {
+    if (g.length > 1) g.sort((x, y) => x.m.start - y.m.start || (x.from === y.from ? 0 : x.from === 'ours' ? -1 : 1));
+    let last: { m: Mention; from: 'ours' | 'theirs' } | null = null;
+    for (const c of g) {
+      if (last && c.m.start < last.m.end) {
+        const dup = last.m.start === c.m.start && last.m.end === c.m.end && last.m.type === c.m.type;
+        if (!dup) {
+          const [o, t] = last.from === 'ours' ? [last.m, c.m] : [c.m, last.m];
+          conflict({ kind: o.start === t.start && o.end === t.end ? 'mentionType' : 'mention', unit: unitOf(last.m), ours: o, theirs: t });
+          // ours is the one kept in place
+          if (last.from === 'theirs' && c.from === 'ours') {
+            mentions[mentions.length - 1] = c.m;
+            last = c;
+          }
+        }
+        continue;
       }
-      // ours is the one kept in place
-      if (!dup && last.from === 'theirs' && c.from === 'ours') {
-        mentions[mentions.length - 1] = c.m;
-        last = c;
-      }
-      continue;
+      mentions.push(c.m);
+      last = c;
     }
-    mentions.push(c.m);
-    last = c;
   }
 
   // entities: three-way by id; every one a mention uses is kept
@@ -370,7 +380,8 @@ export function mergeAnnotations(base: Annotations | null, ours: Annotations, th
     if (!e) continue;
     entities.push(o && t && same(entityCore(o), entityCore(t)) ? later(o, t)! : p.conflict ? (o ?? t)! : e);
   }
-  for (const id of used) if (!entities.some((e) => e.id === id)) entities.push((oe.get(id) ?? te.get(id) ?? be.get(id))!);
+  const kept0 = new Set(entities.map((e) => e.id));
+  for (const id of used) if (!kept0.has(id)) entities.push((oe.get(id) ?? te.get(id) ?? be.get(id))!);
 
   // suggestions: union; a rejection on either side stands; only those whose sentence remains
   const sugKey = (s: StoredSuggestion) => json([s.side, s.sentence, s.start, s.end, s.type]);

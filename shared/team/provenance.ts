@@ -11,57 +11,75 @@ import type { AlignmentUnit, Annotations, Entity, Mention } from '../model/types
 
 type Stamp = { by?: string; at?: string };
 
-/** The provenance an unchanged item keeps: its own, else the previously saved one. */
+/** The provenance an unchanged item keeps: its own, else the previously saved one. The item
+ * itself when it has it already (the usual case: no copy per row on a 10,000-row save). */
 function kept<T extends Stamp>(item: T, before: Stamp | undefined): T {
   const by = item.by ?? before?.by;
   const at = item.at ?? before?.at;
-  if (by === item.by && at === item.at) return { ...item };
+  if (by === item.by && at === item.at) return item;
   const out: T = { ...item };
   if (by !== undefined) out.by = by;
   if (at !== undefined) out.at = at;
   return out;
 }
 
+/** Finds an item's previous version: at the same index when the lists are in step (a save
+ * keeps the order), else by id through a map built at the first miss. Counts the hits. */
+function matcher<T extends { id: string }>(prev: readonly T[] | undefined): { find: (item: T, i: number) => T | undefined; found: () => number } {
+  const list = prev ?? [];
+  let byId: Map<string, T> | null = null;
+  let found = 0;
+  return {
+    find(item, i) {
+      let before: T | undefined = list[i]?.id === item.id ? list[i] : undefined;
+      if (!before && list.length) before = (byId ??= new Map(list.map((x) => [x.id, x]))).get(item.id);
+      if (before) found++;
+      return before;
+    },
+    found: () => found,
+  };
+}
+
 function sameMention(a: Mention, b: Mention): boolean {
   return a.side === b.side && a.sentence === b.sentence && a.start === b.start && a.end === b.end && a.text === b.text && a.type === b.type && a.entity === b.entity;
 }
 
-/** Mention ids per entity, sorted and joined: equal strings mean the same links. */
-function linkKeys(mentions: readonly Mention[]): Map<string, string> {
-  const lists = new Map<string, string[]>();
-  for (const m of mentions) {
-    const l = lists.get(m.entity);
-    if (l) l.push(m.id);
-    else lists.set(m.entity, [m.id]);
-  }
-  return new Map([...lists].map(([e, ids]) => [e, ids.sort().join(' ')]));
-}
-
 /**
- * `next` with provenance stamped against `prev` (null: nothing was saved before). Pure; returns
- * new unit, mention and entity objects and never mutates its arguments. `now` is ISO 8601 UTC.
+ * `next` with provenance stamped against `prev` (null: nothing was saved before). Pure: never
+ * mutates its arguments; items whose provenance is already right are shared with `next`, the
+ * others are new objects. `now` is ISO 8601 UTC. One pass over each list with id maps.
  */
 export function stampProvenance(prev: Annotations | null, next: Annotations, user: string, now: string): Annotations {
   const stamp = <T extends Stamp>(item: T): T => ({ ...item, by: user, at: now });
 
-  const prevUnits = new Map<string, AlignmentUnit>(prev?.units.map((u) => [u.id, u]));
-  const units = next.units.map((u) => {
-    const before = prevUnits.get(u.id);
+  const prevUnits = matcher<AlignmentUnit>(prev?.units);
+  const units = next.units.map((u, i) => {
+    const before = prevUnits.find(u, i);
     return u.status !== (before?.status ?? 'auto') ? stamp(u) : kept(u, before);
   });
 
-  const prevMentions = new Map<string, Mention>(prev?.mentions.map((m) => [m.id, m]));
-  const mentions = next.mentions.map((m) => {
-    const before = prevMentions.get(m.id);
+  // an entity's links changed when a mention joined or left it: the entities of mentions added,
+  // removed or moved to another entity
+  const relinked = new Set<string>();
+  const prevMentions = matcher<Mention>(prev?.mentions);
+  const mentions = next.mentions.map((m, i) => {
+    const before = prevMentions.find(m, i);
+    if (before?.entity !== m.entity) {
+      relinked.add(m.entity);
+      if (before) relinked.add(before.entity);
+    }
     return before && sameMention(before, m) ? kept(m, before) : stamp(m);
   });
+  // mentions removed (ids are never reused, so fewer found than saved means some went)
+  if (prev && prevMentions.found() < prev.mentions.length) {
+    const nextIds = new Set(next.mentions.map((m) => m.id));
+    for (const m of prev.mentions) if (!nextIds.has(m.id)) relinked.add(m.entity);
+  }
 
-  const prevEntities = new Map<string, Entity>(prev?.entities.map((e) => [e.id, e]));
-  const prevLinks = linkKeys(prev?.mentions ?? []);
-  const nextLinks = linkKeys(next.mentions);
-  const entities = next.entities.map((e) => {
-    const before = prevEntities.get(e.id);
-    const same = before && before.type === e.type && before.ar === e.ar && before.en === e.en && prevLinks.get(e.id) === nextLinks.get(e.id);
+  const prevEntities = matcher<Entity>(prev?.entities);
+  const entities = next.entities.map((e, i) => {
+    const before = prevEntities.find(e, i);
+    const same = before && before.type === e.type && before.ar === e.ar && before.en === e.en && !relinked.has(e.id);
     return same ? kept(e, before) : stamp(e);
   });
 

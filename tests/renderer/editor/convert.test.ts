@@ -196,7 +196,7 @@ test('each Arabic-side sentence gets its own base direction: a Latin caption is 
   assert.equal(render('').dir, 'rtl', 'an empty sentence keeps the cell\'s direction');
 });
 
-test('format 1.1 row fields (provenance, comments, review) survive the editor round trip', () => {
+test('format 1.1 row fields (provenance, comments, review) and mention provenance survive the editor round trip', () => {
   const a = fixture();
   const at = '2026-12-05T02:30:00.000Z';
   Object.assign(a.units[0], {
@@ -204,7 +204,9 @@ test('format 1.1 row fields (provenance, comments, review) survive the editor ro
     comments: [{ id: 'c1', by: 'عمر', at, text: 'راجع اسم الشركة', kind: 'sendBack' }],
     reviewed: { by: 'عمر', at, en: 'The', mentions: [], links: [] },
   });
+  Object.assign(a.mentions[0], { by: 'سلمى', at });
   const back = docToAnnotations(annotationsToDoc(schema, a, TEXT), a, TEXT);
   assert.deepEqual(back.units[0], a.units[0]);
   assert.equal(back.units[1].comments, undefined);
+  assert.deepEqual(back.mentions, a.mentions);
 });
