@@ -9,6 +9,7 @@ import './ui/glossary.css';
 import './ui/spell.css';
 import './ui/workbench.css';
 import './ui/qa.css';
+import './ui/review.css';
 import './ui/commands.css';
 import './ui/project-propagate.css';
 import type { TFunction } from 'i18next';
@@ -27,6 +28,7 @@ import { withSpell } from './ui/spell.ts';
 import { SPELL_MENU_KEY } from './editor/plugins/spell.ts';
 import { withWorkbench } from './ui/workbench.ts';
 import { createQa } from './ui/qa-panel.ts';
+import { createReview, REVIEW_KEYS } from './ui/review-panel.ts';
 import { applyCssTexts } from './ui/css-texts.ts';
 
 async function boot(): Promise<void> {
@@ -37,6 +39,9 @@ async function boot(): Promise<void> {
   // QA learns the project's disabled checks from the same host answers
   const qa = createQa(watchWorkspace(getHost(), (ws) => learnWorkspace(entityCtx, ws)), () => tr!, entityCtx);
   const host = qa.host;
+  // review opens the other copy's folder (curation) on the plain host: the workspace watcher above
+  // must not take that folder's settings for the open project's
+  const review = createReview(getHost(), () => tr!);
   const infoRes = await host.appInfo({});
   const info = infoRes.ok ? infoRes.value : null;
   const i18n = await initI18n(info?.systemLanguage);
@@ -44,6 +49,7 @@ async function boot(): Promise<void> {
   applyCssTexts(tr);
   i18n.on('languageChanged', () => {
     qa.relabel();
+    review.relabel();
     applyCssTexts(i18n.t.bind(i18n) as TFunction);
   });
   const root = document.getElementById('app');
@@ -63,13 +69,14 @@ async function boot(): Promise<void> {
     info,
     // spell check inside, the entity panel around it, QA and the matches pane docked beside the panel
     createEditor: withWorkbench(
-      qa.wrap(withEntities(
+      review.wrap(qa.wrap(withEntities(
         withSpell(createEditor, { host, root: () => entityCtx.root, t: () => i18n.t.bind(i18n) as TFunction, commands: spellCommands }),
         entityCtx, host, () => i18n.t.bind(i18n), i18n,
-      )),
+      ))),
       { host, i18n, mac: /Mac|iPhone|iPad/.test(navigator.platform) },
     ),
     qa: qa.hooks,
+    review: review.hooks,
     // given the word list (ui/lexicon-import.ts) and the project's abbreviations (ui/project-import.ts)
     importTranslation: withLexicon(importTranslation, host, (state) => { document.documentElement.dataset.lexicon = state; }),
     editorShortcuts: () => SHORTCUTS.flatMap((s) => s.keys.map((keys) => ({
@@ -78,7 +85,8 @@ async function boot(): Promise<void> {
     }))).concat(tagShortcuts(entityCtx.tagSet).map((s) => ({
       keys: s.keys, label: i18n.t('shortcuts.entities.tag', { type: s.id.slice(4), defaultValue: s.description }),
     })), ENTITY_SHORTCUTS.map((s) => ({ keys: s.keys, label: i18n.t(`shortcuts.entities.${s.id}`, { defaultValue: s.description }) })),
-    [{ keys: SPELL_MENU_KEY, label: i18n.t('spell.shortcut') }]),
+    [{ keys: SPELL_MENU_KEY, label: i18n.t('spell.shortcut') }],
+    [{ keys: REVIEW_KEYS.accept, label: i18n.t('review.keys.accept') }, { keys: REVIEW_KEYS.sendBack, label: i18n.t('review.keys.sendBack') }]),
     reviewCommands: { next: 'nextLowConfidence', previous: 'previousLowConfidence' },
     openGlossary: () => openGlossaryPanel({ t: i18n.t.bind(i18n) as TFunction, host, ctx: entityCtx }),
     // the glossary first, so the editor mounted for the report is pre-annotated from it

@@ -12,7 +12,7 @@ import { reconcileEntities } from '../../shared/entities/mentions.ts';
 import type {
   AlignmentUnit, Annotations, Mention, SourceSegment, TargetSentence,
 } from '../../shared/model/types.ts';
-import { NO_IGNORES, type EntityAttrs, type RowAttrs, type SourceSentenceAttrs } from './schema.ts';
+import { NO_COMMENTS, NO_CONFLICTS, NO_IGNORES, type DocAttrs, type EntityAttrs, type RowAttrs, type SourceSentenceAttrs } from './schema.ts';
 import { forEachSentenceOfRow, hasMention, runOffsets, runsOf } from './entities/doc.ts';
 
 /** Build the editor document for `annotations` over `sourceText`; the result passes `check()`. */
@@ -54,10 +54,13 @@ export function annotationsToDoc(schema: Schema, annotations: Annotations, sourc
       // a confirmed unit with source but no target is a deliberate 1-0 link
       untranslated: u.confirmed && u.target.length === 0 && u.source.length > 0,
       qaIgnore: u.qaIgnore?.length ? [...u.qaIgnore] : NO_IGNORES,
+      comments: u.comments?.length ? [...u.comments] : NO_COMMENTS,
+      reviewed: u.reviewed ?? null,
     };
     return row.create(attrs, [source_cell.create(null, sources), target_cell.create(null, targets)]);
   });
-  const doc = schema.topNodeType.create(null, rows.length ? rows : [emptyRow(schema)]);
+  const docAttrs: DocAttrs = { conflicts: annotations.conflicts?.length ? [...annotations.conflicts] : NO_CONFLICTS };
+  const doc = schema.topNodeType.create(docAttrs, rows.length ? rows : [emptyRow(schema)]);
   doc.check();
   return doc;
 }
@@ -120,7 +123,8 @@ export function docToAnnotations(doc: PMNode, base: Annotations, sourceText: str
     mentions.push(m);
   };
 
-  // fields of a row the editor does not own (format 1.1: provenance, comments, review) ride along by id
+  // fields of a row the editor does not own (format 1.1 provenance) ride along by id; comments and
+  // review are row attributes (review mode edits them, undoably) and are written from the row below
   const baseUnits = new Map(base.units.map((u) => [u.id, u]));
   doc.forEach((row) => {
     const ra = row.attrs as RowAttrs;
@@ -129,10 +133,12 @@ export function docToAnnotations(doc: PMNode, base: Annotations, sourceText: str
       confirmed: ra.confirmed || ra.untranslated,
     };
     const was = baseUnits.get(ra.id);
-    if (was) for (const k of ['by', 'at', 'comments', 'reviewed'] as const) if (was[k] !== undefined) Object.assign(unit, { [k]: was[k] });
+    if (was) for (const k of ['by', 'at'] as const) if (was[k] !== undefined) Object.assign(unit, { [k]: was[k] });
     if (ra.confidence !== null) unit.confidence = ra.confidence;
     // written only when non-empty, so sidecars without ignores stay as they were
     if (ra.qaIgnore.length) unit.qaIgnore = [...ra.qaIgnore];
+    if (ra.comments.length) unit.comments = [...ra.comments];
+    if (ra.reviewed) unit.reviewed = ra.reviewed;
     // the document walk of entities/doc.ts (positions are not needed: runs relative to the sentence)
     forEachSentenceOfRow(row, 0, 0, (s) => {
       const runs = hasMention(s.node) ? runsOf(s) : [];
@@ -167,5 +173,10 @@ export function docToAnnotations(doc: PMNode, base: Annotations, sourceText: str
   // entities follow the marks: new ones added, those whose last mention went dropped
   const referenced = new Set(base.mentions.map((m) => m.entity));
   const unused = new Set(base.entities.map((e) => e.id).filter((id) => !referenced.has(id)));
-  return { ...base, segments, targets, units, mentions: ordered, entities: reconcileEntities(base.entities, ordered, unused) };
+  const out: Annotations = { ...base, segments, targets, units, mentions: ordered, entities: reconcileEntities(base.entities, ordered, unused) };
+  // conflicts live in the document (resolving one is undoable); written only while some are open
+  const conflicts = (doc.attrs as DocAttrs).conflicts;
+  if (conflicts.length) out.conflicts = [...conflicts];
+  else delete out.conflicts;
+  return out;
 }

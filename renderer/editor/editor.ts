@@ -4,6 +4,7 @@
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { goToRow, goToUnit } from './commands/navigate.ts';
 import { qaFacet, spellFacet, translationFacet, type EditorQa, type EditorSpell, type EditorTranslation } from './facets.ts';
+import { reviewFacet, type EditorReview } from './review-facet.ts';
 import { EditorView } from 'prosemirror-view';
 import type { Annotations, StoredSuggestion, TagType } from '../../shared/model/types.ts';
 import { cssIdent, schema, type RowAttrs } from './schema.ts';
@@ -25,6 +26,7 @@ import { findKey, setFindTr } from './plugins/find.ts';
 import { qaKey, type QaOptions } from './plugins/qa.ts';
 import type { RegexProblem, SearchOptions } from '../../shared/text/search.ts';
 import type { SpellOptions } from './plugins/spell.ts';
+import type { ReviewOptions } from './plugins/review.ts';
 import { replaceAll, replaceCurrent, type ReplaceOutcome } from './find-replace.ts';
 import { canRunById, contextsAt, runById } from './command-table.ts';
 import { addSuggestionsTr } from './plugins/suggestion-batches.ts';
@@ -73,6 +75,8 @@ export interface EditorInit {
   readOnly?: boolean;
   /** called after every transaction that changed the QA findings' state (the QA panel) */
   onQa?: () => void;
+  /** review mode (plugins/review.ts; wired by renderer/ui/review-panel.ts) */
+  review?: ReviewOptions;
 }
 
 /** What onChange reports. */
@@ -137,6 +141,8 @@ export interface EditorHandle {
   spell: EditorSpell;
   /** rows and translation inserts (translation workbench) */
   translation: EditorTranslation;
+  /** review mode (renderer/ui/review-panel.ts, curation-dialog.ts) */
+  review: EditorReview;
   /** unmount and release everything */
   destroy(): void;
 }
@@ -146,6 +152,7 @@ export const ENTITY_COMMANDS = { acceptAll: acceptAllSuggestions, rejectAll: rej
 export type EntityCommandName = keyof typeof ENTITY_COMMANDS;
 
 export type { MentionRun } from './entities/doc.ts';
+export type { EditorReview, ReviewRefusal, ReviewRow, Stamp } from './review-facet.ts';
 export type { EditorQa, EditorSpell, EditorTranslation, Fill, FillOptions, Misspelling, QaFilter, SpellChecker } from './facets.ts';
 
 /** What find has: the number of hits, the current one (-1: none), whether there were more. */
@@ -181,7 +188,7 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
   const makeState = () => EditorState.create({
     doc: annotationsToDoc(schema, base, sourceText),
     // the sidecar's suggestions (pending, rejected) go to the entity plugin (issue 15)
-    plugins: editorPlugins({ sourceText, onSourceRefused: refused, entities: init.entities && { ...init.entities, stored: base.suggestions }, spell: init.spell, qa: { ...init.qa, entities: base.entities } }),
+    plugins: editorPlugins({ sourceText, onSourceRefused: refused, entities: init.entities && { ...init.entities, stored: base.suggestions }, spell: init.spell, qa: { ...init.qa, entities: base.entities }, review: init.review }),
   });
 
   const report = (state: EditorState) => {
@@ -296,6 +303,7 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
     qa: qaFacet(view),
     spell: spellFacet(view),
     translation: translationFacet(view),
+    review: reviewFacet(view),
     destroy() {
       clearTimeout(hintTimer);
       view.destroy();

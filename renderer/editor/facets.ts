@@ -49,7 +49,7 @@ export interface EditorTranslation {
   /** rows with Arabic and no English yet, in order */
   untranslated(): Array<{ unit: string; ar: string }>;
   /** puts `text` as the English of row `unit` with `status` (one undo step) */
-  insert(unit: string, text: string, status?: RowAttrs['status']): boolean;
+  insert(unit: string, text: string, status?: Exclude<RowAttrs['status'], 'reviewed'>): boolean;
   /** fills many rows' English in one undo step */
   fill(fills: readonly Fill[], options: FillOptions): boolean;
 }

@@ -36,9 +36,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'splitSource', keys: ['Mod-Alt-k'], description: 'Split the Arabic sentence at the cursor' },
   { command: 'mergeSourceNext', keys: ['Mod-Alt-m'], description: 'Merge the Arabic sentence with the next one' },
   { command: 'confirmRow', keys: ['Mod-Alt-Enter'], description: 'Confirm the row' },
-  { command: 'cycleStatus', keys: ['Mod-Alt-s'], description: 'Next row status (auto → draft → translated → reviewed)' },
+  { command: 'cycleStatus', keys: ['Mod-Alt-s'], description: 'Next row status (auto → draft → translated → auto; reviewed only by Accept in review mode)' },
   { command: 'nextLowConfidence', keys: ['F8'], description: 'Next row to review (QA finding or low confidence)' },
   { command: 'previousLowConfidence', keys: ['Shift-F8'], description: 'Previous row to review (QA finding or low confidence)' },
+  // review mode only (renderer/ui/review-panel.ts); accept and send back are the panel's Ctrl+Alt+A / Ctrl+Alt+B
+  { command: 'nextChangedRow', keys: ['F7'], description: 'Review mode: next row changed since its review' },
+  { command: 'previousChangedRow', keys: ['Shift-F7'], description: 'Review mode: previous row changed since its review' },
   { command: 'undo', keys: ['Mod-z'], description: 'Undo' },
   { command: 'redo', keys: ['Mod-Shift-z', 'Mod-y'], description: 'Redo' },
 ];

@@ -9,7 +9,7 @@
 // (convert.ts) cover it. Every sentence element carries an explicit `dir` and `lang`:
 // prosemirror-view picks arrow-key behaviour from the block's computed direction.
 import { Schema, type NodeSpec, type MarkSpec, type Node as PMNode } from 'prosemirror-model';
-import type { RowStatus, UnitOrigin } from '../../shared/model/types.ts';
+import type { MergeConflict, RowComment, RowReview, RowStatus, UnitOrigin } from '../../shared/model/types.ts';
 import { firstStrongDirection } from '../../shared/text/script.ts';
 
 /** Attributes of a `row` node (one alignment unit). */
@@ -28,6 +28,17 @@ export interface RowAttrs {
   untranslated: boolean;
   /** QA check ids the user ignored on this row (unit.qaIgnore; [] when none, never mutated) */
   qaIgnore: readonly string[];
+  /** comments on the row, oldest first (unit.comments; [] when none, never mutated) */
+  comments: readonly RowComment[];
+  /** the row as last accepted in review mode (unit.reviewed), or null */
+  reviewed: RowReview | null;
+}
+
+/** Attributes of the `doc` node. */
+export interface DocAttrs {
+  /** the merge driver's open conflicts (annotations.conflicts; [] when none, never mutated): in the
+   * document so resolving one is undoable together with its edit */
+  conflicts: readonly MergeConflict[];
 }
 
 /** Attributes of a `source_sentence` node (one source segment). */
@@ -60,13 +71,16 @@ export interface EntityAttrs {
 
 /** The shared empty qaIgnore (attribute values are compared by identity and never mutated). */
 export const NO_IGNORES: readonly string[] = Object.freeze([]);
+/** The shared empty comment list and conflict list (same reasons). */
+export const NO_COMMENTS: readonly RowComment[] = Object.freeze([]);
+export const NO_CONFLICTS: readonly MergeConflict[] = Object.freeze([]);
 
 const rowStatuses: readonly RowStatus[] = ['auto', 'draft', 'translated', 'reviewed'];
 
 const nodes: Record<string, NodeSpec> = {
   // suggestionBatch: the last suggestion batch added from outside (plugins/suggestion-batches.ts), so
-  // adding one is an undoable step; never saved
-  doc: { content: 'row+', attrs: { suggestionBatch: { default: 0 } } },
+  // adding one is an undoable step; never saved. conflicts: the merge driver's open conflicts
+  doc: { content: 'row+', attrs: { suggestionBatch: { default: 0 }, conflicts: { default: NO_CONFLICTS } } },
   row: {
     content: 'source_cell target_cell',
     // rows, not their text, are the unit of selection when dragging across them
@@ -79,6 +93,8 @@ const nodes: Record<string, NodeSpec> = {
       confirmed: { default: false },
       untranslated: { default: false },
       qaIgnore: { default: NO_IGNORES },
+      comments: { default: NO_COMMENTS },
+      reviewed: { default: null },
     },
     parseDOM: [
       {
@@ -110,6 +126,8 @@ const nodes: Record<string, NodeSpec> = {
       if (a.confirmed) attrs['data-confirmed'] = '';
       if (a.untranslated) attrs['data-untranslated'] = '';
       if (a.qaIgnore.length) attrs['data-qa-ignore'] = a.qaIgnore.join(' ');
+      // the count only: the comments themselves are shown by the review plugin's badge and panel
+      if (a.comments.length) attrs['data-comments'] = String(a.comments.length);
       return ['div', attrs, 0];
     },
   },

@@ -13,6 +13,7 @@ import { qa, type QaOptions } from './plugins/qa.ts';
 import { entityPlugins, type EntityOptions } from './plugins/entity-setup.ts';
 import { spellPlugins, type SpellOptions } from './plugins/spell.ts';
 import { suggestionBatches } from './plugins/suggestion-batches.ts';
+import { review, type ReviewOptions } from './plugins/review.ts';
 
 /** Options of editorPlugins. */
 export interface SetupOptions {
@@ -26,6 +27,8 @@ export interface SetupOptions {
   spell?: SpellOptions;
   /** QA checks: context (glossary, disabled checks) and the report's entities (plugins/qa.ts) */
   qa?: QaOptions;
+  /** review mode: comment badges, refusals (plugins/review.ts) */
+  review?: ReviewOptions;
 }
 
 /**
@@ -40,6 +43,7 @@ export function editorPlugins(options: SetupOptions): Plugin[] {
     lowConfidence(),
     qa(options.qa),
     find(),
+    review(options.review),
     ...spellPlugins(options.spell),
     history(),
     ...entityPlugins(options.entities),

@@ -38,6 +38,7 @@ import { FindBar, type FindTarget } from './find-bar.ts';
 import { openAgreementDialog } from './agreement-dialog.ts';
 import type { QaHooks } from './qa-panel.ts';
 import { tagAllInProject } from './project-propagate.ts';
+import type { ReviewHooks } from './review-panel.ts';
 import { ProjectFindPanel } from './project-find.ts';
 import { openConcordanceDialog } from './concordance-dialog.ts';
 import { installRowStatusTip } from './row-status-tip.ts';
@@ -64,6 +65,8 @@ export interface AppOptions {
   qa?: QaHooks;
   /** awaited before each report opens (main.ts loads the project glossary for pre-annotation) */
   beforeOpenReport?: () => Promise<void>;
+  /** review mode (renderer/ui/review-panel.ts, wired in main.ts); absent: no review mode */
+  review?: ReviewHooks;
 }
 
 const LAST_ROOT_KEY = 'muwazi.lastRoot';
@@ -112,6 +115,7 @@ export class App {
     this.toolbar = new RowToolbar(this.commands);
     this.sidebar = new Sidebar(t, (r) => void this.reports.openReport(r));
     this.statusbar = new StatusBar(t, t('app.regions.status'));
+    if (o.review) o.review.onConflicts = (n) => this.statusbar.setConflicts(n);
     this.notice = h('div', { class: 'notice-area' });
     this.editorMount = h('div', { class: 'editor-mount' });
     installRowStatusTip(this.editorMount, () => this.t);
@@ -216,6 +220,7 @@ export class App {
       case 'fillExactMatches': return this.fillExactMatches();
       case 'concordance': return this.concordance();
       case 'qaPanel': return this.o.qa?.toggle();
+      case 'reviewMode': return this.o.review?.toggle();
       case 'qaReport': return this.qaReport();
       case 'agreement': return this.agreement();
       case 'replace': return this.openFind(true);

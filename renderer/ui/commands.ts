@@ -15,6 +15,8 @@ export const APP_COMMANDS = [
   'palette',
   // Entities → Tag all occurrences in project… (renderer/ui/project-propagate.ts)
   'tagAllInProject',
+  // review mode (renderer/ui/review-panel.ts): View → Review Mode
+  'reviewMode',
 ] as const;
 
 /** One app command id. */

@@ -22,6 +22,8 @@ export class StatusBar {
   private readonly rowsEl: HTMLElement;
   private readonly rowStatusEl: HTMLElement;
   private readonly noteEl: HTMLElement;
+  private readonly conflictsEl: HTMLElement;
+  private conflicts = 0;
   private rowStatus: string | null = null;
   private state: SaveState | 'none' = 'none';
   private failure: Failure | undefined;
@@ -36,8 +38,10 @@ export class StatusBar {
     this.rowStatusEl = h('span', { class: 'status-row-status' });
     // one-off notes about an edit (a merge that lowered a row's status), read out politely
     this.noteEl = h('span', { class: 'status-note', role: 'status', 'aria-live': 'polite' });
+    // open merge conflicts of the report (review mode resolves them; renderer/ui/review-panel.ts)
+    this.conflictsEl = h('span', { class: 'status-conflicts', 'data-conflicts': '0' });
     this.el = h('footer', { class: 'statusbar', 'data-region': 'status', 'aria-label': label },
-      this.saveEl, this.nameEl, this.encEl, this.rowsEl, this.rowStatusEl, this.noteEl);
+      this.saveEl, this.nameEl, this.encEl, this.rowsEl, this.rowStatusEl, this.conflictsEl, this.noteEl);
   }
 
   setT(t: TFunction, label: string): void {
@@ -63,6 +67,13 @@ export class StatusBar {
   setRowStatus(status: string | null): void {
     if (this.rowStatus === status) return;
     this.rowStatus = status;
+    this.render();
+  }
+
+  /** The open report's open merge conflicts (0: nothing shown). */
+  setConflicts(n: number): void {
+    if (this.conflicts === n) return;
+    this.conflicts = n;
     this.render();
   }
 
@@ -103,6 +114,9 @@ export class StatusBar {
     const rs = this.info ? this.rowStatus : null;
     this.rowStatusEl.dataset.status = rs ?? '';
     this.rowStatusEl.textContent = rs ? t('status.rowStatus', { status: t(`status.row.${rs}`) }) : '';
+    const conflicts = this.info ? this.conflicts : 0;
+    this.conflictsEl.dataset.conflicts = String(conflicts);
+    this.conflictsEl.textContent = conflicts ? t('review.conflicts', { count: conflicts }) : '';
     if (!this.info) this.noteEl.textContent = '';
   }
 }

@@ -77,6 +77,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   // View (the language radio items are built by the menus themselves)
   app('qaPanel', 'menu.qaPanel', ['F9'], { id: 'view', group: 1 }),
   app('palette', 'menu.palette', ['Mod-Shift-p'], { id: 'view', group: 1 }),
+  app('reviewMode', 'menu.reviewMode', undefined, { id: 'view', group: 1 }),
   // Row
   ed('splitRow', ['Mod-Alt-r'], { id: 'row', group: 0 }, { context: row, toolbar: true }),
   ed('mergeRowPrevious', ['Mod-Alt-p'], { id: 'row', group: 0 }, { context: row, toolbar: true }),
@@ -98,6 +99,8 @@ export const CATALOG: readonly CatalogEntry[] = [
   ed('confirmRow', ['Mod-Alt-Enter'], { id: 'row', group: 2 }),
   ed('nextLowConfidence', ['F8'], { id: 'row', group: 3 }),
   ed('previousLowConfidence', ['Shift-F8'], { id: 'row', group: 3 }),
+  ed('nextChangedRow', ['F7'], { id: 'row', group: 3 }),
+  ed('previousChangedRow', ['Shift-F7'], { id: 'row', group: 3 }),
   ed('nextRowTarget', ['Enter', 'Tab'], undefined),
   ed('previousRowTarget', ['Shift-Tab', 'Mod-Enter'], undefined),
   // Entities: "tag as" is a template expanded per type of the project's tag set (tagAsEntries)

@@ -35,8 +35,8 @@ export const CommentSchema = z.looseObject({
   kind: z.enum(['note', 'sendBack']),
 });
 
-/** What the reviewer accepted (1.1): the English and the mention/link ids as they were then, so
- * review mode can show what changed since. */
+/** What the reviewer accepted (1.1): the English and the mention/link keys as they were then, so
+ * review mode can show what changed since (keys: shared/review/snapshot.ts). */
 export const ReviewedSchema = z.looseObject({
   by: By,
   at: At,

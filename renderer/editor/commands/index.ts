@@ -7,6 +7,7 @@ import { mergeSourceNext, mergeTargetNext, splitSource, splitTarget } from './se
 import { confirmRow, cycleStatus, setStatus, unconfirmRow } from './status.ts';
 import { nextLowConfidence, nextRowTarget, previousLowConfidence, previousRowTarget } from './navigate.ts';
 import { findCurrent, findNext, findPrevious } from '../plugins/find.ts';
+import { nextChangedRow, previousChangedRow } from './review.ts';
 
 export type { Command } from './util.ts';
 
@@ -34,6 +35,8 @@ export const commands = {
   previousRowTarget,
   nextLowConfidence,
   previousLowConfidence,
+  nextChangedRow,
+  previousChangedRow,
   findNext,
   findPrevious,
   findCurrent,

@@ -6,7 +6,7 @@ import { qaRowPositions } from '../plugins/qa.ts';
 import { cursorOf, sentenceStart, type Command } from './util.ts';
 
 /** A transaction putting the cursor at the end of the first English sentence of the row at `rowPos`. */
-function toRowTarget(state: EditorState, rowPos: number): Transaction {
+export function toRowTarget(state: EditorState, rowPos: number): Transaction {
   const row = state.doc.nodeAt(rowPos)!;
   const first = row.child(1).child(0);
   const pos = sentenceStart(row, rowPos, 'target', 0) + first.content.size;

@@ -3,7 +3,7 @@
 // in one undoable step; the Arabic text is never changed, only regrouped.
 import { TextSelection } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
-import { NO_IGNORES, type RowAttrs } from '../schema.ts';
+import { NO_COMMENTS, NO_IGNORES, type RowAttrs } from '../schema.ts';
 import {
   buildRow, cursorOf, manualAttrs, rowOp, minStatus, realTargets, replaceRows, sentenceStart, sentencesOf, STATUS_LOWERED,
   type CellSide, type Command, type Place, type StatusLowered,
@@ -38,18 +38,29 @@ export const splitRow: Command = (state, dispatch) => {
     const attrs = manualAttrs(c.row, { untranslated: false });
     const [h1, h2, o1, o2] = [here.slice(0, k), here.slice(k), other.slice(0, k2), other.slice(k2)];
     const rows = c.side === 'source'
-      ? [buildRow(attrs, h1, o1), buildRow({ ...attrs, id: '' }, h2, o2)]
-      : [buildRow(attrs, o1, h1), buildRow({ ...attrs, id: '' }, o2, h2)];
+      // the new lower row starts without the comments and review of the row it came from (they stay above)
+      ? [buildRow(attrs, h1, o1), buildRow({ ...attrs, id: '', comments: NO_COMMENTS, reviewed: null }, h2, o2)]
+      : [buildRow(attrs, o1, h1), buildRow({ ...attrs, id: '', comments: NO_COMMENTS, reviewed: null }, o2, h2)];
     dispatch(replaceRows(state, c.rowPos, 1, rows, placeOfNode(rows, c.sentence, c.side, c.offset)));
   }
   return true;
 };
 
+/** The comments of two merged rows, the lower ones renumbered past the upper ones (ids stay unique in the row). */
+function joinComments(upper: RowAttrs['comments'], lower: RowAttrs['comments']): RowAttrs['comments'] {
+  if (!lower.length) return upper;
+  if (!upper.length) return lower;
+  const taken = new Set(upper.map((c) => c.id));
+  let n = Math.max(...[...upper, ...lower].map((c) => Number(c.id.replace(/^c/, '')) || 0));
+  return [...upper, ...lower.map((c) => (taken.has(c.id) ? { ...c, id: `c${++n}` } : c))];
+}
+
 function mergeRows(upper: PMNode, lower: PMNode): PMNode {
   const ua = upper.attrs as RowAttrs;
   const la = lower.attrs as RowAttrs;
   return buildRow(
-    manualAttrs(upper, { status: minStatus(ua.status, la.status), confirmed: ua.confirmed && la.confirmed, untranslated: false }),
+    // both rows' comments are kept; the upper row's last review stays (review mode shows the merge as a change)
+    manualAttrs(upper, { status: minStatus(ua.status, la.status), confirmed: ua.confirmed && la.confirmed, untranslated: false, comments: joinComments(ua.comments, la.comments) }),
     [...sentencesOf(upper, 'source'), ...sentencesOf(lower, 'source')],
     [...realTargets(upper), ...realTargets(lower)],
   );
@@ -84,7 +95,7 @@ export const mergeRowNext: Command = mergeWith(1);
 /** Merge the cursor's row with the previous row. */
 export const mergeRowPrevious: Command = mergeWith(-1);
 
-const blankAttrs: RowAttrs = { id: '', status: 'auto', origin: 'manual', confidence: null, confirmed: false, untranslated: false, qaIgnore: NO_IGNORES };
+const blankAttrs: RowAttrs = { id: '', status: 'auto', origin: 'manual', confidence: null, confirmed: false, untranslated: false, qaIgnore: NO_IGNORES, comments: NO_COMMENTS, reviewed: null };
 
 /** Insert an empty row after the cursor's row, with only an (empty) English sentence: a 0-1 link. */
 export const insertTargetRow: Command = (state, dispatch) => {

@@ -1,22 +1,35 @@
-// Row status and confirmation. Status cycles auto → draft → translated → reviewed → auto.
+// Row status and confirmation. Status cycles auto → draft → translated → auto: a row becomes
+// `reviewed` only by Accept in review mode (commands/review.ts acceptRow), which also records what
+// was accepted; every other way to set it is refused and announced (issue 18 item 4).
 import type { RowAttrs } from '../schema.ts';
 import { cursorOf, nextStatus, rowOp, type Command } from './util.ts';
+import { reviewRefused } from '../plugins/review.ts';
 
-/** Set the cursor's row to `status`. */
+/** Set the cursor's row to `status` (never `reviewed`: refused, see the header). */
 export function setStatus(status: RowAttrs['status']): Command {
   return (state, dispatch) => {
     const c = cursorOf(state);
     if (!c || (c.row.attrs as RowAttrs).status === status) return false;
+    if (status === 'reviewed') {
+      if (dispatch) reviewRefused(state, 'outsideReview');
+      return false;
+    }
     if (dispatch) dispatch(rowOp(state.tr.setNodeAttribute(c.rowPos, 'status', status)));
     return true;
   };
 }
 
-/** Move the cursor's row to the next status in the cycle. */
+/** Move the cursor's row to the next status in the cycle; `reviewed` is passed over (and the user
+ * told why), so translated → auto. */
 export const cycleStatus: Command = (state, dispatch) => {
   const c = cursorOf(state);
   if (!c) return false;
-  return setStatus(nextStatus((c.row.attrs as RowAttrs).status))(state, dispatch);
+  let next = nextStatus((c.row.attrs as RowAttrs).status);
+  if (next === 'reviewed') {
+    if (dispatch) reviewRefused(state, 'outsideReview');
+    next = nextStatus(next);
+  }
+  return setStatus(next)(state, dispatch);
 };
 
 function setConfirmed(value: boolean): Command {

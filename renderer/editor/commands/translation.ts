@@ -23,8 +23,8 @@ export interface Fill {
 
 /** Options of fillTranslations. */
 export interface FillOptions {
-  /** the status the filled rows get */
-  status: RowStatus;
+  /** the status the filled rows get (never `reviewed`: only review mode's Accept sets that) */
+  status: Exclude<RowStatus, 'reviewed'>;
   /** skip rows that have English by now (a bulk fill answered after the user typed) */
   onlyEmpty?: boolean;
   /** put the caret at the end of this unit's new English */
@@ -103,7 +103,7 @@ export function fillTranslations(fills: readonly Fill[], o: FillOptions): Comman
 }
 
 /** Put `text` into row `unit`'s English (a match the user chose): status 'draft' unless told otherwise, caret at its end. */
-export function insertTranslation(unit: string, text: string, status: RowStatus = 'draft'): Command {
+export function insertTranslation(unit: string, text: string, status: FillOptions['status'] = 'draft'): Command {
   return fillTranslations([{ unit, text }], { status, caretIn: unit });
 }
 

@@ -108,6 +108,14 @@ export function runOffsets(r: MentionRun, map: OffsetMap): { start: number; end:
   return { start: map.toCodePoint(r.from - r.sentence.start), end: map.toCodePoint(r.to - r.sentence.start) };
 }
 
+/** The mention runs of a lone sentence node with their code-point offsets in its text (review's
+ * row view, which has no document positions). */
+export function sentenceRuns(node: PMNode): Array<{ attrs: EntityAttrs; start: number; end: number; text: string }> {
+  if (!hasMention(node)) return [];
+  const map = new OffsetMap(node.textContent);
+  return runsOf({ node, start: 0, side: sideOf(node), id: node.attrs.id as string, row: 0 }).map((r) => ({ attrs: r.attrs, ...runOffsets(r, map), text: r.text }));
+}
+
 /** True when some text of the sentence carries an entity mark. */
 export function hasMention(sentence: PMNode): boolean {
   for (let i = 0; i < sentence.childCount; i++) if (entityMarkOf(sentence.child(i))) return true;

@@ -6,6 +6,8 @@
 // last: they need the disk changed under the app, and a crashed page (whose fresh successor also
 // shows the window with no report open).
 import type { Page, Route } from 'playwright-core';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { openFirstReport, selectArabic, typeInFirstTarget } from './app.ts';
 import { holdSaves, pullTheirs, waitForJournal } from './disk.ts';
 import { waitReady, type E2E } from './server.ts';
@@ -89,6 +91,26 @@ export async function walkScreens(e: E2E, visit: Visit, o: { arabic?: boolean } 
   await visit('QA panel (F9)', page);
   await page.keyboard.press('F9');
   await page.waitForSelector('.qa-panel[hidden]', { state: 'attached' });
+
+  // review mode (View → Review Mode): the panel with the caret row's changes and the comment box
+  await page.locator('.muwazi-editor .tgt').first().click();
+  await menu(page, 'view', 'reviewMode');
+  await page.waitForSelector('.review-panel:not([hidden]) .review-row-title');
+  await visit('review panel (View → Review Mode)', page);
+  // curation against a second copy of the report (its source only: the LOC tag above differs)
+  const src = (await page.locator('.editor-area').getAttribute('data-report'))!;
+  // an Arabic folder name: the Arabic UI audit flags Latin words it does not know
+  const other = join(dirname(e.workspace), 'نسخة-ثانية');
+  await mkdir(other, { recursive: true });
+  await copyFile(src, join(other, basename(src)));
+  await page.locator('.review-panel button[data-action="curate"]').click();
+  const ask = page.locator('dialog[data-dialog="open-folder"]');
+  await ask.waitFor();
+  await ask.locator('input[name="path"]').fill(other);
+  await ask.locator('button[data-action="open"]').click();
+  await dialog(page, visit, 'curation', () => page.locator('dialog[data-dialog="curation"] .curation-item').first().waitFor());
+  await menu(page, 'view', 'reviewMode');
+  await page.waitForSelector('.review-panel[hidden]', { state: 'attached' });
 
   await page.locator('.muwazi-editor .tgt').first().click();
   await page.keyboard.press('Control+f');

@@ -23,7 +23,7 @@ test('keys are displayed for people', () => {
 test('the command ids are the ones the native menu sends', () => {
   assert.deepEqual([...APP_COMMANDS].sort(), ['about', 'agreement', 'concordance', 'export', 'fillExactMatches', 'find', 'findNext', 'findPrevious', 'glossary', 'importMemory', 'importTranslation',
     'insertMatch1', 'insertMatch2', 'insertMatch3', 'insertMatch4', 'insertMatch5',
-    'langAr', 'langEn', 'openFolder', 'openRecent', 'openSample', 'palette', 'qaPanel', 'qaReport', 'redo', 'replace', 'resegment', 'save', 'settings', 'shortcuts', 'tagAllInProject', 'undo']);
+    'langAr', 'langEn', 'openFolder', 'openRecent', 'openSample', 'palette', 'qaPanel', 'qaReport', 'redo', 'replace', 'resegment', 'reviewMode', 'save', 'settings', 'shortcuts', 'tagAllInProject', 'undo']);
   assert.ok(isAppCommand('save'));
   assert.ok(!isAppCommand('quit'));
 });

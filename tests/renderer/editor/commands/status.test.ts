@@ -3,17 +3,22 @@ import assert from 'node:assert/strict';
 import { commands } from '../../../../renderer/editor/commands/index.ts';
 import { at, atTarget, makeState, run } from '../helpers.ts';
 
-test('status cycles auto → draft → translated → reviewed → auto, each step undoable', () => {
-  let s = at(makeState(), 's2');
+test('status cycles auto → draft → translated → auto (reviewed only through review mode), each step undoable', () => {
+  const refusals: string[] = [];
+  let s = at(makeState(undefined, undefined, { review: { onRefused: (why) => refusals.push(why) } }), 's2');
   const seen: string[] = [s.doc.child(1).attrs.status];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 3; i++) {
     s = run(s, commands.cycleStatus);
     seen.push(s.doc.child(1).attrs.status);
   }
-  assert.deepEqual(seen, ['auto', 'draft', 'translated', 'reviewed', 'auto']);
+  assert.deepEqual(seen, ['auto', 'draft', 'translated', 'auto']);
+  assert.deepEqual(refusals, ['outsideReview'], 'passing over reviewed is announced');
   s = run(s, commands.undo);
-  assert.equal(s.doc.child(1).attrs.status, 'reviewed');
+  assert.equal(s.doc.child(1).attrs.status, 'translated');
   assert.equal(commands.setStatusAuto(at(makeState(), 's2'), undefined), false, 'already auto');
+  // the named command refuses (false: the key falls through) and says why
+  assert.equal(commands.setStatusReviewed(s, () => assert.fail('must not dispatch')), false);
+  assert.deepEqual(refusals, ['outsideReview', 'outsideReview']);
 });
 
 test('confirm and unconfirm a row', () => {
