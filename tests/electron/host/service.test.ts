@@ -57,6 +57,7 @@ const BAD: Record<CallName, unknown[]> = {
   loadGlossary: [{}, { root: '' }, { path: '/x' }],
   loadDictionary: [{}, { root: '' }, { root: 1 }, { root: '/x', extra: true }],
   loadLexicon: [{ extra: true }, { path: '/etc/passwd' }],
+  learnedLexicon: [{}, { root: '' }, { root: 1 }, { root: '/x', extra: true }],
   addDictionaryWord: [{ root: '/x' }, { root: '/x', word: '' }, { root: '/x', word: 'x'.repeat(401) }, { word: 'colour' }, { root: '/x', word: ['a'] }],
   saveSettings: [
     {}, { root: '/x' }, { root: '', settings: SETTINGS },
