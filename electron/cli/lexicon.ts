@@ -39,15 +39,20 @@ const USAGE = 'usage: muwazi lexicon --learn <folder> [--json]';
 export async function run(argv: string[], io: CliIO): Promise<number> {
   let folder: string | null = null;
   let json = false;
+  const extra: string[] = [];
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
     if (a === '--learn') folder = argv[++k] ?? '';
     else if (a.startsWith('--learn=')) folder = a.slice('--learn='.length);
     else if (a === '--json') json = true;
-    else {
-      io.err(`muwazi lexicon: unknown argument '${a}'\n${USAGE}\n`);
+    else if (a.startsWith('-')) {
+      io.err(`muwazi lexicon: unknown option '${a}'\n${USAGE}\n`);
       return 2;
-    }
+    } else extra.push(a);
+  }
+  if (extra.length) {
+    io.err(`muwazi lexicon: unexpected argument '${extra[0]}' (the folder goes after --learn)\n${USAGE}\n`);
+    return 2;
   }
   if (!folder) {
     io.err(`muwazi lexicon: --learn needs a folder\n${USAGE}\n`);

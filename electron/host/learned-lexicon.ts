@@ -62,7 +62,8 @@ export class ProjectLearned {
   /** Starts refreshing the folder's list in the background (the app, on opening a folder). */
   static open(root: string): ProjectLearned {
     const p = new ProjectLearned(root);
-    void p.refresh();
+    // derived data: a failed refresh leaves the list as it was, it never reaches the user
+    void p.refresh().catch(() => undefined);
     return p;
   }
 

@@ -267,7 +267,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
       // the saved rows replace that report's units in its folder's memory (no rebuild)
       memories.get(roots.rootOf(path)!)?.updateReport(path, req.annotations);
       // and its known rows replace its evidence in the folder's learned word list (in the background)
-      void learned.get(roots.rootOf(path)!)?.updateReport(path, req.annotations, saved.sidecarHash);
+      void learned.get(roots.rootOf(path)!)?.updateReport(path, req.annotations, saved.sidecarHash).catch(() => undefined);
       return saved;
     },
     saveCopy: async (req) => {
