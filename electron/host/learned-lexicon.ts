@@ -5,8 +5,9 @@
 // table is recounted from the keys (learned.ts). A missing, corrupt or unwritable file is never an
 // error: it is rebuilt (or the table lives in memory only). Plain Node.
 //
-// The app keeps one per opened folder (service.ts): a refresh in the background on open, and each
-// save replaces that report's rows (written only when its known rows changed). The CLI refreshes
+// The app keeps one per opened folder (service.ts): a refresh in the background on open (and on
+// opening it again, and when the folder watcher sees a sidecar change), and each save replaces
+// that report's rows (written only when its known rows changed). The CLI refreshes
 // before `muwazi align`/`muwazi import` and rebuilds from scratch with `muwazi lexicon --learn`.
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -80,49 +81,65 @@ export class ProjectLearned {
     return run;
   }
 
+  /** A refresh queued and not started yet: later requests join it (a `git pull` is many events). */
+  private refreshQueued = false;
+
+  /** Refreshes soon (a sidecar changed on disk, the folder was opened again), once for a burst. */
+  refreshSoon(): void {
+    if (this.refreshQueued) return;
+    this.refreshQueued = true;
+    void this.enqueue(() => {
+      this.refreshQueued = false;
+      return this.doRefresh({});
+    }).catch(() => undefined);
+  }
+
   /** Reads the stored file, then every report's sidecar; tokenises the reports whose sidecar hash
    * differs from the stored one; writes the file when anything changed. Never throws for a bad file. */
   refresh(opts: { force?: boolean } = {}): Promise<LearnedStats> {
-    return this.enqueue(async () => {
-      const stored = opts.force ? null : await readFile(this.path, 'utf8').then(parseLearnedFile, () => null);
-      const rebuilt = stored === null;
-      const before = stored ?? new Map();
-      const next: LearnedFile = new Map();
-      const skipped: string[] = [];
-      let recounted = 0;
-      let reports: string[] = [];
+    return this.enqueue(() => this.doRefresh(opts));
+  }
+
+  private async doRefresh(opts: { force?: boolean }): Promise<LearnedStats> {
+    const stored = opts.force ? null : await readFile(this.path, 'utf8').then(parseLearnedFile, () => null);
+    const rebuilt = stored === null;
+    // a missing or corrupt file is written again; the keys already in memory need no new tokenising
+    const before = stored ?? (opts.force ? new Map() : this.file);
+    const next: LearnedFile = new Map();
+    const skipped: string[] = [];
+    let recounted = 0;
+    let reports: string[] = [];
+    try {
+      reports = await findReports(this.root);
+    } catch {
+      // an unreadable folder: nothing to learn from
+    }
+    for (const txt of reports) {
+      const rel = relPath(this.root, txt);
+      let bytes: Buffer;
       try {
-        reports = await findReports(this.root);
+        bytes = await readFile(sidecarPath(txt));
       } catch {
-        // an unreadable folder: nothing to learn from
+        continue; // no sidecar: no rows yet
       }
-      for (const txt of reports) {
-        const rel = relPath(this.root, txt);
-        let bytes: Buffer;
-        try {
-          bytes = await readFile(sidecarPath(txt));
-        } catch {
-          continue; // no sidecar: no rows yet
-        }
-        const hash = sha256(bytes);
-        const old = before.get(rel);
-        if (old && old.hash === hash) {
-          next.set(rel, old);
-          continue;
-        }
-        try {
-          next.set(rel, { hash, rows: keysOf(parseAnnotations(bytes.toString('utf8'))) });
-          recounted++;
-        } catch {
-          skipped.push(rel);
-        }
+      const hash = sha256(bytes);
+      const old = before.get(rel);
+      if (old && old.hash === hash) {
+        next.set(rel, old);
+        continue;
       }
-      const changed = rebuilt || next.size !== before.size || recounted > 0;
-      this.file = next;
-      this.table = null;
-      const w = changed ? await this.write() : { written: false };
-      return { reports: next.size, recounted, rows: this.rowCount(), words: this.lexicon().size, rebuilt, skipped, ...w };
-    });
+      try {
+        next.set(rel, { hash, rows: keysOf(parseAnnotations(bytes.toString('utf8'))) });
+        recounted++;
+      } catch {
+        skipped.push(rel);
+      }
+    }
+    const changed = rebuilt || next.size !== before.size || recounted > 0;
+    this.file = next;
+    this.table = null;
+    const w = changed ? await this.write() : { written: false };
+    return { reports: next.size, recounted, rows: this.rowCount(), words: this.lexicon().size, rebuilt, skipped, ...w };
   }
 
   /** A report was saved (its new annotations and sidecar hash): its rows replace the stored ones;

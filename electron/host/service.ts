@@ -160,6 +160,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
     watcher = null;
     const handle = await deps.watchFolder(root, (path, kind) => {
       void memories.get(root)?.fileChanged(path);
+      if (kind === 'sidecar') learned.get(root)?.refreshSoon();
       emit('fileChanged', { path, kind });
     });
     watcher = { root, handle };
@@ -178,7 +179,10 @@ export function createHostService(opts: HostServiceOptions): HostService {
     const ws = await scanWorkspace(root, { readSummary: deps.readSummary, isSample: await isSampleRoot(root) });
     // a folder not watched until now may have changed unseen: its memory is built afresh (not awaited)
     if (watcher?.root !== root || !memories.has(root)) memories.set(root, ProjectMemory.open(root));
-    if (!learned.has(root)) learned.set(root, ProjectLearned.open(root));
+    // opened again: its sidecars may have changed unseen (only changed ones are read again)
+    const known = learned.get(root);
+    if (known) known.refreshSoon();
+    else learned.set(root, ProjectLearned.open(root));
     await watch(root);
     // what killed saves left behind (our own temp files only): one readdir per folder of reports
     await Promise.all([...new Set([root, ...ws.reports.map((r) => dirname(r.path))])].map((d) => cleanStaleTemps(d)));

@@ -88,3 +88,16 @@ test('learnedRootFor: the nearest folder with muwazi.project.json or a learned l
   assert.equal(await learnedRootFor(join(dir, 'p', 'sub', 'deeper', 'x.txt')), join(dir, 'p', 'sub'));
   assert.equal(await learnedRootFor(join(dir, 'x.txt')), null);
 }));
+
+test('refreshSoon: a burst of requests is one refresh; a deleted file is written again from memory', () => withTmp(async (dir) => {
+  await writeLearnedProject(dir);
+  const { learned } = await ProjectLearned.load(dir);
+  await unlink(join(dir, LEARNED_LEXICON_FILE));
+  await writeKnown(dir, 'c.txt', knownReport([['وصل الكحلوم إلى حماة.', 'The vespid reached Hama.']], 'translated'));
+  for (let k = 0; k < 5; k++) learned.refreshSoon();
+  await learned.idle();
+  const text = await readFile(join(dir, LEARNED_LEXICON_FILE), 'utf8');
+  assert.match(text, /^report\tc\.txt\t/m);
+  assert.match(text, /^report\tnews\/known\.txt\t/m);
+  assert.equal((await learned.current()).map.get('كحلوم')?.[0], 'vespid');
+}));
