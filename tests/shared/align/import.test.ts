@@ -139,3 +139,19 @@ test('a sample report translated up to its fourth paragraph: the last two rows s
   assert.deepEqual(english, [...lines.slice(0, 4), '', '']);
   assert.deepEqual(r.lowConfidence, []);
 });
+
+test('a paragraph the translation has in another place goes to its own rows, flagged for review', () => {
+  // the English has PAIRS 4–7 before PAIRS 1–3 (two paragraphs swapped)
+  const text = PAIRS.map((p) => p[0]).join('\n');
+  const order = [0, 4, 5, 6, 7, 1, 2, 3];
+  const a = fresh(text);
+  const r = importTranslation(a, text, order.map((i) => PAIRS[i][1]).join('\n'), { lexicon });
+  const seg = new Map(r.annotations.segments.map((s, i) => [s.id, i]));
+  const en = new Map(r.annotations.targets.map((t) => [t.id, PAIRS.findIndex((p) => p[1] === t.text)]));
+  // every Arabic row holds its own English; no English-only rows remain
+  assert.deepEqual(r.annotations.units.map((u) => [u.source.map((id) => seg.get(id)), u.target.map((id) => en.get(id))]), PAIRS.map((_, i) => [[i], [i]]));
+  // the moved rows are among those to review
+  const moved = r.annotations.units.filter((u) => r.lowConfidence.includes(u.id)).map((u) => seg.get(u.source[0])!);
+  assert.ok([1, 2, 3].every((i) => moved.includes(i)) || [4, 5, 6, 7].every((i) => moved.includes(i)), JSON.stringify(moved));
+  valid(r.annotations, text);
+});
