@@ -38,20 +38,30 @@ export function learnFromKeys(rows: Iterable<RowKeys>, opts: LearnOptions = {}):
   const maxPerWord = opts.maxPerWord ?? 3;
   const ca = new Map<string, number>();
   const ce = new Map<string, number>();
-  const joint = new Map<string, Map<string, number>>();
-  for (const [as, es] of rows) {
-    if (!as.length || !es.length) continue;
+  const list = [...rows].filter(([as, es]) => as.length > 0 && es.length > 0);
+  for (const [as, es] of list) {
     for (const a of as) ca.set(a, (ca.get(a) ?? 0) + 1);
     for (const e of es) ce.set(e, (ce.get(e) ?? 0) + 1);
+  }
+  // only pairs that can pass both filters are counted: each word seen minCount times, and
+  // frequencies close enough for the best Dice (c = the rarer count) to reach minDice
+  const joint = new Map<string, Map<string, number>>();
+  const can = (x: number, y: number) => 2 * Math.min(x, y) >= minDice * (x + y);
+  for (const [as, es] of list) {
+    const ef = es.filter((e) => ce.get(e)! >= minCount);
     for (const a of as) {
+      const fa = ca.get(a)!;
+      if (fa < minCount) continue;
       let row = joint.get(a);
-      if (!row) joint.set(a, (row = new Map()));
-      for (const e of es) row.set(e, (row.get(e) ?? 0) + 1);
+      for (const e of ef) {
+        if (!can(fa, ce.get(e)!)) continue;
+        if (!row) joint.set(a, (row = new Map()));
+        row.set(e, (row.get(e) ?? 0) + 1);
+      }
     }
   }
   const map = new Map<string, string[]>();
   for (const [a, row] of joint) {
-    if (ca.get(a)! < minCount) continue;
     const kept: Array<[string, number]> = [];
     for (const [e, c] of row) {
       if (c < minCount) continue;
