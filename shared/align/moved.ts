@@ -20,6 +20,9 @@ export interface MovedOptions extends Pick<AlignOptions, 'lexicon' | 'anchors' |
   minCosine?: number;
 }
 
+/** Runs of each side considered (the longest): at most MAX_RUNS² sub-alignments per document. */
+export const MAX_RUNS = 12;
+
 /** Highest confidence a moved link is given: moved rows are always reviewed. */
 export const MOVED_CONFIDENCE = 0.49;
 
@@ -58,8 +61,10 @@ const range = (r: Run) => Array.from({ length: r.to - r.from }, (_, k) => r.from
 export function placeMovedBlocks(src: string[], tgt: string[], links: Link[], opts: MovedOptions = {}): Link[] {
   const minRun = opts.minRun ?? 2;
   const fixed = new Set((opts.fixed ?? []).map(key));
-  const arRuns = runs(links, 'src', fixed, minRun);
-  const enRuns = runs(links, 'tgt', fixed, minRun);
+  // the longest runs of each side only: every pair is a sub-alignment, so their number is bounded
+  const longest = (rs: Run[]) => rs.sort((x, y) => y.to - y.from - (x.to - x.from) || x.from - y.from).slice(0, MAX_RUNS);
+  const arRuns = longest(runs(links, 'src', fixed, minRun));
+  const enRuns = longest(runs(links, 'tgt', fixed, minRun));
   if (!arRuns.length || !enRuns.length) return links;
   const space = opts.lexicon ? new LexicalSpace(src, tgt, opts.lexicon) : null;
   const movedSrc = new Set<number>();
