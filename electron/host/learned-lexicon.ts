@@ -101,7 +101,8 @@ export class ProjectLearned {
   }
 
   private async doRefresh(opts: { force?: boolean }): Promise<LearnedStats> {
-    const stored = opts.force ? null : await readFile(this.path, 'utf8').then(parseLearnedFile, () => null);
+    const text = await readFile(this.path, 'utf8').catch(() => null);
+    const stored = opts.force || text === null ? null : parseLearnedFile(text);
     const rebuilt = stored === null;
     // a missing or corrupt file is written again; the keys already in memory need no new tokenising
     const before = stored ?? (opts.force ? new Map() : this.file);
@@ -138,7 +139,9 @@ export class ProjectLearned {
     const changed = rebuilt || next.size !== before.size || recounted > 0;
     this.file = next;
     this.table = null;
-    const w = changed ? await this.write() : { written: false };
+    // a folder with nothing learned gets no file of ours (unless asked, or one is there to repair)
+    const wanted = opts.force || text !== null || this.rowCount() > 0;
+    const w = changed && wanted ? await this.write() : { written: false };
     return { reports: next.size, recounted, rows: this.rowCount(), words: this.lexicon().size, rebuilt, skipped, ...w };
   }
 

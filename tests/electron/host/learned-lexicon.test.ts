@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, unlink, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { learnedRootFor, ProjectLearned } from '../../../electron/host/learned-lexicon.ts';
 import { LEARNED_LEXICON_FILE } from '../../../shared/align/learned-file.ts';
 import { withTmp } from '../../fixtures/tmp.ts';
@@ -100,4 +101,16 @@ test('refreshSoon: a burst of requests is one refresh; a deleted file is written
   assert.match(text, /^report\tc\.txt\t/m);
   assert.match(text, /^report\tnews\/known\.txt\t/m);
   assert.equal((await learned.current()).map.get('كحلوم')?.[0], 'vespid');
+}));
+
+test('a folder with no known rows gets no file, unless asked (--learn) or one is there to repair', () => withTmp(async (dir) => {
+  await writeKnown(dir, 'r.txt', knownReport(KNOWN, 'draft'));
+  const path = join(dir, LEARNED_LEXICON_FILE);
+  assert.equal((await ProjectLearned.load(dir)).stats.written, false);
+  assert.equal(existsSync(path), false);
+  await writeFile(path, 'corrupt');
+  assert.equal((await ProjectLearned.load(dir)).stats.written, true);
+  assert.match(await readFile(path, 'utf8'), /^report\tr\.txt\t/m);
+  await unlink(path);
+  assert.equal((await ProjectLearned.load(dir, { force: true })).stats.written, true);
 }));
