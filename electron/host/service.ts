@@ -447,6 +447,8 @@ export function createHostService(opts: HostServiceOptions): HostService {
       await watcher?.handle.close();
       watcher = null;
       listeners.clear();
+      // learned word lists being written finish first (nothing is left half-written behind us)
+      await Promise.all([...learned.values()].map((l) => l.idle()));
     },
   };
 }
