@@ -31,8 +31,8 @@ export interface LearnedStats {
   recounted: number;
   /** known rows counted */
   rows: number;
-  /** Arabic words in the learned table */
-  words: number;
+  /** Arabic words in the learned table (counted by `load`, for the CLI; the app counts lazily) */
+  words?: number;
   /** whether the stored file was missing or corrupt when the refresh began */
   rebuilt: boolean;
   /** the file was written (false: nothing changed, or writing failed) */
@@ -72,7 +72,7 @@ export class ProjectLearned {
   static async load(root: string, opts: { force?: boolean } = {}): Promise<{ learned: ProjectLearned; stats: LearnedStats }> {
     const p = new ProjectLearned(root);
     const stats = await p.refresh(opts);
-    return { learned: p, stats };
+    return { learned: p, stats: { ...stats, words: p.lexicon().size } };
   }
 
   private enqueue<T>(step: () => Promise<T>): Promise<T> {
@@ -142,7 +142,7 @@ export class ProjectLearned {
     // a folder with nothing learned gets no file of ours (unless asked, or one is there to repair)
     const wanted = opts.force || text !== null || this.rowCount() > 0;
     const w = changed && wanted ? await this.write() : { written: false };
-    return { reports: next.size, recounted, rows: this.rowCount(), words: this.lexicon().size, rebuilt, skipped, ...w };
+    return { reports: next.size, recounted, rows: this.rowCount(), rebuilt, skipped, ...w };
   }
 
   /** A report was saved (its new annotations and sidecar hash): its rows replace the stored ones;
