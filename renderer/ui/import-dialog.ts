@@ -86,6 +86,9 @@ export function openImportDialog(o: ImportDialogOptions): Promise<ImportOutcome 
       return;
     }
     running = true;
+    // the project's learned word list may still be refreshing: say so while the import waits for it
+    dlg.buttons.get('run')!.disabled = true;
+    msg.replaceChildren(h('p', { 'data-import-running': '' }, t('import.running')));
     try {
       const { annotations, sourceText } = o.current();
       const r = await o.importFn(annotations, sourceText, text.value);
@@ -101,6 +104,7 @@ export function openImportDialog(o: ImportDialogOptions): Promise<ImportOutcome 
       ran(r.lowConfidence.length);
     } catch (e) {
       msg.replaceChildren(h('p', { class: 'error', role: 'alert' }, e instanceof Error ? e.message : String(e)));
+      dlg.buttons.get('run')!.disabled = false;
     } finally {
       running = false;
     }
