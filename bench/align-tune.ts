@@ -1,6 +1,7 @@
 // Quick Muwazi-only table of the align bench cases, for tuning (no hunalign, no speed run):
 // node --import tsx bench/align-tune.ts [bench|dev]
 import { alignSentences } from '../shared/align/aligner.ts';
+import { placeMovedBlocks } from '../shared/align/moved.ts';
 import { benchLexicon } from './align-lexicon.ts';
 import { buildCases, count, loadNtrex, loadPud, split, summarise } from './align-cases.ts';
 
@@ -9,7 +10,8 @@ const lexicon = process.env.NO_LEXICON ? undefined : benchLexicon() ?? undefined
 const t0 = performance.now();
 for (const [name, docs] of Object.entries({ ntrex: loadNtrex(), pud: loadPud() })) {
   for (const [kind, set] of Object.entries(buildCases(split(docs)[which], name === 'ntrex' ? 13 : 31))) {
-    const s = summarise(set.map((d) => count(d, alignSentences(d.ar, d.en, { lexicon }))));
+    // as the import aligns (moved paragraphs placed; MONOTONE=1: the aligner alone)
+    const s = summarise(set.map((d) => count(d, process.env.MONOTONE ? alignSentences(d.ar, d.en, { lexicon }) : placeMovedBlocks(d.ar, d.en, alignSentences(d.ar, d.en, { lexicon }), { lexicon }))));
     console.log(`${name}/${kind}`.padEnd(24), s.strictF1.toFixed(3), s.enOwnRow.toFixed(3), s.wrongConfident.toFixed(3), s.precisionConfident.toFixed(3));
   }
 }

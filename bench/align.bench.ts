@@ -9,23 +9,31 @@
 // comparison. Muwazi runs with the committed word list (assets/lexicon) and without it. `bench` is the split we tune on; `dev` (every 4th document) is held out and only
 // used to calibrate the confidence. Speed: 10,000 × 10,000 sentences through `muwazi align
 // --presegmented` (with the word list, node + tsx start-up included) and through hunalign, wall
-// time and peak memory (GNU time).
+// time and peak memory (GNU time). `learning`: the learned word list's learning curve
+// (bench/align-learn.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alignSentences } from '../shared/align/aligner.ts';
+import { placeMovedBlocks } from '../shared/align/moved.ts';
 import { buildCases, count, loadNtrex, loadPud, split, summarise, type EvalDoc, type Pair } from './align-cases.ts';
 import { hunalignBinary, runHunalign, timed, tokenise } from './hunalign.ts';
 import { benchLexicon } from './align-lexicon.ts';
+import { learningCurve } from './align-learn.ts';
 import type { Lexicon } from '../shared/align/lexical.ts';
 
 export { rng } from './align-cases.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/** Muwazi as the import aligns: the monotone alignment, then moved paragraphs placed (moved.ts). */
+export function muwaziLinks(d: EvalDoc, lexicon?: Lexicon) {
+  return placeMovedBlocks(d.ar, d.en, alignSentences(d.ar, d.en, { lexicon }), { lexicon });
+}
+
 function muwazi(docs: EvalDoc[], lexicon?: Lexicon) {
-  return summarise(docs.map((d) => count(d, alignSentences(d.ar, d.en, { lexicon }))));
+  return summarise(docs.map((d) => count(d, muwaziLinks(d, lexicon))));
 }
 
 function quality(corpora: Record<string, Pair[][]>, which: 'bench' | 'dev', hun: { bin: string } | { reason: string }, lexicon: Lexicon | null) {
@@ -82,6 +90,8 @@ export async function run(): Promise<Record<string, unknown>> {
     hunalign: 'bin' in hun ? 'built from ../shared/tools/hunalign, run with -utf -realign and an empty dictionary' : `not run: ${hun.reason}`,
     bench: quality(corpora, 'bench', hun, lexicon),
     dev: quality(corpora, 'dev', hun, lexicon),
+    // the project's learned word list (issue 13 item 2): learned from N documents, aligning others
+    learning: learningCurve(ntrex, lexicon, hun),
     speed: speed(ntrex.flat(), hun),
   };
 }

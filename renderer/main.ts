@@ -78,7 +78,7 @@ async function boot(): Promise<void> {
     qa: qa.hooks,
     review: review.hooks,
     // given the word list (ui/lexicon-import.ts) and the project's abbreviations (ui/project-import.ts)
-    importTranslation: withLexicon(importTranslation, host, (state) => { document.documentElement.dataset.lexicon = state; }),
+    importTranslation: withLexicon(importTranslation, host, (state) => { document.documentElement.dataset.lexicon = state; }, () => entityCtx.root),
     editorShortcuts: () => SHORTCUTS.flatMap((s) => s.keys.map((keys) => ({
       keys,
       label: i18n.t(`shortcuts.cmd.${s.command}`, { defaultValue: s.description }),

@@ -8,7 +8,8 @@
 // --json prints `[[[ar indices], [en indices], confidence], ...]` (one link per line), in order,
 // covering every sentence/line of both sides exactly once; otherwise a readable two-column list.
 // Segmentation uses the abbreviations of each file's project (muwazi.project.json in its folder or
-// one above), as `muwazi segment` does; --no-project ignores them.
+// one above), as `muwazi segment` does, and the project's learned word list joins the general one;
+// --no-project ignores both.
 import { alignSentences, type Link } from '../../shared/align/aligner.ts';
 import { segmentSentences, type SegmentRules } from '../../shared/text/segment.ts';
 import { OffsetMap } from '../../shared/text/offsets.ts';
@@ -87,7 +88,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (enRules === null) return 1;
   const ar = presegmented ? presegmentedLines(arText) : sentences(arText, 'ar', arRules);
   const en = presegmented ? presegmentedLines(enText) : sentences(enText, 'en', enRules);
-  const lexicon = cliLexicon(io);
+  // inside a project the project's learned word list is added (not with --no-project)
+  const lexicon = await cliLexicon(io, project ? files[0] : undefined);
   const links = alignSentences(ar, en, { fixed: presegmented ? emptyLineLinks(ar, en) : [], lexicon: lexicon ?? undefined });
   if (json) {
     const lines = links.map((l) => JSON.stringify([l.src, l.tgt, l.confidence]));

@@ -8,7 +8,8 @@
 // changed since its sidecar was written, what re-anchoring did is printed (spans kept aside as
 // orphans). Exit status: 0 when everything was imported, 1 when anything failed or nothing was found
 // (with --strict also when a source had drifted), 2 for bad arguments.
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { PROJECT_FILE } from '../host/workspace.ts';
 import { cliLexicon } from './lexicon.ts';
 import { importFolder, importTranslationFile, isTmxFile, saveMemoryImport, type DriftSummary, type ImportFileResult, type MemorySaveResult } from '../host/import.ts';
 import { toFailure } from '../host/errors.ts';
@@ -93,7 +94,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
     try {
-      const r = await saveMemoryImport(files[0], { kind: 'moses', ar: moses[0], en: moses[1] }, { lexicon: cliLexicon(io) });
+      const r = await saveMemoryImport(files[0], { kind: 'moses', ar: moses[0], en: moses[1] }, { lexicon: await cliLexicon(io, files[0]) });
       io.out(memoryLine(r, files[0]));
       return done(!!r.drift);
     } catch (e) {
@@ -107,7 +108,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   if (folder === null && (await isTmxFile(files[1]))) {
     try {
-      const r = await saveMemoryImport(files[0], { kind: 'tmx', path: files[1] }, { lexicon: cliLexicon(io) });
+      const r = await saveMemoryImport(files[0], { kind: 'tmx', path: files[1] }, { lexicon: await cliLexicon(io, files[0]) });
       io.out(memoryLine(r, files[0]));
       return done(!!r.drift);
     } catch (e) {
@@ -115,8 +116,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       return 1;
     }
   }
-  // the aligner's word list (assets/lexicon); without it the import still runs, at lower quality
-  const lexicon = cliLexicon(io);
+  // the aligner's word list (assets/lexicon); without it the import still runs, at lower quality.
+  // Inside a project its learned list is added (for --folder: the folder's project, found from the
+  // folder itself)
+  const lexicon = await cliLexicon(io, folder === null ? files[0] : join(folder, PROJECT_FILE));
   if (folder === null) {
     try {
       const r = await importTranslationFile(files[0], files[1], { lexicon });

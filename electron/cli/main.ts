@@ -21,6 +21,7 @@ const commands: Record<string, Command> = {
   entities: { summary: 'entities <folder> [--json] [--glossary-tsv <out.tsv>] | --propagate [--dry-run]', load: () => import('./entities.ts') },
   qa: { ownHelp: true, summary: 'qa <folder|file> [--json] [--checks a,b,...] [--fail-on error|warning]', load: () => import('./qa.ts') },
   tm: { ownHelp: true, summary: 'tm <folder> --query <text> [--lang ar|en] [--min 0.5] [--limit 5] [--json] | tm <folder> --export <out.tmx>', load: () => import('./tm.ts') },
+  lexicon: { summary: 'lexicon --learn <folder> [--json]', load: () => import('./lexicon.ts') },
   concordance: { ownHelp: true, summary: 'concordance <folder> <term> [--lang ar|en] [--json]', load: () => import('./concordance.ts') },
   'merge-driver': { summary: 'merge-driver <ancestor %O> <ours %A> <theirs %B> [<path %P>]   (run by git)', load: () => import('./merge-driver.ts') },
   'git-setup': { summary: 'git-setup [folder]', load: () => import('./git-setup.ts') },

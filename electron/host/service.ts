@@ -27,6 +27,8 @@ import { addDictionaryWord, loadDictionary } from './dictionary.ts';
 import { ProjectMemory } from './tm.ts';
 import { applyReplace, findInProject, previewReplace, ReplaceUndo } from './project-find.ts';
 import { loadLexicon, loadWordList, readLexiconText } from './lexicon.ts';
+import { ProjectLearned } from './learned-lexicon.ts';
+import { lexiconEntries, withLearned } from '../../shared/align/learned.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
 import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
@@ -141,6 +143,8 @@ export function createHostService(opts: HostServiceOptions): HostService {
   let watcher: { root: string; handle: Closable } | null = null;
   /** the project translation memory of each opened folder (built in the background on open) */
   const memories = new Map<string, ProjectMemory>();
+  /** the learned word list of each opened folder (issue 13; refreshed in the background on open) */
+  const learned = new Map<string, ProjectLearned>();
   const replaceUndo = new ReplaceUndo();
   const propagation = new ProjectPropagation();
 
@@ -160,6 +164,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
     watcher = null;
     const handle = await deps.watchFolder(root, (path, kind) => {
       void memories.get(root)?.fileChanged(path);
+      if (kind === 'sidecar') learned.get(root)?.refreshSoon();
       emit('fileChanged', { path, kind });
     });
     watcher = { root, handle };
@@ -178,6 +183,10 @@ export function createHostService(opts: HostServiceOptions): HostService {
     const ws = await scanWorkspace(root, { readSummary: deps.readSummary, isSample: await isSampleRoot(root) });
     // a folder not watched until now may have changed unseen: its memory is built afresh (not awaited)
     if (watcher?.root !== root || !memories.has(root)) memories.set(root, ProjectMemory.open(root));
+    // opened again: its sidecars may have changed unseen (only changed ones are read again)
+    const known = learned.get(root);
+    if (known) known.refreshSoon();
+    else learned.set(root, ProjectLearned.open(root));
     await watch(root);
     // what killed saves left behind (our own temp files only): one readdir per folder of reports
     await Promise.all([...new Set([root, ...ws.reports.map((r) => dirname(r.path))])].map((d) => cleanStaleTemps(d)));
@@ -272,6 +281,8 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const saved = await deps.saveReport(path, req.annotations, req.sidecarHash, { journalDir, validated: true, user: await currentUserName(opts.dataDir) });
       // the saved rows replace that report's units in its folder's memory (no rebuild)
       memories.get(roots.rootOf(path)!)?.updateReport(path, req.annotations);
+      // and its known rows replace its evidence in the folder's learned word list (in the background)
+      void learned.get(roots.rootOf(path)!)?.updateReport(path, req.annotations, saved.sidecarHash).catch(() => undefined);
       return saved;
     },
     saveCopy: async (req) => {
@@ -349,7 +360,8 @@ export function createHostService(opts: HostServiceOptions): HostService {
         : { kind: 'moses' as const, ar: await roots.resolve(req.memory.ar), en: await roots.resolve(req.memory.en) };
       // the opened folder's segmentation rules, as openReport uses (a report without a sidecar is segmented)
       const rules = sourceSegmentRules(await readSettings(roots.rootOf(path)!));
-      const r = await importMemoryFile(path, memory, { journalDir, annotations: req.annotations, lexicon: loadLexicon(opts.assetsDir), ...rules });
+      const lexicon = withLearned(loadLexicon(opts.assetsDir), await learned.get(roots.rootOf(path)!)?.current());
+      const r = await importMemoryFile(path, memory, { journalDir, annotations: req.annotations, lexicon, ...rules });
       return {
         annotations: r.annotations, pairs: r.pairs, matched: r.matched, aligned: r.aligned, lowConfidence: r.lowConfidence,
         unusedPairs: r.unusedPairs, alignedPairs: r.alignedPairs, mergedRows: r.mergedRows, droppedMentions: r.droppedMentions,
@@ -378,6 +390,12 @@ export function createHostService(opts: HostServiceOptions): HostService {
     },
     loadDictionary: async (req) => loadDictionary(await openedRoot(req.root)),
     loadLexicon: async () => ({ text: readLexiconText(opts.assetsDir) }),
+    learnedLexicon: async (req) => {
+      const root = await openedRoot(req.root);
+      let l = learned.get(root);
+      if (!l) learned.set(root, (l = ProjectLearned.open(root)));
+      return { entries: lexiconEntries(await l.current()) };
+    },
     addDictionaryWord: async (req) => ({ words: await addDictionaryWord(await openedRoot(req.root), req.word) }),
     // issue 11: the project translation memory (./tm.ts)
     tmLookup: async (req) => {
@@ -479,6 +497,8 @@ export function createHostService(opts: HostServiceOptions): HostService {
       await watcher?.handle.close();
       watcher = null;
       listeners.clear();
+      // learned word lists being written finish first (nothing is left half-written behind us)
+      await Promise.all([...learned.values()].map((l) => l.idle()));
     },
   };
 }

@@ -9,12 +9,14 @@ import { openRunReviewDialog } from './dialog.ts';
 import { describeFailure } from './errors.ts';
 
 /** The aligner entry point (shared/align/import.ts), injected so the dialog does not depend on it. */
-export type ImportFn = (annotations: Annotations, sourceText: string, translation: string) => {
+export interface ImportFnResult {
   annotations: Annotations;
   lowConfidence: string[];
   /** aligned without the word list (missing or not loaded yet): lower quality, and the dialog says so */
   noLexicon?: boolean;
-};
+}
+/** The import itself; may answer later (the project's learned word list is fetched first). */
+export type ImportFn = (annotations: Annotations, sourceText: string, translation: string) => ImportFnResult | Promise<ImportFnResult>;
 
 export interface ImportDialogOptions {
   t: TFunction;
@@ -49,6 +51,8 @@ export function openImportDialog(o: ImportDialogOptions): Promise<ImportOutcome 
     h('div', { class: 'field field-inline' }, h('label', { for: path.id }, t('import.path')), path, load),
     msg);
   let outcome: ImportOutcome | null = null;
+  /** an import is on its way: the dialog stays open until it lands */
+  let running = false;
   const { dlg, ran, result } = openRunReviewDialog({
     name: 'import',
     title: t('import.title'),
@@ -57,8 +61,9 @@ export function openImportDialog(o: ImportDialogOptions): Promise<ImportOutcome 
     runLabel: t('import.run'),
     reviewLabel: t('import.review'),
     closeLabel: t('dialog.close'),
-    run,
+    run: () => void run(),
     outcome: () => outcome,
+    busy: () => running,
   });
   load.addEventListener('click', async () => {
     const p = path.value.trim();
@@ -73,15 +78,20 @@ export function openImportDialog(o: ImportDialogOptions): Promise<ImportOutcome 
     }
   });
 
-  function run(): void {
+  async function run(): Promise<void> {
+    if (running) return;
     if (!text.value.trim()) {
       msg.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('import.empty')));
       text.focus();
       return;
     }
+    running = true;
+    // the project's learned word list may still be refreshing: say so while the import waits for it
+    dlg.buttons.get('run')!.disabled = true;
+    msg.replaceChildren(h('p', { 'data-import-running': '' }, t('import.running')));
     try {
       const { annotations, sourceText } = o.current();
-      const r = o.importFn(annotations, sourceText, text.value);
+      const r = await o.importFn(annotations, sourceText, text.value);
       o.apply(r.annotations);
       const rowsWithEnglish = r.annotations.units.filter((u) => u.target.length > 0).length;
       outcome = { rowsWithEnglish, lowConfidence: r.lowConfidence, review: false };
@@ -94,6 +104,9 @@ export function openImportDialog(o: ImportDialogOptions): Promise<ImportOutcome 
       ran(r.lowConfidence.length);
     } catch (e) {
       msg.replaceChildren(h('p', { class: 'error', role: 'alert' }, e instanceof Error ? e.message : String(e)));
+      dlg.buttons.get('run')!.disabled = false;
+    } finally {
+      running = false;
     }
   }
   return result;

@@ -1,25 +1,37 @@
 // The in-app English import with the aligner's word list (assets/lexicon/ar-en.tsv, read by the
 // host and parsed here once, in the background from start-up): the same lexical term `muwazi
 // import` uses. Until it has loaded, or when the file is missing, the import aligns on length and
-// anchors only and its result says so (`noLexicon`), so the dialog can tell the user.
+// anchors only and its result says so (`noLexicon`), so the dialog can tell the user. The open
+// folder's learned word list (issue 13: from its confirmed and translated rows) is asked for at each
+// import, since every save can change it, and added to the general list.
 import type { HostBridge } from '../../shared/contract/host.ts';
 import type { Annotations } from '../../shared/model/types.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
 import { parseLexicon, type Lexicon } from '../../shared/align/lexical.ts';
+import { lexiconFromEntries, withLearned } from '../../shared/align/learned.ts';
 import type { ImportOptions } from '../../shared/align/import.ts';
 
 type AlignImport = (annotations: Annotations, sourceText: string, translation: string, opts: ImportOptions) => { annotations: Annotations; lowConfidence: string[] };
 
 /** `fn` given the word list once the host has sent it; starts loading it now. `onState` hears
- * whether it loaded (the page marks it on <html data-lexicon>, a signal for tests). */
-export function withLexicon(fn: AlignImport, host: Pick<HostBridge, 'loadLexicon'>, onState?: (state: 'ready' | 'absent') => void) {
+ * whether it loaded (the page marks it on <html data-lexicon>, a signal for tests). `root` names the
+ * open folder, whose learned list is added (none: the general list alone). */
+export function withLexicon(
+  fn: AlignImport,
+  host: Pick<HostBridge, 'loadLexicon'> & Partial<Pick<HostBridge, 'learnedLexicon'>>,
+  onState?: (state: 'ready' | 'absent') => void,
+  root: () => string | null = () => null,
+) {
   let lexicon: Lexicon | null = null;
   void host.loadLexicon({}).then((res) => {
     if (res.ok && res.value.text) lexicon = parseLexicon(res.value.text);
     onState?.(lexicon ? 'ready' : 'absent');
   }, () => onState?.('absent'));
-  return (annotations: Annotations, sourceText: string, translation: string, opts: SegmentRules) => ({
-    ...fn(annotations, sourceText, translation, { ...opts, lexicon }),
-    noLexicon: lexicon === null,
-  });
+  return async (annotations: Annotations, sourceText: string, translation: string, opts: SegmentRules) => {
+    const folder = root();
+    // a failed request leaves the general list alone: the learned one only ever adds
+    const learned = folder && host.learnedLexicon ? await host.learnedLexicon({ root: folder }).catch(() => null) : null;
+    const words = learned?.ok ? withLearned(lexicon, lexiconFromEntries(learned.value.entries)) : lexicon;
+    return { ...fn(annotations, sourceText, translation, { ...opts, lexicon: words }), noLexicon: lexicon === null };
+  };
 }

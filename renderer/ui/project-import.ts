@@ -6,16 +6,19 @@ import { sourceSegmentRules } from '../../shared/model/settings.ts';
 import type { ImportFn } from './import-dialog.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
 
+/** What an import answers (possibly later: the word lists may be fetched first). */
+type ImportAnswer = ReturnType<ImportFn>;
+
 /** The aligner entry point with its options (shared/align/import.ts importTranslation fits). */
-export type ProjectImportFn = (
+export type ProjectImportFn<R extends ImportAnswer = ImportAnswer> = (
   annotations: Annotations,
   sourceText: string,
   translation: string,
   opts: SegmentRules,
-) => { annotations: Annotations; lowConfidence: string[]; noLexicon?: boolean };
+) => R;
 
 /** The dialog's ImportFn: `fn` given the abbreviations and exceptions of `settings()` (both lists, as the
  * segmenter follows the script around each stop; none without settings). */
-export function withProjectSegmentRules(fn: ProjectImportFn, settings: () => Pick<ProjectSettings, 'segmentation'> | null | undefined): ImportFn {
+export function withProjectSegmentRules<R extends ImportAnswer>(fn: ProjectImportFn<R>, settings: () => Pick<ProjectSettings, 'segmentation'> | null | undefined): (...args: Parameters<ImportFn>) => R {
   return (annotations, sourceText, translation) => fn(annotations, sourceText, translation, sourceSegmentRules(settings()));
 }

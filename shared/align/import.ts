@@ -16,6 +16,7 @@ import { alignSentences } from './aligner.ts';
 import type { AnchorPair, Link } from './types.ts';
 import type { Lexicon } from './lexical.ts';
 import { learnLexicon, mergeLexicons } from './learned.ts';
+import { placeMovedBlocks } from './moved.ts';
 
 /** Options of importTranslation; the segmentation rules (the project's) split the English. */
 export interface ImportOptions extends SegmentRules {
@@ -131,7 +132,8 @@ export function importTranslation(annotations: Annotations, sourceText: string, 
     confirmedPairs.push([u.source.map((id) => srcTexts[srcIndex.get(id)!]).join(' '), u.target.map((id) => targetById.get(id)?.text ?? '').join(' ')]);
   }
   const lexicon = confirmedPairs.length >= 2 ? mergeLexicons(opts.lexicon, learnLexicon(confirmedPairs)) : opts.lexicon ?? undefined;
-  const links = alignSentences(srcTexts, english, { fixed, anchors, lexicon });
+  // a paragraph the translation has in another place goes to its rows (moved.ts), flagged for review
+  const links = placeMovedBlocks(srcTexts, english, alignSentences(srcTexts, english, { fixed, anchors, lexicon }), { fixed, anchors, lexicon });
 
   // rebuild rows in link order
   const oldUnitOfSrc = new Map<string, AlignmentUnit>();

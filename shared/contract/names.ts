@@ -7,7 +7,7 @@ export const CALL_NAMES = [
   'writeJournal', 'discardJournal', 'exportRun', 'exportCancel', 'setLanguage', 'readTextFile',
   'loadGlossary', 'saveGlossary', 'importMemory', 'saveCopy', 'saveSettings', 'exportGlossary',
   'tmLookup', 'tmExactMany', 'concordance', 'qaRun', 'qaExportReport',
-  'loadDictionary', 'addDictionaryWord', 'loadLexicon',
+  'loadDictionary', 'addDictionaryWord', 'loadLexicon', 'learnedLexicon',
   'projectFind', 'projectReplacePreview', 'projectReplaceApply', 'projectReplaceUndo',
   'sidecarRestoreOptions', 'restoreSidecar',
   'projectPropagatePreview', 'projectPropagateCancel', 'projectPropagateApply', 'projectPropagateUndo',

@@ -14,7 +14,7 @@ function capture(): CliIO & { stdout: () => string; stderr: () => string } {
 const commands = usage().split('\n').map((l) => /^ {2}muwazi (\S+)/.exec(l)?.[1]).filter((c): c is string => !!c);
 
 test('the top-level usage lists every command', () => {
-  assert.deepEqual([...commands].sort(), ['agree', 'align', 'concordance', 'entities', 'export', 'git-setup', 'import', 'merge-driver', 'qa', 'segment', 'tm', 'tokenize', 'validate']);
+  assert.deepEqual([...commands].sort(), ['agree', 'align', 'concordance', 'entities', 'export', 'git-setup', 'import', 'lexicon', 'merge-driver', 'qa', 'segment', 'tm', 'tokenize', 'validate']);
 });
 
 for (const name of commands) {

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { createHostService, type HostDeps, type HostServiceOptions } from '../../../electron/host/service.ts';
 import { loadLexicon } from '../../../electron/host/lexicon.ts';
+import { LEARNED_LEXICON_FILE } from '../../../shared/align/learned-file.ts';
+import { writeLearnedProject } from './learned-fixture.ts';
 import { callNames, hostCalls, type CallName, type OpenedReport } from '../../../shared/contract/host.ts';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
 
@@ -60,6 +62,7 @@ const BAD: Record<CallName, unknown[]> = {
   loadGlossary: [{}, { root: '' }, { path: '/x' }],
   loadDictionary: [{}, { root: '' }, { root: 1 }, { root: '/x', extra: true }],
   loadLexicon: [{ extra: true }, { path: '/etc/passwd' }],
+  learnedLexicon: [{}, { root: '' }, { root: 1 }, { root: '/x', extra: true }],
   addDictionaryWord: [{ root: '/x' }, { root: '/x', word: '' }, { root: '/x', word: 'x'.repeat(401) }, { word: 'colour' }, { root: '/x', word: ['a'] }],
   saveSettings: [
     {}, { root: '/x' }, { root: '', settings: SETTINGS },
@@ -621,6 +624,29 @@ test('loadLexicon: the word list under the assets folder, null when the folder h
   assert.ok(text !== null && /^الأطفال\t.*children/m.test(text));
   const bare = createHostService({ dataDir: join(tmp, 'data2'), assetsDir: join(tmp, 'no-assets'), mode: 'browser' });
   assert.deepEqual(await bare.handle('loadLexicon', {}), { ok: true, value: { text: null } });
+});
+
+test('learnedLexicon: the opened folder\'s learned list, changed by a save; refused outside the opened folders', async (t) => {
+  const { service, ws, tmp } = await setup(t);
+  await writeLearnedProject(ws);
+  assert.ok((await service.handle('openFolder', { path: ws })).ok);
+  const entries = async () => {
+    const r = await service.handle('learnedLexicon', { root: ws });
+    assert.ok(r.ok, JSON.stringify(r));
+    return new Map((r.value as { entries: Array<[string, string[]]> }).entries);
+  };
+  assert.deepEqual((await entries()).get('كحلوم'), ['vespid']);
+  // the rows become drafts in a save: the list forgets them, and its file says so
+  const path = join(ws, 'news', 'known.txt');
+  const rep = await service.handle('openReport', { path });
+  assert.ok(rep.ok);
+  const opened = rep.value as OpenedReport;
+  const drafts = { ...opened.annotations, units: opened.annotations.units.map((u) => ({ ...u, status: 'draft' as const })) };
+  assert.ok((await service.handle('saveReport', { path, annotations: drafts, sidecarHash: opened.sidecarHash })).ok);
+  assert.equal((await entries()).has('كحلوم'), false);
+  assert.doesNotMatch(await readFile(join(ws, LEARNED_LEXICON_FILE), 'utf8'), /^row\t/m);
+  const outside = await service.handle('learnedLexicon', { root: tmp });
+  assert.equal(!outside.ok && outside.code, 'outside-workspace');
 });
 
 test('loadLexicon (host module): parsed once per folder, null for a folder without the file', () => {

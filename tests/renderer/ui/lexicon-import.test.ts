@@ -23,12 +23,12 @@ test('the import gets the word list once it has loaded, and says when it had non
   const states: string[] = [];
   const imp = withLexicon(fn, h.host, (s) => states.push(s));
   // before it has loaded: no lexicon, and the result says so
-  assert.equal(imp(empty, 'نص', 'text', { abbreviations: ['Dr'] }).noLexicon, true);
+  assert.equal((await imp(empty, 'نص', 'text', { abbreviations: ['Dr'] })).noLexicon, true);
   assert.equal(seen[0], null);
   h.release();
   await h.gate;
   await new Promise((r) => setImmediate(r));
-  const r = imp(empty, 'نص', 'text', {});
+  const r = await imp(empty, 'نص', 'text', {});
   assert.equal(r.noLexicon, false);
   assert.deepEqual(states, ['ready']);
   assert.deepEqual(seen[1]?.map.get('اطفال'), ['children', 'kid']);
@@ -41,6 +41,29 @@ test('a missing word list: every import says so', async () => {
   h.release();
   await h.gate;
   await new Promise((r) => setImmediate(r));
-  assert.equal(imp(empty, 'نص', 'text', {}).noLexicon, true);
+  assert.equal((await imp(empty, 'نص', 'text', {})).noLexicon, true);
   assert.deepEqual(states, ['absent']);
+});
+
+test('the open folder\'s learned word list joins the general one at each import; a failed request changes nothing', async () => {
+  const seen: Array<ImportOptions['lexicon']> = [];
+  const fn = (a: Annotations, _s: string, _t: string, opts: ImportOptions) => { seen.push(opts.lexicon); return { annotations: a, lowConfidence: [] }; };
+  const h = host('الأطفال\tchildren\n');
+  let answer: unknown = { ok: true, value: { entries: [['مسيره', ['dron']], ['اطفال', ['kid']]] } };
+  const asked: string[] = [];
+  const learnedLexicon = (async (req: { root: string }) => { asked.push(req.root); return answer; }) as unknown as NonNullable<Parameters<typeof withLexicon>[1]['learnedLexicon']>;
+  let root: string | null = '/p';
+  const imp = withLexicon(fn, { ...h.host, learnedLexicon }, undefined, () => root);
+  h.release();
+  await h.gate;
+  await new Promise((r) => setImmediate(r));
+  await imp(empty, 'مسيّرة', 'A drone.', {});
+  assert.deepEqual(seen[0]?.map.get('مسيره'), ['dron'], 'a learned word the general list lacks');
+  assert.deepEqual(seen[0]?.map.get('اطفال'), ['children', 'kid'], 'a learned translation joins the general ones');
+  answer = { ok: false, code: 'outside-workspace', message: 'no' };
+  await imp(empty, 'مسيّرة', 'A drone.', {});
+  assert.equal(seen[1]?.map.has('مسيره'), false, 'failed: the general list alone');
+  root = null;
+  await imp(empty, 'مسيّرة', 'A drone.', {});
+  assert.deepEqual(asked, ['/p', '/p'], 'no folder open: not asked');
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { alignSentences, type AlignStats, type Link } from '../../../shared/align/aligner.ts';
 import { documentFeatures, numbersIn } from '../../../shared/align/features.ts';
-import { build, PAIRS, type Group } from './fixtures.ts';
+import { assertCovers, build, PAIRS, sentence, type Group } from './fixtures.ts';
 
 const pairsOf = (links: Link[]) => links.map((l) => [l.src, l.tgt]);
 
@@ -107,19 +107,6 @@ test('the band widens when the path runs along its edge (a long untranslated str
   assert.deepEqual(pairsOf(links.slice(-16)), Array.from({ length: 16 }, (_, k) => [[arGap.length - 16 + k], [en.length - 16 + k]]));
 });
 
-/** Links in order, contiguous, covering 0..n-1 and 0..m-1 exactly once each. */
-function assertCovers(links: Link[], n: number, m: number) {
-  const src = links.flatMap((l) => l.src);
-  const tgt = links.flatMap((l) => l.tgt);
-  assert.deepEqual(src, Array.from({ length: n }, (_, i) => i));
-  assert.deepEqual(tgt, Array.from({ length: m }, (_, j) => j));
-  for (const l of links) assert.ok(l.src.length + l.tgt.length > 0);
-}
-
-const sentence = fc.oneof(
-  fc.constantFrom(...PAIRS.map((p) => p[0]), ...PAIRS.map((p) => p[1]), '', '؟', 'نعم 😀', '١٢٣'),
-  fc.string({ maxLength: 40 }),
-);
 
 test('property: monotonic, covering every sentence once, deterministic, confidences in [0, 1]', () => {
   fc.assert(

@@ -1,6 +1,9 @@
 // Hand-made Arabic/English sentence pairs (written for these tests) and a builder that joins or
 // drops them to make documents with a known gold alignment. Covers harakat, Arabic-Indic digits,
-// mixed Arabic/Latin and an astral emoji.
+// mixed Arabic/Latin and an astral emoji. Also the aligner's property-test helpers.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Link } from '../../../shared/align/types.ts';
 
 export const PAIRS: Array<[string, string]> = [
   ['أعلن الرئيسُ الفرنسيُّ إيمانويل ماكرون يوم الثلاثاء عن خطة جديدة لدعم المزارعين بقيمة ٢٠٠ مليون يورو.', 'French President Emmanuel Macron on Tuesday announced a new plan worth 200 million euros to support farmers.'],
@@ -73,3 +76,18 @@ export const STORY: Array<[string, string]> = [
   ['وكتب المعلّم قصة القناة في دفتر المدرسة كي لا ينساها أحد.', 'The teacher wrote the story of the channel in the school notebook so that no one would forget it.'],
   ['ومنذ ذلك اليوم صار الأهالي يجتمعون في الساحة كلما واجهتهم مشكلة 🌧️.', 'Since that day the residents have met in the square whenever they face a problem 🌧️.'],
 ];
+
+/** Links in order, contiguous, covering 0..n-1 and 0..m-1 exactly once each. */
+export function assertCovers(links: Link[], n: number, m: number) {
+  const src = links.flatMap((l) => l.src);
+  const tgt = links.flatMap((l) => l.tgt);
+  assert.deepEqual(src, Array.from({ length: n }, (_, i) => i));
+  assert.deepEqual(tgt, Array.from({ length: m }, (_, j) => j));
+  for (const l of links) assert.ok(l.src.length + l.tgt.length > 0);
+}
+
+/** A sentence for property tests: a fixture sentence of either side, edge cases, or any string. */
+export const sentence = fc.oneof(
+  fc.constantFrom(...PAIRS.map((p) => p[0]), ...PAIRS.map((p) => p[1]), '', '؟', 'نعم 😀', '١٢٣'),
+  fc.string({ maxLength: 40 }),
+);

@@ -10,6 +10,8 @@ import { segmentSentences } from '../../../shared/text/segment.ts';
 import { cpLength, OffsetMap } from '../../../shared/text/offsets.ts';
 import { PAIRS, STORY } from './fixtures.ts';
 import { parseLexicon } from '../../../shared/align/lexical.ts';
+import { learnLexicon, mergeLexicons } from '../../../shared/align/learned.ts';
+import fc from 'fast-check';
 
 const SAMPLE = readFileSync(new URL('../../../assets/samples/004_1019a7c50d6a06a0.txt', import.meta.url), 'utf8');
 const TRANSLATION = readFileSync(new URL('../../fixtures/align/004_1019a7c50d6a06a0.en.txt', import.meta.url), 'utf8');
@@ -138,4 +140,42 @@ test('a sample report translated up to its fourth paragraph: the last two rows s
   const english = r.annotations.units.map((u) => u.target.map((id) => r.annotations.targets.find((t) => t.id === id)!.text).join(' '));
   assert.deepEqual(english, [...lines.slice(0, 4), '', '']);
   assert.deepEqual(r.lowConfidence, []);
+});
+
+test('a paragraph the translation has in another place goes to its own rows, flagged for review', () => {
+  // the English has PAIRS 4–7 before PAIRS 1–3 (two paragraphs swapped)
+  const text = PAIRS.map((p) => p[0]).join('\n');
+  const order = [0, 4, 5, 6, 7, 1, 2, 3];
+  const a = fresh(text);
+  const r = importTranslation(a, text, order.map((i) => PAIRS[i][1]).join('\n'), { lexicon });
+  const seg = new Map(r.annotations.segments.map((s, i) => [s.id, i]));
+  const en = new Map(r.annotations.targets.map((t) => [t.id, PAIRS.findIndex((p) => p[1] === t.text)]));
+  // every Arabic row holds its own English; no English-only rows remain
+  assert.deepEqual(r.annotations.units.map((u) => [u.source.map((id) => seg.get(id)), u.target.map((id) => en.get(id))]), PAIRS.map((_, i) => [[i], [i]]));
+  // the moved rows are among those to review
+  const moved = r.annotations.units.filter((u) => r.lowConfidence.includes(u.id)).map((u) => seg.get(u.source[0])!);
+  assert.ok([1, 2, 3].every((i) => moved.includes(i)) || [4, 5, 6, 7].every((i) => moved.includes(i)), JSON.stringify(moved));
+  valid(r.annotations, text);
+});
+
+test('property: with paragraphs moved and the learned list, confirmed rows never move and every segment is in one row', () => {
+  const text = PAIRS.map((p) => p[0]).join('\n');
+  const learned = learnLexicon([...PAIRS, ...STORY]);
+  const words = mergeLexicons(lexicon, learned);
+  const first = importTranslation(fresh(text), text, PAIRS.map((p) => p[1]).join('\n'), { lexicon: words }).annotations;
+  fc.assert(
+    fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 7 }), { maxLength: 3 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 3 }), fc.boolean(), (confirm, at, len, keepEnglish) => {
+      const a: Annotations = structuredClone(first);
+      for (const k of confirm) a.units[k] = { ...a.units[k], confirmed: true, status: 'reviewed', ...(keepEnglish ? {} : { target: [] }) };
+      // the English with lines [at, at + len) moved to the end
+      const order = [...Array(8).keys()];
+      const moved = order.splice(at, Math.min(len, 8 - at));
+      const english = [...order, ...moved].map((i) => PAIRS[i][1]).join('\n');
+      const r = importTranslation(a, text, english, { lexicon: words });
+      for (const k of confirm) assert.deepEqual(r.annotations.units.find((u) => u.id === a.units[k].id), a.units[k]);
+      assert.deepEqual(r.annotations.units.flatMap((u) => u.source), a.segments.map((s) => s.id));
+      valid(r.annotations, text);
+    }),
+    { numRuns: 40 },
+  );
 });
