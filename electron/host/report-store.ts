@@ -21,6 +21,7 @@ import { rememberOwnWrite } from './own-writes.ts';
 import { withFileLock } from './file-lock.ts';
 import { isInside } from './paths.ts';
 import { cleanStaleTempsThrottled } from './stale-temps.ts';
+import { validatedSidecars, type ValidatedSidecars } from './validated-sidecars.ts';
 
 /** Largest source accepted: larger files are not news reports and would make the editor unusable. */
 export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
@@ -207,6 +208,8 @@ export interface OpenOptions extends SegmentRules {
   journal?: boolean;
   /** true: do not read the sidecar (read-only past a damaged one); no journal either */
   ignoreSidecar?: boolean;
+  /** the record of validated sidecar hashes (default: the host process's, validatedSidecars) */
+  validatedRecord?: ValidatedSidecars;
 }
 
 function sourceInfoOf(txtPath: string, decoded: Decoded, hash: string, text: string): SourceInfo {
@@ -246,11 +249,17 @@ export async function openReport(txtPath: string, opts: OpenOptions = {}): Promi
     state = 'new';
   } else {
     let stored: Annotations;
+    // a version this app validated (wrote or loaded) skips the schema; anything else, a
+    // hand-edited file included, takes the full check (validated-sidecars.ts)
+    const record = opts.validatedRecord ?? validatedSidecars;
+    await record.ready();
+    const known = record.has(sidecar.hash);
     try {
-      stored = parseAnnotations(sidecar.json, undefined, { check: false });
+      stored = parseAnnotations(sidecar.json, undefined, { check: false, schema: !known });
     } catch (e) {
       sidecarFailure(e, scPath, sidecar.hash);
     }
+    if (!known) record.add(sidecar.hash);
     // checked once: against the source when it is the one the sidecar was written for, else
     // structurally (re-anchoring needs a consistent file)
     const same = stored.source.sha256 === hash;
@@ -325,6 +334,8 @@ export interface SaveOptions {
    * checks always run. Leave unset for anything not parsed by the schema.
    */
   validated?: boolean;
+  /** where the written version's hash is recorded as validated (default: validatedSidecars) */
+  validatedRecord?: ValidatedSidecars;
 }
 
 /**
@@ -376,6 +387,8 @@ async function writeIfUnchanged(scPath: string, json: string, expectedSidecarHas
       rememberOwnWrite(scPath, hash);
     },
   });
+  // the bytes come from annotations that passed the schema (the contract's or checkedJson's)
+  (opts.validatedRecord ?? validatedSidecars).add(hash);
   try {
     knownHashes.set(scPath, { ...identityOf(await stat(scPath)), hash });
   } catch {

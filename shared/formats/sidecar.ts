@@ -328,6 +328,9 @@ export interface ParseOptions {
   /** false: only JSON, version and schema; the caller runs checkAnnotations itself (once, with
    * the source when its hash matches). Default true. */
   check?: boolean;
+  /** false: skip the zod schema, for content known to have passed it (the host's record of
+   * validated sidecar hashes). JSON, format, version and migration are still checked. Default true. */
+  schema?: boolean;
 }
 
 /**
@@ -360,6 +363,10 @@ export function parseAnnotations(json: string, source?: { text: string }, option
     if (e instanceof VersionError) throw new SidecarError([{ kind: e.problem, path: 'version', message: e.message }]);
     throw e;
   }
+  if (options.schema === false) {
+    const a = migrated as unknown as Annotations;
+    return options.check === false ? a : throwProblems(a, checkAnnotations(a, source));
+  }
   const r = AnnotationsSchema.safeParse(migrated);
   if (!r.success) {
     const problems = r.error.issues.slice(0, MAX_PROBLEMS).map((i): SidecarProblem => {
@@ -372,7 +379,10 @@ export function parseAnnotations(json: string, source?: { text: string }, option
   const v = parseVersion(migrated.version)!;
   const a = (v.major === cur.major && v.minor > cur.minor ? keepExtras(AnnotationsSchema, migrated, r.data) : r.data) as Annotations;
   if (options.check === false) return a;
-  const problems = checkAnnotations(a, source);
+  return throwProblems(a, checkAnnotations(a, source));
+}
+
+function throwProblems(a: Annotations, problems: SidecarProblem[]): Annotations {
   if (problems.length) throw new SidecarError(problems);
   return a;
 }
