@@ -3,7 +3,6 @@
 // (ours, baseline, baseline, ours, …: the order alternates so neither side always runs first, on
 // a warm or a cold cache), so a burst of load from other work hits both sides of a pair alike and
 // the ratio stays readable on a busy machine where absolute times do not.
-import { loadavg } from 'node:os';
 
 export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -82,7 +81,3 @@ export function figure(opts: { unit: string; ours: readonly number[]; baseline: 
   };
 }
 
-/** One-minute load average and core count: says whether a run was quiet or loaded. */
-export function machineLoad(): { load1: number; cpus: number } {
-  return { load1: round(loadavg()[0], 2), cpus: (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 0 };
-}
