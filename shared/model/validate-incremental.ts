@@ -41,8 +41,9 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Same own keys holding identical plain values (lists compared element by element). */
-function sameItem(p: Record<string, unknown>, n: unknown): boolean {
+/** Same own keys holding identical plain values (lists compared element by element; a nested
+ * object is never the same, even by reference). */
+export function sameItem(p: Record<string, unknown>, n: unknown): boolean {
   if (!isPlainObject(n)) return false;
   let count = 0;
   for (const k in n) {
@@ -52,6 +53,8 @@ function sameItem(p: Record<string, unknown>, n: unknown): boolean {
     const b = p[k];
     if (a === b) {
       if (a === undefined && !Object.hasOwn(p, k)) return false;
+      // a nested object may have changed inside: never taken as the same
+      if (typeof a === 'object' && a !== null && !Array.isArray(a)) return false;
       continue;
     }
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
