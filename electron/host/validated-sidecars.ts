@@ -10,8 +10,7 @@
 // The record is tied to the schema that validated it: a fingerprint of the annotation schema is
 // stored with it, and a record written by another schema is ignored.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AnnotationsSchema, FORMAT_VERSION } from '../../shared/model/schema.ts';
 
@@ -102,7 +101,8 @@ export class ValidatedSidecars {
         const file = this.file;
         const tmp = `${file}.${process.pid}.tmp`;
         try {
-          await mkdir(dirname(file), { recursive: true });
+          // the data folder is not created here: the app makes it at start, and a folder that is
+          // gone (a test's, removed) must not come back
           await writeFile(tmp, JSON.stringify({ format: RECORD_FORMAT, schema: schemaFingerprint(), hashes: [...this.hashes] }) + '\n');
           await rename(tmp, file);
         } catch {

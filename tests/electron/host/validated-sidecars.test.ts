@@ -93,7 +93,7 @@ test('a sidecar edited by hand after the app saved it takes the full check and f
 test('the record persists in the data folder, bounded, and a record of another schema is ignored', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'muwazi-validated-rec-'));
   try {
-    const file = join(dir, 'data', VALIDATED_FILE);
+    const file = join(dir, VALIDATED_FILE);
     const h = (n: number) => sha256('نسخة ' + n);
     const r1 = new ValidatedSidecars(3);
     await r1.persistTo(file);
@@ -111,6 +111,13 @@ test('the record persists in the data folder, bounded, and a record of another s
     const r4 = new ValidatedSidecars(3);
     await r4.persistTo(file);
     assert.equal(r4.has(h(4)), false);
+    // a data folder that is gone is not created again: the record holds for the run only
+    const gone = new ValidatedSidecars(3);
+    await gone.persistTo(join(dir, 'gone', VALIDATED_FILE));
+    gone.add(h(1));
+    await gone.flushed();
+    assert.equal(gone.has(h(1)), true);
+    await assert.rejects(readFile(join(dir, 'gone', VALIDATED_FILE)));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
