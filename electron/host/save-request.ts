@@ -12,8 +12,9 @@ const SaveRequest = hostCalls.saveReport.request;
 const Envelope = SaveRequest.extend({ annotations: z.unknown() });
 type Parsed = ReturnType<typeof SaveRequest.safeParse>;
 
-/** How many reports' last versions are kept (the open one, and a few switched between). */
-const KEEP = 4;
+/** How many reports' last versions are kept (the open one and the one before): each keeps its rows
+ * alive, and with them their cached JSON and UTF-8 (sidecar.ts), ~3× the sidecar's size. */
+const KEEP = 2;
 
 export class SaveRequestParser {
   private readonly last = new Map<string, Annotations>();
