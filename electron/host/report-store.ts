@@ -12,7 +12,7 @@ import { progressCounts, type ProgressCounts } from '../../shared/model/progress
 import { DecodeError, decodeText, type Decoded } from '../../shared/text/decode.ts';
 import { segmentSentences, type SegmentRules } from '../../shared/text/segment.ts';
 import { cpLength } from '../../shared/text/offsets.ts';
-import { SidecarError, checkAnnotations, parseAnnotations, serializeAnnotations, serializeAnnotationsBytes } from '../../shared/formats/sidecar.ts';
+import { SidecarError, checkAnnotations, parseAnnotations, serializeAnnotations } from '../../shared/formats/sidecar.ts';
 import { reanchor } from '../../shared/formats/drift.ts';
 import { atomicWriteFile, writeFailure, type AtomicFs } from './atomic-write.ts';
 import { defaultJournalDir, discardJournal, readJournal } from './journal.ts';
@@ -313,6 +313,13 @@ async function recoverJournal(
   return a;
 }
 
+/** `text` as UTF-8. Buffer.from measures the text, then encodes it; writing into a buffer of the
+ * largest possible size (3 bytes per UTF-16 unit) encodes once, twice as fast on 10 MB. */
+function utf8(text: string): Buffer {
+  const buf = Buffer.allocUnsafe(text.length * 3);
+  return buf.subarray(0, buf.write(text, 'utf8'));
+}
+
 /** Options of saveReport. */
 export interface SaveOptions {
   /** journal folder to clear on success (default: defaultJournalDir()) */
@@ -345,20 +352,19 @@ export async function saveReport(
 ): Promise<{ sidecarHash: string; savedAt: string }> {
   // every save stamps "modified" (the renderer's copy keeps the time it was loaded)
   const savedAt = (opts.now ?? (() => new Date().toISOString()))();
-  // bytes built from each row's cached JSON and UTF-8 (sidecar.ts): a one-row edit re-encodes one row
-  const bytes = serializeAnnotationsBytes(checked({ ...annotations, modified: savedAt }, opts.validated));
+  const json = checkedJson({ ...annotations, modified: savedAt }, opts.validated);
   const scPath = sidecarPath(txtPath);
   // check and replace under one lock: a compare-and-swap across processes (file-lock.ts)
   const hash = await withFileLock(scPath, async () => {
     await cleanStaleTempsThrottled(dirname(scPath));
-    return writeIfUnchanged(scPath, bytes, expectedSidecarHash, opts);
+    return writeIfUnchanged(scPath, json, expectedSidecarHash, opts);
   });
   await discardJournal(opts.journalDir ?? defaultJournalDir(), txtPath).catch(() => undefined);
   return { sidecarHash: hash, savedAt };
 }
 
 /** The compare-and-swap itself (the caller holds the sidecar's lock); returns the new file's hash. */
-async function writeIfUnchanged(scPath: string, bytes: Uint8Array, expectedSidecarHash: string | null, opts: SaveOptions): Promise<string> {
+async function writeIfUnchanged(scPath: string, json: string, expectedSidecarHash: string | null, opts: SaveOptions): Promise<string> {
   const actual = await sidecarHashOnDisk(scPath);
   if (actual !== expectedSidecarHash) {
     throw new HostError(
@@ -369,6 +375,7 @@ async function writeIfUnchanged(scPath: string, bytes: Uint8Array, expectedSidec
       { expected: expectedSidecarHash, actual },
     );
   }
+  const bytes = utf8(json);
   let hash = '';
   knownHashes.delete(scPath);
   await atomicWriteFile(scPath, bytes, {
@@ -390,14 +397,9 @@ async function writeIfUnchanged(scPath: string, bytes: Uint8Array, expectedSidec
   return hash;
 }
 
-/** Validated, serialised annotations; HostError('invalid-request') naming the problem otherwise. */
-function checkedJson(annotations: Annotations): string {
-  return serializeAnnotations(checked(annotations));
-}
-
-/** The annotations, validated; HostError('invalid-request') naming the problem otherwise.
+/** Validated, serialised annotations; HostError('invalid-request') naming the problem otherwise.
  * `validated`: the schema already ran on `annotations` (see SaveOptions.validated). */
-function checked(annotations: Annotations, validated = false): Annotations {
+function checkedJson(annotations: Annotations, validated = false): string {
   let a = annotations;
   if (!validated) {
     const r = AnnotationsSchema.safeParse(annotations);
@@ -411,7 +413,7 @@ function checked(annotations: Annotations, validated = false): Annotations {
   if (problems.length) {
     throw new HostError('invalid-request', `Not saved: ${problems[0].message} Your edits are kept in memory and in the journal.`, { problems });
   }
-  return a;
+  return serializeAnnotations(a);
 }
 
 /** Timestamp usable in a file name on every platform: 20240131-142501. */

@@ -12,8 +12,8 @@ const SaveRequest = hostCalls.saveReport.request;
 const Envelope = SaveRequest.extend({ annotations: z.unknown() });
 type Parsed = ReturnType<typeof SaveRequest.safeParse>;
 
-/** How many reports' last versions are kept (the open one and the one before): each keeps its rows
- * alive, and with them their cached JSON and UTF-8 (sidecar.ts), ~3× the sidecar's size. */
+/** How many reports' last versions are kept (the open one and the one before; each is a whole
+ * report in memory). */
 const KEEP = 2;
 
 export class SaveRequestParser {

@@ -11,7 +11,6 @@
 import type { z } from 'zod';
 import { AnnotationsSchema, FORMAT_NAME, FORMAT_VERSION } from '../model/schema.ts';
 import type { Annotations } from '../model/types.ts';
-import { sameItem } from '../model/validate-incremental.ts';
 import { OffsetMap, cpLength } from '../text/offsets.ts';
 import { locateJsonError } from './json-locate.ts';
 import { VersionError, migrateToCurrent, parseVersion, type Migration, type RawSidecar } from './migrate.ts';
@@ -287,144 +286,11 @@ function compileOrderer(schema: AnySchema): Orderer | null {
 
 let annotationsOrderer: Orderer | null | undefined;
 
-/** The sidecar text for `a` in one JSON.stringify (the definition the cached serialiser below must
- * equal byte for byte; tests compare the two). */
-export function serializeAnnotationsWhole(a: Annotations): string {
+/** The sidecar text for `a`: deterministic (see the file header). Does not validate. */
+export function serializeAnnotations(a: Annotations): string {
   if (annotationsOrderer === undefined) annotationsOrderer = compileOrderer(AnnotationsSchema);
   const ordered = canonicalOrder(a);
   return JSON.stringify(annotationsOrderer ? annotationsOrderer(ordered) : ordered, null, 2) + '\n';
-}
-
-// Saving a 10,000-row report again after a one-row edit (issue 17 item 2): the rows' JSON is kept
-// per row object and reused while the object still holds the same values (compared with a
-// snapshot taken when its JSON was made: a row changed in place is written anew). The host's
-// incremental validation hands unchanged rows over as the same objects, so a save stringifies
-// only what changed. The text is what serializeAnnotationsWhole gives: the top level written as
-// JSON.stringify(…, null, 2) writes it, each row's JSON indented to its depth (JSON strings hold
-// no raw line breaks, so indenting every line break of a top-level value is exact).
-
-interface TopLevel {
-  keys: string[];
-  shape: Record<string, AnySchema>;
-  /** per key: the orderer of the value (null: as it is) */
-  subs: (Orderer | null)[];
-  /** per key: the orderer of a list's items when the key holds a list of objects, else undefined */
-  items: (Orderer | null | undefined)[];
-}
-let topLevel: TopLevel | undefined;
-
-function compileTopLevel(): TopLevel {
-  const shape = defOf(unwrap(AnnotationsSchema)).shape!;
-  const keys = Object.keys(shape);
-  return {
-    keys,
-    shape,
-    subs: keys.map((k) => compileOrderer(shape[k])),
-    items: keys.map((k) => {
-      const d = defOf(unwrap(shape[k]));
-      return d.type === 'array' && d.element && !isPlainValue(d.element) ? compileOrderer(d.element) : undefined;
-    }),
-  };
-}
-
-const rowJson = new WeakMap<object, { snapshot: Record<string, unknown>; json: string; bytes?: Uint8Array }>();
-const utf8Encoder = new TextEncoder();
-
-/** A copy of a row's own values (lists copied), to tell later whether it was changed in place. */
-function snapshotOf(v: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k in v) if (Object.hasOwn(v, k)) out[k] = Array.isArray(v[k]) ? [...(v[k] as unknown[])] : v[k];
-  return out;
-}
-
-/** The cache entry of a row whose values did not change since its JSON was made. */
-function cachedRow(v: unknown) {
-  const cached = isPlainObject(v) ? rowJson.get(v) : undefined;
-  return cached && sameItem(cached.snapshot, v as Record<string, unknown>) ? cached : undefined;
-}
-
-/** One list item's JSON at depth 2 (inside a top-level list). */
-function itemJson(v: unknown, orderer: Orderer | null): string {
-  const cached = cachedRow(v);
-  if (cached) return cached.json;
-  // stringified inside two list levels, so JSON.stringify indents it to its depth, then cut out:
-  // '[\n  [\n    ' before it, '\n  ]\n]' after (a regex replace gives strings that join 5× slower)
-  const json = JSON.stringify([[orderer ? orderer(v) : v]], null, 2).slice(10, -6);
-  if (isPlainObject(v)) rowJson.set(v, { snapshot: snapshotOf(v), json });
-  return json;
-}
-
-/** The sidecar as UTF-8 bytes: serializeAnnotations(a) encoded, built from each row's bytes kept
- * with its JSON, so an unchanged row is neither stringified nor encoded again. */
-export function serializeAnnotationsBytes(a: Annotations): Uint8Array {
-  const pieces: Uint8Array[] = [];
-  let size = 0;
-  serializeParts(a, (text, row) => {
-    let b: Uint8Array;
-    if (row) {
-      const c = rowJson.get(row)!;
-      b = c.bytes ??= utf8Encoder.encode(c.json);
-    } else b = utf8Encoder.encode(text);
-    pieces.push(b);
-    size += b.length;
-  });
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const b of pieces) {
-    out.set(b, at);
-    at += b.length;
-  }
-  return out;
-}
-
-/** The sidecar text for `a`: deterministic (see the file header). Does not validate. */
-export function serializeAnnotations(a: Annotations): string {
-  const out: string[] = [];
-  serializeParts(a, (text) => void out.push(text));
-  return out.join('');
-}
-
-/** The sidecar text in order, piece by piece; `row` is given for a list item's JSON (cached in rowJson). */
-function serializeParts(a: Annotations, emit: (text: string, row?: object) => void): void {
-  topLevel ??= compileTopLevel();
-  const { keys, shape, subs, items } = topLevel;
-  const v = canonicalOrder(a) as unknown as Record<string, unknown>;
-  let first = true;
-  const key = (k: string) => {
-    emit(`${first ? '{\n' : ',\n'}  ${JSON.stringify(k)}: `);
-    first = false;
-  };
-  for (let i = 0; i < keys.length; i++) {
-    const x = v[keys[i]];
-    if (x === undefined) continue;
-    const el = items[i];
-    if (el !== undefined && Array.isArray(x)) {
-      key(keys[i]);
-      if (x.length === 0) emit('[]');
-      for (let k = 0; k < x.length; k++) {
-        const item = x[k];
-        const json = itemJson(item, el);
-        emit(k === 0 ? '[\n    ' : ',\n    ');
-        if (isPlainObject(item)) emit(json, item);
-        else emit(json);
-      }
-      if (x.length) emit('\n  ]');
-      continue;
-    }
-    const f = subs[i];
-    const json = JSON.stringify(f ? f(x) : x, null, 2);
-    if (json === undefined) continue;
-    key(keys[i]);
-    emit(json.replace(/\n/g, '\n  '));
-  }
-  // unknown top-level keys (a newer minor version's fields), sorted, as the orderer writes them
-  for (const k of Object.keys(v).filter((k) => !Object.hasOwn(shape, k) && v[k] !== undefined).sort()) {
-    const json = JSON.stringify(sortedKeys(v[k]), null, 2);
-    if (json === undefined) continue;
-    key(k);
-    emit(json.replace(/\n/g, '\n  '));
-  }
-  emit(first ? '{}\n' : '\n}\n');
 }
 
 // ---------------------------------------------------------------------------------------------

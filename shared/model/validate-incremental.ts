@@ -43,7 +43,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** Same own keys holding identical plain values (lists compared element by element; a nested
  * object is never the same, even by reference). */
-export function sameItem(p: Record<string, unknown>, n: unknown): boolean {
+function sameItem(p: Record<string, unknown>, n: unknown): boolean {
   if (!isPlainObject(n)) return false;
   let count = 0;
   for (const k in n) {
