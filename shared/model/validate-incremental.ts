@@ -44,7 +44,9 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 /** Same own keys holding identical plain values (lists compared element by element; a nested
  * object is never the same, even by reference). */
 function sameItem(p: Record<string, unknown>, n: unknown): boolean {
-  if (!isPlainObject(n)) return false;
+  // the very same object may have been changed in place since it was validated (an in-process
+  // caller; IPC and HTTP always deliver copies): never taken as unchanged
+  if (!isPlainObject(n) || n === p) return false;
   let count = 0;
   for (const k in n) {
     if (!Object.hasOwn(n, k)) continue;

@@ -94,5 +94,11 @@ test('an invalid edit reports the full schema error at its path', () => {
   assert.equal(r.success, false);
   assert.deepEqual(r.error?.issues.map((i) => i.path.join('.')), ['units.2.status']);
   assert.equal(parseAnnotationsAgainst(base, null).success, false);
+  // the previous version itself, changed in place, is validated again (an in-process caller)
+  const prev = structuredClone(base);
+  (prev.mentions[0] as Record<string, unknown>).start = -3;
+  const again = parseAnnotationsAgainst(prev, prev);
+  assert.equal(again.success, false);
+  assert.deepEqual(again.error?.issues.map((i) => i.path.join('.')), ['mentions.0.start']);
   assert.equal(parseAnnotationsAgainst(undefined, clone(base)).success, true);
 });
