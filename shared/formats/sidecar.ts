@@ -201,6 +201,18 @@ function definedCount(copy: Record<string, unknown>): number {
   return n;
 }
 
+/** Whether the own keys of `v` all belong to `keys` and come in that order (some may be absent). */
+function inKeyOrder(v: Record<string, unknown>, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) return false;
+    while (i < keys.length && keys[i] !== k) i++;
+    if (i === keys.length) return false;
+    i++;
+  }
+  return true;
+}
+
 /** True for a schema whose values the orderer leaves as they are: plain values and lists of them. */
 function isPlainValue(s: AnySchema): boolean {
   const d = defOf(unwrap(s));
@@ -217,6 +229,9 @@ function withLiteral(shape: Record<string, AnySchema>, generic: Orderer): Ordere
   const build = lit.build;
   return (v) => {
     if (!isPlainObject(v)) return v;
+    // the usual case (schema output, a file we wrote): keys already in schema order and none
+    // unknown, so the object serialises as its copy would; no copy is made
+    if (inKeyOrder(v, keys)) return v;
     const copy = build(v);
     return ownKeyCount(v) === definedCount(copy) ? copy : generic(v);
   };
