@@ -1,8 +1,8 @@
 // Find in the open report (Ctrl+F): every hit of the query in the Arabic and the English
 // sentences is highlighted, one is current (selected, so an entity key tags it at once), F3 /
 // Shift+F3 step. Matching is shared/text/search.ts (harakat, hamza forms, ة/ه, digits folded),
-// per sentence, so a hit never spans two sentences. Typing while a query is active re-searches
-// only the sentences the edit touched. With the regex option the query is a regular expression on
+// per sentence, so a hit never spans two sentences. A new query folds the whole document at once
+// (scanFolded); typing while a query is active re-searches only the sentences the edit touched. With the regex option the query is a regular expression on
 // the original text (shared/text/search-regex.ts); an invalid or refused pattern finds nothing and
 // is reported in `problem`; a search stops at MAX_HITS hits or after SCAN_BUDGET_MS.
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
