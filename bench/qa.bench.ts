@@ -30,6 +30,7 @@ import { runQa } from '../electron/host/qa.ts';
 import { sidecarPath } from '../electron/host/report-store.ts';
 import { findReports } from '../electron/host/workspace.ts';
 import { rng } from './align.bench.ts';
+import { figure, paired } from './report.ts';
 
 const DATA = process.env.MUWAZI_DATA ?? resolve(import.meta.dirname, '../../shared/data');
 const SEED = 12;
@@ -196,7 +197,6 @@ async function buildFolder(dir: string, docs: Array<Array<[string, string]>>, n:
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function speed(docs: Array<Array<[string, string]>>) {
   const dir = await mkdtemp(join(tmpdir(), 'muwazi-qa-bench-'));
@@ -206,24 +206,21 @@ async function speed(docs: Array<Array<[string, string]>>) {
     const qa: number[] = [];
     let findings = 0;
     let rows = 0;
-    for (let k = 0; k < 3; k++) {
-      let t0 = performance.now();
-      for (const txt of await findReports(dir)) rows += (JSON.parse(await readFile(sidecarPath(txt), 'utf8')) as { units: unknown[] }).units.length;
-      baseline.push(performance.now() - t0);
-      t0 = performance.now();
-      const r = await runQa(dir);
-      qa.push(performance.now() - t0);
-      findings = r.findings.length;
-    }
-    const q = median(qa) / 1000;
+    // paired runs, the order alternating (bench/report.ts)
+    const t = await paired(
+      3,
+      async () => void (findings = (await runQa(dir)).findings.length),
+      async () => {
+        for (const txt of await findReports(dir)) rows += (JSON.parse(await readFile(sidecarPath(txt), 'utf8')) as { units: unknown[] }).units.length;
+      },
+    );
+    qa.push(...t.ours);
+    baseline.push(...t.baseline);
     return {
       reports: 1000,
       rows: rows / 3,
       findings,
-      qaSeconds: r3(q),
-      baselineReadParseSeconds: r3(median(baseline) / 1000),
-      ratio: r3(median(qa) / median(baseline)),
-      target: { figure: r3(q), target: '≤ 5 s', pass: q <= 5 },
+      qa: figure({ unit: 'ms', ours: qa, baseline, baselineWhat: 'find the reports, read + JSON.parse every sidecar', target: { max: 5000 }, digits: 0 }),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -1,13 +1,17 @@
 // npm run bench: runs every bench/*.bench.ts and prints one JSON object of figures.
-// Each module exports `run(): Promise<Record<string, unknown>>`; figures that compare against a
-// baseline carry both numbers and the ratio, measured in the same run.
+// Each module exports `run(): Promise<Record<string, unknown>>`; a figure is printed beside its
+// baseline measured in the same run and its target, with the median of paired ratios
+// (bench/report.ts). `npm run bench -- store text` runs only the named benches.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
-const results: Record<string, unknown> = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length } };
+const os = await import('node:os');
+// the load average says whether the figures come from a quiet or a loaded machine (read ratios then)
+const machine = { node: process.version, cpus: os.cpus().length, load1AtStart: os.loadavg()[0], load1AtEnd: 0 };
+const results: Record<string, unknown> = { machine };
 for (const file of readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort()) {
   const name = file.replace(/\.bench\.ts$/, '');
   if (only.length && !only.includes(name)) continue;
@@ -20,4 +24,5 @@ for (const file of readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort
   }
   process.stderr.write(`bench ${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 }
+machine.load1AtEnd = os.loadavg()[0];
 console.log(JSON.stringify(results, null, 2));

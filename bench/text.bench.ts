@@ -2,7 +2,7 @@
 // five sample reports against the hand-made gold, on NTREX documents against their lines (with
 // the misses broken down by how the line ends) and on UD PUD documents as an untuned control;
 // tokenisation F1 against UD PUD Arabic (clitics split); segmentation throughput, ours and
-// Intl.Segmenter on the same text in the same run. See docs/text-pipeline.md.
+// Intl.Segmenter per paragraph on the same text, interleaved in the same run (bench/report.ts). See docs/text-pipeline.md.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { segmentSentences } from '../shared/text/segment.ts';
 import { knownWords, tokenize, wordListWords } from '../shared/text/tokenize.ts';
 import { addPrf, boundaries, boundaryPrf, intlSentenceSpans, locatePieces, sentenceStartPrf, spanPrf, type Prf } from '../shared/text/score.ts';
 import type { Span } from '../shared/model/types.ts';
+import { figure, paired } from './report.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = process.env.MUWAZI_DATA ?? resolve(import.meta.dirname, '../../shared/data');
@@ -189,45 +190,52 @@ function tokenScores() {
   };
 }
 
-/** MB/s (10^6 UTF-8 bytes per second) of `fn` over `texts`, repeated for at least `minMs`. */
-function throughput(texts: string[], fn: (t: string) => unknown, minMs = 1500): number {
-  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
-  for (const t of texts.slice(0, 10)) fn(t); // warm up
-  let rounds = 0;
-  const t0 = performance.now();
-  let elapsed = 0;
-  do {
-    for (const t of texts) fn(t);
-    rounds++;
-    elapsed = performance.now() - t0;
-  } while (elapsed < minMs);
-  return round((bytes * rounds) / 1e6 / (elapsed / 1000));
+/** Real Arabic text of at least `mb` MB (UTF-8): the NTREX Arabic lines and the UD PUD Arabic
+ * sentences, one paragraph each, repeated until the size is reached. */
+function arabicText(mb: number): { text: string; paragraphs: string[]; mb: number } {
+  const base = [readFileSync(join(DATA, 'ntrex128-ar-en/newstest2019-ref.arb.txt'), 'utf8'), readFileSync(join(DATA, 'ud-pud-ar-en/pud.ar.txt'), 'utf8')]
+    .join('\n')
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
+  const paragraphs: string[] = [];
+  let bytes = 0;
+  for (let i = 0; bytes < mb * 1e6; i++) {
+    const p = base[i % base.length];
+    paragraphs.push(p);
+    bytes += Buffer.byteLength(p) + 1;
+  }
+  return { text: paragraphs.join('\n'), paragraphs, mb: bytes / 1e6 };
 }
 
-function speed() {
-  const docs = ntrexDocuments().map((d) => d.text);
+/** Throughput at 1, 10 and 50 MB: our segmenter over the whole text beside Intl.Segmenter('ar',
+ * sentence) applied per paragraph (ICU is superlinear on one big string, see FIELD-NOTES; the
+ * paragraphs are split before timing, in its favour), interleaved pair by pair. */
+async function speed() {
   const intl = new Intl.Segmenter('ar', { granularity: 'sentence' });
-  const ours = throughput(docs, (t) => segmentSentences(t, { lang: 'ar' }));
-  const icu = throughput(docs, (t) => {
-    let n = 0;
-    for (const _ of intl.segment(t)) n++;
-    return n;
-  });
-  // linearity: one big text (all documents as paragraphs) at two sizes, ours only (ICU is
-  // superlinear on big strings, see FIELD-NOTES)
-  const all = docs.join('\n');
-  const big = Array(5).fill(all).join('\n');
-  const small = throughput([all], (t) => segmentSentences(t, { lang: 'ar' }), 800);
-  const large = throughput([big], (t) => segmentSentences(t, { lang: 'ar' }), 800);
-  return {
-    input: `${docs.length} NTREX Arabic documents, ${(docs.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6).toFixed(3)} MB`,
-    oursMBps: ours,
-    intlSegmenterMBps: icu,
-    ratio: round(ours / icu),
-    linearity: { mb: round(Buffer.byteLength(all) / 1e6), MBps: small, mb5x: round(Buffer.byteLength(big) / 1e6), MBps5x: large },
+  const out: Record<string, unknown> = {
+    data: 'NTREX-128 Arabic lines + UD PUD Arabic sentences (one paragraph each), repeated to the size',
   };
+  for (const [mb, runs] of [[1, 9], [10, 5], [50, 3]] as const) {
+    const { text, paragraphs, mb: size } = arabicText(mb);
+    let sentences = 0;
+    const t = await paired(
+      runs,
+      () => void (sentences = segmentSentences(text, { lang: 'ar' }).length),
+      () => {
+        let n = 0;
+        for (const p of paragraphs) for (const _ of intl.segment(p)) n++;
+        return n;
+      },
+    );
+    const mbps = (xs: number[]) => xs.map((ms) => size / (ms / 1000));
+    out[`${mb} MB`] = {
+      sentences,
+      MBps: figure({ unit: 'MB/s', ours: mbps(t.ours), baseline: mbps(t.baseline), baselineWhat: 'Intl.Segmenter per paragraph', target: { minRatio: 1 } }),
+    };
+  }
+  return out;
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  return { segmentation: segmentationScores(), tokenization: tokenScores(), throughput: speed() };
+  return { segmentation: segmentationScores(), tokenization: tokenScores(), throughput: await speed() };
 }

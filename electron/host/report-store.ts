@@ -24,6 +24,7 @@ import { cleanStaleTempsThrottled } from './stale-temps.ts';
 import { stampProvenance } from '../../shared/team/provenance.ts';
 import { currentUserName } from './identity.ts';
 import { previousSaved, rememberLoaded, rememberSaved } from './last-saved.ts';
+import { validatedSidecars, type ValidatedSidecars } from './validated-sidecars.ts';
 
 /** Largest source accepted: larger files are not news reports and would make the editor unusable. */
 export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
@@ -210,6 +211,8 @@ export interface OpenOptions extends SegmentRules {
   journal?: boolean;
   /** true: do not read the sidecar (read-only past a damaged one); no journal either */
   ignoreSidecar?: boolean;
+  /** the record of validated sidecar hashes (default: the host process's, validatedSidecars) */
+  validatedRecord?: ValidatedSidecars;
 }
 
 function sourceInfoOf(txtPath: string, decoded: Decoded, hash: string, text: string): SourceInfo {
@@ -249,11 +252,17 @@ export async function openReport(txtPath: string, opts: OpenOptions = {}): Promi
     state = 'new';
   } else {
     let stored: Annotations;
+    // a version this app validated (wrote or loaded) skips the schema; anything else, a
+    // hand-edited file included, takes the full check (validated-sidecars.ts)
+    const record = opts.validatedRecord ?? validatedSidecars;
+    await record.ready();
+    const known = record.has(sidecar.hash);
     try {
-      stored = parseAnnotations(sidecar.json, undefined, { check: false });
+      stored = parseAnnotations(sidecar.json, undefined, { check: false, schema: !known });
     } catch (e) {
       sidecarFailure(e, scPath, sidecar.hash);
     }
+    if (!known) record.add(sidecar.hash);
     // checked once: against the source when it is the one the sidecar was written for, else
     // structurally (re-anchoring needs a consistent file)
     const same = stored.source.sha256 === hash;
@@ -333,6 +342,8 @@ export interface SaveOptions {
    * report store remembers the saved model to stamp the next save against: do not mutate
    * `annotations` after saving them (take a copy to edit further). */
   user?: string;
+  /** where the written version's hash is recorded as validated (default: validatedSidecars) */
+  validatedRecord?: ValidatedSidecars;
 }
 
 /**
@@ -389,6 +400,8 @@ async function writeIfUnchanged(scPath: string, json: string, expectedSidecarHas
       rememberOwnWrite(scPath, hash);
     },
   });
+  // the bytes come from annotations that passed the schema (the contract's or checkedJson's)
+  (opts.validatedRecord ?? validatedSidecars).add(hash);
   try {
     knownHashes.set(scPath, { ...identityOf(await stat(scPath)), hash });
   } catch {

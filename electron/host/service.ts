@@ -22,6 +22,8 @@ import { collectFolderGlossary, exportGlossary, loadGlossary, saveGlossary } fro
 import { watchFolder } from './watch.ts';
 import { cleanStaleTemps } from './stale-temps.ts';
 import { FolderAccess } from './folder-access.ts';
+import { SaveRequestParser } from './save-request.ts';
+import { VALIDATED_FILE, validatedSidecars } from './validated-sidecars.ts';
 import { exportQaReport, parseCheckList, runQa } from './qa.ts';
 import { addDictionaryWord, loadDictionary } from './dictionary.ts';
 import { ProjectMemory } from './tm.ts';
@@ -138,6 +140,9 @@ export function createHostService(opts: HostServiceOptions): HostService {
   const roots = new OpenedRoots();
   const access = new FolderAccess({ mode: opts.mode, dataDir: opts.dataDir, typedRoots: opts.typedRoots });
   const journalDir = join(opts.dataDir, 'journal');
+  const saveRequests = new SaveRequestParser();
+  // validated sidecar hashes persist beside recent-folders.json: reopening after a restart is fast too
+  void validatedSidecars.persistTo(join(opts.dataDir, VALIDATED_FILE));
   const listeners = new Set<EventListener>();
   const jobs = new Map<string, AbortController>();
   let watcher: { root: string; handle: Closable } | null = null;
@@ -273,7 +278,11 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const path = await roots.resolve(req.path);
       // a new report is segmented with its project's abbreviations and exceptions (muwazi.project.json, read fresh)
       const rules = sourceSegmentRules(await readSettings(roots.rootOf(path)!));
-      return deps.openReport(path, { journalDir, ...rules, ...(req.ignoreSidecar ? { ignoreSidecar: true } : {}) });
+      const opened = await deps.openReport(path, { journalDir, ...rules, ...(req.ignoreSidecar ? { ignoreSidecar: true } : {}) });
+      // the next save validates only what changed since this version: one read from a sidecar
+      // (it passed the schema, or its hash is in the record of validated ones)
+      if (opened.state === 'loaded') saveRequests.remember(req.path, opened.annotations);
+      return opened;
     },
     // the request was validated against the contract above: the store need not run the schema again
     saveReport: async (req) => {
@@ -482,7 +491,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
         return { ok: false, code: 'invalid-request', message: `Unknown host call: ${String(name).slice(0, 64)}` };
       }
       const call = name as CallName;
-      const parsed = hostCalls[call].request.safeParse(payload ?? {});
+      const parsed = call === 'saveReport' ? saveRequests.parse(payload) : hostCalls[call].request.safeParse(payload ?? {});
       if (!parsed.success) return { ok: false, code: 'invalid-request', message: summariseIssues(parsed.error) };
       try {
         const run = impl[call] as (req: unknown) => Promise<unknown>;

@@ -207,6 +207,18 @@ function definedCount(copy: Record<string, unknown>): number {
   return n;
 }
 
+/** Whether the own keys of `v` all belong to `keys` and come in that order (some may be absent). */
+function inKeyOrder(v: Record<string, unknown>, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) return false;
+    while (i < keys.length && keys[i] !== k) i++;
+    if (i === keys.length) return false;
+    i++;
+  }
+  return true;
+}
+
 /** True for a schema whose values the orderer leaves as they are: plain values and lists of them. */
 function isPlainValue(s: AnySchema): boolean {
   const d = defOf(unwrap(s));
@@ -223,6 +235,9 @@ function withLiteral(shape: Record<string, AnySchema>, generic: Orderer): Ordere
   const build = lit.build;
   return (v) => {
     if (!isPlainObject(v)) return v;
+    // the usual case (schema output, a file we wrote): keys already in schema order and none
+    // unknown, so the object serialises as its copy would; no copy is made
+    if (inKeyOrder(v, keys)) return v;
     const copy = build(v);
     return ownKeyCount(v) === definedCount(copy) ? copy : generic(v);
   };
@@ -334,6 +349,9 @@ export interface ParseOptions {
   /** false: only JSON, version and schema; the caller runs checkAnnotations itself (once, with
    * the source when its hash matches). Default true. */
   check?: boolean;
+  /** false: skip the zod schema, for content known to have passed it (the host's record of
+   * validated sidecar hashes). JSON, format, version and migration are still checked. Default true. */
+  schema?: boolean;
 }
 
 /**
@@ -366,6 +384,10 @@ export function parseAnnotations(json: string, source?: { text: string }, option
     if (e instanceof VersionError) throw new SidecarError([{ kind: e.problem, path: 'version', message: e.message }]);
     throw e;
   }
+  if (options.schema === false) {
+    const a = migrated as unknown as Annotations;
+    return options.check === false ? a : throwProblems(a, checkAnnotations(a, source));
+  }
   const r = AnnotationsSchema.safeParse(migrated);
   if (!r.success) {
     const problems = r.error.issues.slice(0, MAX_PROBLEMS).map((i): SidecarProblem => {
@@ -378,7 +400,10 @@ export function parseAnnotations(json: string, source?: { text: string }, option
   const v = parseVersion(migrated.version)!;
   const a = (v.major === cur.major && v.minor > cur.minor ? keepExtras(AnnotationsSchema, migrated, r.data) : r.data) as Annotations;
   if (options.check === false) return a;
-  const problems = checkAnnotations(a, source);
+  return throwProblems(a, checkAnnotations(a, source));
+}
+
+function throwProblems(a: Annotations, problems: SidecarProblem[]): Annotations {
   if (problems.length) throw new SidecarError(problems);
   return a;
 }

@@ -47,6 +47,13 @@ export type SegmentRules = Pick<SegmentOptions, 'abbreviations' | 'exceptions'>;
 
 const NO_EXTRA: ReadonlySet<string> = new Set();
 
+// Sticky scanners (lastIndex in, lastIndex out; `test` allocates no match). LINE_REST: the rest of a
+// line (up to a line break, as isLineBreak). PLAIN_RUN: a run of characters segmentLine passes
+// over: anything but a terminator (isTerminator), a double quote (isQuote) or a line break.
+// Tests compare the classes with chars.ts over every code unit, so they cannot drift apart.
+export const LINE_REST = /[^\n\r\x85\u2028\u2029]*/y;
+export const PLAIN_RUN = /[^.!?\u061f\u06d4\u2026\u203c\u2047-\u2049\uff01\uff1f\u3002"\u201c\u201d\xab\xbb\n\r\x85\u2028\u2029]*/y;
+
 /** Splits `text` into sentence spans (code points, half-open, trimmed, ordered, disjoint). */
 export function segmentSentences(text: string, options: SegmentOptions): Span[] {
   const extra = options.abbreviations?.length ? new Set(options.abbreviations.map((a) => a.replace(/\.$/, '').toLowerCase())) : NO_EXTRA;
@@ -54,8 +61,10 @@ export function segmentSentences(text: string, options: SegmentOptions): Span[] 
   const n = text.length;
   let ls = 0;
   for (;;) {
-    let le = ls;
-    while (le < n && !isLineBreak(text.charCodeAt(le))) le++;
+    // the line's end found by a native regex scan, not a call per code unit
+    LINE_REST.lastIndex = ls;
+    LINE_REST.test(text);
+    const le = LINE_REST.lastIndex;
     segmentLine(text, ls, le, extra, bounds);
     if (le >= n) break;
     ls = le + (text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? 2 : 1);
@@ -110,6 +119,12 @@ function segmentLine(text: string, ls: number, le: number, extra: ReadonlySet<st
   let i = s;
   const q: QuoteState = { straight: 0, open: -1, introduced: false };
   while (i < le) {
+    // jump to the next character the rules look at (a terminator or a quote): a native regex
+    // scan; the text between them is never looked at one code unit at a time
+    PLAIN_RUN.lastIndex = i;
+    PLAIN_RUN.test(text);
+    i = PLAIN_RUN.lastIndex;
+    if (i >= le) break;
     const c = text.charCodeAt(i);
     if (!isTerminator(c)) {
       if (isQuote(c) && quoteEndsSentence(text, s, i, le, q)) {
@@ -462,9 +477,16 @@ function trailingBoilerplate(text: string, s: number, e: number): number {
   return s;
 }
 
+const HAS_SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Converts ascending UTF-16 boundary pairs to code-point spans in one pass. */
 function toCodePointSpans(text: string, b: number[]): Span[] {
   const spans: Span[] = [];
+  if (!HAS_SURROGATE.test(text)) {
+    // one code point per UTF-16 unit: the offsets are already code points
+    for (let k = 0; k < b.length; k += 2) if (b[k] < b[k + 1]) spans.push({ start: b[k], end: b[k + 1] });
+    return spans;
+  }
   let u = 0;
   let cp = 0;
   const advance = (target: number) => {

@@ -1,8 +1,8 @@
 // Find in the open report (Ctrl+F): every hit of the query in the Arabic and the English
 // sentences is highlighted, one is current (selected, so an entity key tags it at once), F3 /
 // Shift+F3 step. Matching is shared/text/search.ts (harakat, hamza forms, ة/ه, digits folded),
-// per sentence, so a hit never spans two sentences. Typing while a query is active re-searches
-// only the sentences the edit touched. With the regex option the query is a regular expression on
+// per sentence, so a hit never spans two sentences. A new query folds the whole document at once
+// (scanFolded); typing while a query is active re-searches only the sentences the edit touched. With the regex option the query is a regular expression on
 // the original text (shared/text/search-regex.ts); an invalid or refused pattern finds nothing and
 // is reported in `problem`; a search stops at MAX_HITS hits or after SCAN_BUDGET_MS.
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
@@ -11,7 +11,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { compileSearch, findInFolded, isSearchProblem, type PreparedQuery, type RegexProblem, type Searcher, type SearchOptions } from '../../../shared/text/search.ts';
 import { findRegex } from '../../../shared/text/search-regex.ts';
 import { normalizeWithMap, type NormalizedText } from '../../../shared/text/normalize.ts';
-import { OffsetMap } from '../../../shared/text/offsets.ts';
+import { OffsetMap, cpLength } from '../../../shared/text/offsets.ts';
 import { N } from '../schema.ts';
 import { changedRanges, type Range } from '../ranges.ts';
 import type { Command } from '../commands/util.ts';
@@ -97,6 +97,81 @@ function hitsIn(node: PMNode, pos: number, q: Searcher, room: number): FindHit[]
   return spans.map((s) => ({ from: pos + 1 + map.toUtf16(s.start), to: pos + 1 + map.toUtf16(s.end), side }));
 }
 
+/** The separator between sentences in a folded document: every folding keeps it as it is and it
+ * ends a run of white space, so each sentence folds as it would alone; a query without it can
+ * never match across two sentences. */
+const SEP = '\u0000';
+
+/** Every sentence of a document folded at once (issue 17 item 5): one pass over one string instead
+ * of two typed arrays and a string per sentence, then one indexOf scan. */
+interface FoldedDoc {
+  folded: NormalizedText;
+  /** per sentence, in document order: its node, position, and first code point in the joined text */
+  nodes: PMNode[];
+  positions: number[];
+  starts: number[];
+}
+
+/** The last document folded (one: a new query on the same document reuses it; an edit makes a new
+ * document, whose keystrokes are searched per sentence by remap). */
+let lastFold: { doc: PMNode; key: string; fd: FoldedDoc } | null = null;
+
+const ASTRAL = /[\uD800-\uDBFF]/;
+
+function foldDoc(doc: PMNode, q: PreparedQuery): FoldedDoc {
+  const key = JSON.stringify(q.fold);
+  if (lastFold && lastFold.doc === doc && lastFold.key === key) return lastFold.fd;
+  const nodes: PMNode[] = [];
+  const positions: number[] = [];
+  const starts: number[] = [];
+  const texts: string[] = [];
+  let cp = 0;
+  doc.descendants((node, pos) => {
+    if (isSentence(node)) {
+      const t = node.textContent;
+      nodes.push(node);
+      positions.push(pos);
+      starts.push(cp);
+      texts.push(t);
+      cp += (ASTRAL.test(t) ? cpLength(t) : t.length) + 1;
+      return false;
+    }
+    return !node.isTextblock;
+  });
+  // a separator after every sentence, the last one included: a hit's end never reaches past it
+  const fd = { folded: normalizeWithMap(texts.join(SEP) + SEP, q.fold), nodes, positions, starts };
+  lastFold = { doc, key, fd };
+  return fd;
+}
+
+/** scan() of the whole document for a literal query, on the document folded at once: the same
+ * hits in the same order (tests compare the two). */
+function scanFolded(doc: PMNode, q: PreparedQuery, room: number): FindHit[] {
+  const fd = foldDoc(doc, q);
+  const out: FindHit[] = [];
+  let k = 0;
+  let map: OffsetMap | null = null;
+  for (const span of findInFolded(fd.folded, q, room)) {
+    while (k + 1 < fd.starts.length && fd.starts[k + 1] <= span.start) {
+      k++;
+      map = null;
+    }
+    const node = fd.nodes[k];
+    const text = node.textContent;
+    map ??= new OffsetMap(text);
+    const base = fd.positions[k] + 1;
+    out.push({ from: base + map.toUtf16(span.start - fd.starts[k]), to: base + map.toUtf16(span.end - fd.starts[k]), side: node.type.name === N.source ? 'ar' : 'en' });
+  }
+  return out;
+}
+
+/** Hits of a whole-document search: literal queries on the document folded at once, regular
+ * expressions sentence by sentence (they run on the original text, within the time budget). */
+function scanAll(doc: PMNode, q: Searcher, room: number, budget: { deadline: number; timedOut: boolean }): FindHit[] {
+  if (q.kind === 'text' && !q.query.key.includes(SEP)) return scanFolded(doc, q.query, room);
+  return scan(doc, q, room, 0, doc.content.size, budget);
+}
+
 /** Hits in the sentences overlapping [from, to) (the whole document by default); `timedOut` is set
  * when the budget ran out before the end. */
 function scan(doc: PMNode, q: Searcher, room: number, from = 0, to = doc.content.size, budget = { deadline: Infinity, timedOut: false }): FindHit[] {
@@ -173,7 +248,7 @@ function remap(s: FindState, tr: Transaction): FindState {
   // (folds cached per node) beats patching hit by hit, which is O(hits × sentences)
   if (blocks.length > RESCAN_SENTENCES) {
     const budget = { deadline: performance.now() + SCAN_BUDGET_MS, timedOut: false };
-    const hits = scan(doc, q, MAX_HITS + 1, 0, doc.content.size, budget);
+    const hits = scanAll(doc, q, MAX_HITS + 1, budget);
     const truncated = hits.length > MAX_HITS || budget.timedOut;
     if (hits.length > MAX_HITS) hits.length = MAX_HITS;
     const cur = s.current >= 0 ? tr.mapping.map(s.hits[s.current].from) : tr.selection.from;
@@ -232,7 +307,7 @@ export function find(): Plugin<FindState> {
           const base = { ...EMPTY, query: meta.query, options: meta.options, prepared, problem };
           if (!prepared) return base;
           const budget = { deadline: performance.now() + SCAN_BUDGET_MS, timedOut: false };
-          const hits = scan(tr.doc, prepared, MAX_HITS + 1, 0, tr.doc.content.size, budget);
+          const hits = scanAll(tr.doc, prepared, MAX_HITS + 1, budget);
           const truncated = hits.length > MAX_HITS || budget.timedOut;
           if (hits.length > MAX_HITS) hits.length = MAX_HITS;
           return withHits(base, tr.doc, hits, nearest(hits, state.selection.from), truncated);

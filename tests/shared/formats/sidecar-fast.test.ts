@@ -223,3 +223,14 @@ test('extra fields named like Object.prototype members are kept, not dropped', (
   const raw = { ...back, version: '1.9' };
   assert.equal(serializeAnnotations(parseAnnotations(JSON.stringify(raw), { text: TEXT })), json.replace('"version": "1.1"', '"version": "1.9"'));
 });
+
+test('rows whose keys come in another order, or with an unknown key between known ones, are written in schema order', () => {
+  const a = annotate(TEXT);
+  const m = a.mentions[0];
+  a.mentions[0] = { entity: m.entity, type: m.type, text: m.text, end: m.end, start: m.start, sentence: m.sentence, side: m.side, id: m.id };
+  const u = a.units[1] as unknown as Record<string, unknown>;
+  a.units[1] = { id: u.id, zNote: 'ملاحظة', source: u.source, target: u.target, status: u.status, origin: u.origin } as unknown as (typeof a.units)[number];
+  const json = serializeAnnotations(a);
+  assert.equal(json, oracleSerialize(a));
+  assert.ok(json.includes(`{\n      "id": "${m.id}",\n      "side": "${m.side}"`));
+});
