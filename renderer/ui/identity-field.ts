@@ -15,7 +15,7 @@ export interface IdentityField {
 
 export function identityField(t: TFunction, host: Pick<HostBridge, 'userName' | 'setUserName'>): IdentityField {
   const id = uid('identity');
-  const input = h('input', { id, name: 'user-name', type: 'text', dir: 'auto', autocomplete: 'off', spellcheck: 'false', maxlength: 200, 'data-field': 'user-name', 'aria-describedby': id + '-hint' });
+  const input = h('input', { id, name: 'user-name', class: 'user-text', type: 'text', dir: 'auto', autocomplete: 'off', spellcheck: 'false', maxlength: 200, 'data-field': 'user-name', 'aria-describedby': id + '-hint' });
   const hint = h('p', { class: 'hint', id: id + '-hint' }, t('team.identity.hint'));
   let loaded: string | null = null;
   input.disabled = true;
@@ -24,8 +24,10 @@ export function identityField(t: TFunction, host: Pick<HostBridge, 'userName' | 
     if (!r.ok) return;
     loaded = r.value.isDefault ? '' : r.value.name;
     input.value = loaded;
-    input.placeholder = r.value.isDefault ? r.value.name : '';
-    hint.textContent = r.value.isDefault ? t('team.identity.hintDefault', { name: r.value.name }) : t('team.identity.hint');
+    if (!r.value.isDefault) return void (hint.textContent = t('team.identity.hint'));
+    // the OS account name is the user's own text: isolated (bidi) and marked as such, not UI
+    const [before, after = ''] = t('team.identity.hintDefault', { name: '\u0000' }).split('\u0000');
+    hint.replaceChildren(before, h('bdi', { class: 'user-text', dir: 'auto' }, r.value.name), after);
   });
   const element = h('fieldset', { class: 'field settings-identity' }, h('legend', {}, t('team.identity.legend')),
     h('label', { for: id }, t('team.identity.label')), input, hint);

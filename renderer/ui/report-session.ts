@@ -353,6 +353,10 @@ export class ReportSession {
       if (res.ok && res.value.sidecarHash === s.saver.sidecarHash && kind === 'sidecar') return;
       await this.reloadFromDisk(s);
     } else if (kind === 'sidecar') {
+      // a late event for a version this session already opened (the change came before the report
+      // was opened, the event after): nothing to resolve while the file is the one we expect
+      const res = await this.d.host.openReport({ path: s.path });
+      if (res.ok && res.value.sidecarHash === s.saver.sidecarHash) return;
       await this.resolveConflict();
     } else {
       await this.resolveSourceChange();

@@ -90,7 +90,7 @@ test('context menu: on a mention its commands come first; on a suggestion Reject
     await page.waitForSelector('.ent-panel');
     await selectArabic(page, NAME);
     await page.keyboard.press('l');
-    await page.waitForSelector('.ent-panel[data-entities="1"]');
+    await page.locator('.muwazi-editor .ent').first().waitFor();
     const mention = page.locator('.muwazi-editor .ent').first();
     await mention.click({ button: 'right' });
     const menu = page.locator('.context-menu[role="menu"]');

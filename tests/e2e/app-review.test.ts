@@ -46,6 +46,14 @@ async function menu(page: Page, id: string, command: string): Promise<void> {
   await page.locator(`.menu-item[data-command="${command}"]`).click();
 }
 
+/** Clicks row `i`'s English and waits until the review panel follows the caret there (the editor
+ * has taken the click), so a key pressed next acts on that row. */
+async function caretToRow(page: Page, i: number): Promise<void> {
+  await row(page, i).locator('.tgt').click();
+  const id = await row(page, i).getAttribute('data-id');
+  await page.waitForFunction((rid) => document.querySelector<HTMLElement>('.review-panel')?.dataset.row === rid, id);
+}
+
 const announced = (page: Page) => page.locator('[data-review="announce"]').textContent();
 
 test('review: diff since the last review, send back with a comment, a conflict resolved as theirs, accept; saved with who/when; curation takes a mention', async () => {
@@ -78,6 +86,8 @@ test('review: diff since the last review, send back with a comment, a conflict r
 
     // outside review mode the status cycle passes over `reviewed`, and says why
     await row(page, 1).locator('.tgt').click();
+    // the editor has taken the click (the status bar shows the caret row's status) before the key
+    await page.waitForSelector('.status-row-status[data-status="draft"]');
     await page.keyboard.press('Control+Alt+s'); // draft → translated
     await page.waitForFunction(() => document.querySelectorAll<HTMLElement>('.muwazi-editor .row')[1].dataset.status === 'translated');
     await page.keyboard.press('Control+Alt+s');
@@ -102,7 +112,7 @@ test('review: diff since the last review, send back with a comment, a conflict r
     assert.match((await row(page, 0).locator('.row-comments').getAttribute('aria-label')) ?? '', /1 comment/);
 
     // accepting is refused while the merge conflict is open
-    await row(page, 1).locator('.tgt').click();
+    await caretToRow(page, 1);
     await page.keyboard.press('Control+Alt+a');
     await page.waitForFunction(() => /merge conflicts first/.test(document.querySelector('[data-review="announce"]')?.textContent ?? ''));
     assert.notEqual(await row(page, 1).getAttribute('data-status'), 'reviewed');
@@ -112,7 +122,7 @@ test('review: diff since the last review, send back with a comment, a conflict r
     await page.waitForSelector('.review-panel[data-conflicts="0"]');
     await page.waitForSelector('.status-conflicts[data-conflicts="0"]', { state: 'attached' });
 
-    await row(page, 1).locator('.tgt').click();
+    await caretToRow(page, 1);
     await page.keyboard.press('Control+Alt+a');
     await page.waitForFunction(() => document.querySelectorAll<HTMLElement>('.muwazi-editor .row')[1].dataset.status === 'reviewed');
     await page.keyboard.press('Control+s');

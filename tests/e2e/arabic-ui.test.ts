@@ -17,6 +17,7 @@ const USER_TEXT = [
   '.muwazi-editor p.src', '.muwazi-editor p.tgt', // the report's sentences
   '[lang]:not([lang="ar"]):not(html)', // content marked as another language (English forms, matches, hits)
   '.spell-menu-word', '[data-suggestion]', // the misspelt word and its suggestions
+  '.user-text', // names the user chose or the OS gave (the Settings dialog's user name)
 ].join(', ');
 
 /** Latin words allowed in the Arabic UI: format names, key names, tag types (incl. BIO's O), encodings. */

@@ -49,8 +49,8 @@ test('tag all occurrences in project: preview per report, apply (editor + disk),
     await writeSidecar(workspace, other, true);
     const before = await readFile(sidecarFile(workspace, other));
 
-    // Edit → Tag all occurrences in project…
-    await page.locator('.menubar-item[data-menu="edit"]').click();
+    // Entities → Tag all occurrences in project…
+    await page.locator('.menubar-item[data-menu="entities"]').click();
     await page.locator('.menu-item[data-command="tagAllInProject"]').click();
     const dlg = page.locator('dialog[data-dialog="project-tag-all"]');
     await page.waitForSelector('dialog[data-dialog="project-tag-all"][data-state="ready"]');
@@ -124,7 +124,7 @@ test('tag all occurrences in project: Esc while the preview runs asks the host t
       await gate;
       await route.continue();
     });
-    await page.locator('.menubar-item[data-menu="edit"]').click();
+    await page.locator('.menubar-item[data-menu="entities"]').click();
     await page.locator('.menu-item[data-command="tagAllInProject"]').click();
     const dlg = page.locator('dialog[data-dialog="project-tag-all"][data-state="preview"]');
     await dlg.waitFor();
@@ -137,7 +137,7 @@ test('tag all occurrences in project: Esc while the preview runs asks the host t
     release();
     assert.deepEqual(await readFile(sidecarFile(workspace, other)), before);
     // the command runs again afterwards (nothing left over from the cancelled job)
-    await page.locator('.menubar-item[data-menu="edit"]').click();
+    await page.locator('.menubar-item[data-menu="entities"]').click();
     await page.locator('.menu-item[data-command="tagAllInProject"]').click();
     await page.waitForSelector('dialog[data-dialog="project-tag-all"][data-state="ready"]');
     await page.keyboard.press('Escape');

@@ -155,7 +155,7 @@ export async function walkScreens(e: E2E, visit: Visit, o: { arabic?: boolean } 
   await dialog(page, async (screen, p) => {
     await p.waitForSelector('dialog[data-dialog="project-tag-all"][data-state="ready"]');
     await visit(`${screen} (preview)`, p);
-  }, 'project-tag-all', () => menu(page, 'edit', 'tagAllInProject'));
+  }, 'project-tag-all', () => menu(page, 'entities', 'tagAllInProject'));
   await dialog(page, visit, 'concordance', () => menu(page, 'edit', 'concordance'));
   await dialog(page, visit, 'about', () => menu(page, 'help', 'about'));
 
