@@ -13,7 +13,7 @@ import { editorPlugins } from './setup.ts';
 import { commands, type CommandName } from './commands/index.ts';
 import { cursorOf, STATUS_LOWERED, type StatusLowered } from './commands/util.ts';
 import type { EntityOptions } from './plugins/entity-setup.ts';
-import { entityKey, suggestionsOf } from './entities/state.ts';
+import { entityKey, suggestionsOf, type EntityAction, type WordList } from './entities/state.ts';
 import { mentionsOf, type MentionRun } from './entities/doc.ts';
 import { ensureTypeColorRules } from './plugins/entity-colors.ts';
 import { replaceAnnotationsTr } from './replace.ts';
@@ -133,6 +133,8 @@ export interface EditorHandle {
   selectMention(id: string): boolean;
   /** use another glossary: pre-annotation follows it (not an undo step) */
   setGlossary(glossary: GlossaryEntry[]): void;
+  /** the app's word list for tag-all's common-word check (no document change, not an undo step) */
+  setWordList(wordList: WordList | null): void;
   /** selects row `index`'s English (by position in the document) and scrolls to it; false when there is no such row */
   goToRow(index: number): boolean;
   /** QA findings and actions (QA panel) */
@@ -298,6 +300,11 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
     selectMention: (id: string) => selectMention(id)(view.state, view.dispatch),
     setGlossary(glossary: GlossaryEntry[]) {
       applyGlossary(glossary)(view.state, view.dispatch);
+    },
+    setWordList(wordList: WordList | null) {
+      if (!entityKey.getState(view.state)) return;
+      const action: EntityAction = { config: { wordList } };
+      view.dispatch(view.state.tr.setMeta(entityKey, action).setMeta('addToHistory', false));
     },
     goToRow: (index: number) => goToRow(index)(view.state, view.dispatch),
     qa: qaFacet(view),

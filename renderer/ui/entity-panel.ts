@@ -11,6 +11,7 @@
 //     the next one). The panel reaches the editor only through its handle (EditorHandle);
 //   - setGlossary hands an edited glossary (glossary panel, "Save glossary") to the open editor:
 //     its English span suggestions and pre-annotation use it at once.
+import { loadWordList } from './lexicon-import.ts';
 import type { i18n as I18n, TFunction } from 'i18next';
 import type { HostBridge, Workspace } from '../../shared/contract/host.ts';
 import type { TagType } from '../../shared/model/types.ts';
@@ -257,6 +258,8 @@ export function withEntities(create: CreateEditor, ctx: EntityContext, host: Hos
         if (panel?.suggestionsChanged()) panel.schedule();
       },
     });
+    // tag-all's common-word check (shared/entities/common-noun.ts) needs the word list: loaded once
+    void loadWordList(host).then((w) => w && editor.setWordList(w));
     panel = new EntityPanel(editor, ctx, t, host, ui, (text, kind) => toast.showText(text, kind));
     mount.after(panel.el);
     const relabel = () => panel?.render();

@@ -13,6 +13,19 @@ import type { ImportOptions } from '../../shared/align/import.ts';
 
 type AlignImport = (annotations: Annotations, sourceText: string, translation: string, opts: ImportOptions) => { annotations: Annotations; lowConfidence: string[] };
 
+const loaded = new WeakMap<object, Promise<Lexicon | null>>();
+
+/** The app's word list (assets/lexicon), asked of the host once per host bridge and shared by
+ * import and tag-all; null when the host has none or the request failed. */
+export function loadWordList(host: Pick<HostBridge, 'loadLexicon'>): Promise<Lexicon | null> {
+  let p = loaded.get(host);
+  if (!p) {
+    p = Promise.resolve().then(() => host.loadLexicon({})).then((res) => (res.ok && res.value.text ? parseLexicon(res.value.text) : null), () => null);
+    loaded.set(host, p);
+  }
+  return p;
+}
+
 /** `fn` given the word list once the host has sent it; starts loading it now. `onState` hears
  * whether it loaded (the page marks it on <html data-lexicon>, a signal for tests). `root` names the
  * open folder, whose learned list is added (none: the general list alone). */
@@ -23,10 +36,10 @@ export function withLexicon(
   root: () => string | null = () => null,
 ) {
   let lexicon: Lexicon | null = null;
-  void host.loadLexicon({}).then((res) => {
-    if (res.ok && res.value.text) lexicon = parseLexicon(res.value.text);
+  void loadWordList(host).then((l) => {
+    lexicon = l;
     onState?.(lexicon ? 'ready' : 'absent');
-  }, () => onState?.('absent'));
+  });
   return async (annotations: Annotations, sourceText: string, translation: string, opts: SegmentRules) => {
     const folder = root();
     // a failed request leaves the general list alone: the learned one only ever adds

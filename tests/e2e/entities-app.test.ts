@@ -73,9 +73,9 @@ test('tag in one report, open another, accept the pre-annotation', async () => {
     assert.equal(m.text, NAME);
     assert.equal(source.slice(m.start, m.end), NAME, 'code-point offsets slice the source to the name');
     // format 1.1: who tagged it and when ride along (stamped at save)
-    assert.deepEqual(a2.entities.map(({ by: _by, at: _at, ...rest }) => rest), [{ id: m.entity, type: 'LOC', ar: NAME }]);
+    assert.deepEqual((a2.entities as Array<Record<string, unknown>>).map(({ by: _by, at: _at, ...rest }) => rest), [{ id: m.entity, type: 'LOC', ar: NAME }]);
     assert.equal(typeof a2.entities[0].by, 'string');
-    assert.ok(!Number.isNaN(Date.parse(a2.entities[0].at ?? '')), 'a time is stamped');
+    assert.ok(!Number.isNaN(Date.parse(String(a2.entities[0].at))), 'a time is stamped');
     assert.deepEqual(e.errors, []);
   } finally {
     await e.close();

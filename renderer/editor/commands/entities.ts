@@ -317,6 +317,7 @@ export const tagAllOccurrences: ExplainedCommand = explained((state) => {
       const found = propagateReport({ ...annotations, suggestions: [...es.rejected] }, sourceOf(state).text, {
         only: [{ side: on.sentence.side, text: on.text, type: on.attrs.type, entity: on.attrs.entity }],
         blockers,
+        lexicon: es.wordList,
       });
       const { add, lastG } = toAdd(where, found, () => on.attrs.entity, 'propagate', es.next.g, existingOf(state));
       // finding none is an answer, not a refusal: the command ran

@@ -1,6 +1,7 @@
 // The entity plugin's key, its state and action types, and read-only lookups of that state.
 // Commands (commands/entities.ts), the plugin (plugins/entity-state.ts) and the editor handle
 // import this module; it imports neither of them, so they never import each other.
+import type { Lexicon } from '../../../shared/align/lexical.ts';
 import { PluginKey, type EditorState } from 'prosemirror-state';
 import type { DecorationSet } from 'prosemirror-view';
 import type { Side, StoredSuggestion, TagType } from '../../../shared/model/types.ts';
@@ -73,6 +74,9 @@ export interface PendingLink {
 export interface EntityState {
   tagSet: TagType[];
   glossary: GlossaryEntry[];
+  /** the app's word list (assets/lexicon): tag-all holds back names that are also common words
+   * where the row's English reads them as the word; null until the host sent it (or without one) */
+  wordList: WordList | null;
   /** folded glossary forms (snapping's known names) */
   known: ReadonlySet<string>;
   /** next free numbers for mention (m), entity (e) and suggestion (g) ids; never go back, so an
@@ -102,8 +106,11 @@ export interface EntityAction {
   link?: PendingLink | null;
   message?: MessageSpec;
   /** replace the tag set / glossary (after settings or glossary changes) */
-  config?: { tagSet?: TagType[]; glossary?: GlossaryEntry[] };
+  config?: { tagSet?: TagType[]; glossary?: GlossaryEntry[]; wordList?: WordList | null };
 }
+
+/** What tag-all reads of the word list. */
+export type WordList = Pick<Lexicon, 'map'>;
 
 export const entityKey = new PluginKey<EntityState>('muwazi-entities');
 

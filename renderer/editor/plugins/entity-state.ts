@@ -15,7 +15,7 @@ import type { GlossaryEntry } from '../../../shared/entities/glossary.ts';
 import { nameKey } from '../../../shared/text/normalize.ts';
 import { sourceKey } from './source-readonly.ts';
 import { highestIds, mentionsOf, preAnnotation, storedAnnotation } from '../entities/doc.ts';
-import { entityKey, type EntityAction, type EntityMessage, type EntityState, type SuggestionSpec } from '../entities/state.ts';
+import { entityKey, type EntityAction, type EntityMessage, type EntityState, type SuggestionSpec, type WordList } from '../entities/state.ts';
 import { prepareSnapping } from '../entities/snapping.ts';
 import { indexed } from './indexed-decorations.ts';
 
@@ -25,6 +25,8 @@ export interface EntityOptions {
   tagSet?: TagType[];
   /** the project glossary (pre-annotation, English span suggestions, known names for snapping) */
   glossary?: GlossaryEntry[];
+  /** the app's word list, when already loaded (else given later through the `config` action) */
+  wordList?: WordList | null;
   /** receives every message (keys under entities.msg with values: the UI translates and shows
    * them, renderer/ui/entity-messages.ts); without it messages are kept in the state only */
   onMessage?: (m: EntityMessage) => void;
@@ -81,6 +83,7 @@ export function entityStatePlugin(options: EntityOptions = {}): Plugin<EntitySta
         return {
           tagSet: options.tagSet && options.tagSet.length ? options.tagSet : DEFAULT_TAG_SET,
           glossary,
+          wordList: options.wordList ?? null,
           known: knownForms(glossary),
           next: { m: ids.m + 1, e: Math.max(ids.e, used.e) + 1, g: used.g + 1 },
           suggestions: add.length ? DecorationSet.create(state.doc, add.map((a) => suggestionDecoration(a.from, a.to, a.spec))) : DecorationSet.empty,
@@ -113,15 +116,16 @@ export function entityStatePlugin(options: EntityOptions = {}): Plugin<EntitySta
           suggestions = suggestions.remove(suggestions.find(undefined, undefined, (spec) => ids.has((spec as SuggestionSpec).id)));
         }
         if (action.add?.length) suggestions = suggestions.add(tr.doc, action.add.map((a) => suggestionDecoration(a.from, a.to, a.spec)));
-        let { tagSet, glossary: gl, known } = value;
+        let { tagSet, glossary: gl, known, wordList } = value;
         if (action.config?.tagSet) tagSet = action.config.tagSet;
+        if (action.config?.wordList !== undefined) wordList = action.config.wordList;
         if (action.config?.glossary) {
           gl = action.config.glossary;
           known = knownForms(gl);
         }
         const message = action.message ? { seq: (value.message?.seq ?? 0) + 1, ...action.message } : value.message;
         const rejected = action.reject?.length ? [...value.rejected, ...action.reject] : value.rejected;
-        return { ...value, tagSet, glossary: gl, known, next, suggestions, link, linkFrom, message, rejected };
+        return { ...value, tagSet, glossary: gl, known, wordList, next, suggestions, link, linkFrom, message, rejected };
       },
     },
     props: {
