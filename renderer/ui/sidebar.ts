@@ -11,6 +11,9 @@ export class Sidebar {
   private readonly list: HTMLElement;
   private workspace: Workspace | null = null;
   private current: string | null = null;
+  /** each report's entry, kept across renders: a refresh (a save, a file changed on disk) updates
+   * the entries in place, so a click whose mousedown came before it still lands on its button */
+  private readonly entries = new Map<string, { li: HTMLElement; btn: HTMLButtonElement; report: ReportSummary }>();
 
   constructor(private t: TFunction, private readonly onOpen: (r: ReportSummary) => void) {
     this.heading = h('h2', { class: 'sidebar-title', id: 'sidebar-title' });
@@ -59,12 +62,12 @@ export class Sidebar {
     this.heading.tabIndex = -1;
     if (ws) this.heading.title = ws.root;
     const focusedPath = (document.activeElement as HTMLElement | null)?.dataset?.path;
-    this.list.replaceChildren();
-    if (!ws) {
-      this.list.append(h('li', { class: 'sidebar-note' }, t('sidebar.noWorkspace')));
+    if (!ws || ws.reports.length === 0) {
+      this.entries.clear();
+      this.list.replaceChildren(h('li', { class: 'sidebar-note' }, t(ws ? 'sidebar.empty' : 'sidebar.noWorkspace')));
       return;
     }
-    if (ws.reports.length === 0) this.list.append(h('li', { class: 'sidebar-note' }, t('sidebar.empty')));
+    const wanted: HTMLElement[] = [];
     for (const r of ws.reports) {
       const pct = r.rows ? Math.round((100 * r.translated) / r.rows) : 0;
       const btn = h('button', {
@@ -83,13 +86,32 @@ export class Sidebar {
       // the fill width is set through the CSSOM (CSP forbids style attributes in markup, not CSSOM)
       const fill = btn.querySelector<HTMLElement>('.report-bar-fill')!;
       fill.style.inlineSize = `${pct}%`;
-      btn.addEventListener('click', () => this.onOpen(r));
-      this.list.append(h('li', {}, btn));
+      wanted.push(this.entry(r, btn));
     }
+    const keep = new Set(ws.reports.map((r) => r.path));
+    for (const path of [...this.entries.keys()]) if (!keep.has(path)) this.entries.delete(path);
+    const now = [...this.list.children];
+    if (now.length !== wanted.length || now.some((el, i) => el !== wanted[i])) this.list.replaceChildren(...wanted);
     const buttons = [...this.list.querySelectorAll<HTMLButtonElement>('button.report')];
     // roving tabindex: one tab stop for the list, on the open report
     (buttons.find((b) => b.dataset.path === this.current) ?? buttons[0])?.setAttribute('tabindex', '0');
     if (focusedPath) buttons.find((b) => b.dataset.path === focusedPath)?.focus();
+  }
+
+  /** The report's list item: the existing one updated to `fresh` (same button element), or a new one. */
+  private entry(r: ReportSummary, fresh: HTMLButtonElement): HTMLElement {
+    const had = this.entries.get(r.path);
+    if (!had) {
+      const item = { li: h('li', {}, fresh), btn: fresh, report: r };
+      fresh.addEventListener('click', () => this.onOpen(item.report));
+      this.entries.set(r.path, item);
+      return item.li;
+    }
+    had.report = r;
+    for (const a of [...had.btn.attributes]) if (!fresh.hasAttribute(a.name)) had.btn.removeAttribute(a.name);
+    for (const a of [...fresh.attributes]) if (had.btn.getAttribute(a.name) !== a.value) had.btn.setAttribute(a.name, a.value);
+    had.btn.replaceChildren(...fresh.childNodes);
+    return had.li;
   }
 
   private onKey(ev: KeyboardEvent): void {

@@ -27,6 +27,9 @@ test('a save updates its report in the sidebar without rescanning the folder', a
     const name = await openReportAt(page, 0);
     const entry = page.locator(`button.report[data-name="${name}"]`);
     assert.equal(await entry.getAttribute('data-translated'), '0');
+    // the entries are updated in place, not rebuilt: a click whose mousedown came before a refresh
+    // still lands on its button (mark the elements with a property a rebuild would lose)
+    await page.evaluate(() => document.querySelectorAll('button.report').forEach((b) => ((b as unknown as { mark: number }).mark = 1)));
     await page.clock.install();
 
     await typeInFirstTarget(page, 'The sidebar follows the save ١٢٣ 🙂');
@@ -34,6 +37,8 @@ test('a save updates its report in the sidebar without rescanning the folder', a
     await page.waitForSelector('.status-save[data-state="saved"]');
     assert.equal(await entry.getAttribute('data-translated'), '1', 'updated from the saved annotations');
     assert.match(await entry.locator('.report-progress').innerText(), /^1 of/);
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('button.report')].map((b) => (b as unknown as { mark?: number }).mark ?? 0)),
+      Array(await page.locator('button.report').count()).fill(1), 'the same button elements after the update');
 
     await page.clock.runFor(60_000); // any debounced rescan would have fired by now
     const calls = await page.evaluate(() => (window as unknown as { __calls: string[] }).__calls);

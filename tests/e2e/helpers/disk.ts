@@ -56,7 +56,14 @@ export async function openReportAt(page: Page, n: number): Promise<string> {
   await page.waitForFunction((p) => {
     const main = document.querySelector<HTMLElement>('.editor-area');
     return main?.dataset.report === p && main.dataset.reportState === 'open' && !!main.querySelector('.muwazi-editor .row');
-  }, path);
+  }, path).catch(async (err: Error) => {
+    // say what the page shows instead (a dialog waiting for an answer, the editor area's state)
+    const seen = await page.evaluate(() => ({
+      dialogs: [...document.querySelectorAll<HTMLElement>('dialog[open]')].map((d) => `${d.dataset.dialog}: ${d.innerText.slice(0, 200)}`),
+      main: { ...document.querySelector<HTMLElement>('.editor-area')?.dataset },
+    })).catch(() => null);
+    throw new Error(`${err.message}\nopening ${name}; the page shows ${JSON.stringify(seen)}`);
+  });
   return name;
 }
 
