@@ -3,6 +3,7 @@
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-store.ts save|load
 // Not a bench (run.ts runs *.bench.ts only): it prints the median wall and CPU time (CPU time is
 // what to compare on a loaded machine; it leaves out the waits for the disk).
+import { withStamps } from '../shared/team/provenance.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,10 +21,13 @@ try {
   const txt = join(dir, 'bench.txt');
   await writeFile(txt, text);
   const journalDir = join(dir, 'journal');
-  const parsed = AnnotationsSchema.parse(annotations) as Annotations;
+  let parsed = AnnotationsSchema.parse(annotations) as Annotations;
   const request = new SaveRequestParser();
   request.remember('bench.txt', parsed);
-  let hash = (await saveReport(txt, parsed, null, { journalDir, validated: true })).sidecarHash;
+  const first = await saveReport(txt, parsed, null, { journalDir, validated: true });
+  let hash = first.sidecarHash;
+  // as the app does (EditorHandle.adoptStamps): requests carry what the saves stamped
+  parsed = withStamps(parsed, first.stamped, first.savedAt);
   const times: number[] = [];
   const cpu: number[] = [];
   let c0 = process.cpuUsage();
@@ -39,9 +43,11 @@ try {
       c0 = process.cpuUsage();
       const req = request.parse(payload);
       if (!req.success) throw new Error('rejected');
-      hash = (await saveReport(txt, req.data.annotations, req.data.sidecarHash, { journalDir, validated: true })).sidecarHash;
+      const saved = await saveReport(txt, req.data.annotations, req.data.sidecarHash, { journalDir, validated: true });
+      hash = saved.sidecarHash;
       cpuDone();
       times.push(performance.now() - t0);
+      parsed = withStamps(parsed, saved.stamped, saved.savedAt);
     } else {
       forgetKnownHashes();
       const t0 = performance.now();

@@ -15,6 +15,7 @@
 // with its baseline (bench/report.ts): JSON.stringify + fs.writeFile (no order, no checks, no
 // fsync, no .bak) and fs.readFile + JSON.parse.
 // serializeMs and checksMs are the parts of a save spent in serializeAnnotations and checkAnnotations.
+import { withStamps } from '../shared/team/provenance.ts';
 import { mkdtemp, open, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,7 +103,7 @@ async function measure(text: string, annotations: Annotations): Promise<Record<s
       return r;
     };
     // what the host service hands over: the schema's output
-    const parsed = AnnotationsSchema.parse(annotations) as Annotations;
+    let parsed = AnnotationsSchema.parse(annotations) as Annotations;
     const request = new SaveRequestParser();
     request.remember('bench.txt', parsed);
     let hash: string | null = null;
@@ -132,11 +133,14 @@ async function measure(text: string, annotations: Annotations): Promise<Record<s
     await pairs(async (r) => {
       const payload = { path: 'bench.txt', annotations: structuredClone(parsed), sidecarHash: hash };
       payload.annotations.units[r * 101].status = r % 2 ? 'reviewed' : 'translated';
-      hash = (await time('saveApp', async () => {
+      const saved = await time('saveApp', async () => {
         const req = request.parse(payload);
         if (!req.success) throw new Error('bench request rejected');
         return saveReport(txt, req.data.annotations, req.data.sidecarHash, { journalDir, validated: true });
-      })).sidecarHash;
+      });
+      hash = saved.sidecarHash;
+      // as the app does (EditorHandle.adoptStamps): the next request carries what this save stamped
+      parsed = withStamps(parsed, saved.stamped, saved.savedAt);
     }, baselineSave);
     for (let r = 0; r < RUNS; r++) {
       parsed.modified = new Date(r * 2000).toISOString();

@@ -21,7 +21,7 @@ import { rememberOwnWrite } from './own-writes.ts';
 import { withFileLock } from './file-lock.ts';
 import { isInside } from './paths.ts';
 import { cleanStaleTempsThrottled } from './stale-temps.ts';
-import { stampProvenance } from '../../shared/team/provenance.ts';
+import { newStamps, stampProvenance, type SaveStamps } from '../../shared/team/provenance.ts';
 import { currentUserName } from './identity.ts';
 import { previousSaved, rememberLoaded, rememberSaved } from './last-saved.ts';
 import { validatedSidecars, type ValidatedSidecars } from './validated-sidecars.ts';
@@ -357,7 +357,7 @@ export async function saveReport(
   annotations: Annotations,
   expectedSidecarHash: string | null,
   opts: SaveOptions = {},
-): Promise<{ sidecarHash: string; savedAt: string }> {
+): Promise<{ sidecarHash: string; savedAt: string; stamped: SaveStamps }> {
   // every save stamps "modified" (the renderer's copy keeps the time it was loaded)
   const savedAt = (opts.now ?? (() => new Date().toISOString()))();
   const scPath = sidecarPath(txtPath);
@@ -373,7 +373,7 @@ export async function saveReport(
   });
   rememberSaved(scPath, hash, stamped);
   await discardJournal(opts.journalDir ?? defaultJournalDir(), txtPath).catch(() => undefined);
-  return { sidecarHash: hash, savedAt };
+  return { sidecarHash: hash, savedAt, stamped: newStamps(annotations, stamped, user, savedAt) };
 }
 
 /** The compare-and-swap itself (the caller holds the sidecar's lock); returns the new file's hash. */

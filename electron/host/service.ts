@@ -2,6 +2,7 @@
 // Electron IPC handlers and by the browser-mode HTTP server alike. It validates each payload against
 // the call's zod schema, confines every path to a folder the user opened (./paths.ts), delegates to
 // the plain Node services, and turns expected failures into `{ ok: false, code, message }`.
+import type { SaveStamps } from '../../shared/team/provenance.ts';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, sep } from 'node:path';
 import type { z } from 'zod';
@@ -60,7 +61,7 @@ export interface HostDeps {
   /** reads and decodes a report with its sidecar (created fresh when absent, segmented with the project's abbreviations) */
   openReport(txtPath: string, opts: { journalDir: string; ignoreSidecar?: boolean } & SegmentRules): Promise<OpenedReport>;
   /** writes the sidecar atomically; refuses with 'conflict' when the file on disk is not `expectedSidecarHash` */
-  saveReport(txtPath: string, annotations: Annotations, expectedSidecarHash: string | null, opts: { journalDir: string; validated?: boolean; user?: string }): Promise<{ sidecarHash: string; savedAt: string }>;
+  saveReport(txtPath: string, annotations: Annotations, expectedSidecarHash: string | null, opts: { journalDir: string; validated?: boolean; user?: string }): Promise<{ sidecarHash: string; savedAt: string; stamped?: SaveStamps }>;
   /** writes the user's version beside the sidecar ("keep both"); returns the copy's path */
   saveCopy(txtPath: string, annotations: Annotations): Promise<string>;
   /** records unsaved edits for crash recovery */

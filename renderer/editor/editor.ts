@@ -1,6 +1,7 @@
 // The editor's public API for the app shell: one EditorView for the whole report.
 // The app also loads renderer/editor/editor.css (this module imports no CSS so it stays
 // importable in Node tests and bundlers alike).
+import { withStamps, type SaveStamps } from '../../shared/team/provenance.ts';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { goToRow, goToUnit } from './commands/navigate.ts';
 import { qaFacet, spellFacet, translationFacet, type EditorQa, type EditorSpell, type EditorTranslation } from './facets.ts';
@@ -92,6 +93,8 @@ export interface EditorHandle {
   view: EditorView;
   /** the current annotations: units, segments, targets and mentions from the document, the rest from the last loaded annotations */
   getAnnotations(): Annotations;
+  /** provenance a save stamped (format 1.1): the model the next saves start from carries it */
+  adoptStamps(stamped: SaveStamps, at: string): void;
   /** run a named command (see commands/index.ts); false when it does not apply here */
   runCommand(name: string): boolean;
   /** run a catalog command by id (shared/commands/catalog.ts, via command-table.ts); false when it does not apply */
@@ -238,6 +241,9 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
   return {
     view,
     getAnnotations: () => withSuggestions(docToAnnotations(view.state.doc, base, sourceText), view.state),
+    adoptStamps(stamped: SaveStamps, at: string) {
+      base = withStamps(base, stamped, at);
+    },
     runCommand(name: string) {
       const cmd = (commands as Record<string, (typeof commands)[CommandName]>)[name];
       if (!cmd) return false;

@@ -3,6 +3,7 @@
 // first, or ask), reload from disk, a conflict with a change on disk (keep mine, take theirs, keep
 // both), a changed Arabic source under unsaved edits. Moved out of app.ts (issue 14 §1); the app
 // shell gives it its regions and a few hooks (SessionDeps) and reads `current`.
+import type { SaveStamps } from '../../shared/team/provenance.ts';
 import type { i18n as I18n, TFunction } from 'i18next';
 import type { Annotations, StoredSuggestion, TagType } from '../../shared/model/types.ts';
 import type { Failure, HostBridge, OpenedReport, ReportSummary, Workspace } from '../../shared/contract/host.ts';
@@ -43,6 +44,8 @@ export interface EditorLike extends Partial<WorkbenchActions> {
   goToUnit?(unit: string, fallbackIndex?: number): boolean;
   /** the selected text ('' for a cursor), to start a search with */
   selectedText?(): string;
+  /** provenance a save stamped (format 1.1), written into the model the next saves start from */
+  adoptStamps?(stamped: SaveStamps, at: string): void;
   /** adds pending suggestions as one undo step (project tag-all); those added (`dryRun`: only says which) */
   addSuggestions?(list: readonly StoredSuggestion[], opts?: { dryRun?: boolean }): StoredSuggestion[];
   focus(): void;
@@ -221,7 +224,11 @@ export class ReportSession {
       },
       onJournal: (v) => this.statusbar.setJournaled(v),
       // this report's progress from what was just saved: no folder rescan per save
-      onSaved: (a) => this.d.updateSummary(report.path, a),
+      onSaved: (a, saved) => {
+        // the provenance the host stamped: the editor's model carries it from now on
+        if (saved.stamped) editor.adoptStamps?.(saved.stamped, saved.savedAt);
+        this.d.updateSummary(report.path, a);
+      },
     });
     session = { path: report.path, report, editor, saver, replacing: false };
     this.current = session;

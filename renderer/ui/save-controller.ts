@@ -8,6 +8,7 @@
 // - a save never runs twice at once: a save requested meanwhile runs after it, with fresh content;
 // - a failure keeps the edits (memory + journal) and reports the failure; 'conflict' is handed to
 //   the app, which asks the user (keep mine / take theirs / keep both).
+import type { SaveStamps } from '../../shared/team/provenance.ts';
 import type { Failure, HostApi } from '../../shared/contract/host.ts';
 import type { Annotations } from '../../shared/model/types.ts';
 
@@ -37,7 +38,7 @@ export interface SaveControllerOptions {
   onState: (state: SaveState, failure?: Failure) => void;
   /** called after a successful save with exactly what was saved (the sidebar updates this report's
    * progress from it instead of rescanning the folder) */
-  onSaved?: (annotations: Annotations) => void;
+  onSaved?: (annotations: Annotations, saved: { savedAt: string; stamped?: SaveStamps }) => void;
   /** called after a successful journal write (the status bar exposes it; e2e tests wait on it) */
   onJournal?: (version: number) => void;
 }
@@ -174,7 +175,7 @@ export class SaveController {
       // the host clears the journal on a successful save; a newer edit journals again
       if (this.journaledVersion <= v) this.journaledVersion = v;
       if (!this.dirty) this.cancelJournal();
-      this.o.onSaved?.(annotations);
+      this.o.onSaved?.(annotations, res.value);
       this.setState(this.dirty ? 'unsaved' : 'saved');
       if (this.dirty && this.autosaveTimer === null) this.changedAgainLater();
       return true;

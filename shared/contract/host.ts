@@ -348,7 +348,12 @@ export const hostCalls = {
   openReport: call(z.object({ path: z.string().min(1), ignoreSidecar: z.boolean().optional() }).strict(), OpenedReportSchema),
   saveReport: call(
     z.object({ path: z.string().min(1), annotations: AnnotationsSchema, sidecarHash: z.string().nullable() }).strict(),
-    z.object({ sidecarHash: z.string(), savedAt: z.string() }),
+    z.object({
+      sidecarHash: z.string(), savedAt: z.string(),
+      /** provenance this save stamped anew (format 1.1): the app writes it into its model, so the
+       * next request carries it (shared/team/provenance.ts SaveStamps) */
+      stamped: z.object({ by: z.string(), units: z.array(z.string()), mentions: z.array(z.string()), entities: z.array(z.string()) }).optional(),
+    }),
   ),
   /** crash-recovery journal of unsaved edits; cleared by a successful save or on discard */
   writeJournal: call(z.object({ path: z.string().min(1), annotations: AnnotationsSchema }).strict(), z.object({})),

@@ -85,3 +85,31 @@ export function stampProvenance(prev: Annotations | null, next: Annotations, use
 
   return { ...next, units, mentions, entities };
 }
+
+/** What a save stamped anew: the ids, all with `by` and the save's time. Sent back to the app so
+ * its model carries them: the next request then has them already and nothing is copied again
+ * (without this, every save after the first of a freshly tagged report copied every mention). */
+export interface SaveStamps {
+  by: string;
+  units: string[];
+  mentions: string[];
+  entities: string[];
+}
+
+/** The ids `stamped` (stampProvenance's result for `next`) stamped with `by`/`at` that `next` did
+ * not carry yet. */
+export function newStamps(next: Annotations, stamped: Annotations, by: string, at: string): SaveStamps {
+  const fresh = <T extends { id: string } & Stamp>(was: readonly T[], now: readonly T[]) =>
+    now.flatMap((x, i) => (x !== was[i] && x.by === by && x.at === at && (was[i]?.by !== by || was[i]?.at !== at) ? [x.id] : []));
+  return { by, units: fresh(next.units, stamped.units), mentions: fresh(next.mentions, stamped.mentions), entities: fresh(next.entities, stamped.entities) };
+}
+
+/** `a` with `stamps` written on the items they name (a new model; items not named are shared). */
+export function withStamps(a: Annotations, stamps: SaveStamps, at: string): Annotations {
+  const put = <T extends { id: string } & Stamp>(list: readonly T[], ids: readonly string[]): T[] => {
+    if (!ids.length) return list as T[];
+    const want = new Set(ids);
+    return list.map((x) => (want.has(x.id) ? { ...x, by: stamps.by, at } : x));
+  };
+  return { ...a, units: put(a.units, stamps.units), mentions: put(a.mentions, stamps.mentions), entities: put(a.entities, stamps.entities) };
+}

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import type { SaveStamps } from '../../../shared/team/provenance.ts';
 import assert from 'node:assert/strict';
 import { SaveController, type SaveState, type Timers } from '../../../renderer/ui/save-controller.ts';
 import { createAnnotations } from '../../../shared/model/create.ts';
@@ -44,7 +45,7 @@ const settle = () => new Promise<void>((r) => setImmediate(r));
 const TEXT = 'قَالَ الرَّئِيسُ 🙂 إن Reuters نشرت ٣ تقارير.';
 const SOURCE = { file: 'r.txt', sha256: 'a'.repeat(64), encoding: 'utf-8', bom: false, lineEnding: 'none' as const, length: 43, language: 'ar' };
 
-function setup(opts: { saveResults?: Array<Result<{ sidecarHash: string; savedAt: string }>> } = {}) {
+function setup(opts: { saveResults?: Array<Result<{ sidecarHash: string; savedAt: string; stamped?: SaveStamps }>> } = {}) {
   const timers = new FakeTimers();
   const states: Array<{ s: SaveState; f?: Failure }> = [];
   const saves: Array<{ annotations: Annotations; sidecarHash: string | null }> = [];
@@ -66,15 +67,19 @@ function setup(opts: { saveResults?: Array<Result<{ sidecarHash: string; savedAt
   };
   const journaled: number[] = [];
   const saved: Annotations[] = [];
+  const results2: Array<{ savedAt: string; stamped?: SaveStamps }> = [];
   const c = new SaveController({
     path: '/w/r.txt', sidecarHash: 'h0', host, timers,
     getAnnotations: () => doc,
     onState: (s, f) => states.push({ s, f }),
     onJournal: (v) => journaled.push(v),
-    onSaved: (a) => saved.push(a),
+    onSaved: (a, r) => {
+      saved.push(a);
+      results2.push(r);
+    },
   });
   return {
-    c, timers, states, saves, journals, journaled, saved,
+    c, timers, states, saves, journals, journaled, saved, results: results2,
     /** one edit: the English of the first row changes */
     edit(text: string) {
       version++;
@@ -248,4 +253,12 @@ test('markConflict (the watcher saw the sidecar change): no autosave until adopt
   await saving;
   await waiting;
   assert.equal(idle, true);
+});
+
+test('onSaved hears what the save stamped (format 1.1), for the editor to adopt', async () => {
+  const stamped = { by: 'ليلى', units: ['u1'], mentions: [], entities: [] };
+  const s = setup({ saveResults: [{ ok: true, value: { sidecarHash: 'h1', savedAt: '2026-12-05T04:00:00.000Z', stamped } }] });
+  s.edit('Reviewed ٣');
+  assert.equal(await s.c.flush(), true);
+  assert.deepEqual(s.results, [{ sidecarHash: 'h1', savedAt: '2026-12-05T04:00:00.000Z', stamped }]);
 });
