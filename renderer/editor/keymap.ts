@@ -8,6 +8,7 @@ import type { Plugin } from 'prosemirror-state';
 import { commands, type CommandName } from './commands/index.ts';
 import { cursorOf, type Command } from './commands/util.ts';
 import { arrowToRow, inSentence } from './commands/arrows.ts';
+import { entryOf } from '../../shared/commands/catalog.ts';
 
 /** One documented shortcut. */
 export interface Shortcut {
@@ -19,31 +20,39 @@ export interface Shortcut {
   description: string;
 }
 
+/** The keys of an editor command: the command catalog (shared/commands/catalog.ts) is the one
+ * list the menus, palette, help and this keymap read, so they cannot disagree. */
+function keysOf(id: CommandName): string[] {
+  const keys = entryOf(id)?.keys;
+  if (!keys?.length) throw new Error(`the command catalog has no keys for ${id}`);
+  return [...keys];
+}
+
 /** All shortcuts of the editor, in the order a help panel should show them. */
 export const SHORTCUTS: readonly Shortcut[] = [
-  { command: 'nextRowTarget', keys: ['Enter', 'Tab'], description: "Next row's English" },
+  { command: 'nextRowTarget', keys: keysOf('nextRowTarget'), description: "Next row's English" },
   // Ctrl+Enter goes back a row, as OmegaT's does
-  { command: 'previousRowTarget', keys: ['Shift-Tab', 'Mod-Enter'], description: "Previous row's English" },
-  { command: 'splitTarget', keys: ['Shift-Enter'], description: 'Split the English sentence at the cursor' },
-  { command: 'mergeTargetNext', keys: ['Mod-Alt-j'], description: 'Merge the English sentence with the next one' },
-  { command: 'splitRow', keys: ['Mod-Alt-r'], description: 'Split the row at the sentence under the cursor' },
-  { command: 'mergeRowPrevious', keys: ['Mod-Alt-p'], description: 'Merge the row with the previous row' },
-  { command: 'mergeRowNext', keys: ['Mod-Alt-n'], description: 'Merge the row with the next row' },
-  { command: 'moveSentenceUp', keys: ['Mod-Shift-ArrowUp'], description: 'Move the first sentence of the cell into the previous row' },
-  { command: 'moveSentenceDown', keys: ['Mod-Shift-ArrowDown'], description: 'Move the last sentence of the cell into the next row' },
-  { command: 'insertTargetRow', keys: ['Mod-Shift-Enter'], description: 'Insert an empty row with only English (0-1)' },
-  { command: 'leaveUntranslated', keys: ['Mod-Alt-u'], description: 'Leave the Arabic untranslated (1-0), or undo that' },
-  { command: 'splitSource', keys: ['Mod-Alt-k'], description: 'Split the Arabic sentence at the cursor' },
-  { command: 'mergeSourceNext', keys: ['Mod-Alt-m'], description: 'Merge the Arabic sentence with the next one' },
-  { command: 'confirmRow', keys: ['Mod-Alt-Enter'], description: 'Confirm the row' },
-  { command: 'cycleStatus', keys: ['Mod-Alt-s'], description: 'Next row status (auto → draft → translated → auto; reviewed only by Accept in review mode)' },
-  { command: 'nextLowConfidence', keys: ['F8'], description: 'Next row to review (QA finding or low confidence)' },
-  { command: 'previousLowConfidence', keys: ['Shift-F8'], description: 'Previous row to review (QA finding or low confidence)' },
+  { command: 'previousRowTarget', keys: keysOf('previousRowTarget'), description: "Previous row's English" },
+  { command: 'splitTarget', keys: keysOf('splitTarget'), description: 'Split the English sentence at the cursor' },
+  { command: 'mergeTargetNext', keys: keysOf('mergeTargetNext'), description: 'Merge the English sentence with the next one' },
+  { command: 'splitRow', keys: keysOf('splitRow'), description: 'Split the row at the sentence under the cursor' },
+  { command: 'mergeRowPrevious', keys: keysOf('mergeRowPrevious'), description: 'Merge the row with the previous row' },
+  { command: 'mergeRowNext', keys: keysOf('mergeRowNext'), description: 'Merge the row with the next row' },
+  { command: 'moveSentenceUp', keys: keysOf('moveSentenceUp'), description: 'Move the first sentence of the cell into the previous row' },
+  { command: 'moveSentenceDown', keys: keysOf('moveSentenceDown'), description: 'Move the last sentence of the cell into the next row' },
+  { command: 'insertTargetRow', keys: keysOf('insertTargetRow'), description: 'Insert an empty row with only English (0-1)' },
+  { command: 'leaveUntranslated', keys: keysOf('leaveUntranslated'), description: 'Leave the Arabic untranslated (1-0), or undo that' },
+  { command: 'splitSource', keys: keysOf('splitSource'), description: 'Split the Arabic sentence at the cursor' },
+  { command: 'mergeSourceNext', keys: keysOf('mergeSourceNext'), description: 'Merge the Arabic sentence with the next one' },
+  { command: 'confirmRow', keys: keysOf('confirmRow'), description: 'Confirm the row' },
+  { command: 'cycleStatus', keys: keysOf('cycleStatus'), description: 'Next row status (auto → draft → translated → auto; reviewed only by Accept in review mode)' },
+  { command: 'nextLowConfidence', keys: keysOf('nextLowConfidence'), description: 'Next row to review (QA finding or low confidence)' },
+  { command: 'previousLowConfidence', keys: keysOf('previousLowConfidence'), description: 'Previous row to review (QA finding or low confidence)' },
   // review mode only (renderer/ui/review-panel.ts); accept and send back are the panel's Ctrl+Alt+A / Ctrl+Alt+B
-  { command: 'nextChangedRow', keys: ['F7'], description: 'Review mode: next row changed since its review' },
-  { command: 'previousChangedRow', keys: ['Shift-F7'], description: 'Review mode: previous row changed since its review' },
-  { command: 'undo', keys: ['Mod-z'], description: 'Undo' },
-  { command: 'redo', keys: ['Mod-Shift-z', 'Mod-y'], description: 'Redo' },
+  { command: 'nextChangedRow', keys: keysOf('nextChangedRow'), description: 'Review mode: next row changed since its review' },
+  { command: 'previousChangedRow', keys: keysOf('previousChangedRow'), description: 'Review mode: previous row changed since its review' },
+  { command: 'undo', keys: keysOf('undo'), description: 'Undo' },
+  { command: 'redo', keys: keysOf('redo'), description: 'Redo' },
 ];
 
 /** Enter in the Arabic does nothing (the source is read-only), quietly. */

@@ -2,8 +2,9 @@
 // the native menu (electron/menu.ts), the in-window menu bar, the context menu, the command palette,
 // the row toolbar and the shortcut list (renderer/ui/command-registry.ts adds how to run each and
 // whether it applies now). The keys here are the ones the keymaps bind (renderer/editor/keymap.ts,
-// renderer/editor/plugins/entity-keys.ts, APP_SHORTCUTS in renderer/ui/commands.ts); a unit test
-// (tests/shared/commands/catalog.test.ts) fails when the two disagree.
+// renderer/editor/plugins/entity-keys.ts, APP_SHORTCUTS in renderer/ui/commands.ts): the editor's
+// keymap takes its keys from here (keysOf in keymap.ts); a unit test
+// (tests/shared/commands/catalog.test.ts) fails when any of them disagrees.
 // Adding a command is one line in CATALOG (plus its label in shared/i18n/*.json and its handler).
 
 /** Who runs a command: the app shell (App.run), or the editor (EditorHandle.run). 'key' entries are
