@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startE2E, waitReady } from './helpers/server.ts';
-import { openReportAt, pollUntil } from './helpers/disk.ts';
+import { openReportAt, untilOnDisk } from './helpers/disk.ts';
 import { PROBE_AR, PROBE_EN, writeLearnedProject } from '../electron/host/learned-fixture.ts';
 import { LEARNED_LEXICON_FILE } from '../../shared/align/learned-file.ts';
 import { existsSync } from 'node:fs';
@@ -34,7 +34,7 @@ test('import in the app uses the folder\'s learned word list', async () => {
     })));
     const row1 = rows.find((r) => r.ar === PROBE_AR[1]);
     assert.equal(row1?.en, PROBE_EN[2], JSON.stringify(rows));
-    await pollUntil(async () => existsSync(join(e.workspace, LEARNED_LEXICON_FILE)), () => `${LEARNED_LEXICON_FILE} not written`);
+    await untilOnDisk(join(e.workspace, LEARNED_LEXICON_FILE), async () => existsSync(join(e.workspace, LEARNED_LEXICON_FILE)), () => `${LEARNED_LEXICON_FILE} not written`);
     assert.deepEqual(e.errors, []);
   } finally {
     await e.close();

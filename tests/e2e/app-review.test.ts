@@ -11,7 +11,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startE2E } from './helpers/server.ts';
-import { openReportAt, pollUntil, replaceFile, sidecarFile } from './helpers/disk.ts';
+import { openReportAt, untilOnDisk, replaceFile, sidecarFile } from './helpers/disk.ts';
 
 // the name the host stamps (electron/host/identity.ts reads it at each call)
 const USER = 'ليلى الراوي';
@@ -68,7 +68,7 @@ test('review: diff since the last review, send back with a comment, a conflict r
     await setEnglish(page, 1, 'He met the prince.');
     await setEnglish(page, 2, 'Talks lasted an hour.');
     await page.keyboard.press('Control+s');
-    await pollUntil(async () => {
+    await untilOnDisk(file, async () => {
       try { return englishOf(await read(file), 2) === 'Talks lasted an hour.'; } catch { return false; }
     }, () => 'the first save did not reach the disk');
 
@@ -127,7 +127,7 @@ test('review: diff since the last review, send back with a comment, a conflict r
     await page.waitForFunction(() => document.querySelectorAll<HTMLElement>('.muwazi-editor .row')[1].dataset.status === 'reviewed');
     await page.keyboard.press('Control+s');
 
-    await pollUntil(async () => {
+    await untilOnDisk(file, async () => {
       const d = await read(file);
       return d.units[1].status === 'reviewed' && !d.conflicts && (d.units[0].comments?.length ?? 0) === 1;
     }, async () => `sidecar not as expected: ${JSON.stringify((await read(file)).units.slice(0, 3))}`);

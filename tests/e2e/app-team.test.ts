@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { startE2E } from './helpers/server.ts';
-import { openReportAt, pollUntil, sidecarFile } from './helpers/disk.ts';
+import { openReportAt, untilOnDisk, sidecarFile } from './helpers/disk.ts';
 
 test('teams: my name is stamped on the row I changed; Agreement… compares the folder with a copy', async () => {
   const e = await startE2E();
@@ -30,7 +30,7 @@ test('teams: my name is stamped on the row I changed; Agreement… compares the 
     await page.keyboard.type('The delegation arrived.');
     const file = sidecarFile(e.workspace, name);
     let units: { status: string; by?: string; at?: string }[] = [];
-    await pollUntil(async () => {
+    await untilOnDisk(file, async () => {
       try {
         units = JSON.parse(await readFile(file, 'utf8')).units;
       } catch {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startE2E } from './helpers/server.ts';
-import { openReportAt, pollUntil, sidecarFile } from './helpers/disk.ts';
+import { openReportAt, sidecarFile, untilOnDisk } from './helpers/disk.ts';
 import { openReport, saveReport } from '../../electron/host/report-store.ts';
 import { addMention } from '../../shared/entities/mentions.ts';
 import { OffsetMap } from '../../shared/text/offsets.ts';
@@ -33,6 +33,12 @@ async function writeSidecar(workspace: string, file: string, tag: boolean): Prom
 }
 
 const suggestionsShown = (page: import('playwright-core').Page) => page.locator('.muwazi-editor .ent-suggest').count();
+
+/** Waits (on the page's own frames, not a timer) until the editor shows `n` suggestions. */
+async function untilShown(page: import('playwright-core').Page, n: number, what: string): Promise<void> {
+  await page.waitForFunction((k) => document.querySelectorAll('.muwazi-editor .ent-suggest').length === k, n, { timeout: 20_000 })
+    .catch(async () => { throw new Error(`${what} ${await suggestionsShown(page)} suggestions, not ${n}`); });
+}
 
 test('tag all occurrences in project: preview per report, apply (editor + disk), Ctrl+Z and Undo restore', async () => {
   const e = await startE2E();
@@ -89,19 +95,19 @@ test('tag all occurrences in project: preview per report, apply (editor + disk),
     await dlg.waitFor({ state: 'detached' });
     await page.locator('.muwazi-editor .tgt').first().click();
     await page.keyboard.press('Control+z');
-    await pollUntil(async () => (await suggestionsShown(page)) === shownBefore, async () => `after Ctrl+Z ${await suggestionsShown(page)} suggestions, not ${shownBefore}`, 20_000);
+    await untilShown(page, shownBefore, 'after Ctrl+Z');
     await page.keyboard.press('Control+Shift+z');
-    await pollUntil(async () => (await suggestionsShown(page)) === shownAfter, async () => `after redo ${await suggestionsShown(page)} suggestions, not ${shownAfter}`, 20_000);
+    await untilShown(page, shownAfter, 'after redo');
     // saved with them as pending; undone again and saved, none is left
     const pendingOnDisk = async () => {
       const json = await readFile(sidecarFile(workspace, open), 'utf8').catch(() => null);
       return json === null ? -1 : ((JSON.parse(json) as Annotations).suggestions ?? []).filter((s) => s.status === 'pending').length;
     };
     await page.keyboard.press('Control+s');
-    await pollUntil(async () => (await pendingOnDisk()) === openCount, async () => `the open report stores ${await pendingOnDisk()} pending suggestions, not ${openCount}`, 20_000);
+    await untilOnDisk(sidecarFile(workspace, open), async () => (await pendingOnDisk()) === openCount, async () => `the open report stores ${await pendingOnDisk()} pending suggestions, not ${openCount}`, 20_000);
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+s');
-    await pollUntil(async () => (await pendingOnDisk()) === 0, async () => `the open report still stores ${await pendingOnDisk()} pending suggestions after Ctrl+Z`, 20_000);
+    await untilOnDisk(sidecarFile(workspace, open), async () => (await pendingOnDisk()) === 0, async () => `the open report still stores ${await pendingOnDisk()} pending suggestions after Ctrl+Z`, 20_000);
     assert.deepEqual(e.errors, []);
   } finally {
     await e.close();

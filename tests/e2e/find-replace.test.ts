@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startE2E } from './helpers/server.ts';
-import { firstEnglishOnDisk, openReportAt, pollUntil, sidecarFile, waitFirstEnglish } from './helpers/disk.ts';
+import { firstEnglishOnDisk, openReportAt, sidecarFile, untilOnDisk, waitFirstEnglish } from './helpers/disk.ts';
 import type { Page } from 'playwright-core';
 
 
@@ -29,7 +29,7 @@ async function typeFirstEnglish(page: Page, text: string): Promise<void> {
 
 /** Polls the first English of a sidecar on disk until it reads `text` (generous ceiling, no fixed wait). */
 async function diskReads(file: string, text: string, ceilingMs = 20_000): Promise<void> {
-  await pollUntil(async () => (await firstEnglishOnDisk(file).catch(() => null)) === text,
+  await untilOnDisk(file, async () => (await firstEnglishOnDisk(file).catch(() => null)) === text,
     async () => `${file} reads ${JSON.stringify(await firstEnglishOnDisk(file).catch(() => null))}, not ${JSON.stringify(text)}`, ceilingMs);
 }
 

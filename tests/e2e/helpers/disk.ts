@@ -1,7 +1,8 @@
 // Disk-side helpers for the app shell's end-to-end tests: what another program (git pull, an
 // editor) does to a workspace while the app has a report open, and holding the app's saves.
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync, watch } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 
 /** `<name>.annotations.json` of a report in the workspace. */
@@ -85,19 +86,37 @@ export async function waitFirstEnglish(page: Page, text: string): Promise<void> 
 }
 
 /**
- * Polls `check` (every 25 ms, a poll, not a wait for time) until it holds; throws `describe()` after
- * the ceiling, which is generous because CI runs on loaded machines.
+ * Waits until `check` holds, re-checking whenever the file system reports a change at or beside
+ * `path` (fs.watch on the nearest existing folder above it, recursively: the file may not exist yet,
+ * and the app writes by rename). The signal is the write itself, not a time; `ceilingMs` is a
+ * generous ceiling because CI runs on loaded machines, after which `describe()` is thrown.
  */
-export async function pollUntil(check: () => Promise<boolean>, describe: () => Promise<string> | string, ceilingMs = 60_000): Promise<void> {
+export async function untilOnDisk(path: string, check: () => Promise<boolean>, describe: () => Promise<string> | string, ceilingMs = 60_000): Promise<void> {
+  let dir = dirname(path);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  let wake: () => void = () => {};
+  let changed = false;
+  // watch first, then check: a write between the two is not missed
+  const watcher = watch(dir, { recursive: true }, () => {
+    changed = true;
+    wake();
+  });
+  const ceiling = setTimeout(() => wake(), ceilingMs);
   const deadline = Date.now() + ceilingMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(await describe());
-    await new Promise((r) => setTimeout(r, 25));
+  try {
+    while (!(await check())) {
+      if (Date.now() >= deadline) throw new Error(await describe());
+      if (!changed) await new Promise<void>((r) => (wake = r));
+      changed = false;
+    }
+  } finally {
+    clearTimeout(ceiling);
+    watcher.close();
   }
 }
 
 /**
- * Polls until the app's recovery journal for the report holds `text` (the product promises the last
+ * Waits until the app's recovery journal for the report holds `text` (the product promises the last
  * edit reaches the journal within about a second; a loaded machine may take longer, so the ceiling is
  * generous). The journal file on disk is the signal: the status bar's data-journal appears after ANY
  * journal write, possibly before the last keystrokes.
@@ -107,5 +126,5 @@ export async function waitForJournal(dataDir: string, workspace: string, txtName
   const { realpath } = await import('node:fs/promises');
   const file = journalPath(join(dataDir, 'journal'), join(await realpath(workspace), txtName.endsWith('.txt') ? txtName : `${txtName}.txt`));
   const escaped = JSON.stringify(text).slice(1, -1);
-  await pollUntil(async () => (await readFile(file, 'utf8').catch(() => '')).includes(escaped), () => `the journal never held "${text}" (${file})`, ceilingMs);
+  await untilOnDisk(file, async () => (await readFile(file, 'utf8').catch(() => '')).includes(escaped), () => `the journal never held "${text}" (${file})`, ceilingMs);
 }
