@@ -62,12 +62,38 @@ export function menuKeys(el: HTMLElement, close: () => void): (step: number | 'f
   return move;
 }
 
+/** Shows `el` as a floating menu at `anchor` (the context menu and the spelling menu alike):
+ * placed, driven by menuKeys, closed by Esc, Tab or a mousedown outside it — then `closed` is called
+ * (focus back to the editor). Returns `close` (which does not call `closed`) and the focus mover. */
+export function popUpMenu(el: HTMLElement, anchor: Anchor, closed: () => void): { close: () => void; move: (step: number | 'first' | 'last') => void } {
+  document.body.append(el);
+  placeMenu(el, anchor);
+  const outside = (ev: MouseEvent) => {
+    if (!el.contains(ev.target as Node)) {
+      close();
+      closed();
+    }
+  };
+  const close = () => {
+    if (!el.isConnected) return;
+    el.remove();
+    document.removeEventListener('mousedown', outside, true);
+  };
+  const move = menuKeys(el, () => {
+    close();
+    closed();
+  });
+  document.addEventListener('mousedown', outside, true);
+  return { close, move };
+}
+
 let current: { close: () => void } | null = null;
 
 /** Opens the context menu (closing any other one). `run` gets the chosen id; `closed` is called
  * whenever it closes (focus the editor). Returns the menu element. */
 export function openContextMenu(o: { label: string; items: CommandItem[]; anchor: Anchor; run: (id: string) => void; closed: () => void }): HTMLElement {
   current?.close();
+  let close = () => {};
   const labelId = uid('ctx-menu');
   const el = h('div', { role: 'menu', class: 'menu context-menu', 'aria-labelledby': labelId, dir: document.documentElement.dir || 'ltr' },
     h('div', { id: labelId, class: 'visually-hidden' }, o.label),
@@ -76,27 +102,10 @@ export function openContextMenu(o: { label: string; items: CommandItem[]; anchor
       o.closed();
       o.run(c.id);
     })));
-  document.body.append(el);
-  placeMenu(el, o.anchor);
-  const outside = (ev: MouseEvent) => {
-    if (!el.contains(ev.target as Node)) {
-      close();
-      o.closed();
-    }
-  };
-  const close = () => {
-    if (!el.isConnected) return;
-    el.remove();
-    document.removeEventListener('mousedown', outside, true);
-    if (current?.close === close) current = null;
-  };
-  const move = menuKeys(el, () => {
-    close();
-    o.closed();
-  });
-  document.addEventListener('mousedown', outside, true);
-  current = { close };
-  move('first');
+  const shown = popUpMenu(el, o.anchor, o.closed);
+  close = shown.close;
+  current = shown;
+  shown.move('first');
   // nothing enabled: focus the menu itself so Esc still works
   if (!el.contains(document.activeElement)) {
     el.tabIndex = -1;

@@ -5,7 +5,7 @@
 // It takes the page's direction (mirrored in the Arabic UI); the English words stay LTR.
 import type { TFunction } from 'i18next';
 import { h, uid } from './dom.ts';
-import { commandItem } from './context-menu.ts';
+import { commandItem, popUpMenu } from './context-menu.ts';
 import type { CommandItem } from './command-registry.ts';
 
 /** What the menu offers and what each choice does. */
@@ -31,7 +31,7 @@ let current: { close: () => void } | null = null;
 /** Opens the menu (closing any other one); returns the menu element. */
 export function openSpellMenu(t: TFunction, spec: SpellMenuSpec): HTMLElement {
   current?.close();
-  const items: HTMLButtonElement[] = [];
+  let close = () => {};
   const item = (label: string, action: (() => void) | undefined, attrs: Record<string, string> = {}) => {
     const b = h('button', { type: 'button', role: 'menuitem', class: 'menu-item spell-menu-item', tabindex: -1, 'aria-disabled': action ? null : 'true', ...attrs }, label);
     b.addEventListener('click', () => {
@@ -40,7 +40,6 @@ export function openSpellMenu(t: TFunction, spec: SpellMenuSpec): HTMLElement {
       action();
       spec.closed();
     });
-    items.push(b);
     return b;
   };
   const suggestions = spec.suggestions.slice(0, 6);
@@ -60,57 +59,14 @@ export function openSpellMenu(t: TFunction, spec: SpellMenuSpec): HTMLElement {
         spec.closed();
         spec.commands!.run(c.id);
       });
-      items.push(b);
       return b;
     }),
   );
-  // below the word, or above it when there is no room; clamped to the viewport (CSSOM: the CSP
-  // blocks style attributes)
-  document.body.append(el);
-  const box = el.getBoundingClientRect();
-  const rtl = el.dir === 'rtl';
-  let left = rtl ? spec.anchor.right - box.width : spec.anchor.left;
-  left = Math.max(4, Math.min(left, window.innerWidth - box.width - 4));
-  let top = spec.anchor.bottom + 2;
-  if (top + box.height > window.innerHeight - 4) top = Math.max(4, spec.anchor.top - box.height - 2);
-  el.style.setProperty('left', `${left}px`);
-  el.style.setProperty('top', `${top}px`);
-
-  const enabled = () => items.filter((b) => b.getAttribute('aria-disabled') !== 'true');
-  const move = (step: number | 'first' | 'last') => {
-    const list = enabled();
-    if (!list.length) return;
-    const i = list.indexOf(document.activeElement as HTMLButtonElement);
-    const next = step === 'first' ? 0 : step === 'last' ? list.length - 1 : (i + step + list.length) % list.length;
-    list[next].focus();
-  };
-  el.addEventListener('keydown', (ev) => {
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => move(1), ArrowUp: () => move(-1), Home: () => move('first'), End: () => move('last'),
-      Escape: () => { close(); spec.closed(); },
-      Tab: () => { close(); spec.closed(); },
-    };
-    const k = keys[ev.key];
-    if (!k) return;
-    ev.preventDefault();
-    ev.stopPropagation();
-    k();
-  });
-  const outside = (ev: MouseEvent) => {
-    if (!el.contains(ev.target as Node)) {
-      close();
-      spec.closed();
-    }
-  };
-  const close = () => {
-    if (!el.isConnected) return;
-    el.remove();
-    document.removeEventListener('mousedown', outside, true);
-    if (current?.close === close) current = null;
-  };
-  document.addEventListener('mousedown', outside, true);
-  current = { close };
-  move('first');
+  // below the word (above when there is no room), keyboard, Esc / Tab / a click outside: as the context menu
+  const shown = popUpMenu(el, spec.anchor, spec.closed);
+  close = shown.close;
+  current = shown;
+  shown.move('first');
   return el;
 }
 
