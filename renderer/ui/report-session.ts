@@ -273,8 +273,9 @@ export class ReportSession {
   }
 
   /** Replaces the editor's content from disk (take theirs / silent reload). */
-  async reloadFromDisk(s: Session): Promise<boolean> {
-    const res = await this.d.host.openReport({ path: s.path });
+  async reloadFromDisk(s: Session, opened?: Awaited<ReturnType<HostBridge['openReport']>>): Promise<boolean> {
+    // `opened`: the caller's answer for this report already (no second read)
+    const res = opened ?? (await this.d.host.openReport({ path: s.path }));
     if (!res.ok) {
       this.d.showError(res);
       return false;
@@ -354,20 +355,16 @@ export class ReportSession {
     if (!mine) return;
     // our own sidecar write; the hash check on save catches the rest (a source is never ours)
     if (kind === 'sidecar' && s.saver.state === 'saving') return;
-    if (!s.saver.dirty) {
-      const res = await this.d.host.openReport({ path: s.path });
-      // unchanged (our own save) → nothing to do
-      if (res.ok && res.value.sidecarHash === s.saver.sidecarHash && kind === 'sidecar') return;
-      await this.reloadFromDisk(s);
-    } else if (kind === 'sidecar') {
-      // a late event for a version this session already opened (the change came before the report
-      // was opened, the event after): nothing to resolve while the file is the one we expect
-      const res = await this.d.host.openReport({ path: s.path });
-      if (res.ok && res.value.sidecarHash === s.saver.sidecarHash) return;
-      await this.resolveConflict();
-    } else {
-      await this.resolveSourceChange();
+    let opened: Awaited<ReturnType<HostBridge['openReport']>> | undefined;
+    if (kind === 'sidecar') {
+      // the file is still the version this session holds (our own save, or a late event for a change
+      // made before the report was opened) → nothing to do
+      opened = await this.d.host.openReport({ path: s.path });
+      if (opened.ok && opened.value.sidecarHash === s.saver.sidecarHash) return;
     }
+    if (!s.saver.dirty) await this.reloadFromDisk(s, opened);
+    else if (kind === 'sidecar') await this.resolveConflict();
+    else await this.resolveSourceChange();
   }
 
   /** The Arabic source changed on disk under unsaved edits: save them, then reload and let the
