@@ -13,7 +13,7 @@ import type {
   AlignmentUnit, Annotations, Mention, SourceSegment, TargetSentence,
 } from '../../shared/model/types.ts';
 import { NO_COMMENTS, NO_CONFLICTS, NO_IGNORES, type DocAttrs, type EntityAttrs, type RowAttrs, type SourceSentenceAttrs } from './schema.ts';
-import { forEachSentenceOfRow, hasMention, runOffsets, runsOf } from './entities/doc.ts';
+import { forEachSentenceOfRow, sentenceRuns } from './entities/doc.ts';
 
 /** Build the editor document for `annotations` over `sourceText`; the result passes `check()`. */
 export function annotationsToDoc(schema: Schema, annotations: Annotations, sourceText: string): PMNode {
@@ -141,25 +141,18 @@ export function docToAnnotations(doc: PMNode, base: Annotations, sourceText: str
     if (ra.reviewed) unit.reviewed = ra.reviewed;
     // the document walk of entities/doc.ts (positions are not needed: runs relative to the sentence)
     forEachSentenceOfRow(row, 0, 0, (s) => {
-      const runs = hasMention(s.node) ? runsOf(s) : [];
-      const map = runs.length ? new OffsetMap(s.node.textContent) : null;
+      const runs = sentenceRuns(s.node);
       if (s.side === 'ar') {
         const a = s.node.attrs as SourceSentenceAttrs;
         segments.push({ id: a.id, start: a.start, end: a.end, text: source.slice(a.start, a.end), origin: a.origin });
         unit.source.push(a.id);
-        for (const r of runs) {
-          const o = runOffsets(r, map!);
-          pushMention({ id: r.attrs.id, side: 'ar', sentence: a.id, start: a.start + o.start, end: a.start + o.end, text: r.text, type: r.attrs.type, entity: r.attrs.entity });
-        }
+        for (const r of runs) pushMention({ id: r.attrs.id, side: 'ar', sentence: a.id, start: a.start + r.start, end: a.start + r.end, text: r.text, type: r.attrs.type, entity: r.attrs.entity });
         return;
       }
       if (s.node.content.size === 0) return; // the "no English yet" placeholder
       targets.push({ id: s.id, text: s.node.textContent });
       unit.target.push(s.id);
-      for (const r of runs) {
-        const o = runOffsets(r, map!);
-        pushMention({ id: r.attrs.id, side: 'en', sentence: s.id, start: o.start, end: o.end, text: r.text, type: r.attrs.type, entity: r.attrs.entity });
-      }
+      for (const r of runs) pushMention({ id: r.attrs.id, side: 'en', sentence: s.id, start: r.start, end: r.end, text: r.text, type: r.attrs.type, entity: r.attrs.entity });
     });
     units.push(unit);
   });

@@ -108,8 +108,8 @@ export function runOffsets(r: MentionRun, map: OffsetMap): { start: number; end:
   return { start: map.toCodePoint(r.from - r.sentence.start), end: map.toCodePoint(r.to - r.sentence.start) };
 }
 
-/** The mention runs of a lone sentence node with their code-point offsets in its text (review's
- * row view, which has no document positions). */
+/** The mention runs of a sentence node with their code-point offsets in its text (convert.ts and
+ * review's row view, which need no document positions). */
 export function sentenceRuns(node: PMNode): Array<{ attrs: EntityAttrs; start: number; end: number; text: string }> {
   if (!hasMention(node)) return [];
   const map = new OffsetMap(node.textContent);
