@@ -200,7 +200,7 @@ export class ReportSession {
           if (session && !session.replacing) session.saver.changed();
           showEdit(this.statusbar, this.t, info);
         },
-        onSelection: (info) => this.statusbar.setRowStatus(info.status),
+        onSelection: (info) => this.statusbar.setRowStatus(info.status, info.row),
         readOnly,
         onFind: (c) => this.findBar.update(c),
         report: this.workspace ? { root: this.workspace.root, path: report.path } : undefined,

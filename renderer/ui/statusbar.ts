@@ -25,6 +25,7 @@ export class StatusBar {
   private readonly conflictsEl: HTMLElement;
   private conflicts = 0;
   private rowStatus: string | null = null;
+  private row: string | null = null;
   private state: SaveState | 'none' = 'none';
   private failure: Failure | undefined;
   private info: StatusInfo | null = null;
@@ -63,10 +64,12 @@ export class StatusBar {
     this.render();
   }
 
-  /** The caret row's status ('auto' … 'reviewed'), or null outside a row. */
-  setRowStatus(status: string | null): void {
-    if (this.rowStatus === status) return;
+  /** The caret row's status ('auto' … 'reviewed') and unit id, or nulls outside a row. The id is
+   * kept as `data-row` so a test (or an assistive script) knows which row the caret is on. */
+  setRowStatus(status: string | null, row: string | null = null): void {
+    if (this.rowStatus === status && this.row === row) return;
     this.rowStatus = status;
+    this.row = row;
     this.render();
   }
 
@@ -113,6 +116,7 @@ export class StatusBar {
     this.rowsEl.textContent = this.info ? t('status.rows', { count: this.info.rows }) : '';
     const rs = this.info ? this.rowStatus : null;
     this.rowStatusEl.dataset.status = rs ?? '';
+    this.rowStatusEl.dataset.row = (this.info && this.row) || '';
     this.rowStatusEl.textContent = rs ? t('status.rowStatus', { status: t(`status.row.${rs}`) }) : '';
     const conflicts = this.info ? this.conflicts : 0;
     this.conflictsEl.dataset.conflicts = String(conflicts);

@@ -86,8 +86,10 @@ test('review: diff since the last review, send back with a comment, a conflict r
 
     // outside review mode the status cycle passes over `reviewed`, and says why
     await row(page, 1).locator('.tgt').click();
-    // the editor has taken the click (the status bar shows the caret row's status) before the key
-    await page.waitForSelector('.status-row-status[data-status="draft"]');
+    // the editor has taken the click (the status bar shows the caret's row and its status) before
+    // the key: the status alone is not enough, the caret restored on reopening may be on a draft too
+    const row1 = await row(page, 1).getAttribute('data-id');
+    await page.waitForSelector(`.status-row-status[data-status="draft"][data-row="${row1}"]`);
     await page.keyboard.press('Control+Alt+s'); // draft → translated
     await page.waitForFunction(() => document.querySelectorAll<HTMLElement>('.muwazi-editor .row')[1].dataset.status === 'translated');
     await page.keyboard.press('Control+Alt+s');
