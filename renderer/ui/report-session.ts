@@ -58,7 +58,7 @@ export type EditorFactory = (mount: HTMLElement, init: {
   /** the report is open read-only (past a damaged annotation file) */
   readOnly?: boolean;
   /** the caret moved (the status bar shows the caret row's status) */
-  onSelection?: (info: { status: string | null }) => void;
+  onSelection?: (info: { status: string | null; row: string | null }) => void;
   /** find's hits changed (renderer/ui/find-bar.ts shows the count) */
   onFind?: (c: FindCount) => void;
   /** the open folder and report (memory lookups) */
