@@ -311,9 +311,11 @@ async function recoverJournal(
     warnings.push({ code: 'journal-invalid', message: 'Unsaved edits were found but do not fit the source; they were not offered.' });
     return null;
   }
-  // timestamps alone are no edit (a new report's are the time it was opened)
+  // timestamps alone are no edit (a new report's are the time it was opened), nor is provenance: the
+  // journal holds what the editor had, and the save that stamped `by`/`at` into the file may not have
+  // reached the editor before the entry was written. Items equal but for stamps take the file's.
   const same = (x: Annotations) => serializeAnnotations({ ...x, created: '', modified: '' });
-  if (same(a) === same(current)) return null;
+  if (same(stampProvenance(current, a, '', '')) === same(current)) return null;
   return a;
 }
 

@@ -28,7 +28,7 @@ export interface SaveControllerOptions {
   sidecarHash: string | null;
   /** the editor's current content */
   getAnnotations: () => Annotations;
-  host: Pick<HostApi, 'saveReport' | 'writeJournal'>;
+  host: Pick<HostApi, 'saveReport' | 'writeJournal' | 'discardJournal'>;
   timers: Timers;
   /** idle time before an autosave, ms (default 1500) */
   autosaveMs?: number;
@@ -216,10 +216,17 @@ export class SaveController {
       return; // the save path reports conversion errors
     }
     const res = await this.o.host.writeJournal({ path: this.o.path, annotations });
-    if (res.ok && !this.disposed) {
-      this.journaledVersion = Math.max(this.journaledVersion, v);
-      this.o.onJournal?.(v);
+    if (!res.ok || this.disposed) return;
+    if (this.savedVersion >= v) {
+      // a save of this content (or newer) finished while the entry was on its way: the host's
+      // clear may have run before the entry landed, and a stale entry would be offered as "unsaved
+      // work" at the next open. Clear it; newer edits, if any, are journaled again.
+      await this.o.host.discardJournal({ path: this.o.path });
+      if (this.dirty && !this.disposed) this.scheduleJournal();
+      return;
     }
+    this.journaledVersion = Math.max(this.journaledVersion, v);
+    this.o.onJournal?.(v);
   }
 
   private failure: Failure | undefined;

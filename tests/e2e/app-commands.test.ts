@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startE2E } from './helpers/server.ts';
 import { openReportAt } from './helpers/disk.ts';
-import { selectArabic } from './helpers/app.ts';
+import { clickEnglishOfRow, selectArabic } from './helpers/app.ts';
 import { switchToArabic } from './helpers/screens.ts';
 
 const NAME = 'إدلب';
@@ -19,7 +19,7 @@ const editorFocused = (page: Page) => page.waitForFunction(() => document.queryS
 
 /** Puts the caret at the end of the first row's English. */
 async function caretInFirstRow(page: Page): Promise<void> {
-  await page.locator('.muwazi-editor .tgt').first().click();
+  await clickEnglishOfRow(page, 0);
   await page.keyboard.press('End');
 }
 

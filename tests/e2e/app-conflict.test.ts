@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startE2E } from './helpers/server.ts';
-import { recordSaveStates, typeInFirstTarget } from './helpers/app.ts';
+import { clickEnglishOfRow, recordSaveStates, typeInFirstTarget } from './helpers/app.ts';
 import { firstEnglish, firstEnglishOnDisk, holdSaves, openReportAt, pullTheirs, sidecarFile, waitFirstEnglish } from './helpers/disk.ts';
 
 /** Types `text` in the open report's first English cell and saves it with Ctrl+S. */
@@ -32,7 +32,7 @@ test('sidecar rewritten on disk under unsaved edits: keep mine, take theirs, kee
 
       // my edit stays unsaved (saves held) while "git pull" replaces the sidecar
       const hold = await holdSaves(page);
-      await page.locator('.muwazi-editor .tgt').first().click();
+      await clickEnglishOfRow(page, 0);
       await page.keyboard.press('End');
       await page.keyboard.type(' + my edit');
       const mine = `Base ${choice} + my edit`;

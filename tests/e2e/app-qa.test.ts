@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { startE2E, waitReady } from './helpers/server.ts';
 import { openReportAt, sidecarFile } from './helpers/disk.ts';
+import { clickEnglishOfRow } from './helpers/app.ts';
 
 /** Index, unit id and Arabic of the first row whose Arabic holds the number `n` (Western digits). */
 async function rowWith(page: Page, n: string): Promise<{ index: number; unit: string; ar: string }> {
@@ -20,8 +21,7 @@ async function rowWith(page: Page, n: string): Promise<{ index: number; unit: st
 
 /** Types `text` as the English of row `index` (replacing what is there). */
 async function setEnglish(page: Page, index: number, text: string): Promise<void> {
-  const tgt = page.locator('.muwazi-editor .row').nth(index).locator('.tgt').first();
-  await tgt.click();
+  await clickEnglishOfRow(page, index);
   await page.keyboard.press('End');
   await page.keyboard.press('Shift+Home');
   await page.keyboard.type(text);

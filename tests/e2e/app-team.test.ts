@@ -7,6 +7,7 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { startE2E } from './helpers/server.ts';
 import { openReportAt, untilOnDisk, sidecarFile } from './helpers/disk.ts';
+import { clickEnglishOfRow } from './helpers/app.ts';
 
 test('teams: my name is stamped on the row I changed; Agreement… compares the folder with a copy', async () => {
   const e = await startE2E();
@@ -25,8 +26,7 @@ test('teams: my name is stamped on the row I changed; Agreement… compares the 
     await dlg.waitFor({ state: 'detached' });
 
     const name = await openReportAt(page, 0);
-    const tgt = page.locator('.muwazi-editor .row').first().locator('.tgt').first();
-    await tgt.click();
+    await clickEnglishOfRow(page, 0);
     await page.keyboard.type('The delegation arrived.');
     const file = sidecarFile(e.workspace, name);
     let units: { status: string; by?: string; at?: string }[] = [];

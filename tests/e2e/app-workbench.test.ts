@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startE2E } from './helpers/server.ts';
 import { openReportAt } from './helpers/disk.ts';
-import { editorSelected, probeSelection } from './helpers/app.ts';
+import { clickEnglishOfRow, editorSelected, probeSelection } from './helpers/app.ts';
 
 const EN0 = 'The regime starts a ground offensive in Idlib.';
 const EN1 = 'The Observatory confirmed a Zanzibarian toll in the Idlib countryside.';
@@ -29,7 +29,7 @@ function waitRowEnglish(page: Page, i: number, text: string): Promise<unknown> {
 }
 
 async function typeInRow(page: Page, i: number, text: string): Promise<void> {
-  await page.locator('.muwazi-editor .row').nth(i).locator('.tgt').first().click();
+  await clickEnglishOfRow(page, i);
   await page.keyboard.press('End');
   await page.keyboard.type(text);
   await waitRowEnglish(page, i, text);
@@ -103,7 +103,7 @@ test('workbench: matches pane, Ctrl+1 then undo, Fill Exact Matches, concordance
     assert.equal(await page.locator('.muwazi-editor .row').nth(0).getAttribute('data-status'), 'auto');
     assert.equal(await rowB1.locator('.tgt').first().textContent(), '');
     // one undo step takes the fill back
-    await page.locator('.muwazi-editor .row').nth(1).locator('.tgt').first().click();
+    await clickEnglishOfRow(page, 1);
     await page.keyboard.press('Control+z');
     await waitRowEnglish(page, 0, '');
     await page.keyboard.press('Control+y');

@@ -7,9 +7,29 @@ export function openFirstReport(page: Page): Promise<string> {
   return openReportAt(page, 0);
 }
 
+/**
+ * Clicks into row `index`'s first English sentence and waits until the editor has taken the caret
+ * there (the status bar names the caret's row in `data-row`), so the keys a test presses next act on
+ * that row. On a busy machine an update landing between the click and the browser's selectionchange
+ * can put the caret back where it was; the click is then repeated (each attempt ends on the signal).
+ */
+export async function clickEnglishOfRow(page: Page, index: number): Promise<void> {
+  const row = page.locator('.muwazi-editor .row').nth(index);
+  const id = await row.getAttribute('data-id');
+  for (let attempt = 1; ; attempt++) {
+    await row.locator('.tgt').first().click();
+    try {
+      await page.waitForSelector(`.status-row-status[data-row="${id}"]`, { state: 'attached', timeout: 20_000 });
+      return;
+    } catch (e) {
+      if (attempt === 4) throw new Error(`the caret never reached row ${index} (${id}) after ${attempt} clicks: ${String(e)}`);
+    }
+  }
+}
+
 /** Puts the caret at the end of the first row's English and types. */
 export async function typeInFirstTarget(page: Page, text: string): Promise<void> {
-  await page.locator('.muwazi-editor .tgt').first().click();
+  await clickEnglishOfRow(page, 0);
   await page.keyboard.press('End');
   await page.keyboard.type(text);
   await page.waitForSelector('.status-save:is([data-state="unsaved"], [data-state="saving"], [data-state="saved"])');

@@ -122,6 +122,20 @@ test('journal: not offered when older than the sidecar or identical to it', () =
     assert.notEqual((await openReport(txt, { journalDir })).recovered, null);
   }));
 
+test('journal: an entry equal to the saved file but for the provenance the save stamped is not offered', () =>
+  workspace(async ({ txt, journalDir }) => {
+    const r = await openReport(txt, { journalDir });
+    const edited = { ...annotate(TEXT), source: r.annotations.source };
+    await saveReport(txt, edited, null, { journalDir, user: 'سلمى', now: () => '2024-06-01T12:00:00.000Z' });
+    // the editor's copy, journaled after the save landed, lacks the stamps the save wrote
+    await writeJournal(journalDir, txt, edited, () => '2030-01-01T00:00:00.000Z');
+    assert.equal((await openReport(txt, { journalDir })).recovered, null);
+    // a real edit on top is still offered
+    const more = { ...edited, targets: edited.targets.map((t, i) => (i === 0 ? { ...t, text: t.text + ' — مُراجَع' } : t)) };
+    await writeJournal(journalDir, txt, more, () => '2030-01-01T00:00:00.000Z');
+    assert.deepEqual((await openReport(txt, { journalDir })).recovered?.targets, more.targets);
+  }));
+
 test('journal: still offered after the user put an older version of the file back by hand (its "modified" is older than the journal)', () =>
   workspace(async ({ txt, journalDir }) => {
     const r = await openReport(txt, { journalDir });

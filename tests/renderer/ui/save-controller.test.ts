@@ -52,6 +52,8 @@ function setup(opts: { saveResults?: Array<Result<{ sidecarHash: string; savedAt
   const journals: Annotations[] = [];
   let version = 0;
   let gate: Promise<void> | null = null;
+  let journalGate: Promise<void> | null = null;
+  const discards: string[] = [];
   const results = [...(opts.saveResults ?? [])];
   let doc = createAnnotations(SOURCE, TEXT, [{ start: 0, end: 43 }], '2024-01-01T00:00:00Z');
   const host = {
@@ -62,6 +64,11 @@ function setup(opts: { saveResults?: Array<Result<{ sidecarHash: string; savedAt
     },
     writeJournal: async (req: CallRequest<'writeJournal'>) => {
       journals.push(req.annotations as Annotations);
+      if (journalGate) await journalGate;
+      return { ok: true as const, value: {} };
+    },
+    discardJournal: async (req: CallRequest<'discardJournal'>) => {
+      discards.push(req.path);
       return { ok: true as const, value: {} };
     },
   };
@@ -79,12 +86,21 @@ function setup(opts: { saveResults?: Array<Result<{ sidecarHash: string; savedAt
     },
   });
   return {
-    c, timers, states, saves, journals, journaled, saved, results: results2,
+    c, timers, states, saves, journals, journaled, saved, discards, results: results2,
     /** one edit: the English of the first row changes */
     edit(text: string) {
       version++;
       doc = { ...doc, targets: [{ id: 't1', text }], units: doc.units.map((u) => ({ ...u, target: ['t1'] })) };
       c.changed();
+    },
+    /** holds journal writes until the returned function is called */
+    holdJournal() {
+      let open!: () => void;
+      journalGate = new Promise((r) => (open = r));
+      return () => {
+        journalGate = null;
+        open();
+      };
     },
     hold() {
       let open!: () => void;
@@ -261,4 +277,38 @@ test('onSaved hears what the save stamped (format 1.1), for the editor to adopt'
   s.edit('Reviewed ٣');
   assert.equal(await s.c.flush(), true);
   assert.deepEqual(s.results, [{ sidecarHash: 'h1', savedAt: '2026-12-05T04:00:00.000Z', stamped }]);
+});
+
+test('a journal entry that lands after the save of its content is cleared (no stale "unsaved work" at the next open)', async () => {
+  const s = setup();
+  s.edit('قال الوزير 🙂');
+  const release = s.holdJournal();
+  await s.timers.advance(800); // the journal write is on its way
+  assert.equal(s.journals.length, 1);
+  assert.equal(await s.c.flush(), true); // Ctrl+S: the save of the same content finishes first
+  assert.deepEqual(s.discards, []);
+  release();
+  await settle();
+  await settle();
+  assert.deepEqual(s.discards, ['/w/r.txt'], 'the late entry is cleared');
+  assert.deepEqual(s.journaled, [], 'and not reported as journaled');
+
+  // an entry that lands BEFORE a save is left to the host's own clear (no extra call)
+  s.edit('قال الوزير 🙂 أمس');
+  await s.timers.advance(800);
+  assert.deepEqual(s.journaled, [2]);
+  await s.c.flush();
+  assert.deepEqual(s.discards, ['/w/r.txt']);
+
+  // newer edits made while the late entry travelled are journaled again after the clear
+  s.edit('ب');
+  const release2 = s.holdJournal();
+  await s.timers.advance(800);
+  const saving = s.c.flush();
+  await saving;
+  s.edit('بب');
+  release2();
+  await s.timers.advance(800);
+  assert.equal(s.discards.length, 2);
+  assert.equal(s.journals.at(-1)!.targets[0].text, 'بب', 'the newer edit reached the journal');
 });
