@@ -59,9 +59,13 @@ export interface Rendering {
   word: number;
 }
 
-/** Counts how `english` writes any of `glosses`. */
-export function renderingIn(english: string, glosses: readonly string[]): Rendering {
-  const out: Rendering = { name: 0, initial: 0, word: 0 };
+/** How one English word writes a gloss: capitalised inside a sentence, sentence-initial, lower case. */
+export type GlossKind = 'name' | 'initial' | 'word';
+
+/** The words of `english` that stand for one of `glosses`, in order, with how each is written
+ * (two occurrences of البحر in one row are paired with their own English words by order). */
+export function glossSequence(english: string, glosses: readonly string[]): GlossKind[] {
+  const out: GlossKind[] = [];
   let sentenceStart = true;
   for (const m of english.matchAll(/[\p{L}\p{M}]+(?:['’][\p{L}]+)?|[.!?؟:;"“”«»]/gu)) {
     const w = m[0];
@@ -72,11 +76,21 @@ export function renderingIn(english: string, glosses: readonly string[]): Render
     const first = sentenceStart;
     sentenceStart = false;
     if (!isGloss(w, glosses)) continue;
-    if (!/^\p{Lu}/u.test(w)) out.word++;
-    else if (first) out.initial++;
-    else out.name++;
+    out.push(!/^\p{Lu}/u.test(w) ? 'word' : first ? 'initial' : 'name');
   }
   return out;
+}
+
+/** A rendering of the given kinds (one word, or a whole row's). */
+export function renderingOf(kinds: readonly GlossKind[]): Rendering {
+  const out: Rendering = { name: 0, initial: 0, word: 0 };
+  for (const k of kinds) out[k]++;
+  return out;
+}
+
+/** Counts how `english` writes any of `glosses`. */
+export function renderingIn(english: string, glosses: readonly string[]): Rendering {
+  return renderingOf(glossSequence(english, glosses));
 }
 
 /** Adds renderings (over the rows a name was tagged in). */

@@ -13,7 +13,18 @@
 //     glossary's rendering, or a gloss of the name written capitalised: the White House);
 //   - with the word list (`lexicon`): a single-word name that is also a dictionary word (البحر
 //     "sea", الحرب "war") is low ('common-noun') where the row's English reads it as the word —
-//     shared/entities/common-noun.ts says when. Glossary names never are.
+//     shared/entities/common-noun.ts says when. Glossary names never are. When a row holds as
+//     many occurrences of the name as its English has glosses, each occurrence is read with its
+//     own English word, in order (تغيرت الحرب البرية ... الحرب العالمية ↔ warfare ... World War);
+//     a row the name is tagged in says how the user reads the gloss only through the words the
+//     untagged occurrences beside it cannot account for;
+//   - the occurrence's own context (shared/entities/occurrence-context.ts), whatever the English:
+//     a definite nisba after a definite word is an adjective ('adjective': البحر الكاريبي, unless
+//     the name is a person's or was tagged in that construction), tanween the name lacks
+//     ('inflected': جيشاً مقدونياً), a name counted by a number the English writes in lower case
+//     ('unit': 500 يورو ↔ 500 euros);
+//   - a common word whose English form in the row is used up by the mentions tagged beside it
+//     (أحمد أمين، أمين عام ↔ Ahmed Amin, Secretary General: one Amin, already tagged) is not lifted.
 import type { Lexicon } from '../align/lexical.ts';
 import type { Annotations, Side, StoredSuggestion } from '../model/types.ts';
 
@@ -22,7 +33,9 @@ export type ReportText = Pick<Annotations, 'segments' | 'targets' | 'units' | 'm
 import { nameKey } from '../text/normalize.ts';
 import { findOccurrences, proposeMentions, sideOf, type MentionSuggestion } from './propagate.ts';
 import { suggestEnglishSpans } from './suggest.ts';
-import { addRendering, renderingIn, wordEvidence, wordSense, type Rendering, type WordSense } from './common-noun.ts';
+import { addRendering, glossSequence, renderingOf, wordEvidence, wordSense, type Rendering, type WordSense } from './common-noun.ts';
+import { adjectiveUse, countedUnit, nunated } from './occurrence-context.ts';
+import { OffsetMap } from '../text/offsets.ts';
 
 /** A name to propagate. */
 export interface Seed {
@@ -58,7 +71,7 @@ export interface PropagateOptions {
 }
 
 /** Why a suggestion is low confidence. */
-export type LowReason = 'conflict' | 'common-word' | 'common-noun' | 'history' | 'english-missing' | 'no-capital';
+export type LowReason = 'conflict' | 'common-word' | 'common-noun' | 'history' | 'english-missing' | 'no-capital' | 'adjective' | 'inflected' | 'unit';
 
 /** A ranked suggestion. */
 export interface RankedSuggestion extends MentionSuggestion {
@@ -155,9 +168,43 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
     if (!senses.has(k)) senses.set(k, wordSense(opts.lexicon, seed));
     return senses.get(k)!;
   };
+  // the Arabic occurrences of each name in each row, tagged or proposed, in text order
+  const rowOf = rowIdOf(a);
+  const occurrences = new Map<string, Array<{ start: number; tagged: boolean }>>(); // key \0 row → occurrences
+  const addOccurrence = (key: string, sentence: string, start: number, tagged: boolean) => {
+    const k = `${key}\u0000${rowOf.get(sentence) ?? sentence}`;
+    const list = occurrences.get(k);
+    if (list) list.push({ start, tagged });
+    else occurrences.set(k, [{ start, tagged }]);
+  };
+  for (const m of a.mentions) if (m.side === 'ar') addOccurrence(nameKey(m.text), m.sentence, m.start, true);
+  for (const t of taken) if (t.side === 'ar') addOccurrence(nameKey(t.seed), t.sentence, t.start, false);
+  // a tagged longer name holding the name as one of its words is an occurrence the user tagged
+  // (حرب الأفيون holds الأفيون: its English Opium War holds the gloss)
+  const keys = new Set(taken.map((t) => nameKey(t.seed)));
+  for (const m of a.mentions) {
+    if (m.side !== 'ar' || !/\s/u.test(m.text.trim())) continue;
+    let at = m.start;
+    for (const w of m.text.split(/(\s+)/u)) {
+      const k = nameKey(w);
+      if (k && keys.has(k) && k !== nameKey(m.text)) addOccurrence(k, m.sentence, at, true);
+      at += [...w].length;
+    }
+  }
+  for (const list of occurrences.values()) list.sort((x, y) => x.start - y.start);
+  const occurrencesOf = (key: string, sentence: string) => occurrences.get(`${key}\u0000${rowOf.get(sentence) ?? sentence}`) ?? [];
+  // how the row's English writes the gloss of one occurrence: its own word when the row has as
+  // many glosses as occurrences of the name (paired in order), else the whole row's
+  const renderingAt = (key: string, sentence: string, start: number, row: string, sense: WordSense): Rendering => {
+    const seq = glossSequence(row, sense.glosses);
+    const occ = occurrencesOf(key, sentence);
+    const i = occ.findIndex((o) => o.start === start);
+    // only a lower-case word of its own decides (a sentence-initial one could be either)
+    return i >= 0 && occ.length > 1 && seq.length === occ.length && seq[i] === 'word' ? renderingOf([seq[i]]) : renderingOf(seq);
+  };
   // how the rows the name is tagged in write its glosses (null: tagged in no translated row here)
   const taggedAs = new Map<string, Rendering | null>();
-  let taggedRows: Map<string, string[]> | null = null; // nameKey → segments of its Arabic mentions
+  let taggedRows: Map<string, Map<string, string>> | null = null; // nameKey → row id → a segment of it
   const taggedRendering = (seed: string, sense: WordSense): Rendering | null => {
     const k = nameKey(seed);
     if (!taggedAs.has(k)) {
@@ -166,19 +213,40 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
         for (const m of a.mentions) {
           if (m.side !== 'ar') continue;
           const mk = nameKey(m.text);
-          const list = taggedRows.get(mk);
-          if (list) list.push(m.sentence);
-          else taggedRows.set(mk, [m.sentence]);
+          const rows = taggedRows.get(mk) ?? new Map<string, string>();
+          rows.set(rowOf.get(m.sentence) ?? m.sentence, m.sentence);
+          taggedRows.set(mk, rows);
         }
       }
       let r: Rendering | null = null;
-      for (const sentence of taggedRows.get(k) ?? []) {
+      for (const sentence of taggedRows.get(k)?.values() ?? []) {
         const row = rowEnglish.get(sentence);
-        if (row) r = addRendering(r ?? { name: 0, initial: 0, word: 0 }, renderingIn(row, sense.glosses));
+        if (!row) continue;
+        const seq = glossSequence(row, sense.glosses);
+        const occ = occurrencesOf(k, sentence);
+        let here: Rendering;
+        if (occ.length > 1 && seq.length === occ.length) here = renderingOf(seq.filter((_, i) => occ[i].tagged));
+        else {
+          // lower-case glosses the untagged occurrences of the row may stand for are not the user's
+          here = renderingOf(seq);
+          here.word = Math.max(0, here.word - occ.filter((o) => !o.tagged).length);
+        }
+        r = addRendering(r ?? { name: 0, initial: 0, word: 0 }, here);
       }
       taggedAs.set(k, r);
     }
     return taggedAs.get(k)!;
+  };
+  // the source text around occurrences (code points), for the context signals
+  let source: OffsetMap | null = null;
+  const textBefore = (start: number) => (source ??= new OffsetMap(sourceText)).slice(Math.max(0, start - 40), start);
+  // names the user tagged as a nisba after a definite word (a surname after a title): kept there
+  const taggedAsAdjective = new Map<string, boolean>();
+  const adjectiveTagged = (key: string) => {
+    if (!taggedAsAdjective.has(key)) {
+      taggedAsAdjective.set(key, a.mentions.some((m) => m.side === 'ar' && nameKey(m.text) === key && adjectiveUse(textBefore(m.start), m.text)));
+    }
+    return taggedAsAdjective.get(key)!;
   };
   return taken.map(({ side, sentence, start, end, text, type, entity, seed }) => {
     const key = nameKey(text);
@@ -192,7 +260,7 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
       const row = rowEnglish.get(sentence);
       // the word list: a gloss of the name written as a name in the row, or as a common word
       const sense = row ? senseOf(seed) : null;
-      const asWord = sense ? wordEvidence(sense, renderingIn(row!, sense.glosses), taggedRendering(seed, sense)) : null;
+      const asWord = sense ? wordEvidence(sense, renderingAt(nameKey(seed), sentence, start, row!, sense), taggedRendering(seed, sense)) : null;
       // the glossary's rendering in the row (only ever evidence for: a glossary name missing its
       // English is not held back for that)
       if (asWord === 'name' || (row && (glossaryEn.get(nameKey(seed)) ?? []).some((f) => writtenAsName(f, row)))) englishSeen = true;
@@ -202,6 +270,11 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
         // nothing to check
       } else if (forms.length) {
         englishSeen = forms.some((f) => writtenAsName(f, row) || sameStem(f, row));
+        if (englishSeen && COMMON_WORDS.has(key)) {
+          // a common word: its English form must be left over by the mentions tagged in the row
+          const tagged = occurrencesOf(nameKey(seed), sentence).filter((o) => o.tagged).length;
+          englishSeen = forms.some((f) => namesIn(f, row) > tagged);
+        }
         if (!englishSeen) reasons.push('english-missing');
       } else if (!hasCapitalised(row) && suggestEnglishSpans(text, row, { minScore: 0.8, limit: 1 }).length === 0) {
         // the row is translated and its English names nothing (no capitalised word but the first,
@@ -209,6 +282,10 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
         reasons.push('no-capital');
       }
       if (!englishSeen && asWord === 'word') reasons.push('common-noun');
+      const before = textBefore(start);
+      if (type !== 'PER' && adjectiveUse(before, text) && !adjectiveTagged(nameKey(seed))) reasons.push('adjective');
+      if (nunated(text, seed)) reasons.push('inflected');
+      if (row && countedUnit(before, row)) reasons.push('unit');
     }
     if (!englishSeen && COMMON_WORDS.has(key)) reasons.push('common-word');
     const out: RankedSuggestion = { side, sentence, start, end, text, type, entity, confidence: reasons.length ? 'low' : 'high', reasons };
@@ -264,7 +341,21 @@ function inferredEnglish(a: ReportText, rowEnglish: ReadonlyMap<string, string>,
 
 /** `form` occurs in `row`, capitalised there if it is capitalised (Bank, not bank). */
 function writtenAsName(form: string, row: string): boolean {
-  return findOccurrences([{ key: '', text: row }], form, { clitics: false }).some((o) => !/^\p{Lu}/u.test(form) || /^\p{Lu}/u.test(o.text));
+  return namesIn(form, row) > 0;
+}
+
+/** How often `form` occurs in `row`, capitalised there if it is capitalised. */
+function namesIn(form: string, row: string): number {
+  return findOccurrences([{ key: '', text: row }], form, { clitics: false }).filter((o) => !/^\p{Lu}/u.test(form) || /^\p{Lu}/u.test(o.text)).length;
+}
+
+/** The row (alignment unit) of each source segment: segments of one unit share its English. */
+function rowIdOf(a: ReportText): Map<string, string> {
+  const out = new Map<string, string>();
+  a.units.forEach((u, i) => {
+    for (const s of u.source) out.set(s, `u${i}`);
+  });
+  return out;
 }
 
 /** True when `english` has a capitalised word (or an acronym) after its first word. */
