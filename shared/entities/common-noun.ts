@@ -106,10 +106,10 @@ export function addRendering(a: Rendering, b: Rendering): Rendering {
  *   - a gloss capitalised inside a sentence is 'name'; as a sentence's first word only when the
  *     tagged rows capitalise it too (China ... ↔ "North Korea and China");
  *   - tagged as a capitalised gloss (Opium War): a row without it is 'word';
- *   - tagged where the English has the gloss only in lower case: the user's tag outweighs the
- *     dictionary, nothing is held back;
- *   - tagged where the English has no gloss (البندقية ↔ Venice, not "rifle"): the name is rendered
- *     otherwise; 'word' only where the row has the gloss in lower case;
+ *   - tagged where the English has no gloss (البندقية ↔ Venice, not "rifle"), or only in lower
+ *     case (the former cloister): 'word' only where the row has the gloss in lower case — the
+ *     user's one tag does not make every "the cloister" a name (issue 15, session 5: it used to
+ *     outweigh the dictionary everywhere);
  *   - not tagged in a row here: 'word' unless the dictionary entry is the name itself
  *     transliterated (china) and the row has no lower-case gloss.
  * A multi-word name is never 'word'.
@@ -119,7 +119,6 @@ export function wordEvidence(sense: WordSense, row: Rendering, tagged: Rendering
   if (row.name > 0 || (row.initial > 0 && taggedAsName)) return 'name';
   if (sense.multiword) return null;
   if (taggedAsName) return 'word';
-  if (tagged && tagged.word > 0) return null;
   if (row.initial > 0) return null;
   if (row.word > 0) return 'word';
   return tagged || sense.transliterated ? null : 'word';

@@ -45,11 +45,14 @@ export function adjectiveUse(before: string, name: string): boolean {
   return isDefiniteWord(word);
 }
 
-const TANWEEN = /[\u064B-\u064D]$/u;
+/** Fathatan with the final alef (اً or ًا, also on ى): the accusative tanween of a word. Other
+ * tanween (محمدٌ in a fully vocalised text) is a triptote Arabic name's own case ending. */
+const ACCUSATIVE_TANWEEN = /(?:[اى]\u064B|\u064B[اى])$/u;
 
-/** The occurrence ends in tanween and the name as tagged does not (مقدونياً for مقدونيا). */
+/** The occurrence ends in the accusative tanween and the name as tagged does not (مقدونياً,
+ * مقدونيًا for مقدونيا). */
 export function nunated(occurrence: string, name: string): boolean {
-  return TANWEEN.test(occurrence.trimEnd()) && !TANWEEN.test(name.trimEnd());
+  return ACCUSATIVE_TANWEEN.test(occurrence.trimEnd()) && !ACCUSATIVE_TANWEEN.test(name.trimEnd());
 }
 
 /** Arabic and English scale words between a number and what it counts. */
@@ -81,4 +84,11 @@ export function countedUnit(before: string, english: string): boolean {
     if (/^\p{Ll}/u.test(word) && !EN_FUNCTION.has(word.toLowerCase()) && !EN_SCALE.has(word.toLowerCase())) return true;
   }
   return false;
+}
+
+/** The text after an occurrence (`after`) starts with one space and a definite word: the name
+ * heads a phrase (العصر البرونزي, البحر المتوسط). */
+export function followedByDefinite(after: string): boolean {
+  const m = /^ ([^\s\p{P}\p{S}\d]+)/u.exec(after);
+  return m !== null && isDefiniteWord(m[1]);
 }

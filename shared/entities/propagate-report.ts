@@ -23,6 +23,8 @@
 //     the name is a person's or was tagged in that construction), tanween the name lacks
 //     ('inflected': جيشاً مقدونياً), a name counted by a number the English writes in lower case
 //     ('unit': 500 يورو ↔ 500 euros);
+//   - a dictionary word the user tagged only where a definite word follows it (العصر البرونزي ↔
+//     Bronze Age: the head of a longer name) is low ('head-only') where nothing definite follows;
 //   - a common word whose English form in the row is used up by the mentions tagged beside it
 //     (أحمد أمين، أمين عام ↔ Ahmed Amin, Secretary General: one Amin, already tagged) is not lifted.
 import type { Lexicon } from '../align/lexical.ts';
@@ -34,7 +36,7 @@ import { nameKey } from '../text/normalize.ts';
 import { findOccurrences, proposeMentions, sideOf, type MentionSuggestion } from './propagate.ts';
 import { suggestEnglishSpans } from './suggest.ts';
 import { addRendering, glossSequence, renderingOf, wordEvidence, wordSense, type Rendering, type WordSense } from './common-noun.ts';
-import { adjectiveUse, countedUnit, nunated } from './occurrence-context.ts';
+import { adjectiveUse, countedUnit, followedByDefinite, nunated } from './occurrence-context.ts';
 import { OffsetMap } from '../text/offsets.ts';
 
 /** A name to propagate. */
@@ -71,7 +73,7 @@ export interface PropagateOptions {
 }
 
 /** Why a suggestion is low confidence. */
-export type LowReason = 'conflict' | 'common-word' | 'common-noun' | 'history' | 'english-missing' | 'no-capital' | 'adjective' | 'inflected' | 'unit';
+export type LowReason = 'conflict' | 'common-word' | 'common-noun' | 'history' | 'english-missing' | 'no-capital' | 'adjective' | 'inflected' | 'unit' | 'head-only';
 
 /** A ranked suggestion. */
 export interface RankedSuggestion extends MentionSuggestion {
@@ -240,6 +242,19 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
   // the source text around occurrences (code points), for the context signals
   let source: OffsetMap | null = null;
   const textBefore = (start: number) => (source ??= new OffsetMap(sourceText)).slice(Math.max(0, start - 40), start);
+  // the names the user tagged only where a definite word follows them (the head of a phrase)
+  const textAfter = (end: number) => {
+    source ??= new OffsetMap(sourceText);
+    return source.slice(end, Math.min(source.cpLength, end + 40));
+  };
+  const headOnly = new Map<string, boolean>();
+  const taggedOnlyAsHead = (key: string) => {
+    if (!headOnly.has(key)) {
+      const ms = a.mentions.filter((m) => m.side === 'ar' && nameKey(m.text) === key);
+      headOnly.set(key, ms.length > 0 && ms.every((m) => followedByDefinite(textAfter(m.end))));
+    }
+    return headOnly.get(key)!;
+  };
   // names the user tagged as a nisba after a definite word (a surname after a title): kept there
   const taggedAsAdjective = new Map<string, boolean>();
   const adjectiveTagged = (key: string) => {
@@ -282,6 +297,9 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
         reasons.push('no-capital');
       }
       if (!englishSeen && asWord === 'word') reasons.push('common-noun');
+      // a dictionary word tagged only as the head of a definite phrase (العصر البرونزي ↔ Bronze
+      // Age) is a name only where it heads one
+      if (sense && !sense.transliterated && !sense.multiword && asWord !== 'name' && taggedOnlyAsHead(nameKey(seed)) && !followedByDefinite(textAfter(end))) reasons.push('head-only');
       const before = textBefore(start);
       if (type !== 'PER' && adjectiveUse(before, text) && !adjectiveTagged(nameKey(seed))) reasons.push('adjective');
       if (nunated(text, seed)) reasons.push('inflected');
