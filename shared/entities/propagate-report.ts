@@ -299,7 +299,7 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
       if (!englishSeen && asWord === 'word') reasons.push('common-noun');
       // a dictionary word tagged only as the head of a definite phrase (العصر البرونزي ↔ Bronze
       // Age) is a name only where it heads one
-      if (sense && !sense.transliterated && !sense.multiword && asWord !== 'name' && taggedOnlyAsHead(nameKey(seed)) && !followedByDefinite(textAfter(end))) reasons.push('head-only');
+      if (sense && !sense.transliterated && !sense.multiword && asWord === null && taggedOnlyAsHead(nameKey(seed)) && !followedByDefinite(textAfter(end))) reasons.push('head-only');
       const before = textBefore(start);
       if (type !== 'PER' && adjectiveUse(before, text) && !adjectiveTagged(nameKey(seed))) reasons.push('adjective');
       if (nunated(text, seed)) reasons.push('inflected');
