@@ -15,9 +15,8 @@
 //     "sea", الحرب "war") is low ('common-noun') where the row's English reads it as the word —
 //     shared/entities/common-noun.ts says when. Glossary names never are. When a row holds as
 //     many occurrences of the name as its English has glosses, each occurrence is read with its
-//     own English word, in order (تغيرت الحرب البرية ... الحرب العالمية ↔ warfare ... World War);
-//     a row the name is tagged in says how the user reads the gloss only through the words the
-//     untagged occurrences beside it cannot account for;
+//     own English word, in order (تغيرت الحرب البرية ... الحرب العالمية ↔ warfare ... World War),
+//     also in the rows the name is tagged in (the user's reading is the tagged occurrence's word);
 //   - the occurrence's own context (shared/entities/occurrence-context.ts), whatever the English:
 //     a definite nisba after a definite word is an adjective ('adjective': البحر الكاريبي, unless
 //     the name is a person's or was tagged in that construction), tanween the name lacks
@@ -226,13 +225,8 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
         if (!row) continue;
         const seq = glossSequence(row, sense.glosses);
         const occ = occurrencesOf(k, sentence);
-        let here: Rendering;
-        if (occ.length > 1 && seq.length === occ.length) here = renderingOf(seq.filter((_, i) => occ[i].tagged));
-        else {
-          // lower-case glosses the untagged occurrences of the row may stand for are not the user's
-          here = renderingOf(seq);
-          here.word = Math.max(0, here.word - occ.filter((o) => !o.tagged).length);
-        }
+        // paired in order, only the tagged occurrences' own words are the user's reading
+        const here = occ.length > 1 && seq.length === occ.length ? renderingOf(seq.filter((_, i) => occ[i].tagged)) : renderingOf(seq);
         r = addRendering(r ?? { name: 0, initial: 0, word: 0 }, here);
       }
       taggedAs.set(k, r);
