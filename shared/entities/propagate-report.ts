@@ -236,6 +236,21 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
   // the source text around occurrences (code points), for the context signals
   let source: OffsetMap | null = null;
   const textBefore = (start: number) => (source ??= new OffsetMap(sourceText)).slice(Math.max(0, start - 40), start);
+  // the report's Arabic mentions by name (built once: a project plan asks for many names)
+  let byKey: Map<string, ReportText['mentions']> | null = null;
+  const arMentionsOf = (key: string): ReportText['mentions'] => {
+    if (!byKey) {
+      byKey = new Map();
+      for (const m of a.mentions) {
+        if (m.side !== 'ar') continue;
+        const k = nameKey(m.text);
+        const list = byKey.get(k);
+        if (list) list.push(m);
+        else byKey.set(k, [m]);
+      }
+    }
+    return byKey.get(key) ?? [];
+  };
   // the names the user tagged only where a definite word follows them (the head of a phrase)
   const textAfter = (end: number) => {
     source ??= new OffsetMap(sourceText);
@@ -244,7 +259,7 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
   const headOnly = new Map<string, boolean>();
   const taggedOnlyAsHead = (key: string) => {
     if (!headOnly.has(key)) {
-      const ms = a.mentions.filter((m) => m.side === 'ar' && nameKey(m.text) === key);
+      const ms = arMentionsOf(key);
       headOnly.set(key, ms.length > 0 && ms.every((m) => followedByDefinite(textAfter(m.end))));
     }
     return headOnly.get(key)!;
@@ -253,7 +268,7 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
   const taggedAsAdjective = new Map<string, boolean>();
   const adjectiveTagged = (key: string) => {
     if (!taggedAsAdjective.has(key)) {
-      taggedAsAdjective.set(key, a.mentions.some((m) => m.side === 'ar' && nameKey(m.text) === key && adjectiveUse(textBefore(m.start), m.text)));
+      taggedAsAdjective.set(key, arMentionsOf(key).some((m) => adjectiveUse(textBefore(m.start), m.text)));
     }
     return taggedAsAdjective.get(key)!;
   };
