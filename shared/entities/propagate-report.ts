@@ -169,31 +169,14 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
     if (!senses.has(k)) senses.set(k, wordSense(opts.lexicon, seed));
     return senses.get(k)!;
   };
-  // the Arabic occurrences of each name in each row, tagged or proposed, in text order
+  // the Arabic occurrences of each name in each row, tagged or proposed, in text order (built on
+  // first use: only names that are words or common words ask)
   const rowOf = rowIdOf(a);
-  const occurrences = new Map<string, Array<{ start: number; tagged: boolean }>>(); // key \0 row → occurrences
-  const addOccurrence = (key: string, sentence: string, start: number, tagged: boolean) => {
-    const k = `${key}\u0000${rowOf.get(sentence) ?? sentence}`;
-    const list = occurrences.get(k);
-    if (list) list.push({ start, tagged });
-    else occurrences.set(k, [{ start, tagged }]);
+  let occurrences: Map<string, Array<{ start: number; tagged: boolean }>> | null = null; // key \0 row → occurrences
+  const occurrencesOf = (key: string, sentence: string) => {
+    if (!occurrences) occurrences = occurrenceIndex(a, taken, rowOf);
+    return occurrences.get(`${key}\u0000${rowOf.get(sentence) ?? sentence}`) ?? [];
   };
-  for (const m of a.mentions) if (m.side === 'ar') addOccurrence(nameKey(m.text), m.sentence, m.start, true);
-  for (const t of taken) if (t.side === 'ar') addOccurrence(nameKey(t.seed), t.sentence, t.start, false);
-  // a tagged longer name holding the name as one of its words is an occurrence the user tagged
-  // (حرب الأفيون holds الأفيون: its English Opium War holds the gloss)
-  const keys = new Set(taken.map((t) => nameKey(t.seed)));
-  for (const m of a.mentions) {
-    if (m.side !== 'ar' || !/\s/u.test(m.text.trim())) continue;
-    let at = m.start;
-    for (const w of m.text.split(/(\s+)/u)) {
-      const k = nameKey(w);
-      if (k && keys.has(k) && k !== nameKey(m.text)) addOccurrence(k, m.sentence, at, true);
-      at += [...w].length;
-    }
-  }
-  for (const list of occurrences.values()) list.sort((x, y) => x.start - y.start);
-  const occurrencesOf = (key: string, sentence: string) => occurrences.get(`${key}\u0000${rowOf.get(sentence) ?? sentence}`) ?? [];
   // how the row's English writes the gloss of one occurrence: its own word when the row has as
   // many glosses as occurrences of the name (paired in order), else the whole row's
   const renderingAt = (key: string, sentence: string, start: number, row: string, sense: WordSense): Rendering => {
@@ -236,6 +219,10 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
   // the source text around occurrences (code points), for the context signals
   let source: OffsetMap | null = null;
   const textBefore = (start: number) => (source ??= new OffsetMap(sourceText)).slice(Math.max(0, start - 40), start);
+  const textAfter = (end: number) => {
+    source ??= new OffsetMap(sourceText);
+    return source.slice(end, Math.min(source.cpLength, end + 40));
+  };
   // the report's Arabic mentions by name (built once: a project plan asks for many names)
   let byKey: Map<string, ReportText['mentions']> | null = null;
   const arMentionsOf = (key: string): ReportText['mentions'] => {
@@ -252,10 +239,6 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
     return byKey.get(key) ?? [];
   };
   // the names the user tagged only where a definite word follows them (the head of a phrase)
-  const textAfter = (end: number) => {
-    source ??= new OffsetMap(sourceText);
-    return source.slice(end, Math.min(source.cpLength, end + 40));
-  };
   const headOnly = new Map<string, boolean>();
   const taggedOnlyAsHead = (key: string) => {
     if (!headOnly.has(key)) {
@@ -374,6 +357,35 @@ function writtenAsName(form: string, row: string): boolean {
 /** How often `form` occurs in `row`, capitalised there if it is capitalised. */
 function namesIn(form: string, row: string): number {
   return findOccurrences([{ key: '', text: row }], form, { clitics: false }).filter((o) => !/^\p{Lu}/u.test(form) || /^\p{Lu}/u.test(o.text)).length;
+}
+
+/** The Arabic occurrences of each name (by `nameKey`) in each row, sorted: the mentions (tagged),
+ * the words of longer mentions that are names proposed here (tagged: حرب الأفيون holds الأفيون, its
+ * English Opium War holds the gloss), and the proposals (untagged). */
+function occurrenceIndex(a: ReportText, taken: ReadonlyArray<MentionSuggestion & { seed: string }>, rowOf: ReadonlyMap<string, string>): Map<string, Array<{ start: number; tagged: boolean }>> {
+  const out = new Map<string, Array<{ start: number; tagged: boolean }>>();
+  const add = (key: string, sentence: string, start: number, tagged: boolean) => {
+    const k = `${key}\u0000${rowOf.get(sentence) ?? sentence}`;
+    const list = out.get(k);
+    if (list) list.push({ start, tagged });
+    else out.set(k, [{ start, tagged }]);
+  };
+  const keys = new Set(taken.map((t) => nameKey(t.seed)));
+  for (const m of a.mentions) {
+    if (m.side !== 'ar') continue;
+    const whole = nameKey(m.text);
+    add(whole, m.sentence, m.start, true);
+    if (!/\s/u.test(m.text.trim())) continue;
+    let at = m.start;
+    for (const w of m.text.split(/(\s+)/u)) {
+      const k = nameKey(w);
+      if (k && k !== whole && keys.has(k)) add(k, m.sentence, at, true);
+      at += [...w].length;
+    }
+  }
+  for (const t of taken) if (t.side === 'ar') add(nameKey(t.seed), t.sentence, t.start, false);
+  for (const list of out.values()) list.sort((x, y) => x.start - y.start);
+  return out;
 }
 
 /** The row (alignment unit) of each source segment: segments of one unit share its English. */
