@@ -73,11 +73,12 @@ function digitsOf(n: string): string {
  * number or a capitalised word there (10 June) → false.
  */
 export function countedUnit(before: string, english: string): boolean {
-  const m = new RegExp(`([\\d\\u0660-\\u0669\\u06F0-\\u06F9][\\d\\u0660-\\u0669\\u06F0-\\u06F9,.\\u066B\\u066C]*)\\s+(?:${AR_SCALE}\\s+)?$`, 'u').exec(before);
+  // a number ends in a digit: "1839, the" is a year and a clause, not 1839 things
+  const m = new RegExp(`([\\d\\u0660-\\u0669\\u06F0-\\u06F9](?:[\\d\\u0660-\\u0669\\u06F0-\\u06F9,.\\u066B\\u066C]*[\\d\\u0660-\\u0669\\u06F0-\\u06F9])?)\\s+(?:${AR_SCALE}\\s+)?$`, 'u').exec(before);
   if (!m) return false;
   const n = digitsOf(m[1]);
   if (!n) return false;
-  for (const e of english.matchAll(/(\d[\d,.]*)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/gu)) {
+  for (const e of english.matchAll(/(\d(?:[\d,.]*\d)?)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/gu)) {
     if (digitsOf(e[1]) !== n) continue;
     let word = e[2];
     if (EN_SCALE.has(word.toLowerCase()) && e[3]) word = e[3];

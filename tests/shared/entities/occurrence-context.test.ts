@@ -54,6 +54,8 @@ test('countedUnit: a number before the name and the same number before a lower-c
     ['سيتم تقديم 500 ', 'Those of age will be offered a sum by the state.', false], // no such number
     ['سيتم تقديم 500 ', 'They paid 400 euros.', false], // another number
     ['قال ', 'He paid 500 euros.', false], // no number before the name
+    ['في عام 1839 ', 'In 1839, eastern China rebelled.', false], // a year, then a clause
+    ['في عام 1839، ', 'In 1839 rebels rose.', false], // punctuation after the Arabic number
   ];
   for (const [before, en, want] of table) assert.equal(countedUnit(before, en), want, `${before}|${en}`);
 });
