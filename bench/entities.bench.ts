@@ -15,7 +15,9 @@
 //     run. Snapping: every gold name occurrence selected as the whole white-space tokens around it
 //     (clitics and punctuation included) must snap to exactly the name, with the block's names
 //     tagged before it as known forms and the row's English. Targets printed beside the figures.
-//     MUWAZI_BENCH_DEBUG=1 also lists the wrong suggestions and the right ones held back.
+//     MUWAZI_BENCH_DEBUG=1 also lists the wrong suggestions (with their sentence, row and the row
+//     the name was tagged in) and the right ones held back; `heldBackByReason` counts the
+//     low-confidence suggestions per reason, right and wrong.
 //  4. the same protocol on NTREX-128 news documents (DOCUMENT_IDS.tsv; a report per document, its
 //     English lines as rows), with names tagged by hand: NTREX_NAMES below lists 36 names frequent in
 //     the English source with their Arabic spellings as the translation writes them (checked by
@@ -306,6 +308,9 @@ function userProtocol(blocks: PudSentence[][], protocol: string, lexicon: Lexico
   const falsePositives: string[] = [];
   const lowRight: string[] = [];
   let insideGoldName = 0;
+  // held-back (low-confidence) suggestions by reason: right (a gold name the user must accept one by
+  // one) or wrong (kept out of "accept all", as it should be)
+  const heldBack: Record<string, { right: number; wrong: number }> = {};
   for (const block of blocks) {
     const { text, a, rest, seeds } = blockReport(block);
     const clitics = [...rest.values()].filter(Boolean).length;
@@ -330,6 +335,10 @@ function userProtocol(blocks: PudSentence[][], protocol: string, lexicon: Lexico
     for (const s of propagateReport(a, text, { lexicon }).filter((x) => x.side === 'ar')) {
       const k = `${s.start}:${s.end}`;
       if (!rest.has(k) && goldSpans.some(([gs, ge]) => gs < s.end && s.start < ge)) insideGoldName++;
+      for (const r of s.confidence === 'low' ? s.reasons : []) {
+        heldBack[r] ??= { right: 0, wrong: 0 };
+        heldBack[r][rest.has(k) ? 'right' : 'wrong']++;
+      }
       for (const c of s.confidence === 'high' ? [all, high] : [all]) {
         if (rest.has(k)) {
           c.tp++;
@@ -383,6 +392,8 @@ function userProtocol(blocks: PudSentence[][], protocol: string, lexicon: Lexico
     // wrong suggestions that overlap a gold name (a boundary disagreement with UD's PROPN runs:
     // الكاريبي inside البحر الكاريبي) rather than a non-name
     wrongButOverlappingAGoldName: insideGoldName,
+    // a suggestion held back for several reasons counts under each
+    heldBackByReason: heldBack,
     exactStringBaseline: figures(exact),
     ...(process.env.MUWAZI_BENCH_DEBUG ? { falsePositives, lowRight } : {}),
     snapping: { accuracy: r3(snapRight / Math.max(1, snapTotal)), selections: snapTotal, withCliticOrPunctuation: snapCliticTotal, accuracyThere: r3(snapCliticRight / Math.max(1, snapCliticTotal)), examplesOfErrors: snapErrors },

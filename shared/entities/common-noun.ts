@@ -59,9 +59,13 @@ export interface Rendering {
   word: number;
 }
 
-/** Counts how `english` writes any of `glosses`. */
-export function renderingIn(english: string, glosses: readonly string[]): Rendering {
-  const out: Rendering = { name: 0, initial: 0, word: 0 };
+/** How one English word writes a gloss: capitalised inside a sentence, sentence-initial, lower case. */
+export type GlossKind = 'name' | 'initial' | 'word';
+
+/** The words of `english` that stand for one of `glosses`, in order, with how each is written
+ * (two occurrences of البحر in one row are paired with their own English words by order). */
+export function glossSequence(english: string, glosses: readonly string[]): GlossKind[] {
+  const out: GlossKind[] = [];
   let sentenceStart = true;
   for (const m of english.matchAll(/[\p{L}\p{M}]+(?:['’][\p{L}]+)?|[.!?؟:;"“”«»]/gu)) {
     const w = m[0];
@@ -72,11 +76,21 @@ export function renderingIn(english: string, glosses: readonly string[]): Render
     const first = sentenceStart;
     sentenceStart = false;
     if (!isGloss(w, glosses)) continue;
-    if (!/^\p{Lu}/u.test(w)) out.word++;
-    else if (first) out.initial++;
-    else out.name++;
+    out.push(!/^\p{Lu}/u.test(w) ? 'word' : first ? 'initial' : 'name');
   }
   return out;
+}
+
+/** A rendering of the given kinds (one word, or a whole row's). */
+export function renderingOf(kinds: readonly GlossKind[]): Rendering {
+  const out: Rendering = { name: 0, initial: 0, word: 0 };
+  for (const k of kinds) out[k]++;
+  return out;
+}
+
+/** Counts how `english` writes any of `glosses`. */
+export function renderingIn(english: string, glosses: readonly string[]): Rendering {
+  return renderingOf(glossSequence(english, glosses));
 }
 
 /** Adds renderings (over the rows a name was tagged in). */
@@ -92,10 +106,10 @@ export function addRendering(a: Rendering, b: Rendering): Rendering {
  *   - a gloss capitalised inside a sentence is 'name'; as a sentence's first word only when the
  *     tagged rows capitalise it too (China ... ↔ "North Korea and China");
  *   - tagged as a capitalised gloss (Opium War): a row without it is 'word';
- *   - tagged where the English has the gloss only in lower case: the user's tag outweighs the
- *     dictionary, nothing is held back;
- *   - tagged where the English has no gloss (البندقية ↔ Venice, not "rifle"): the name is rendered
- *     otherwise; 'word' only where the row has the gloss in lower case;
+ *   - tagged where the English has no gloss (البندقية ↔ Venice, not "rifle"), or only in lower
+ *     case (the former cloister): 'word' only where the row has the gloss in lower case — the
+ *     user's one tag does not make every "the cloister" a name (issue 15, session 5: it used to
+ *     outweigh the dictionary everywhere);
  *   - not tagged in a row here: 'word' unless the dictionary entry is the name itself
  *     transliterated (china) and the row has no lower-case gloss.
  * A multi-word name is never 'word'.
@@ -105,7 +119,6 @@ export function wordEvidence(sense: WordSense, row: Rendering, tagged: Rendering
   if (row.name > 0 || (row.initial > 0 && taggedAsName)) return 'name';
   if (sense.multiword) return null;
   if (taggedAsName) return 'word';
-  if (tagged && tagged.word > 0) return null;
   if (row.initial > 0) return null;
   if (row.word > 0) return 'word';
   return tagged || sense.transliterated ? null : 'word';

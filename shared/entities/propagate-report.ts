@@ -13,7 +13,19 @@
 //     glossary's rendering, or a gloss of the name written capitalised: the White House);
 //   - with the word list (`lexicon`): a single-word name that is also a dictionary word (البحر
 //     "sea", الحرب "war") is low ('common-noun') where the row's English reads it as the word —
-//     shared/entities/common-noun.ts says when. Glossary names never are.
+//     shared/entities/common-noun.ts says when. Glossary names never are. When a row holds as
+//     many occurrences of the name as its English has glosses, each occurrence is read with its
+//     own English word, in order (تغيرت الحرب البرية ... الحرب العالمية ↔ warfare ... World War),
+//     also in the rows the name is tagged in (the user's reading is the tagged occurrence's word);
+//   - the occurrence's own context (shared/entities/occurrence-context.ts), whatever the English:
+//     a definite nisba after a definite word is an adjective ('adjective': البحر الكاريبي, unless
+//     the name is a person's or was tagged in that construction), tanween the name lacks
+//     ('inflected': جيشاً مقدونياً), a name counted by a number the English writes in lower case
+//     ('unit': 500 يورو ↔ 500 euros);
+//   - a dictionary word the user tagged only where a definite word follows it (العصر البرونزي ↔
+//     Bronze Age: the head of a longer name) is low ('head-only') where nothing definite follows;
+//   - a common word whose English form in the row is used up by the mentions tagged beside it
+//     (أحمد أمين، أمين عام ↔ Ahmed Amin, Secretary General: one Amin, already tagged) is not lifted.
 import type { Lexicon } from '../align/lexical.ts';
 import type { Annotations, Side, StoredSuggestion } from '../model/types.ts';
 
@@ -22,7 +34,9 @@ export type ReportText = Pick<Annotations, 'segments' | 'targets' | 'units' | 'm
 import { nameKey } from '../text/normalize.ts';
 import { findOccurrences, proposeMentions, sideOf, type MentionSuggestion } from './propagate.ts';
 import { suggestEnglishSpans } from './suggest.ts';
-import { addRendering, renderingIn, wordEvidence, wordSense, type Rendering, type WordSense } from './common-noun.ts';
+import { addRendering, glossSequence, renderingOf, wordEvidence, wordSense, type Rendering, type WordSense } from './common-noun.ts';
+import { adjectiveUse, countedUnit, followedByDefinite, nunated } from './occurrence-context.ts';
+import { OffsetMap } from '../text/offsets.ts';
 
 /** A name to propagate. */
 export interface Seed {
@@ -58,7 +72,7 @@ export interface PropagateOptions {
 }
 
 /** Why a suggestion is low confidence. */
-export type LowReason = 'conflict' | 'common-word' | 'common-noun' | 'history' | 'english-missing' | 'no-capital';
+export type LowReason = 'conflict' | 'common-word' | 'common-noun' | 'history' | 'english-missing' | 'no-capital' | 'adjective' | 'inflected' | 'unit' | 'head-only';
 
 /** A ranked suggestion. */
 export interface RankedSuggestion extends MentionSuggestion {
@@ -155,9 +169,26 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
     if (!senses.has(k)) senses.set(k, wordSense(opts.lexicon, seed));
     return senses.get(k)!;
   };
+  // the Arabic occurrences of each name in each row, tagged or proposed, in text order (built on
+  // first use: only names that are words or common words ask)
+  const rowOf = rowIdOf(a);
+  let occurrences: Map<string, Array<{ start: number; tagged: boolean }>> | null = null; // key \0 row → occurrences
+  const occurrencesOf = (key: string, sentence: string) => {
+    if (!occurrences) occurrences = occurrenceIndex(a, taken, rowOf);
+    return occurrences.get(`${key}\u0000${rowOf.get(sentence) ?? sentence}`) ?? [];
+  };
+  // how the row's English writes the gloss of one occurrence: its own word when the row has as
+  // many glosses as occurrences of the name (paired in order), else the whole row's
+  const renderingAt = (key: string, sentence: string, start: number, row: string, sense: WordSense): Rendering => {
+    const seq = glossSequence(row, sense.glosses);
+    const occ = occurrencesOf(key, sentence);
+    const i = occ.findIndex((o) => o.start === start);
+    // only a lower-case word of its own decides (a sentence-initial one could be either)
+    return i >= 0 && occ.length > 1 && seq.length === occ.length && seq[i] === 'word' ? renderingOf([seq[i]]) : renderingOf(seq);
+  };
   // how the rows the name is tagged in write its glosses (null: tagged in no translated row here)
   const taggedAs = new Map<string, Rendering | null>();
-  let taggedRows: Map<string, string[]> | null = null; // nameKey → segments of its Arabic mentions
+  let taggedRows: Map<string, Map<string, string>> | null = null; // nameKey → row id → a segment of it
   const taggedRendering = (seed: string, sense: WordSense): Rendering | null => {
     const k = nameKey(seed);
     if (!taggedAs.has(k)) {
@@ -166,19 +197,63 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
         for (const m of a.mentions) {
           if (m.side !== 'ar') continue;
           const mk = nameKey(m.text);
-          const list = taggedRows.get(mk);
-          if (list) list.push(m.sentence);
-          else taggedRows.set(mk, [m.sentence]);
+          const rows = taggedRows.get(mk) ?? new Map<string, string>();
+          rows.set(rowOf.get(m.sentence) ?? m.sentence, m.sentence);
+          taggedRows.set(mk, rows);
         }
       }
       let r: Rendering | null = null;
-      for (const sentence of taggedRows.get(k) ?? []) {
+      for (const sentence of taggedRows.get(k)?.values() ?? []) {
         const row = rowEnglish.get(sentence);
-        if (row) r = addRendering(r ?? { name: 0, initial: 0, word: 0 }, renderingIn(row, sense.glosses));
+        if (!row) continue;
+        const seq = glossSequence(row, sense.glosses);
+        const occ = occurrencesOf(k, sentence);
+        // paired in order, only the tagged occurrences' own words are the user's reading
+        const here = occ.length > 1 && seq.length === occ.length ? renderingOf(seq.filter((_, i) => occ[i].tagged)) : renderingOf(seq);
+        r = addRendering(r ?? { name: 0, initial: 0, word: 0 }, here);
       }
       taggedAs.set(k, r);
     }
     return taggedAs.get(k)!;
+  };
+  // the source text around occurrences (code points), for the context signals
+  let source: OffsetMap | null = null;
+  const textBefore = (start: number) => (source ??= new OffsetMap(sourceText)).slice(Math.max(0, start - 40), start);
+  const textAfter = (end: number) => {
+    source ??= new OffsetMap(sourceText);
+    return source.slice(end, Math.min(source.cpLength, end + 40));
+  };
+  // the report's Arabic mentions by name (built once: a project plan asks for many names)
+  let byKey: Map<string, ReportText['mentions']> | null = null;
+  const arMentionsOf = (key: string): ReportText['mentions'] => {
+    if (!byKey) {
+      byKey = new Map();
+      for (const m of a.mentions) {
+        if (m.side !== 'ar') continue;
+        const k = nameKey(m.text);
+        const list = byKey.get(k);
+        if (list) list.push(m);
+        else byKey.set(k, [m]);
+      }
+    }
+    return byKey.get(key) ?? [];
+  };
+  // the names the user tagged only where a definite word follows them (the head of a phrase)
+  const headOnly = new Map<string, boolean>();
+  const taggedOnlyAsHead = (key: string) => {
+    if (!headOnly.has(key)) {
+      const ms = arMentionsOf(key);
+      headOnly.set(key, ms.length > 0 && ms.every((m) => followedByDefinite(textAfter(m.end))));
+    }
+    return headOnly.get(key)!;
+  };
+  // names the user tagged as a nisba after a definite word (a surname after a title): kept there
+  const taggedAsAdjective = new Map<string, boolean>();
+  const adjectiveTagged = (key: string) => {
+    if (!taggedAsAdjective.has(key)) {
+      taggedAsAdjective.set(key, arMentionsOf(key).some((m) => adjectiveUse(textBefore(m.start), m.text)));
+    }
+    return taggedAsAdjective.get(key)!;
   };
   return taken.map(({ side, sentence, start, end, text, type, entity, seed }) => {
     const key = nameKey(text);
@@ -192,7 +267,7 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
       const row = rowEnglish.get(sentence);
       // the word list: a gloss of the name written as a name in the row, or as a common word
       const sense = row ? senseOf(seed) : null;
-      const asWord = sense ? wordEvidence(sense, renderingIn(row!, sense.glosses), taggedRendering(seed, sense)) : null;
+      const asWord = sense ? wordEvidence(sense, renderingAt(nameKey(seed), sentence, start, row!, sense), taggedRendering(seed, sense)) : null;
       // the glossary's rendering in the row (only ever evidence for: a glossary name missing its
       // English is not held back for that)
       if (asWord === 'name' || (row && (glossaryEn.get(nameKey(seed)) ?? []).some((f) => writtenAsName(f, row)))) englishSeen = true;
@@ -202,6 +277,11 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
         // nothing to check
       } else if (forms.length) {
         englishSeen = forms.some((f) => writtenAsName(f, row) || sameStem(f, row));
+        if (englishSeen && COMMON_WORDS.has(key)) {
+          // a common word: its English form must be left over by the mentions tagged in the row
+          const tagged = occurrencesOf(nameKey(seed), sentence).filter((o) => o.tagged).length;
+          englishSeen = forms.some((f) => namesIn(f, row) > tagged);
+        }
         if (!englishSeen) reasons.push('english-missing');
       } else if (!hasCapitalised(row) && suggestEnglishSpans(text, row, { minScore: 0.8, limit: 1 }).length === 0) {
         // the row is translated and its English names nothing (no capitalised word but the first,
@@ -209,6 +289,13 @@ export function propagateReport(a: ReportText, sourceText: string, opts: Propaga
         reasons.push('no-capital');
       }
       if (!englishSeen && asWord === 'word') reasons.push('common-noun');
+      // a dictionary word tagged only as the head of a definite phrase (العصر البرونزي ↔ Bronze
+      // Age) is a name only where it heads one
+      if (sense && !sense.transliterated && !sense.multiword && asWord === null && taggedOnlyAsHead(nameKey(seed)) && !followedByDefinite(textAfter(end))) reasons.push('head-only');
+      const before = textBefore(start);
+      if (type !== 'PER' && adjectiveUse(before, text) && !adjectiveTagged(nameKey(seed))) reasons.push('adjective');
+      if (nunated(text, seed)) reasons.push('inflected');
+      if (row && countedUnit(before, row)) reasons.push('unit');
     }
     if (!englishSeen && COMMON_WORDS.has(key)) reasons.push('common-word');
     const out: RankedSuggestion = { side, sentence, start, end, text, type, entity, confidence: reasons.length ? 'low' : 'high', reasons };
@@ -264,7 +351,50 @@ function inferredEnglish(a: ReportText, rowEnglish: ReadonlyMap<string, string>,
 
 /** `form` occurs in `row`, capitalised there if it is capitalised (Bank, not bank). */
 function writtenAsName(form: string, row: string): boolean {
-  return findOccurrences([{ key: '', text: row }], form, { clitics: false }).some((o) => !/^\p{Lu}/u.test(form) || /^\p{Lu}/u.test(o.text));
+  return namesIn(form, row) > 0;
+}
+
+/** How often `form` occurs in `row`, capitalised there if it is capitalised. */
+function namesIn(form: string, row: string): number {
+  return findOccurrences([{ key: '', text: row }], form, { clitics: false }).filter((o) => !/^\p{Lu}/u.test(form) || /^\p{Lu}/u.test(o.text)).length;
+}
+
+/** The Arabic occurrences of each name (by `nameKey`) in each row, sorted: the mentions (tagged),
+ * the words of longer mentions that are names proposed here (tagged: حرب الأفيون holds الأفيون, its
+ * English Opium War holds the gloss), and the proposals (untagged). */
+function occurrenceIndex(a: ReportText, taken: ReadonlyArray<MentionSuggestion & { seed: string }>, rowOf: ReadonlyMap<string, string>): Map<string, Array<{ start: number; tagged: boolean }>> {
+  const out = new Map<string, Array<{ start: number; tagged: boolean }>>();
+  const add = (key: string, sentence: string, start: number, tagged: boolean) => {
+    const k = `${key}\u0000${rowOf.get(sentence) ?? sentence}`;
+    const list = out.get(k);
+    if (list) list.push({ start, tagged });
+    else out.set(k, [{ start, tagged }]);
+  };
+  const keys = new Set(taken.map((t) => nameKey(t.seed)));
+  for (const m of a.mentions) {
+    if (m.side !== 'ar') continue;
+    const whole = nameKey(m.text);
+    add(whole, m.sentence, m.start, true);
+    if (!/\s/u.test(m.text.trim())) continue;
+    let at = m.start;
+    for (const w of m.text.split(/(\s+)/u)) {
+      const k = nameKey(w);
+      if (k && k !== whole && keys.has(k)) add(k, m.sentence, at, true);
+      at += [...w].length;
+    }
+  }
+  for (const t of taken) if (t.side === 'ar') add(nameKey(t.seed), t.sentence, t.start, false);
+  for (const list of out.values()) list.sort((x, y) => x.start - y.start);
+  return out;
+}
+
+/** The row (alignment unit) of each source segment: segments of one unit share its English. */
+function rowIdOf(a: ReportText): Map<string, string> {
+  const out = new Map<string, string>();
+  a.units.forEach((u, i) => {
+    for (const s of u.source) out.set(s, `u${i}`);
+  });
+  return out;
 }
 
 /** True when `english` has a capitalised word (or an acronym) after its first word. */

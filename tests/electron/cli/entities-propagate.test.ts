@@ -8,6 +8,7 @@ import type { PropagateOutput } from '../../../electron/cli/entities-propagate.t
 import { addMention } from '../../../shared/entities/mentions.ts';
 import { parseAnnotations, serializeAnnotations } from '../../../shared/formats/sidecar.ts';
 import { cpIndexOf, makeReport } from '../../fixtures/annotated-report.ts';
+import { HELD_BACK_EXPECTED, writeHeldBackProject } from '../../fixtures/held-back-project.ts';
 
 function capture(): CliIO & { stdout: string; stderr: string } {
   const io = { stdout: '', stderr: '', isTTY: false, out: (s: string) => void (io.stdout += s), err: (s: string) => void (io.stderr += s) };
@@ -109,6 +110,22 @@ test('--propagate holds back a name that is also a word (the app word list), unl
     const withGlossary = capture();
     assert.equal(await main(['entities', dir, '--propagate', '--dry-run', '--json'], withGlossary), 0);
     assert.equal((JSON.parse(withGlossary.stdout) as PropagateOutput).reports.find((r) => r.report === 'b.txt')?.low, 0);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('muwazi entities --propagate ranks with the app: an adjective, a unit and a tanween form are stored as low confidence', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'muwazi-propagate-held-'));
+  try {
+    await writeHeldBackProject(dir);
+    const dry = capture();
+    assert.equal(await main(['entities', dir, '--propagate', '--dry-run', '--json'], dry), 0);
+    assert.deepEqual((JSON.parse(dry.stdout) as PropagateOutput).reports.find((r) => r.report === 'b.txt'), { report: 'b.txt', suggestions: 4, low: 3, conflicts: 0 });
+    const io = capture();
+    assert.equal(await main(['entities', dir, '--propagate', '--json'], io), 0);
+    const b = parseAnnotations(await readFile(join(dir, 'b.annotations.json'), 'utf8'));
+    assert.deepEqual(b.suggestions!.map((s) => `${s.text}:${s.confidence}`), HELD_BACK_EXPECTED);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -14,6 +14,7 @@ import { addMention } from '../../../shared/entities/mentions.ts';
 import { parseAnnotations, serializeAnnotations } from '../../../shared/formats/sidecar.ts';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
 import { cpIndexOf, makeReport } from '../../fixtures/annotated-report.ts';
+import { HELD_BACK_EXPECTED, writeHeldBackProject } from '../../fixtures/held-back-project.ts';
 
 type Preview = CallResponse<'projectPropagatePreview'>;
 type Apply = CallResponse<'projectPropagateApply'>;
@@ -174,4 +175,17 @@ test('a sidecar that links outside its folder is skipped: its names are never pr
   const p = ok<Preview>(await service.handle('projectPropagatePreview', { root: ws, jobId: 'j8' }));
   assert.match(p.problems.find((x) => x.file === 'f.txt')?.message ?? '', /link to a file outside/);
   assert.deepEqual(p.reports.map((r) => [r.file, r.suggestions]), [['a.txt', 1], ['b.txt', 2]]);
+});
+
+test('the plan ranks with the editor and the CLI: an adjective, a unit and a tanween form are low, also for the open report', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'muwazi-pprop-held-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await writeHeldBackProject(dir);
+  const plan = await planPropagation(dir);
+  const b = plan.reports.find((r) => r.file === 'b.txt')!;
+  assert.deepEqual(b.suggestions.map((s) => `${s.text}:${s.confidence}`), HELD_BACK_EXPECTED);
+  assert.equal(b.low, 3);
+  // the open report (applied through the editor) is ranked the same way
+  const open = await planPropagation(dir, { open: join(dir, 'b.txt') });
+  assert.deepEqual(open.open!.suggestions.map((s) => `${s.text}:${s.confidence}`), HELD_BACK_EXPECTED);
 });

@@ -46,7 +46,9 @@ test('wordEvidence: the policy, case by case', () => {
     ['lower-case gloss, the name transliterated', china, r(0, 0, 1), null, 'word'],
     ['tagged as Sea, row without it', sea, r(0, 0, 0), r(1, 0, 0), 'word'],
     ['tagged as Sea, a first word Sea', sea, r(0, 1, 0), r(1, 0, 0), 'name'],
-    ['tagged where English says "sea"', sea, r(0, 0, 1), r(0, 0, 1), null],
+    // session 5: both rows' English read it as the word: the user confirms this one (it was null)
+    ['tagged where English says "sea", row says "sea"', sea, r(0, 0, 1), r(0, 0, 1), 'word'],
+    ['tagged where English says "sea", row has no gloss', sea, r(0, 0, 0), r(0, 0, 1), null],
     ['tagged where English has no gloss (Venice)', sea, r(0, 0, 0), r(0, 0, 0), null],
     ['tagged where English has no gloss, row has it in lower case', sea, r(0, 0, 1), r(0, 0, 0), 'word'],
     ['a first word only, tagged elsewhere', sea, r(0, 1, 0), null, null],
@@ -91,8 +93,10 @@ test('a name that is also a lexicon word is held back unless the English capital
     propose(['زار البندقية.', 'عاش في البندقية.', 'حمل البندقية.'], ['He visited Venice.', 'He lived in Venice.', 'He carried the rifle to Rome.'], 'البندقية'),
     [['s2', 'high', ''], ['s3', 'low', 'common-noun']],
   );
-  // tagged where the English says "war": the user's tag outweighs the dictionary
-  assert.deepEqual(propose(['بعد الحرب.', 'طوال الحرب.'], ['After the war ended, Paris.', 'Throughout the war, Paris.'], 'الحرب'), [['s2', 'high', '']]);
+  // tagged where the English says "war": one tag does not make every "the war" a name — a row
+  // whose English also says "the war" is held back, a row without the gloss is not
+  assert.deepEqual(propose(['بعد الحرب.', 'طوال الحرب.'], ['After the war ended, Paris.', 'Throughout the war, Paris.'], 'الحرب'), [['s2', 'low', 'common-noun']]);
+  assert.deepEqual(propose(['بعد الحرب.', 'طوال الحرب.'], ['After the war ended, Paris.', 'Throughout it, Paris.'], 'الحرب'), [['s2', 'high', '']]);
 });
 
 test('a glossary name is never held back as a word; its rendering in the row is evidence', () => {
