@@ -25,6 +25,7 @@ import { newStamps, stampProvenance, type SaveStamps } from '../../shared/team/p
 import { currentUserName } from './identity.ts';
 import { previousSaved, rememberLoaded, rememberSaved } from './last-saved.ts';
 import { validatedSidecars, type ValidatedSidecars } from './validated-sidecars.ts';
+import { sidecarBytes } from './sidecar-bytes.ts';
 
 /** Largest source accepted: larger files are not news reports and would make the editor unusable. */
 export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
@@ -365,11 +366,14 @@ export async function saveReport(
   // the compare-and-swap below, so stamping against it does no harm
   const [user, prev] = await Promise.all([opts.user ?? currentUserName(), previousSaved(scPath, expectedSidecarHash)]);
   const stamped = { ...stampProvenance(prev, annotations, user, savedAt), modified: savedAt };
-  const json = checkedJson(stamped, opts.validated);
+  const checked = checkedAnnotations(stamped, opts.validated);
+  // validated annotations are the host's own objects, never mutated after a save: the bytes of
+  // rows unchanged since the last save are reused (sidecar-bytes.ts); anything else is encoded whole
+  const bytes = opts.validated ? sidecarBytes(scPath, checked) : utf8(serializeAnnotations(checked));
   // check and replace under one lock: a compare-and-swap across processes (file-lock.ts)
   const hash = await withFileLock(scPath, async () => {
     await cleanStaleTempsThrottled(dirname(scPath));
-    return writeIfUnchanged(scPath, json, expectedSidecarHash, opts);
+    return writeIfUnchanged(scPath, bytes, expectedSidecarHash, opts);
   });
   rememberSaved(scPath, hash, stamped);
   await discardJournal(opts.journalDir ?? defaultJournalDir(), txtPath).catch(() => undefined);
@@ -377,7 +381,7 @@ export async function saveReport(
 }
 
 /** The compare-and-swap itself (the caller holds the sidecar's lock); returns the new file's hash. */
-async function writeIfUnchanged(scPath: string, json: string, expectedSidecarHash: string | null, opts: SaveOptions): Promise<string> {
+async function writeIfUnchanged(scPath: string, bytes: Buffer, expectedSidecarHash: string | null, opts: SaveOptions): Promise<string> {
   const actual = await sidecarHashOnDisk(scPath);
   if (actual !== expectedSidecarHash) {
     throw new HostError(
@@ -388,7 +392,6 @@ async function writeIfUnchanged(scPath: string, json: string, expectedSidecarHas
       { expected: expectedSidecarHash, actual },
     );
   }
-  const bytes = utf8(json);
   let hash = '';
   knownHashes.delete(scPath);
   await atomicWriteFile(scPath, bytes, {
@@ -400,7 +403,7 @@ async function writeIfUnchanged(scPath: string, json: string, expectedSidecarHas
       rememberOwnWrite(scPath, hash);
     },
   });
-  // the bytes come from annotations that passed the schema (the contract's or checkedJson's)
+  // the bytes come from annotations that passed the schema (the contract's or checkedAnnotations')
   (opts.validatedRecord ?? validatedSidecars).add(hash);
   try {
     knownHashes.set(scPath, { ...identityOf(await stat(scPath)), hash });
@@ -410,9 +413,9 @@ async function writeIfUnchanged(scPath: string, json: string, expectedSidecarHas
   return hash;
 }
 
-/** Validated, serialised annotations; HostError('invalid-request') naming the problem otherwise.
- * `validated`: the schema already ran on `annotations` (see SaveOptions.validated). */
-function checkedJson(annotations: Annotations, validated = false): string {
+/** Annotations that passed the schema and the consistency checks; HostError('invalid-request')
+ * naming the problem otherwise. `validated`: the schema already ran on `annotations` (see SaveOptions.validated). */
+function checkedAnnotations(annotations: Annotations, validated = false): Annotations {
   let a = annotations;
   if (!validated) {
     const r = AnnotationsSchema.safeParse(annotations);
@@ -426,7 +429,7 @@ function checkedJson(annotations: Annotations, validated = false): string {
   if (problems.length) {
     throw new HostError('invalid-request', `Not saved: ${problems[0].message} Your edits are kept in memory and in the journal.`, { problems });
   }
-  return serializeAnnotations(a);
+  return a;
 }
 
 /** Timestamp usable in a file name on every platform: 20240131-142501. */
@@ -439,7 +442,7 @@ function fileStamp(iso: string): string {
  * `<name>.annotations.mine-<timestamp>.json` (never overwriting an existing file), and returns its path.
  */
 export async function saveCopy(txtPath: string, annotations: Annotations, opts: SaveOptions = {}): Promise<string> {
-  const json = checkedJson(annotations);
+  const json = serializeAnnotations(checkedAnnotations(annotations));
   const stamp = fileStamp((opts.now ?? (() => new Date().toISOString()))());
   const base = sidecarPath(txtPath).replace(/\.json$/, '');
   for (let n = 1; ; n++) {

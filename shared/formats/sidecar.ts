@@ -314,6 +314,76 @@ export function serializeAnnotations(a: Annotations): string {
   return JSON.stringify(annotationsOrderer ? annotationsOrderer(ordered) : ordered, null, 2) + '\n';
 }
 
+/** The row-level lists serializeInPieces hands over in chunks (everything else is small). */
+export const ROW_LISTS = ['segments', 'targets', 'units', 'entities', 'mentions'] as const;
+export type RowList = (typeof ROW_LISTS)[number];
+
+/** A chunk ends after an item whose id's number is ≡ CHUNK_MOD - 1 (mod CHUNK_MOD), or at CHUNK_MAX items:
+ * boundaries follow the ids, so a row inserted or removed changes one chunk, not every one after it. */
+const CHUNK_MOD = 64;
+const CHUNK_MAX = 256;
+
+let elementOrderers: Map<RowList, Orderer | null> | undefined;
+
+/** The text of `items` (consecutive items of list `key`, in canonical order) as they stand in the file,
+ * without the separators around them: each item at the file's indentation (four spaces). */
+function renderChunk(key: RowList, items: readonly object[]): string {
+  elementOrderers ??= new Map(ROW_LISTS.map((k) => {
+    const d = defOf(unwrap(AnnotationsSchema.shape[k]));
+    return [k, d.element ? compileOrderer(d.element) : null];
+  }));
+  const el = elementOrderers.get(key);
+  // the chunk as a list of its own: `[\n  {…},\n  {…}\n]`; in the file each line sits two spaces deeper
+  const s = JSON.stringify(el ? items.map(el) : items, null, 2);
+  return '  ' + s.slice(2, -2).replaceAll('\n', '\n  ');
+}
+
+const slot = (key: RowList) => `@@muwazi-list:${key}@@`;
+
+/**
+ * serializeAnnotations(a) in pieces, for a writer that keeps the rendering of unchanged items
+ * (electron/host/sidecar-bytes.ts): the concatenation of what `text` and `chunk` receive, in
+ * order, is exactly serializeAnnotations(a). The row lists come in chunks of consecutive items;
+ * `chunk` gets the list's name, the items and a function rendering them (call it, or return a
+ * rendering of the very same items made before: a chunk's text depends on its items alone).
+ */
+export function serializeInPieces<T>(a: Annotations, out: { text: (s: string) => T; chunk: (key: RowList, items: readonly object[], render: () => string) => T }): T[] {
+  if (annotationsOrderer === undefined) annotationsOrderer = compileOrderer(AnnotationsSchema);
+  const ordered = canonicalOrder(a);
+  // the top level with each non-empty row list replaced by a placeholder string; the array
+  // orderer leaves a string as it is, so the items are not visited here
+  const shell: Record<string, unknown> = { ...ordered };
+  for (const k of ROW_LISTS) if (Array.isArray(shell[k]) && (shell[k] as unknown[]).length) shell[k] = slot(k);
+  const top = JSON.stringify(annotationsOrderer ? annotationsOrderer(shell) : shell, null, 2) + '\n';
+  const pieces: T[] = [];
+  let from = 0;
+  for (const k of ROW_LISTS) {
+    if (typeof shell[k] !== 'string') continue;
+    // a top-level key is the only thing at two spaces after a line break (strings cannot hold a raw one)
+    const marker = `\n  ${JSON.stringify(k)}: "${slot(k)}"`;
+    const at = top.indexOf(marker, from);
+    if (at < 0) throw new Error(`serializeInPieces: no slot for ${k}`);
+    pieces.push(out.text(top.slice(from, at + marker.length - slot(k).length - 2) + '[\n'));
+    const items = ordered[k] as unknown as object[];
+    for (let i = 0; i < items.length; ) {
+      let j = i;
+      while (j < items.length && j - i < CHUNK_MAX) {
+        const id = (items[j] as { id?: unknown }).id;
+        j++;
+        if (typeof id === 'string' && idNum(id) % CHUNK_MOD === CHUNK_MOD - 1) break;
+      }
+      const part = items.slice(i, j);
+      if (i) pieces.push(out.text(',\n'));
+      pieces.push(out.chunk(k, part, () => renderChunk(k, part)));
+      i = j;
+    }
+    pieces.push(out.text('\n  ]'));
+    from = at + marker.length;
+  }
+  pieces.push(out.text(top.slice(from)));
+  return pieces;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Parsing and checking
 
