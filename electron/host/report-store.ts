@@ -26,6 +26,7 @@ import { currentUserName } from './identity.ts';
 import { previousSaved, rememberLoaded, rememberSaved } from './last-saved.ts';
 import { validatedSidecars, type ValidatedSidecars } from './validated-sidecars.ts';
 import { sidecarBytes } from './sidecar-bytes.ts';
+import { checkAnnotationsSince } from '../../shared/formats/check-since.ts';
 
 /** Largest source accepted: larger files are not news reports and would make the editor unusable. */
 export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
@@ -366,7 +367,7 @@ export async function saveReport(
   // the compare-and-swap below, so stamping against it does no harm
   const [user, prev] = await Promise.all([opts.user ?? currentUserName(), previousSaved(scPath, expectedSidecarHash)]);
   const stamped = { ...stampProvenance(prev, annotations, user, savedAt), modified: savedAt };
-  const checked = checkedAnnotations(stamped, opts.validated);
+  const checked = checkedAnnotations(stamped, opts.validated, prev);
   // validated annotations are the host's own objects, never mutated after a save: the bytes of
   // rows unchanged since the last save are reused (sidecar-bytes.ts); anything else is encoded whole
   const bytes = opts.validated ? sidecarBytes(scPath, checked) : utf8(serializeAnnotations(checked));
@@ -415,7 +416,7 @@ async function writeIfUnchanged(scPath: string, bytes: Buffer, expectedSidecarHa
 
 /** Annotations that passed the schema and the consistency checks; HostError('invalid-request')
  * naming the problem otherwise. `validated`: the schema already ran on `annotations` (see SaveOptions.validated). */
-function checkedAnnotations(annotations: Annotations, validated = false): Annotations {
+function checkedAnnotations(annotations: Annotations, validated = false, prev: Annotations | null = null): Annotations {
   let a = annotations;
   if (!validated) {
     const r = AnnotationsSchema.safeParse(annotations);
@@ -425,7 +426,9 @@ function checkedAnnotations(annotations: Annotations, validated = false): Annota
     }
     a = r.data;
   }
-  const problems = checkAnnotations(a);
+  // validated annotations are never mutated after a save, so what is unchanged since the version
+  // saved before (the same objects) needs no check again (check-since.ts)
+  const problems = validated ? checkAnnotationsSince(prev, a) : checkAnnotations(a);
   if (problems.length) {
     throw new HostError('invalid-request', `Not saved: ${problems[0].message} Your edits are kept in memory and in the journal.`, { problems });
   }

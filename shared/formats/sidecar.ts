@@ -498,6 +498,29 @@ function codePoints(text: string): number {
  * implementation kept as the tests' oracle.
  */
 export function checkAnnotations(a: Annotations, source?: { text: string }): SidecarProblem[] {
+  return checkWith(a, source, null).problems;
+}
+
+/** The id → first position maps a check builds, per list. Positions hold for segments and
+ * targets; for units, entities and mentions only the keys are used (check-since.ts updates them). */
+export interface CheckIndex {
+  segAt: Map<string, number>;
+  tgtAt: Map<string, number>;
+  unitAt: Map<string, number>;
+  entAt: Map<string, number>;
+  mentionAt: Map<string, number>;
+}
+
+/** A check limited to some mentions of a report whose ids, spans, units and segments are known to
+ * be fine (check-since.ts decides when that holds and gives the maps). */
+export interface CheckScope {
+  index: CheckIndex;
+  /** positions in `a.mentions` to check, ascending */
+  mentions: readonly number[];
+}
+
+/** checkAnnotations' body: everything (scope null), or only the scope's mentions. */
+export function checkWith(a: Annotations, source: { text: string } | undefined, scope: CheckScope | null): { problems: SidecarProblem[]; index: CheckIndex | null } {
   const problems: SidecarProblem[] = [];
   const add = (kind: SidecarProblemKind, path: string, message: string) => {
     if (problems.length < MAX_PROBLEMS) problems.push({ kind, path, message });
@@ -527,12 +550,13 @@ export function checkAnnotations(a: Annotations, source?: { text: string }): Sid
     return seen;
   };
   const { segments, targets, units, entities, mentions } = a;
-  const segAt = firstIndex(segments, 'segments');
-  const tgtAt = firstIndex(targets, 'targets');
-  firstIndex(units, 'units');
-  const entAt = firstIndex(entities, 'entities');
-  firstIndex(mentions, 'mentions');
-  if (full()) return problems;
+  const segAt = scope ? scope.index.segAt : firstIndex(segments, 'segments');
+  const tgtAt = scope ? scope.index.tgtAt : firstIndex(targets, 'targets');
+  const unitAt = scope ? scope.index.unitAt : firstIndex(units, 'units');
+  const entAt = scope ? scope.index.entAt : firstIndex(entities, 'entities');
+  const mentionAt = scope ? scope.index.mentionAt : firstIndex(mentions, 'mentions');
+  const index = { segAt, tgtAt, unitAt, entAt, mentionAt };
+  if (full()) return { problems, index: null };
 
   // code-point length of each segment's and target sentence's text, computed when first needed
   // (-1: not yet); equal to the UTF-16 length when the text has no astral character
@@ -541,78 +565,81 @@ export function checkAnnotations(a: Annotations, source?: { text: string }): Sid
   const segCpLength = (i: number) => (segCp[i] >= 0 ? segCp[i] : (segCp[i] = codePoints(segments[i].text)));
   const tgtCpLength = (i: number) => (tgtCp[i] >= 0 ? tgtCp[i] : (tgtCp[i] = codePoints(targets[i].text)));
 
-  // segments: valid spans, in range, texts consistent, no overlaps
-  let ordered = true;
-  let prev = -1;
-  for (let i = 0; i < segments.length; i++) {
-    const s = segments[i];
-    if (s.end < s.start) {
-      add('invalid-span', `segments[${i}]`, `Segment ${s.id}: end ${s.end} is before start ${s.start}.`);
-      continue;
-    }
-    if (prev >= 0) {
-      const p = segments[prev];
-      if (s.start < p.start || (s.start === p.start && s.end < p.end)) ordered = false;
-    }
-    prev = i;
-    if (s.end > limit) {
-      add('offset-out-of-range', `segments[${i}].end`, `Segment ${s.id}: end ${s.end} is past the end of the source (${limit} code points).`);
-      continue;
-    }
-    if (map) {
-      if (sourceHas(map, s.start, s.end, s.text)) segCp[i] = s.end - s.start;
-      else add('text-mismatch', `segments[${i}].text`, `Segment ${s.id}: its text does not match the source at ${s.start}–${s.end}.`);
-    } else if (segCpLength(i) !== s.end - s.start) {
-      add('text-mismatch', `segments[${i}].text`, `Segment ${s.id}: its text has ${segCpLength(i)} code points but its span ${s.start}–${s.end} has ${s.end - s.start}.`);
-    }
-  }
-  const overlap = (pi: number, ci: number) => {
-    const p = segments[pi];
-    const c = segments[ci];
-    if (c.start < p.end) add('overlapping-segments', `segments[${ci}]`, `Segments ${p.id} (${p.start}–${p.end}) and ${c.id} (${c.start}–${c.end}) overlap.`);
-  };
-  if (ordered) {
-    // the usual case: already in document order, so neighbours in the list are neighbours in the text
-    let last = -1;
+  // the structure (spans, overlaps, units): unchanged when scoped
+  if (!scope) {
+    // segments: valid spans, in range, texts consistent, no overlaps
+    let ordered = true;
+    let prev = -1;
     for (let i = 0; i < segments.length; i++) {
-      if (segments[i].end < segments[i].start) continue;
-      if (last >= 0) overlap(last, i);
-      last = i;
+      const s = segments[i];
+      if (s.end < s.start) {
+        add('invalid-span', `segments[${i}]`, `Segment ${s.id}: end ${s.end} is before start ${s.start}.`);
+        continue;
+      }
+      if (prev >= 0) {
+        const p = segments[prev];
+        if (s.start < p.start || (s.start === p.start && s.end < p.end)) ordered = false;
+      }
+      prev = i;
+      if (s.end > limit) {
+        add('offset-out-of-range', `segments[${i}].end`, `Segment ${s.id}: end ${s.end} is past the end of the source (${limit} code points).`);
+        continue;
+      }
+      if (map) {
+        if (sourceHas(map, s.start, s.end, s.text)) segCp[i] = s.end - s.start;
+        else add('text-mismatch', `segments[${i}].text`, `Segment ${s.id}: its text does not match the source at ${s.start}–${s.end}.`);
+      } else if (segCpLength(i) !== s.end - s.start) {
+        add('text-mismatch', `segments[${i}].text`, `Segment ${s.id}: its text has ${segCpLength(i)} code points but its span ${s.start}–${s.end} has ${s.end - s.start}.`);
+      }
     }
-  } else {
-    const byPos = [];
-    for (let i = 0; i < segments.length; i++) if (segments[i].end >= segments[i].start) byPos.push(i);
-    byPos.sort((x, y) => segments[x].start - segments[y].start || segments[x].end - segments[y].end);
-    for (let k = 1; k < byPos.length; k++) overlap(byPos[k - 1], byPos[k]);
-  }
-  if (full()) return problems;
+    const overlap = (pi: number, ci: number) => {
+      const p = segments[pi];
+      const c = segments[ci];
+      if (c.start < p.end) add('overlapping-segments', `segments[${ci}]`, `Segments ${p.id} (${p.start}–${p.end}) and ${c.id} (${c.start}–${c.end}) overlap.`);
+    };
+    if (ordered) {
+      // the usual case: already in document order, so neighbours in the list are neighbours in the text
+      let last = -1;
+      for (let i = 0; i < segments.length; i++) {
+        if (segments[i].end < segments[i].start) continue;
+        if (last >= 0) overlap(last, i);
+        last = i;
+      }
+    } else {
+      const byPos = [];
+      for (let i = 0; i < segments.length; i++) if (segments[i].end >= segments[i].start) byPos.push(i);
+      byPos.sort((x, y) => segments[x].start - segments[y].start || segments[x].end - segments[y].end);
+      for (let k = 1; k < byPos.length; k++) overlap(byPos[k - 1], byPos[k]);
+    }
+    if (full()) return { problems, index: null };
 
-  // units: references resolve, each segment and target sentence in exactly one unit
-  const segUnit = new Int32Array(segments.length).fill(-1);
-  const tgtUnit = new Int32Array(targets.length).fill(-1);
-  for (let i = 0; i < units.length && !full(); i++) {
-    const u = units[i];
-    for (let k = 0; k < u.source.length; k++) {
-      const id = u.source[k];
-      const at = segAt.get(id);
-      if (at === undefined) add('dangling-reference', `units[${i}].source[${k}]`, `Unit ${u.id} refers to segment "${id}", which does not exist.`);
-      else if (segUnit[at] >= 0) add('duplicate-reference', `units[${i}].source[${k}]`, `Segment ${id} is in two units (${units[segUnit[at]].id} and ${u.id}).`);
-      else segUnit[at] = i;
+    // units: references resolve, each segment and target sentence in exactly one unit
+    const segUnit = new Int32Array(segments.length).fill(-1);
+    const tgtUnit = new Int32Array(targets.length).fill(-1);
+    for (let i = 0; i < units.length && !full(); i++) {
+      const u = units[i];
+      for (let k = 0; k < u.source.length; k++) {
+        const id = u.source[k];
+        const at = segAt.get(id);
+        if (at === undefined) add('dangling-reference', `units[${i}].source[${k}]`, `Unit ${u.id} refers to segment "${id}", which does not exist.`);
+        else if (segUnit[at] >= 0) add('duplicate-reference', `units[${i}].source[${k}]`, `Segment ${id} is in two units (${units[segUnit[at]].id} and ${u.id}).`);
+        else segUnit[at] = i;
+      }
+      for (let k = 0; k < u.target.length; k++) {
+        const id = u.target[k];
+        const at = tgtAt.get(id);
+        if (at === undefined) add('dangling-reference', `units[${i}].target[${k}]`, `Unit ${u.id} refers to target sentence "${id}", which does not exist.`);
+        else if (tgtUnit[at] >= 0) add('duplicate-reference', `units[${i}].target[${k}]`, `Target sentence ${id} is in two units (${units[tgtUnit[at]].id} and ${u.id}).`);
+        else tgtUnit[at] = i;
+      }
     }
-    for (let k = 0; k < u.target.length; k++) {
-      const id = u.target[k];
-      const at = tgtAt.get(id);
-      if (at === undefined) add('dangling-reference', `units[${i}].target[${k}]`, `Unit ${u.id} refers to target sentence "${id}", which does not exist.`);
-      else if (tgtUnit[at] >= 0) add('duplicate-reference', `units[${i}].target[${k}]`, `Target sentence ${id} is in two units (${units[tgtUnit[at]].id} and ${u.id}).`);
-      else tgtUnit[at] = i;
+    // a duplicate id's later items share the first one's unit (ids are what units refer to)
+    for (let i = 0; i < segments.length && !full(); i++) {
+      if (segUnit[segAt.get(segments[i].id)!] < 0) add('unaligned', `segments[${i}]`, `Segment ${segments[i].id} is in no unit, so it would not be shown.`);
     }
-  }
-  // a duplicate id's later items share the first one's unit (ids are what units refer to)
-  for (let i = 0; i < segments.length && !full(); i++) {
-    if (segUnit[segAt.get(segments[i].id)!] < 0) add('unaligned', `segments[${i}]`, `Segment ${segments[i].id} is in no unit, so it would not be shown.`);
-  }
-  for (let i = 0; i < targets.length && !full(); i++) {
-    if (tgtUnit[tgtAt.get(targets[i].id)!] < 0) add('unaligned', `targets[${i}]`, `Target sentence ${targets[i].id} is in no unit, so it would not be shown.`);
+    for (let i = 0; i < targets.length && !full(); i++) {
+      if (tgtUnit[tgtAt.get(targets[i].id)!] < 0) add('unaligned', `targets[${i}]`, `Target sentence ${targets[i].id} is in no unit, so it would not be shown.`);
+    }
   }
 
   // mentions: inside their sentence, texts match, entity exists. Sentences with astral
@@ -624,7 +651,9 @@ export function checkAnnotations(a: Annotations, source?: { text: string }): Sid
     if (!m) cache.set(i, (m = new OffsetMap(text)));
     return m;
   };
-  for (let i = 0; i < mentions.length && !full(); i++) {
+  const count = scope ? scope.mentions.length : mentions.length;
+  for (let k = 0; k < count && !full(); k++) {
+    const i = scope ? scope.mentions[k] : k;
     const m = mentions[i];
     if (!entAt.has(m.entity)) add('dangling-reference', `mentions[${i}].entity`, `Mention ${m.id} refers to entity "${m.entity}", which does not exist.`);
     if (m.end <= m.start) {
@@ -674,5 +703,5 @@ export function checkAnnotations(a: Annotations, source?: { text: string }): Sid
       }
     }
   }
-  return problems;
+  return { problems, index: problems.length ? null : index };
 }
