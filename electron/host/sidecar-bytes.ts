@@ -20,7 +20,8 @@ interface Chunk {
 
 /** How many reports' chunks are kept (the open one and the one before: ~12 MB each when fully tagged). */
 const KEEP = 2;
-const byPath = new Map<string, Map<object, Chunk>>();
+/** Per sidecar path: the version last serialised (its canonical order is known) and its chunks. */
+const byPath = new Map<string, { model: Annotations; chunks: Map<object, Chunk> }>();
 
 function sameItems(x: readonly object[], y: readonly object[]): boolean {
   if (x.length !== y.length) return false;
@@ -39,7 +40,8 @@ export function forgetSidecarBytes(): void {
  * afterwards (see the header).
  */
 export function sidecarBytes(key: string, a: Annotations): Buffer {
-  const before = byPath.get(key);
+  const last = byPath.get(key);
+  const before = last?.chunks;
   // keyed by a chunk's list and first item: the list decides how the items render
   const next = new Map<object, Chunk>();
   const pieces = serializeInPieces<Buffer>(a, {
@@ -55,9 +57,9 @@ export function sidecarBytes(key: string, a: Annotations): Buffer {
       next.set(items[0], { items, bytes });
       return bytes;
     },
-  });
+  }, last?.model);
   byPath.delete(key);
-  byPath.set(key, next);
+  byPath.set(key, { model: a, chunks: next });
   if (byPath.size > KEEP) byPath.delete(byPath.keys().next().value as string);
   return Buffer.concat(pieces);
 }

@@ -12,6 +12,7 @@
 // (saveReport's rule for validated annotations).
 import type { Annotations } from '../model/types.ts';
 import { checkWith, type CheckIndex, type CheckScope, type SidecarProblem } from './sidecar.ts';
+import { region, sameList } from './identity-region.ts';
 
 /** Versions that passed the check without a source, with the check's id maps. */
 const passed = new WeakMap<Annotations, CheckIndex>();
@@ -31,22 +32,6 @@ export function checkAnnotationsSince(prev: Annotations | null, next: Annotation
   if (r.index) passed.set(next, r.index);
   return r.problems;
 }
-
-/** The first and last differing positions of two lists (by identity): [start, end in p, end in n). */
-function region<T>(p: readonly T[], n: readonly T[]): [number, number, number] {
-  const m = Math.min(p.length, n.length);
-  let s = 0;
-  while (s < m && p[s] === n[s]) s++;
-  let ep = p.length;
-  let en = n.length;
-  while (ep > s && en > s && p[ep - 1] === n[en - 1]) {
-    ep--;
-    en--;
-  }
-  return [s, ep, en];
-}
-
-const sameList = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
 
 /** `at` with the ids of p[s, ep) replaced by those of n[s, en) (a copy when anything changes),
  * or null when an added id is taken or repeated. Removed ids go into `removed`. */

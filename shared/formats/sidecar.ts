@@ -13,6 +13,7 @@ import { AnnotationsSchema, FORMAT_NAME, FORMAT_VERSION } from '../model/schema.
 import type { Annotations } from '../model/types.ts';
 import { OffsetMap, cpLength } from '../text/offsets.ts';
 import { locateJsonError } from './json-locate.ts';
+import { region, sameTargetRows } from './identity-region.ts';
 import { VersionError, migrateToCurrent, parseVersion, type Migration, type RawSidecar } from './migrate.ts';
 
 /** Specific kinds of sidecar problems (each maps to a contract error code, see SidecarError.code). */
@@ -94,26 +95,79 @@ function byId(a: { id: string }, b: { id: string }): number {
   return idNum(a.id) - idNum(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** A list as given and as canonicalOrder returned it (the same array when it was in order). */
+interface Ordered<T> {
+  input: readonly T[];
+  output: T[];
+}
+
+/** Changed items of a list given in another order that canonicalOrder puts in place of their
+ * previous versions without sorting again (more: sort). */
+const MAX_REPLACED = 16;
+
 /** `list` itself when it is already in `cmp` order (the usual case: the editor keeps document
- * order), else a sorted copy. Sorting is stable, so both give the same sequence. */
-function inOrder<T>(list: T[], cmp: (x: T, y: T) => number): T[] {
-  for (let i = 1; i < list.length; i++) if (cmp(list[i - 1], list[i]) > 0) return [...list].sort(cmp);
+ * order), else a sorted copy. Sorting is stable, so both give the same sequence. `before`: an
+ * earlier version of the list and its order under the same `cmp`; only what differs from it (by
+ * identity) is compared again. */
+function inOrder<T>(list: T[], cmp: (x: T, y: T) => number, before?: Ordered<T>): T[] {
+  let from = 1;
+  let to = list.length;
+  if (before) {
+    const [s, ep, e] = region(before.input, list);
+    if (before.output === before.input) {
+      // it was in order: only the pairs touching changed items can be out of it now
+      from = Math.max(s, 1);
+      to = Math.min(e + 1, list.length);
+    } else if (s === ep && s === e) {
+      return before.output;
+    } else if (ep === e && e - s <= MAX_REPLACED) {
+      // items replaced by versions with the same sort key take their places in the sorted list
+      const out = [...before.output];
+      const taken = new Set<number>();
+      let ok = true;
+      for (let i = s; i < e && ok; i++) {
+        const p = before.input[i];
+        if (p === list[i]) continue;
+        const at = cmp(p, list[i]) === 0 ? before.output.indexOf(p) : -1;
+        // (the same object twice in a list: sort)
+        if (at < 0 || taken.has(at)) ok = false;
+        taken.add(at);
+        out[at] = list[i];
+      }
+      if (ok) return out;
+    }
+  }
+  for (let i = from; i < to; i++) if (cmp(list[i - 1], list[i]) > 0) return [...list].sort(cmp);
   return list;
 }
+
+/** Each version canonicalOrder ordered, and its result. */
+const orderedOf = new WeakMap<Annotations, Annotations>();
 
 /**
  * The annotations with every array in document order: segments by position; units as given (their
  * order IS the row order); targets in the order the rows use them; entities by id; mentions Arabic
  * first by position, then English by row order and position. A pure reordering: nothing is renamed.
- * Arrays already in order are shared with `a`, not copied.
+ * Arrays already in order are shared with `a`, not copied. `since`: an earlier version of the same
+ * report ordered before (and never mutated since); when its rows hold the same target sentences,
+ * only the items that are not the same objects as its own are compared.
  */
-export function canonicalOrder(a: Annotations): Annotations {
-  const segments = inOrder(a.segments, (x, y) => x.start - y.start || x.end - y.end || byId(x, y));
-  const targetRank = new Map<string, number>();
-  for (const u of a.units) for (const t of u.target) if (!targetRank.has(t)) targetRank.set(t, targetRank.size);
-  const rankOf = (id: string) => targetRank.get(id) ?? Number.MAX_SAFE_INTEGER;
-  const targets = inOrder(a.targets, (x, y) => rankOf(x.id) - rankOf(y.id) || byId(x, y));
-  const entities = inOrder(a.entities, byId);
+export function canonicalOrder(a: Annotations, since?: Annotations): Annotations {
+  const done = since && sameTargetRows(since.units, a.units) ? orderedOf.get(since) : undefined;
+  const was = <K extends 'segments' | 'targets' | 'entities' | 'mentions'>(k: K) =>
+    done && since ? ({ input: since[k], output: done[k] } as Ordered<Annotations[K][number]>) : undefined;
+  const segments = inOrder(a.segments, (x, y) => x.start - y.start || x.end - y.end || byId(x, y), was('segments'));
+  // built at the first comparison that needs it (none when no target or English mention changed)
+  let targetRank: Map<string, number> | undefined;
+  const rankOf = (id: string) => {
+    if (!targetRank) {
+      targetRank = new Map();
+      for (const u of a.units) for (const t of u.target) if (!targetRank.has(t)) targetRank.set(t, targetRank.size);
+    }
+    return targetRank.get(id) ?? Number.MAX_SAFE_INTEGER;
+  };
+  const targets = inOrder(a.targets, (x, y) => rankOf(x.id) - rankOf(y.id) || byId(x, y), was('targets'));
+  const entities = inOrder(a.entities, byId, was('entities'));
   const mentions = inOrder(a.mentions, (x, y) => {
     if (x.side !== y.side) return x.side === 'ar' ? -1 : 1;
     if (x.side === 'en') {
@@ -122,8 +176,10 @@ export function canonicalOrder(a: Annotations): Annotations {
       if (x.sentence !== y.sentence) return x.sentence < y.sentence ? -1 : 1;
     }
     return x.start - y.start || x.end - y.end || byId(x, y);
-  });
-  return { ...a, segments, targets, entities, mentions };
+  }, was('mentions'));
+  const out = { ...a, segments, targets, entities, mentions };
+  orderedOf.set(a, out);
+  return out;
 }
 
 type AnySchema = z.ZodType;
@@ -346,10 +402,15 @@ const slot = (key: RowList) => `@@muwazi-list:${key}@@`;
  * order, is exactly serializeAnnotations(a). The row lists come in chunks of consecutive items;
  * `chunk` gets the list's name, the items and a function rendering them (call it, or return a
  * rendering of the very same items made before: a chunk's text depends on its items alone).
+ * `since`: the version serialised before (see canonicalOrder).
  */
-export function serializeInPieces<T>(a: Annotations, out: { text: (s: string) => T; chunk: (key: RowList, items: readonly object[], render: () => string) => T }): T[] {
+export function serializeInPieces<T>(
+  a: Annotations,
+  out: { text: (s: string) => T; chunk: (key: RowList, items: readonly object[], render: () => string) => T },
+  since?: Annotations,
+): T[] {
   if (annotationsOrderer === undefined) annotationsOrderer = compileOrderer(AnnotationsSchema);
-  const ordered = canonicalOrder(a);
+  const ordered = canonicalOrder(a, since);
   // the top level with each non-empty row list replaced by a placeholder string; the array
   // orderer leaves a string as it is, so the items are not visited here
   const shell: Record<string, unknown> = { ...ordered };
