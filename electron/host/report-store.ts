@@ -370,7 +370,7 @@ export async function saveReport(
   const checked = checkedAnnotations(stamped, opts.validated, prev);
   // validated annotations are the host's own objects, never mutated after a save: the bytes of
   // rows unchanged since the last save are reused (sidecar-bytes.ts); anything else is encoded whole
-  const bytes = opts.validated ? sidecarBytes(scPath, checked) : utf8(serializeAnnotations(checked));
+  const bytes = opts.validated ? sidecarBytes(scPath, checked) : [utf8(serializeAnnotations(checked))];
   // check and replace under one lock: a compare-and-swap across processes (file-lock.ts)
   const hash = await withFileLock(scPath, async () => {
     await cleanStaleTempsThrottled(dirname(scPath));
@@ -382,7 +382,7 @@ export async function saveReport(
 }
 
 /** The compare-and-swap itself (the caller holds the sidecar's lock); returns the new file's hash. */
-async function writeIfUnchanged(scPath: string, bytes: Buffer, expectedSidecarHash: string | null, opts: SaveOptions): Promise<string> {
+async function writeIfUnchanged(scPath: string, bytes: readonly Buffer[], expectedSidecarHash: string | null, opts: SaveOptions): Promise<string> {
   const actual = await sidecarHashOnDisk(scPath);
   if (actual !== expectedSidecarHash) {
     throw new HostError(
@@ -400,7 +400,9 @@ async function writeIfUnchanged(scPath: string, bytes: Buffer, expectedSidecarHa
     // hashed while the disk flushes the temporary file; noted before the rename, which is when
     // the folder watcher can see the new version
     beforeRename: () => {
-      hash = sha256(bytes);
+      const h = createHash('sha256');
+      for (const b of bytes) h.update(b);
+      hash = h.digest('hex');
       rememberOwnWrite(scPath, hash);
     },
   });

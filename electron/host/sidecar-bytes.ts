@@ -34,18 +34,28 @@ export function forgetSidecarBytes(): void {
   byPath.clear();
 }
 
+/** The UTF-8 of the short texts between chunks (mostly ",\n"), made once. */
+const small = new Map<string, Buffer>();
+function textBytes(s: string): Buffer {
+  if (s.length > 8) return Buffer.from(s, 'utf8');
+  let b = small.get(s);
+  if (!b) small.set(s, (b = Buffer.from(s, 'utf8')));
+  return b;
+}
+
 /**
- * Buffer.from(serializeAnnotations(a)), reusing the bytes of chunks unchanged since the last call
- * for `key` (the sidecar's path). `a` must be AnnotationsSchema output whose items are not mutated
+ * Buffer.from(serializeAnnotations(a)) as pieces to write one after the other (not joined: that
+ * would copy the 12 MB once more), reusing the bytes of chunks unchanged since the last call for
+ * `key` (the sidecar's path). `a` must be AnnotationsSchema output whose items are not mutated
  * afterwards (see the header).
  */
-export function sidecarBytes(key: string, a: Annotations): Buffer {
+export function sidecarBytes(key: string, a: Annotations): Buffer[] {
   const last = byPath.get(key);
   const before = last?.chunks;
   // keyed by a chunk's list and first item: the list decides how the items render
   const next = new Map<object, Chunk>();
   const pieces = serializeInPieces<Buffer>(a, {
-    text: (s) => Buffer.from(s, 'utf8'),
+    text: textBytes,
     chunk: (_list: RowList, items, render) => {
       const old = before?.get(items[0]);
       if (old && sameItems(old.items, items)) {
@@ -61,5 +71,5 @@ export function sidecarBytes(key: string, a: Annotations): Buffer {
   byPath.delete(key);
   byPath.set(key, { model: a, chunks: next });
   if (byPath.size > KEEP) byPath.delete(byPath.keys().next().value as string);
-  return Buffer.concat(pieces);
+  return pieces;
 }
