@@ -26,7 +26,7 @@ import { currentUserName } from './identity.ts';
 import { previousSaved, rememberLoaded, rememberSaved } from './last-saved.ts';
 import { validatedSidecars, type ValidatedSidecars } from './validated-sidecars.ts';
 import { sidecarBytes } from './sidecar-bytes.ts';
-import { checkAnnotationsSince } from '../../shared/formats/check-since.ts';
+import { checkAnnotationsSince, checkLoaded } from '../../shared/formats/check-since.ts';
 
 /** Largest source accepted: larger files are not news reports and would make the editor unusable. */
 export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
@@ -233,6 +233,13 @@ export interface OpenOptions extends SegmentRules {
   ignoreSidecar?: boolean;
   /** the record of validated sidecar hashes (default: the host process's, validatedSidecars) */
   validatedRecord?: ValidatedSidecars;
+  /**
+   * true: the caller never mutates the returned annotations (the host service, which sends copies
+   * to the page). The store then keeps them, not the file's text, as the version the next save is
+   * stamped and checked against: unchanged rows are the same objects, so the first save after
+   * opening takes the incremental paths (check-since.ts) and parses nothing.
+   */
+  keep?: boolean;
 }
 
 function sourceInfoOf(txtPath: string, decoded: Decoded, hash: string, text: string): SourceInfo {
@@ -286,9 +293,9 @@ export async function openReport(txtPath: string, opts: OpenOptions = {}): Promi
     // checked once: against the source when it is the one the sidecar was written for, else
     // structurally (re-anchoring needs a consistent file)
     const same = stored.source.sha256 === hash;
-    const problems = checkAnnotations(stored, same ? { text } : undefined);
+    const problems = checkLoaded(stored, same ? { text } : undefined);
     if (problems.length) sidecarFailure(new SidecarError(problems), scPath, sidecar.hash);
-    rememberLoaded(scPath, sidecar.hash, sidecar.json);
+    rememberLoaded(scPath, sidecar.hash, opts.keep && same ? { model: stored } : { json: sidecar.json });
     if (same) {
       annotations = stored;
       state = 'loaded';

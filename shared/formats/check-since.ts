@@ -33,6 +33,14 @@ export function checkAnnotationsSince(prev: Annotations | null, next: Annotation
   return r.problems;
 }
 
+/** checkAnnotations(a, source) for a version just loaded; when it passes, later saves of it are
+ * checked against it (what passes with the source passes without it). */
+export function checkLoaded(a: Annotations, source?: { text: string }): SidecarProblem[] {
+  const r = checkWith(a, source, null);
+  if (r.index) passed.set(a, r.index);
+  return r.problems;
+}
+
 /** `at` with the ids of p[s, ep) replaced by those of n[s, en) (a copy when anything changes),
  * or null when an added id is taken or repeated. Removed ids go into `removed`. */
 function updatedIds(at: Map<string, number>, p: readonly { id: string }[], n: readonly { id: string }[], [s, ep, en]: [number, number, number], removed?: Set<string>): Map<string, number> | null {
