@@ -389,9 +389,10 @@ function renderChunk(key: RowList, items: readonly object[]): string {
     return [k, d.element ? compileOrderer(d.element) : null];
   }));
   const el = elementOrderers.get(key);
-  // the chunk as a list of its own: `[\n  {…},\n  {…}\n]`; in the file each line sits two spaces deeper
-  const s = JSON.stringify(el ? items.map(el) : items, null, 2);
-  return '  ' + s.slice(2, -2).replaceAll('\n', '\n  ');
+  // the chunk under its list's key in an object, as in the file: its items come out at the file's
+  // depth (`{\n  "key": [\n    {…},\n    {…}\n  ]\n}`), and only the frame is cut off
+  const s = JSON.stringify({ [key]: el ? items.map(el) : items }, null, 2);
+  return s.slice(key.length + 10, -6);
 }
 
 const slot = (key: RowList) => `@@muwazi-list:${key}@@`;
