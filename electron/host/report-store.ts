@@ -26,7 +26,7 @@ import { currentUserName } from './identity.ts';
 import { previousSaved, rememberLoaded, rememberSaved } from './last-saved.ts';
 import { validatedSidecars, type ValidatedSidecars } from './validated-sidecars.ts';
 import { sidecarBytes } from './sidecar-bytes.ts';
-import { checkAnnotationsSince, checkLoaded } from '../../shared/formats/check-since.ts';
+import { checkAnnotationsSince, checkLoaded, consistentWithSource, knownConsistent } from '../../shared/formats/check-since.ts';
 
 /** Largest source accepted: larger files are not news reports and would make the editor unusable. */
 export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
@@ -291,10 +291,15 @@ export async function openReport(txtPath: string, opts: OpenOptions = {}): Promi
     }
     if (!known) record.add(sidecar.hash);
     // checked once: against the source when it is the one the sidecar was written for, else
-    // structurally (re-anchoring needs a consistent file)
+    // structurally (re-anchoring needs a consistent file); not at all when this very content
+    // was found consistent with this very source before (validated-sidecars.ts)
     const same = stored.source.sha256 === hash;
-    const problems = checkLoaded(stored, same ? { text } : undefined);
-    if (problems.length) sidecarFailure(new SidecarError(problems), scPath, sidecar.hash);
+    if (same && record.isConsistent(sidecar.hash)) knownConsistent(stored);
+    else {
+      const problems = checkLoaded(stored, same ? { text } : undefined);
+      if (problems.length) sidecarFailure(new SidecarError(problems), scPath, sidecar.hash);
+      if (same) record.add(sidecar.hash, true);
+    }
     rememberLoaded(scPath, sidecar.hash, opts.keep && same ? { model: stored } : { json: sidecar.json });
     if (same) {
       annotations = stored;
@@ -399,7 +404,7 @@ export async function saveReport(
   // check and replace under one lock: a compare-and-swap across processes (file-lock.ts)
   const hash = await withFileLock(scPath, async () => {
     await cleanStaleTempsThrottled(dirname(scPath));
-    return writeIfUnchanged(scPath, bytes, expectedSidecarHash, opts);
+    return writeIfUnchanged(scPath, bytes, expectedSidecarHash, opts, !!opts.validated && consistentWithSource(checked));
   });
   rememberSaved(scPath, hash, stamped);
   await discardJournal(opts.journalDir ?? defaultJournalDir(), txtPath).catch(() => undefined);
@@ -407,7 +412,7 @@ export async function saveReport(
 }
 
 /** The compare-and-swap itself (the caller holds the sidecar's lock); returns the new file's hash. */
-async function writeIfUnchanged(scPath: string, bytes: readonly Buffer[], expectedSidecarHash: string | null, opts: SaveOptions): Promise<string> {
+async function writeIfUnchanged(scPath: string, bytes: readonly Buffer[], expectedSidecarHash: string | null, opts: SaveOptions, consistent: boolean): Promise<string> {
   const actual = await sidecarHashOnDisk(scPath);
   if (actual !== expectedSidecarHash) {
     throw new HostError(
@@ -431,8 +436,9 @@ async function writeIfUnchanged(scPath: string, bytes: readonly Buffer[], expect
       rememberOwnWrite(scPath, hash);
     },
   });
-  // the bytes come from annotations that passed the schema (the contract's or checkedAnnotations')
-  (opts.validatedRecord ?? validatedSidecars).add(hash);
+  // the bytes come from annotations that passed the schema (the contract's or checkedAnnotations');
+  // `consistent`: and the checks against their source (check-since.ts vouches)
+  (opts.validatedRecord ?? validatedSidecars).add(hash, consistent);
   try {
     knownHashes.set(scPath, { ...identityOf(await stat(scPath)), hash });
   } catch {

@@ -10,34 +10,54 @@
 //
 // Like the byte cache of the save, this relies on checked versions never being mutated in place
 // (saveReport's rule for validated annotations).
+//
+// A version also carries the sha256 of the source it is known to be consistent with (checked
+// against that text at load, or unchanged segments since such a version, with the same source):
+// the store records such saves so that loading them beside that source skips the checks
+// (electron/host/validated-sidecars.ts).
 import type { Annotations } from '../model/types.ts';
-import { checkWith, type CheckIndex, type CheckScope, type SidecarProblem } from './sidecar.ts';
+import { checkIndexOf, checkWith, type CheckIndex, type CheckScope, type SidecarProblem } from './sidecar.ts';
 import { region, sameList } from './identity-region.ts';
 
-/** Versions that passed the check without a source, with the check's id maps. */
-const passed = new WeakMap<Annotations, CheckIndex>();
+/** Versions that passed the check: the check's id maps (made when first needed for a version
+ * whose check was skipped) and the sha256 of the source it is known to be consistent with. */
+const passed = new WeakMap<Annotations, { index: CheckIndex | null; source?: string }>();
 
 /** checkAnnotations(next) (no source), checking only what changed since `prev` when `prev` passed it here. */
 export function checkAnnotationsSince(prev: Annotations | null, next: Annotations): SidecarProblem[] {
   const known = prev ? passed.get(prev) : undefined;
-  const scope = known && prev ? scopeOf(prev, next, known) : null;
+  if (known && prev) known.index ??= checkIndexOf(prev);
+  const scope = known?.index && prev ? scopeOf(prev, next, known.index) : null;
   if (scope) {
     const r = checkWith(next, undefined, scope);
     if (!r.problems.length) {
-      passed.set(next, scope.index);
+      // the segments and the source's length are unchanged (scopeOf), so is the consistency
+      passed.set(next, { index: scope.index, source: known?.source === next.source.sha256 ? known.source : undefined });
       return r.problems;
     }
   }
   const r = checkWith(next, undefined, null);
-  if (r.index) passed.set(next, r.index);
+  if (r.index) passed.set(next, { index: r.index });
   return r.problems;
 }
 
-/** checkAnnotations(a, source) for a version just loaded; when it passes, later saves of it are
- * checked against it (what passes with the source passes without it). */
+/** Whether `a` passed here and is known to be consistent with the source its source.sha256 names. */
+export function consistentWithSource(a: Annotations): boolean {
+  return passed.get(a)?.source === a.source.sha256;
+}
+
+/** Registers a version loaded without a check: its content is recorded as consistent with the
+ * source it names, and that source's sha256 was just found to be a.source.sha256. */
+export function knownConsistent(a: Annotations): void {
+  passed.set(a, { index: null, source: a.source.sha256 });
+}
+
+/** checkAnnotations(a, source) for a version just loaded (`source`: the text of the source whose
+ * sha256 is a.source.sha256); when it passes, later saves of it are checked against it (what
+ * passes with the source passes without it). */
 export function checkLoaded(a: Annotations, source?: { text: string }): SidecarProblem[] {
   const r = checkWith(a, source, null);
-  if (r.index) passed.set(a, r.index);
+  if (r.index) passed.set(a, { index: r.index, source: source ? a.source.sha256 : undefined });
   return r.problems;
 }
 

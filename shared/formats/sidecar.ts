@@ -573,6 +573,12 @@ export interface CheckIndex {
   mentionAt: Map<string, number>;
 }
 
+/** The CheckIndex of a version known to pass the checks (ids unique: first position = position). */
+export function checkIndexOf(a: Annotations): CheckIndex {
+  const at = (list: readonly { id: string }[]) => new Map(list.map((x, i) => [x.id, i]));
+  return { segAt: at(a.segments), tgtAt: at(a.targets), unitAt: at(a.units), entAt: at(a.entities), mentionAt: at(a.mentions) };
+}
+
 /** A check limited to some mentions of a report whose ids, spans, units and segments are known to
  * be fine (check-since.ts decides when that holds and gives the maps). */
 export interface CheckScope {
