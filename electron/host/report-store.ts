@@ -1,7 +1,7 @@
 // The report store: opening a report (source + sidecar + journal), saving its annotations, and the
 // cheap summary the sidebar shows. Plain Node; every expected failure is a HostError with a code
 // from the contract and a message that says what happened to the user's data (nothing is lost).
-import { createHash, webcrypto } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { lstat, open, readFile, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OpenedReport } from '../../shared/contract/host.ts';
@@ -44,13 +44,6 @@ export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** sha256 of bytes, lowercase hex, computed on the thread pool (Web Crypto's digest): the caller
- * decodes the same bytes meanwhile (a load hashes and decodes 12 MB; one after the other on the
- * main thread that was 15 ms more). */
-async function sha256Async(data: Uint8Array): Promise<string> {
-  return Buffer.from(await webcrypto.subtle.digest('SHA-256', data)).toString('hex');
-}
-
 const MiB = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MiB`;
 
 function ioError(e: unknown, path: string, what: string): HostError {
@@ -85,17 +78,14 @@ export async function readSource(txtPath: string): Promise<{ bytes: Buffer; deco
   } catch (e) {
     throw ioError(e, txtPath, 'the report');
   }
-  // hashed on the thread pool while this thread decodes
-  const hash = sha256Async(bytes);
   let decoded: Decoded;
   try {
     decoded = decodeText(bytes);
   } catch (e) {
-    hash.catch(() => undefined);
     if (e instanceof DecodeError) throw new HostError(e.code, `${basename(txtPath)}: ${e.message}`);
     throw e;
   }
-  return { bytes, decoded, sha256: await hash };
+  return { bytes, decoded, sha256: sha256(bytes) };
 }
 
 /** What tells one version of a file from another without reading it. */
@@ -175,15 +165,7 @@ function sidecarBytesHash(path: string, r: { bytes: Buffer; identity: FileIdenti
 /** The sidecar's text and bytes hash, or null when it does not exist. */
 async function readSidecar(path: string): Promise<{ json: string; hash: string; mtimeMs: number } | null> {
   const r = await readSidecarBytes(path);
-  if (!r) return null;
-  const known = knownHashes.get(path);
-  if (r.identity && known && sameIdentity(known, r.identity)) return { json: r.bytes.toString('utf8'), hash: known.hash, mtimeMs: r.mtimeMs };
-  // hashed on the thread pool while this thread decodes
-  const pending = sha256Async(r.bytes);
-  const json = r.bytes.toString('utf8');
-  const hash = await pending;
-  if (r.identity) knownHashes.set(path, { ...r.identity, hash });
-  return { json, hash, mtimeMs: r.mtimeMs };
+  return r ? { json: r.bytes.toString('utf8'), hash: sidecarBytesHash(path, r), mtimeMs: r.mtimeMs } : null;
 }
 
 /** The hash of the sidecar on disk (null: absent), known without reading when the file is untouched. */
