@@ -349,7 +349,9 @@ export interface SaveOptions {
   /**
    * true: `annotations` are AnnotationsSchema's output already (the host service validates every
    * request against the contract), so the schema is not run a second time. The consistency
-   * checks always run. Leave unset for anything not parsed by the schema.
+   * checks always run. Leave unset for anything not parsed by the schema. Validated annotations
+   * must never be mutated after the save: the store compares the next save with them by identity
+   * (check-since.ts, sidecar-bytes.ts) and freezes their row objects to make that hold.
    */
   validated?: boolean;
   /** the user name provenance is stamped with (default: identity.ts's currentUserName()). The
