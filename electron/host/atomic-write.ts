@@ -12,8 +12,8 @@ import { HostError } from './errors.ts';
 /** The file operations used, injectable so tests can simulate a full disk or a denied write. */
 export interface AtomicFs {
   open: (path: string, flags: string, mode?: number) => Promise<FileHandle>;
-  /** writes all of `data` to the open file */
-  write: (fh: FileHandle, data: Uint8Array) => Promise<void>;
+  /** writes all of `data` (pieces one after the other) to the open file */
+  write: (fh: FileHandle, data: Uint8Array | readonly Uint8Array[]) => Promise<void>;
   /** flushes the file (or folder) to the disk */
   sync: (fh: FileHandle) => Promise<void>;
   rename: (from: string, to: string) => Promise<void>;
@@ -25,7 +25,11 @@ export interface AtomicFs {
 export const nodeFs: AtomicFs = {
   open: (p, flags, mode) => fsp.open(p, flags, mode),
   write: async (fh, data) => {
-    await fh.writeFile(data);
+    if (!Array.isArray(data)) return fh.writeFile(data as Uint8Array);
+    // one writev (libuv writes every piece, resuming after short writes); checked all the same
+    const { bytesWritten } = await fh.writev(data as Uint8Array[]);
+    const total = (data as Uint8Array[]).reduce((n, b) => n + b.length, 0);
+    if (bytesWritten !== total) throw new Error(`short write: ${bytesWritten} of ${total} bytes`);
   },
   sync: (fh) => fh.sync(),
   rename: fsp.rename,
@@ -74,8 +78,8 @@ export function writeFailure(e: unknown, target: string): HostError {
   return new HostError('internal', `Could not save ${name}: ${msg}. The file on disk is unchanged; your edits are kept.`);
 }
 
-/** Replaces `target` with `data` atomically (see the file header). Throws HostError. */
-export async function atomicWriteFile(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+/** Replaces `target` with `data` (a list: its pieces one after the other) atomically (see the file header). Throws HostError. */
+export async function atomicWriteFile(target: string, data: string | Uint8Array | readonly Uint8Array[], options: AtomicWriteOptions = {}): Promise<void> {
   const fs: AtomicFs = { ...nodeFs, ...options.fs };
   const durable = options.durable ?? true;
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;

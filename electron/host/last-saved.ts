@@ -17,9 +17,10 @@ function remember(scPath: string, entry: { hash: string; json?: string; model?: 
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
 }
 
-/** The sidecar text a report was opened with. */
-export function rememberLoaded(scPath: string, hash: string, json: string): void {
-  remember(scPath, { hash, json });
+/** What a report was opened with: the sidecar's text (parsed when a save needs it), or the model
+ * itself when the opener never mutates it (OpenOptions.keep). */
+export function rememberLoaded(scPath: string, hash: string, loaded: { json: string } | { model: Annotations }): void {
+  remember(scPath, { hash, ...loaded });
 }
 
 /** The model a save wrote (the caller must not mutate it afterwards). */

@@ -25,6 +25,8 @@ import { newStamps, stampProvenance, type SaveStamps } from '../../shared/team/p
 import { currentUserName } from './identity.ts';
 import { previousSaved, rememberLoaded, rememberSaved } from './last-saved.ts';
 import { validatedSidecars, type ValidatedSidecars } from './validated-sidecars.ts';
+import { sidecarBytes } from './sidecar-bytes.ts';
+import { checkAnnotationsSince, checkLoaded, consistentWithSource, knownConsistent } from '../../shared/formats/check-since.ts';
 
 /** Largest source accepted: larger files are not news reports and would make the editor unusable. */
 export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
@@ -213,6 +215,13 @@ export interface OpenOptions extends SegmentRules {
   ignoreSidecar?: boolean;
   /** the record of validated sidecar hashes (default: the host process's, validatedSidecars) */
   validatedRecord?: ValidatedSidecars;
+  /**
+   * true: the caller never mutates the returned annotations (the host service, which sends copies
+   * to the page). The store then keeps them, not the file's text, as the version the next save is
+   * stamped and checked against: unchanged rows are the same objects, so the first save after
+   * opening takes the incremental paths (check-since.ts) and parses nothing.
+   */
+  keep?: boolean;
 }
 
 function sourceInfoOf(txtPath: string, decoded: Decoded, hash: string, text: string): SourceInfo {
@@ -264,11 +273,16 @@ export async function openReport(txtPath: string, opts: OpenOptions = {}): Promi
     }
     if (!known) record.add(sidecar.hash);
     // checked once: against the source when it is the one the sidecar was written for, else
-    // structurally (re-anchoring needs a consistent file)
+    // structurally (re-anchoring needs a consistent file); not at all when this very content
+    // was found consistent with this very source before (validated-sidecars.ts)
     const same = stored.source.sha256 === hash;
-    const problems = checkAnnotations(stored, same ? { text } : undefined);
-    if (problems.length) sidecarFailure(new SidecarError(problems), scPath, sidecar.hash);
-    rememberLoaded(scPath, sidecar.hash, sidecar.json);
+    if (same && record.isConsistent(sidecar.hash)) knownConsistent(stored);
+    else {
+      const problems = checkLoaded(stored, same ? { text } : undefined);
+      if (problems.length) sidecarFailure(new SidecarError(problems), scPath, sidecar.hash);
+      if (same) record.add(sidecar.hash, true);
+    }
+    rememberLoaded(scPath, sidecar.hash, opts.keep && same ? { model: stored } : { json: sidecar.json });
     if (same) {
       annotations = stored;
       state = 'loaded';
@@ -337,7 +351,9 @@ export interface SaveOptions {
   /**
    * true: `annotations` are AnnotationsSchema's output already (the host service validates every
    * request against the contract), so the schema is not run a second time. The consistency
-   * checks always run. Leave unset for anything not parsed by the schema.
+   * checks always run. Leave unset for anything not parsed by the schema. Validated annotations
+   * must never be mutated after the save: the store compares the next save with them by identity
+   * (check-since.ts, sidecar-bytes.ts) and freezes their row objects to make that hold.
    */
   validated?: boolean;
   /** the user name provenance is stamped with (default: identity.ts's currentUserName()). The
@@ -367,11 +383,14 @@ export async function saveReport(
   // the compare-and-swap below, so stamping against it does no harm
   const [user, prev] = await Promise.all([opts.user ?? currentUserName(), previousSaved(scPath, expectedSidecarHash)]);
   const stamped = { ...stampProvenance(prev, annotations, user, savedAt), modified: savedAt };
-  const json = checkedJson(stamped, opts.validated);
+  const checked = checkedAnnotations(stamped, opts.validated, prev);
+  // validated annotations are the host's own objects, never mutated after a save: the bytes of
+  // rows unchanged since the last save are reused (sidecar-bytes.ts); anything else is encoded whole
+  const bytes = opts.validated ? sidecarBytes(scPath, checked) : [utf8(serializeAnnotations(checked))];
   // check and replace under one lock: a compare-and-swap across processes (file-lock.ts)
   const hash = await withFileLock(scPath, async () => {
     await cleanStaleTempsThrottled(dirname(scPath));
-    return writeIfUnchanged(scPath, json, expectedSidecarHash, opts);
+    return writeIfUnchanged(scPath, bytes, expectedSidecarHash, opts, !!opts.validated && consistentWithSource(checked));
   });
   rememberSaved(scPath, hash, stamped);
   await discardJournal(opts.journalDir ?? defaultJournalDir(), txtPath).catch(() => undefined);
@@ -379,7 +398,7 @@ export async function saveReport(
 }
 
 /** The compare-and-swap itself (the caller holds the sidecar's lock); returns the new file's hash. */
-async function writeIfUnchanged(scPath: string, json: string, expectedSidecarHash: string | null, opts: SaveOptions): Promise<string> {
+async function writeIfUnchanged(scPath: string, bytes: readonly Buffer[], expectedSidecarHash: string | null, opts: SaveOptions, consistent: boolean): Promise<string> {
   const actual = await sidecarHashOnDisk(scPath);
   if (actual !== expectedSidecarHash) {
     throw new HostError(
@@ -390,7 +409,6 @@ async function writeIfUnchanged(scPath: string, json: string, expectedSidecarHas
       { expected: expectedSidecarHash, actual },
     );
   }
-  const bytes = utf8(json);
   let hash = '';
   knownHashes.delete(scPath);
   await atomicWriteFile(scPath, bytes, {
@@ -398,12 +416,15 @@ async function writeIfUnchanged(scPath: string, json: string, expectedSidecarHas
     // hashed while the disk flushes the temporary file; noted before the rename, which is when
     // the folder watcher can see the new version
     beforeRename: () => {
-      hash = sha256(bytes);
+      const h = createHash('sha256');
+      for (const b of bytes) h.update(b);
+      hash = h.digest('hex');
       rememberOwnWrite(scPath, hash);
     },
   });
-  // the bytes come from annotations that passed the schema (the contract's or checkedJson's)
-  (opts.validatedRecord ?? validatedSidecars).add(hash);
+  // the bytes come from annotations that passed the schema (the contract's or checkedAnnotations');
+  // `consistent`: and the checks against their source (check-since.ts vouches)
+  (opts.validatedRecord ?? validatedSidecars).add(hash, consistent);
   try {
     knownHashes.set(scPath, { ...identityOf(await stat(scPath)), hash });
   } catch {
@@ -412,9 +433,9 @@ async function writeIfUnchanged(scPath: string, json: string, expectedSidecarHas
   return hash;
 }
 
-/** Validated, serialised annotations; HostError('invalid-request') naming the problem otherwise.
- * `validated`: the schema already ran on `annotations` (see SaveOptions.validated). */
-function checkedJson(annotations: Annotations, validated = false): string {
+/** Annotations that passed the schema and the consistency checks; HostError('invalid-request')
+ * naming the problem otherwise. `validated`: the schema already ran on `annotations` (see SaveOptions.validated). */
+function checkedAnnotations(annotations: Annotations, validated = false, prev: Annotations | null = null): Annotations {
   let a = annotations;
   if (!validated) {
     const r = AnnotationsSchema.safeParse(annotations);
@@ -424,11 +445,13 @@ function checkedJson(annotations: Annotations, validated = false): string {
     }
     a = r.data;
   }
-  const problems = checkAnnotations(a);
+  // validated annotations are never mutated after a save, so what is unchanged since the version
+  // saved before (the same objects) needs no check again (check-since.ts)
+  const problems = validated ? checkAnnotationsSince(prev, a) : checkAnnotations(a);
   if (problems.length) {
     throw new HostError('invalid-request', `Not saved: ${problems[0].message} Your edits are kept in memory and in the journal.`, { problems });
   }
-  return serializeAnnotations(a);
+  return a;
 }
 
 /** Timestamp usable in a file name on every platform: 20240131-142501. */
@@ -441,7 +464,7 @@ function fileStamp(iso: string): string {
  * `<name>.annotations.mine-<timestamp>.json` (never overwriting an existing file), and returns its path.
  */
 export async function saveCopy(txtPath: string, annotations: Annotations, opts: SaveOptions = {}): Promise<string> {
-  const json = checkedJson(annotations);
+  const json = serializeAnnotations(checkedAnnotations(annotations));
   const stamp = fileStamp((opts.now ?? (() => new Date().toISOString()))());
   const base = sidecarPath(txtPath).replace(/\.json$/, '');
   for (let n = 1; ; n++) {

@@ -59,7 +59,7 @@ export interface HostDeps {
   /** progress of a report for the sidebar */
   readSummary: ReadSummary;
   /** reads and decodes a report with its sidecar (created fresh when absent, segmented with the project's abbreviations) */
-  openReport(txtPath: string, opts: { journalDir: string; ignoreSidecar?: boolean } & SegmentRules): Promise<OpenedReport>;
+  openReport(txtPath: string, opts: { journalDir: string; ignoreSidecar?: boolean; keep?: boolean } & SegmentRules): Promise<OpenedReport>;
   /** writes the sidecar atomically; refuses with 'conflict' when the file on disk is not `expectedSidecarHash` */
   saveReport(txtPath: string, annotations: Annotations, expectedSidecarHash: string | null, opts: { journalDir: string; validated?: boolean; user?: string }): Promise<{ sidecarHash: string; savedAt: string; stamped?: SaveStamps }>;
   /** writes the user's version beside the sidecar ("keep both"); returns the copy's path */
@@ -279,7 +279,8 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const path = await roots.resolve(req.path);
       // a new report is segmented with its project's abbreviations and exceptions (muwazi.project.json, read fresh)
       const rules = sourceSegmentRules(await readSettings(roots.rootOf(path)!));
-      const opened = await deps.openReport(path, { journalDir, ...rules, ...(req.ignoreSidecar ? { ignoreSidecar: true } : {}) });
+      // keep: the annotations go to the page as a copy and are never changed here (the next save's base)
+      const opened = await deps.openReport(path, { journalDir, keep: true, ...rules, ...(req.ignoreSidecar ? { ignoreSidecar: true } : {}) });
       // the next save validates only what changed since this version: one read from a sidecar
       // (it passed the schema, or its hash is in the record of validated ones)
       if (opened.state === 'loaded') saveRequests.remember(req.path, opened.annotations);

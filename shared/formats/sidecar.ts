@@ -13,6 +13,7 @@ import { AnnotationsSchema, FORMAT_NAME, FORMAT_VERSION } from '../model/schema.
 import type { Annotations } from '../model/types.ts';
 import { OffsetMap, cpLength } from '../text/offsets.ts';
 import { locateJsonError } from './json-locate.ts';
+import { region, sameTargetRows } from './identity-region.ts';
 import { VersionError, migrateToCurrent, parseVersion, type Migration, type RawSidecar } from './migrate.ts';
 
 /** Specific kinds of sidecar problems (each maps to a contract error code, see SidecarError.code). */
@@ -94,26 +95,79 @@ function byId(a: { id: string }, b: { id: string }): number {
   return idNum(a.id) - idNum(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** A list as given and as canonicalOrder returned it (the same array when it was in order). */
+interface Ordered<T> {
+  input: readonly T[];
+  output: T[];
+}
+
+/** Changed items of a list given in another order that canonicalOrder puts in place of their
+ * previous versions without sorting again (more: sort). */
+const MAX_REPLACED = 16;
+
 /** `list` itself when it is already in `cmp` order (the usual case: the editor keeps document
- * order), else a sorted copy. Sorting is stable, so both give the same sequence. */
-function inOrder<T>(list: T[], cmp: (x: T, y: T) => number): T[] {
-  for (let i = 1; i < list.length; i++) if (cmp(list[i - 1], list[i]) > 0) return [...list].sort(cmp);
+ * order), else a sorted copy. Sorting is stable, so both give the same sequence. `before`: an
+ * earlier version of the list and its order under the same `cmp`; only what differs from it (by
+ * identity) is compared again. */
+function inOrder<T>(list: T[], cmp: (x: T, y: T) => number, before?: Ordered<T>): T[] {
+  let from = 1;
+  let to = list.length;
+  if (before) {
+    const [s, ep, e] = region(before.input, list);
+    if (before.output === before.input) {
+      // it was in order: only the pairs touching changed items can be out of it now
+      from = Math.max(s, 1);
+      to = Math.min(e + 1, list.length);
+    } else if (s === ep && s === e) {
+      return before.output;
+    } else if (ep === e && e - s <= MAX_REPLACED) {
+      // items replaced by versions with the same sort key take their places in the sorted list
+      const out = [...before.output];
+      const taken = new Set<number>();
+      let ok = true;
+      for (let i = s; i < e && ok; i++) {
+        const p = before.input[i];
+        if (p === list[i]) continue;
+        const at = cmp(p, list[i]) === 0 ? before.output.indexOf(p) : -1;
+        // (the same object twice in a list: sort)
+        if (at < 0 || taken.has(at)) ok = false;
+        taken.add(at);
+        out[at] = list[i];
+      }
+      if (ok) return out;
+    }
+  }
+  for (let i = from; i < to; i++) if (cmp(list[i - 1], list[i]) > 0) return [...list].sort(cmp);
   return list;
 }
+
+/** Each version canonicalOrder ordered, and its result. */
+const orderedOf = new WeakMap<Annotations, Annotations>();
 
 /**
  * The annotations with every array in document order: segments by position; units as given (their
  * order IS the row order); targets in the order the rows use them; entities by id; mentions Arabic
  * first by position, then English by row order and position. A pure reordering: nothing is renamed.
- * Arrays already in order are shared with `a`, not copied.
+ * Arrays already in order are shared with `a`, not copied. `since`: an earlier version of the same
+ * report ordered before (and never mutated since); when its rows hold the same target sentences,
+ * only the items that are not the same objects as its own are compared.
  */
-export function canonicalOrder(a: Annotations): Annotations {
-  const segments = inOrder(a.segments, (x, y) => x.start - y.start || x.end - y.end || byId(x, y));
-  const targetRank = new Map<string, number>();
-  for (const u of a.units) for (const t of u.target) if (!targetRank.has(t)) targetRank.set(t, targetRank.size);
-  const rankOf = (id: string) => targetRank.get(id) ?? Number.MAX_SAFE_INTEGER;
-  const targets = inOrder(a.targets, (x, y) => rankOf(x.id) - rankOf(y.id) || byId(x, y));
-  const entities = inOrder(a.entities, byId);
+export function canonicalOrder(a: Annotations, since?: Annotations): Annotations {
+  const done = since && sameTargetRows(since.units, a.units) ? orderedOf.get(since) : undefined;
+  const was = <K extends 'segments' | 'targets' | 'entities' | 'mentions'>(k: K) =>
+    done && since ? ({ input: since[k], output: done[k] } as Ordered<Annotations[K][number]>) : undefined;
+  const segments = inOrder(a.segments, (x, y) => x.start - y.start || x.end - y.end || byId(x, y), was('segments'));
+  // built at the first comparison that needs it (none when no target or English mention changed)
+  let targetRank: Map<string, number> | undefined;
+  const rankOf = (id: string) => {
+    if (!targetRank) {
+      targetRank = new Map();
+      for (const u of a.units) for (const t of u.target) if (!targetRank.has(t)) targetRank.set(t, targetRank.size);
+    }
+    return targetRank.get(id) ?? Number.MAX_SAFE_INTEGER;
+  };
+  const targets = inOrder(a.targets, (x, y) => rankOf(x.id) - rankOf(y.id) || byId(x, y), was('targets'));
+  const entities = inOrder(a.entities, byId, was('entities'));
   const mentions = inOrder(a.mentions, (x, y) => {
     if (x.side !== y.side) return x.side === 'ar' ? -1 : 1;
     if (x.side === 'en') {
@@ -122,8 +176,10 @@ export function canonicalOrder(a: Annotations): Annotations {
       if (x.sentence !== y.sentence) return x.sentence < y.sentence ? -1 : 1;
     }
     return x.start - y.start || x.end - y.end || byId(x, y);
-  });
-  return { ...a, segments, targets, entities, mentions };
+  }, was('mentions'));
+  const out = { ...a, segments, targets, entities, mentions };
+  orderedOf.set(a, out);
+  return out;
 }
 
 type AnySchema = z.ZodType;
@@ -314,6 +370,82 @@ export function serializeAnnotations(a: Annotations): string {
   return JSON.stringify(annotationsOrderer ? annotationsOrderer(ordered) : ordered, null, 2) + '\n';
 }
 
+/** The row-level lists serializeInPieces hands over in chunks (everything else is small). */
+export const ROW_LISTS = ['segments', 'targets', 'units', 'entities', 'mentions'] as const;
+export type RowList = (typeof ROW_LISTS)[number];
+
+/** A chunk ends after an item whose id's number is ≡ CHUNK_MOD - 1 (mod CHUNK_MOD), or at CHUNK_MAX items:
+ * boundaries follow the ids, so a row inserted or removed changes one chunk, not every one after it. */
+const CHUNK_MOD = 64;
+const CHUNK_MAX = 256;
+
+let elementOrderers: Map<RowList, Orderer | null> | undefined;
+
+/** The text of `items` (consecutive items of list `key`, in canonical order) as they stand in the file,
+ * without the separators around them: each item at the file's indentation (four spaces). */
+function renderChunk(key: RowList, items: readonly object[]): string {
+  elementOrderers ??= new Map(ROW_LISTS.map((k) => {
+    const d = defOf(unwrap(AnnotationsSchema.shape[k]));
+    return [k, d.element ? compileOrderer(d.element) : null];
+  }));
+  const el = elementOrderers.get(key);
+  // the chunk under its list's key in an object, as in the file: its items come out at the file's
+  // depth (`{\n  "key": [\n    {…},\n    {…}\n  ]\n}`), and only the frame is cut off
+  const s = JSON.stringify({ [key]: el ? items.map(el) : items }, null, 2);
+  return s.slice(key.length + 10, -6);
+}
+
+const slot = (key: RowList) => `@@muwazi-list:${key}@@`;
+
+/**
+ * serializeAnnotations(a) in pieces, for a writer that keeps the rendering of unchanged items
+ * (electron/host/sidecar-bytes.ts): the concatenation of what `text` and `chunk` receive, in
+ * order, is exactly serializeAnnotations(a). The row lists come in chunks of consecutive items;
+ * `chunk` gets the list's name, the items and a function rendering them (call it, or return a
+ * rendering of the very same items made before: a chunk's text depends on its items alone).
+ * `since`: the version serialised before (see canonicalOrder).
+ */
+export function serializeInPieces<T>(
+  a: Annotations,
+  out: { text: (s: string) => T; chunk: (key: RowList, items: readonly object[], render: () => string) => T },
+  since?: Annotations,
+): T[] {
+  if (annotationsOrderer === undefined) annotationsOrderer = compileOrderer(AnnotationsSchema);
+  const ordered = canonicalOrder(a, since);
+  // the top level with each non-empty row list replaced by a placeholder string; the array
+  // orderer leaves a string as it is, so the items are not visited here
+  const shell: Record<string, unknown> = { ...ordered };
+  for (const k of ROW_LISTS) if (Array.isArray(shell[k]) && (shell[k] as unknown[]).length) shell[k] = slot(k);
+  const top = JSON.stringify(annotationsOrderer ? annotationsOrderer(shell) : shell, null, 2) + '\n';
+  const pieces: T[] = [];
+  let from = 0;
+  for (const k of ROW_LISTS) {
+    if (typeof shell[k] !== 'string') continue;
+    // a top-level key is the only thing at two spaces after a line break (strings cannot hold a raw one)
+    const marker = `\n  ${JSON.stringify(k)}: "${slot(k)}"`;
+    const at = top.indexOf(marker, from);
+    if (at < 0) throw new Error(`serializeInPieces: no slot for ${k}`);
+    pieces.push(out.text(top.slice(from, at + marker.length - slot(k).length - 2) + '[\n'));
+    const items = ordered[k] as unknown as object[];
+    for (let i = 0; i < items.length; ) {
+      let j = i;
+      while (j < items.length && j - i < CHUNK_MAX) {
+        const id = (items[j] as { id?: unknown }).id;
+        j++;
+        if (typeof id === 'string' && idNum(id) % CHUNK_MOD === CHUNK_MOD - 1) break;
+      }
+      const part = items.slice(i, j);
+      if (i) pieces.push(out.text(',\n'));
+      pieces.push(out.chunk(k, part, () => renderChunk(k, part)));
+      i = j;
+    }
+    pieces.push(out.text('\n  ]'));
+    from = at + marker.length;
+  }
+  pieces.push(out.text(top.slice(from)));
+  return pieces;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Parsing and checking
 
@@ -428,6 +560,35 @@ function codePoints(text: string): number {
  * implementation kept as the tests' oracle.
  */
 export function checkAnnotations(a: Annotations, source?: { text: string }): SidecarProblem[] {
+  return checkWith(a, source, null).problems;
+}
+
+/** The id → first position maps a check builds, per list. Positions hold for segments and
+ * targets; for units, entities and mentions only the keys are used (check-since.ts updates them). */
+export interface CheckIndex {
+  segAt: Map<string, number>;
+  tgtAt: Map<string, number>;
+  unitAt: Map<string, number>;
+  entAt: Map<string, number>;
+  mentionAt: Map<string, number>;
+}
+
+/** The CheckIndex of a version known to pass the checks (ids unique: first position = position). */
+export function checkIndexOf(a: Annotations): CheckIndex {
+  const at = (list: readonly { id: string }[]) => new Map(list.map((x, i) => [x.id, i]));
+  return { segAt: at(a.segments), tgtAt: at(a.targets), unitAt: at(a.units), entAt: at(a.entities), mentionAt: at(a.mentions) };
+}
+
+/** A check limited to some mentions of a report whose ids, spans, units and segments are known to
+ * be fine (check-since.ts decides when that holds and gives the maps). */
+export interface CheckScope {
+  index: CheckIndex;
+  /** positions in `a.mentions` to check, ascending */
+  mentions: readonly number[];
+}
+
+/** checkAnnotations' body: everything (scope null), or only the scope's mentions. */
+export function checkWith(a: Annotations, source: { text: string } | undefined, scope: CheckScope | null): { problems: SidecarProblem[]; index: CheckIndex | null } {
   const problems: SidecarProblem[] = [];
   const add = (kind: SidecarProblemKind, path: string, message: string) => {
     if (problems.length < MAX_PROBLEMS) problems.push({ kind, path, message });
@@ -457,12 +618,13 @@ export function checkAnnotations(a: Annotations, source?: { text: string }): Sid
     return seen;
   };
   const { segments, targets, units, entities, mentions } = a;
-  const segAt = firstIndex(segments, 'segments');
-  const tgtAt = firstIndex(targets, 'targets');
-  firstIndex(units, 'units');
-  const entAt = firstIndex(entities, 'entities');
-  firstIndex(mentions, 'mentions');
-  if (full()) return problems;
+  const segAt = scope ? scope.index.segAt : firstIndex(segments, 'segments');
+  const tgtAt = scope ? scope.index.tgtAt : firstIndex(targets, 'targets');
+  const unitAt = scope ? scope.index.unitAt : firstIndex(units, 'units');
+  const entAt = scope ? scope.index.entAt : firstIndex(entities, 'entities');
+  const mentionAt = scope ? scope.index.mentionAt : firstIndex(mentions, 'mentions');
+  const index = { segAt, tgtAt, unitAt, entAt, mentionAt };
+  if (full()) return { problems, index: null };
 
   // code-point length of each segment's and target sentence's text, computed when first needed
   // (-1: not yet); equal to the UTF-16 length when the text has no astral character
@@ -471,78 +633,81 @@ export function checkAnnotations(a: Annotations, source?: { text: string }): Sid
   const segCpLength = (i: number) => (segCp[i] >= 0 ? segCp[i] : (segCp[i] = codePoints(segments[i].text)));
   const tgtCpLength = (i: number) => (tgtCp[i] >= 0 ? tgtCp[i] : (tgtCp[i] = codePoints(targets[i].text)));
 
-  // segments: valid spans, in range, texts consistent, no overlaps
-  let ordered = true;
-  let prev = -1;
-  for (let i = 0; i < segments.length; i++) {
-    const s = segments[i];
-    if (s.end < s.start) {
-      add('invalid-span', `segments[${i}]`, `Segment ${s.id}: end ${s.end} is before start ${s.start}.`);
-      continue;
-    }
-    if (prev >= 0) {
-      const p = segments[prev];
-      if (s.start < p.start || (s.start === p.start && s.end < p.end)) ordered = false;
-    }
-    prev = i;
-    if (s.end > limit) {
-      add('offset-out-of-range', `segments[${i}].end`, `Segment ${s.id}: end ${s.end} is past the end of the source (${limit} code points).`);
-      continue;
-    }
-    if (map) {
-      if (sourceHas(map, s.start, s.end, s.text)) segCp[i] = s.end - s.start;
-      else add('text-mismatch', `segments[${i}].text`, `Segment ${s.id}: its text does not match the source at ${s.start}–${s.end}.`);
-    } else if (segCpLength(i) !== s.end - s.start) {
-      add('text-mismatch', `segments[${i}].text`, `Segment ${s.id}: its text has ${segCpLength(i)} code points but its span ${s.start}–${s.end} has ${s.end - s.start}.`);
-    }
-  }
-  const overlap = (pi: number, ci: number) => {
-    const p = segments[pi];
-    const c = segments[ci];
-    if (c.start < p.end) add('overlapping-segments', `segments[${ci}]`, `Segments ${p.id} (${p.start}–${p.end}) and ${c.id} (${c.start}–${c.end}) overlap.`);
-  };
-  if (ordered) {
-    // the usual case: already in document order, so neighbours in the list are neighbours in the text
-    let last = -1;
+  // the structure (spans, overlaps, units): unchanged when scoped
+  if (!scope) {
+    // segments: valid spans, in range, texts consistent, no overlaps
+    let ordered = true;
+    let prev = -1;
     for (let i = 0; i < segments.length; i++) {
-      if (segments[i].end < segments[i].start) continue;
-      if (last >= 0) overlap(last, i);
-      last = i;
+      const s = segments[i];
+      if (s.end < s.start) {
+        add('invalid-span', `segments[${i}]`, `Segment ${s.id}: end ${s.end} is before start ${s.start}.`);
+        continue;
+      }
+      if (prev >= 0) {
+        const p = segments[prev];
+        if (s.start < p.start || (s.start === p.start && s.end < p.end)) ordered = false;
+      }
+      prev = i;
+      if (s.end > limit) {
+        add('offset-out-of-range', `segments[${i}].end`, `Segment ${s.id}: end ${s.end} is past the end of the source (${limit} code points).`);
+        continue;
+      }
+      if (map) {
+        if (sourceHas(map, s.start, s.end, s.text)) segCp[i] = s.end - s.start;
+        else add('text-mismatch', `segments[${i}].text`, `Segment ${s.id}: its text does not match the source at ${s.start}–${s.end}.`);
+      } else if (segCpLength(i) !== s.end - s.start) {
+        add('text-mismatch', `segments[${i}].text`, `Segment ${s.id}: its text has ${segCpLength(i)} code points but its span ${s.start}–${s.end} has ${s.end - s.start}.`);
+      }
     }
-  } else {
-    const byPos = [];
-    for (let i = 0; i < segments.length; i++) if (segments[i].end >= segments[i].start) byPos.push(i);
-    byPos.sort((x, y) => segments[x].start - segments[y].start || segments[x].end - segments[y].end);
-    for (let k = 1; k < byPos.length; k++) overlap(byPos[k - 1], byPos[k]);
-  }
-  if (full()) return problems;
+    const overlap = (pi: number, ci: number) => {
+      const p = segments[pi];
+      const c = segments[ci];
+      if (c.start < p.end) add('overlapping-segments', `segments[${ci}]`, `Segments ${p.id} (${p.start}–${p.end}) and ${c.id} (${c.start}–${c.end}) overlap.`);
+    };
+    if (ordered) {
+      // the usual case: already in document order, so neighbours in the list are neighbours in the text
+      let last = -1;
+      for (let i = 0; i < segments.length; i++) {
+        if (segments[i].end < segments[i].start) continue;
+        if (last >= 0) overlap(last, i);
+        last = i;
+      }
+    } else {
+      const byPos = [];
+      for (let i = 0; i < segments.length; i++) if (segments[i].end >= segments[i].start) byPos.push(i);
+      byPos.sort((x, y) => segments[x].start - segments[y].start || segments[x].end - segments[y].end);
+      for (let k = 1; k < byPos.length; k++) overlap(byPos[k - 1], byPos[k]);
+    }
+    if (full()) return { problems, index: null };
 
-  // units: references resolve, each segment and target sentence in exactly one unit
-  const segUnit = new Int32Array(segments.length).fill(-1);
-  const tgtUnit = new Int32Array(targets.length).fill(-1);
-  for (let i = 0; i < units.length && !full(); i++) {
-    const u = units[i];
-    for (let k = 0; k < u.source.length; k++) {
-      const id = u.source[k];
-      const at = segAt.get(id);
-      if (at === undefined) add('dangling-reference', `units[${i}].source[${k}]`, `Unit ${u.id} refers to segment "${id}", which does not exist.`);
-      else if (segUnit[at] >= 0) add('duplicate-reference', `units[${i}].source[${k}]`, `Segment ${id} is in two units (${units[segUnit[at]].id} and ${u.id}).`);
-      else segUnit[at] = i;
+    // units: references resolve, each segment and target sentence in exactly one unit
+    const segUnit = new Int32Array(segments.length).fill(-1);
+    const tgtUnit = new Int32Array(targets.length).fill(-1);
+    for (let i = 0; i < units.length && !full(); i++) {
+      const u = units[i];
+      for (let k = 0; k < u.source.length; k++) {
+        const id = u.source[k];
+        const at = segAt.get(id);
+        if (at === undefined) add('dangling-reference', `units[${i}].source[${k}]`, `Unit ${u.id} refers to segment "${id}", which does not exist.`);
+        else if (segUnit[at] >= 0) add('duplicate-reference', `units[${i}].source[${k}]`, `Segment ${id} is in two units (${units[segUnit[at]].id} and ${u.id}).`);
+        else segUnit[at] = i;
+      }
+      for (let k = 0; k < u.target.length; k++) {
+        const id = u.target[k];
+        const at = tgtAt.get(id);
+        if (at === undefined) add('dangling-reference', `units[${i}].target[${k}]`, `Unit ${u.id} refers to target sentence "${id}", which does not exist.`);
+        else if (tgtUnit[at] >= 0) add('duplicate-reference', `units[${i}].target[${k}]`, `Target sentence ${id} is in two units (${units[tgtUnit[at]].id} and ${u.id}).`);
+        else tgtUnit[at] = i;
+      }
     }
-    for (let k = 0; k < u.target.length; k++) {
-      const id = u.target[k];
-      const at = tgtAt.get(id);
-      if (at === undefined) add('dangling-reference', `units[${i}].target[${k}]`, `Unit ${u.id} refers to target sentence "${id}", which does not exist.`);
-      else if (tgtUnit[at] >= 0) add('duplicate-reference', `units[${i}].target[${k}]`, `Target sentence ${id} is in two units (${units[tgtUnit[at]].id} and ${u.id}).`);
-      else tgtUnit[at] = i;
+    // a duplicate id's later items share the first one's unit (ids are what units refer to)
+    for (let i = 0; i < segments.length && !full(); i++) {
+      if (segUnit[segAt.get(segments[i].id)!] < 0) add('unaligned', `segments[${i}]`, `Segment ${segments[i].id} is in no unit, so it would not be shown.`);
     }
-  }
-  // a duplicate id's later items share the first one's unit (ids are what units refer to)
-  for (let i = 0; i < segments.length && !full(); i++) {
-    if (segUnit[segAt.get(segments[i].id)!] < 0) add('unaligned', `segments[${i}]`, `Segment ${segments[i].id} is in no unit, so it would not be shown.`);
-  }
-  for (let i = 0; i < targets.length && !full(); i++) {
-    if (tgtUnit[tgtAt.get(targets[i].id)!] < 0) add('unaligned', `targets[${i}]`, `Target sentence ${targets[i].id} is in no unit, so it would not be shown.`);
+    for (let i = 0; i < targets.length && !full(); i++) {
+      if (tgtUnit[tgtAt.get(targets[i].id)!] < 0) add('unaligned', `targets[${i}]`, `Target sentence ${targets[i].id} is in no unit, so it would not be shown.`);
+    }
   }
 
   // mentions: inside their sentence, texts match, entity exists. Sentences with astral
@@ -554,7 +719,9 @@ export function checkAnnotations(a: Annotations, source?: { text: string }): Sid
     if (!m) cache.set(i, (m = new OffsetMap(text)));
     return m;
   };
-  for (let i = 0; i < mentions.length && !full(); i++) {
+  const count = scope ? scope.mentions.length : mentions.length;
+  for (let k = 0; k < count && !full(); k++) {
+    const i = scope ? scope.mentions[k] : k;
     const m = mentions[i];
     if (!entAt.has(m.entity)) add('dangling-reference', `mentions[${i}].entity`, `Mention ${m.id} refers to entity "${m.entity}", which does not exist.`);
     if (m.end <= m.start) {
@@ -604,5 +771,5 @@ export function checkAnnotations(a: Annotations, source?: { text: string }): Sid
       }
     }
   }
-  return problems;
+  return { problems, index: problems.length ? null : index };
 }

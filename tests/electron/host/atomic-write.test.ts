@@ -22,6 +22,17 @@ test('writes the file, keeps the previous version as .bak and the one before as 
     assert.deepEqual((await readdir(dir)).sort(), ['تقرير.annotations.json', 'تقرير.annotations.json.bak', 'تقرير.annotations.json.bak.2']);
   }));
 
+test('pieces are written one after the other, more of them than one writev takes (IOV_MAX 1024)', () =>
+  withTmp(async (dir) => {
+    const f = join(dir, 'قطع.annotations.json');
+    const words = Array.from({ length: 3000 }, (_, i) => `كلمة ${i} 😀\n`);
+    await atomicWriteFile(f, words.map((w) => Buffer.from(w, 'utf8')));
+    assert.equal(await readFile(f, 'utf8'), words.join(''));
+    await atomicWriteFile(f, []);
+    assert.equal(await readFile(f, 'utf8'), '');
+    assert.deepEqual((await readdir(dir)).sort(), ['قطع.annotations.json', 'قطع.annotations.json.bak']);
+  }));
+
 test('disk full while writing: HostError disk-full, file and .bak unchanged, temp file removed', () =>
   withTmp(async (dir) => {
     const f = join(dir, 'a.json');

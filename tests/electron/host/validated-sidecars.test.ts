@@ -1,7 +1,9 @@
 // The load fast path (issue 17 item 2): a sidecar whose hash this app validated skips the schema;
 // a hand-edited one (another hash) takes the full check and fails with the specific error; the
 // record survives a restart through its file in the app's data folder, and a record written for
-// another schema is ignored. Observed through an injected record, never through timing.
+// another schema is ignored. A version found consistent with its source (checked against it at
+// load, or saved by the app with its segments unchanged since) skips the checks beside that very
+// source. Observed through an injected record, never through timing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +13,7 @@ import { HostError } from '../../../electron/host/errors.ts';
 import { forgetKnownHashes, openReport, saveReport, sha256, sidecarPath } from '../../../electron/host/report-store.ts';
 import { VALIDATED_FILE, ValidatedSidecars } from '../../../electron/host/validated-sidecars.ts';
 import type { Annotations } from '../../../shared/model/types.ts';
+import { SaveRequestParser } from '../../../electron/host/save-request.ts';
 import { TEXT, annotate } from '../../fixtures/annotated-report.ts';
 
 /** A record that counts the loads it let skip the schema. */
@@ -89,6 +92,59 @@ test('a sidecar edited by hand after the app saved it takes the full check and f
     assert.equal(record.trusted, 0);
     assert.ok(record.has(opened.sidecarHash!));
   }));
+
+test('content found consistent with its source skips the checks beside that source, after a restart too', () =>
+  workspace(async ({ txt, journalDir, a }) => {
+    const record = new ValidatedSidecars();
+    const s1 = await saveReport(txt, a, null, { journalDir, validatedRecord: record });
+    // a save outside the app's path (the CLI) vouches for the schema only
+    assert.equal(record.isConsistent(s1.sidecarHash), false);
+    const opened = await openReport(txt, { journalDir, validatedRecord: record, keep: true });
+    assert.equal(record.isConsistent(s1.sidecarHash), true, 'checked against its source at load');
+    // the app's next save (one row changed, segments the same objects) is consistent too
+    const requests = new SaveRequestParser();
+    requests.remember('r.txt', opened.annotations);
+    const page = structuredClone(opened.annotations);
+    page.units[1].status = 'reviewed';
+    const req = requests.parse({ path: 'r.txt', annotations: page, sidecarHash: s1.sidecarHash });
+    assert.ok(req.success);
+    const s2 = await saveReport(txt, req.data.annotations, s1.sidecarHash, { journalDir, validatedRecord: record, validated: true });
+    assert.equal(record.isConsistent(s2.sidecarHash), true, 'vouched for by the incremental check');
+    forgetKnownHashes();
+    assert.equal((await openReport(txt, { journalDir, validatedRecord: record })).annotations.units[1].status, 'reviewed');
+    // the mark really skips the checks: content with a wrong mention text, marked, loads
+    const wrong = (await readFile(sidecarPath(txt), 'utf8')).replace(`"text": "${a.mentions[0].text}"`, '"text": "غيره"');
+    await writeFile(sidecarPath(txt), wrong);
+    record.add(sha256(Buffer.from(wrong)), true);
+    assert.equal((await openReport(txt, { journalDir, validatedRecord: record })).annotations.mentions[0].text, 'غيره');
+    // without the mark (only the schema vouched for) the checks run and catch it
+    const other = new ValidatedSidecars();
+    other.add(sha256(Buffer.from(wrong)));
+    await assert.rejects(openReport(txt, { journalDir, validatedRecord: other }), (e) => e instanceof HostError && /does not match/.test(e.message));
+  }));
+
+test('consistent marks persist with the record and are bounded with it', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'muwazi-validated-rec-'));
+  try {
+    const file = join(dir, VALIDATED_FILE);
+    const h = (n: number) => sha256('نسخة ' + n);
+    const r1 = new ValidatedSidecars(3);
+    await r1.persistTo(file);
+    r1.add(h(0), true);
+    r1.add(h(1));
+    r1.add(h(1), true); // marked later
+    r1.add(h(2), true);
+    r1.add(h(2)); // a mark once made stays
+    await r1.flushed();
+    const r2 = new ValidatedSidecars(3);
+    await r2.persistTo(file);
+    assert.deepEqual([0, 1, 2].map((n) => r2.isConsistent(h(n))), [true, true, true]);
+    r2.add(h(3));
+    assert.equal(r2.isConsistent(h(0)), false, 'dropped with its hash');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
 
 test('the record persists in the data folder, bounded, and a record of another schema is ignored', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'muwazi-validated-rec-'));
