@@ -7,6 +7,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { schema, type DocAttrs, type EntityAttrs, type RowAttrs } from '../schema.ts';
 import { cursorOf, rowOp, type Command } from './util.ts';
 import { toRowTarget } from './navigate.ts';
+import { rowOfUnit } from '../rows.ts';
 import { changedRows, reviewActive, reviewRefused, rowView, setReviewModeTr } from '../plugins/review.ts';
 import { snapshotOf } from '../../../shared/review/snapshot.ts';
 import { conflictEdit, type ConflictChoice, type ConflictMention } from '../../../shared/review/conflicts.ts';
@@ -115,11 +116,7 @@ export const previousChangedRow: Command = stepChanged(-1);
 
 /** The position of the row with unit id `unit`, or -1. */
 function rowPosOf(doc: PMNode, unit: string): number {
-  let found = -1;
-  doc.forEach((row, pos) => {
-    if (found < 0 && (row.attrs as RowAttrs).id === unit) found = pos;
-  });
-  return found;
+  return rowOfUnit(doc, unit)?.pos ?? -1;
 }
 
 /** Fresh mention and entity id allocators past every id in the document, `known` and the entity plugin's counters. */

@@ -7,14 +7,14 @@ import { annotationsToDoc, docToAnnotations } from '../../../renderer/editor/con
 import { AnnotationsSchema } from '../../../shared/model/schema.ts';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
 import type { AlignmentUnit, Annotations, Mention } from '../../../shared/model/types.ts';
-import { fixture, show, TEXT, S1, S2 } from './helpers.ts';
+import { fixture, show, TEXT, S1, S2, rowNode } from './helpers.ts';
 
 test('the fixture becomes one row per unit, with the source text and entity marks', () => {
   const a = fixture();
   const doc = annotationsToDoc(schema, a, TEXT);
   assert.equal(show(doc, 4), 'u1[s1:قالَ | t1:The ]D u2[s2:وافت | _]A u3[s3:لم ي | _]A u4[s4:وانت | _]A');
-  assert.equal(doc.child(0).child(0).child(0).textContent, S1);
-  assert.equal(doc.child(1).child(0).child(0).textContent, S2);
+  assert.equal(rowNode(doc, 0).child(0).child(0).textContent, S1);
+  assert.equal(rowNode(doc, 1).child(0).child(0).textContent, S2);
   // the Arabic mention is a mark on exactly "Apple"
   const marked: string[] = [];
   doc.descendants((n) => {
@@ -37,10 +37,10 @@ test('empty target sentences are dropped; a confirmed unit without target is a 1
   const a = fixture();
   a.units[2].confirmed = true;
   const doc = annotationsToDoc(schema, a, TEXT);
-  assert.equal(doc.child(2).attrs.untranslated, true);
-  assert.equal(doc.child(1).attrs.untranslated, false);
+  assert.equal(rowNode(doc, 2).attrs.untranslated, true);
+  assert.equal(rowNode(doc, 1).attrs.untranslated, false);
   // an extra empty English sentence after t1 (as Enter at its end makes)
-  const endOfT1 = doc.child(0).nodeSize - 2;
+  const endOfT1 = rowNode(doc, 0).nodeSize - 2;
   const withEmpty = EditorState.create({ doc }).tr.insert(endOfT1, schema.nodes.target_sentence.create({ id: 't9' })).doc;
   withEmpty.check();
   assert.equal(show(withEmpty, 3), 'u1[s1:قال | t1:The _]D u2[s2:واف | _]A u3[s3:لم  | _]Acu u4[s4:وان | _]A');

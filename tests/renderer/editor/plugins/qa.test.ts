@@ -13,7 +13,8 @@ import { annotationsToDoc, docToAnnotations } from '../../../../renderer/editor/
 import { schema } from '../../../../renderer/editor/schema.ts';
 import type { QaContext, QaFinding, QaRow } from '../../../../shared/qa/types.ts';
 import type { Annotations } from '../../../../shared/model/types.ts';
-import { at, fixture, makeState, posIn, run, spanOf, TEXT } from '../helpers.ts';
+import { at, fixture, makeState, posIn, run, spanOf, TEXT, rowNode } from '../helpers.ts';
+import { rowCount } from '../../../../renderer/editor/rows.ts';
 
 /** A stand-in for the real checks: every Arabic-Indic number of the Arabic must be in the English
  * (Western digits); counts its calls and remembers the rows it saw. */
@@ -79,7 +80,7 @@ test('typing re-checks only the edited row; the other rows keep their very findi
   assert.deepEqual(found[0].params, { number: '2024' });
   const after = qaKey.getState(state)!;
   for (const i of [0, 2, 3]) assert.equal(after.rows[i], before.rows[i], `row ${i} entry untouched`);
-  assert.deepEqual(qaRowPositions(state), [state.doc.child(0).nodeSize]);
+  assert.deepEqual(qaRowPositions(state), [rowNode(state.doc, 0).nodeSize]);
   // fixing it: the finding goes, again one call
   s.seen.length = 0;
   state = retypeYear(state, '2024');
@@ -100,7 +101,7 @@ test('rows shifted by a row operation are re-indexed, not re-checked', () => {
   s.seen.length = 0;
   // an empty English-only row inserted after row 1 (index 0)
   state = run(at(state, 't1', 3), commands.insertTargetRow);
-  assert.equal(state.doc.childCount, 5);
+  assert.equal(rowCount(state.doc), 5);
   assert.ok(s.seen.length <= 2, `${s.seen.length} rows re-checked`);
   const f = qaFindings(state);
   assert.equal(f.length, 1);
@@ -135,7 +136,7 @@ test('ignore and un-ignore: one undo step each, kept apart from open findings, s
   assert.equal(setQaIgnore('u2', 'number-mismatch', true)(state), false, 'already ignored');
   assert.equal(setQaIgnore('nope', 'number-mismatch', true)(typed), false);
   // the row keeps its status (a row operation, not typing)
-  assert.equal(state.doc.child(1).attrs.status, typed.doc.child(1).attrs.status);
+  assert.equal(rowNode(state.doc, 1).attrs.status, rowNode(typed.doc, 1).attrs.status);
 
   const saved = docToAnnotations(state.doc, a, TEXT);
   assert.deepEqual(saved.units[1].qaIgnore, ['number-mismatch']);
@@ -205,11 +206,11 @@ test('property: after any run of edits, row commands and ignores, the findings e
   fc.assert(fc.property(ops, (list) => {
     let state = makeState(a);
     for (const op of list) {
-      const n = state.doc.childCount;
+      const n = rowCount(state.doc);
       const rowIndex = op.row % n;
-      const row = state.doc.child(rowIndex);
+      const row = rowNode(state.doc, rowIndex);
       let rowPos = 0;
-      for (let i = 0; i < rowIndex; i++) rowPos += state.doc.child(i).nodeSize;
+      for (let i = 0; i < rowIndex; i++) rowPos += rowNode(state.doc, i).nodeSize;
       const tgtStart = rowPos + 1 + row.child(0).nodeSize + 2; // inside the first English sentence
       const size = row.child(1).child(0).content.size;
       if (op.kind === 'type') state = state.apply(state.tr.insertText(op.text, tgtStart + Math.min(op.at, size)));
