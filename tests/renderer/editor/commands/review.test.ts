@@ -15,6 +15,7 @@ import { snapshotOf, unitView } from '../../../../shared/review/snapshot.ts';
 import type { Annotations } from '../../../../shared/model/types.ts';
 import { mergeAnnotations } from '../../../../shared/team/merge.ts';
 import { at, atTarget, fixture, makeState, run, spanOf, TEXT, rowNode } from '../helpers.ts';
+import { rowIndexAt } from '../../../../renderer/editor/rows.ts';
 
 const stamp = { by: 'ليلى', at: '2026-12-05T02:30:00.000Z' };
 const rowAttrs = (s: EditorState, i: number) => rowNode(s.doc, i).attrs as RowAttrs;
@@ -59,7 +60,7 @@ test('send back: needs a comment and review mode; lowers to draft and appends th
   // the sidecar keeps them; loading again gives the same row
   const saved = docToAnnotations(s2.doc, fixture(), TEXT);
   assert.equal(saved.units[0].comments!.length, 2);
-  assert.ok(annotationsToDoc(schema, saved, TEXT).child(0).attrs.comments.length === 2);
+  assert.ok(rowNode(annotationsToDoc(schema, saved, TEXT), 0).attrs.comments.length === 2);
   const notOn = atTarget(makeState(), 1);
   assert.equal(rowAttrs(run(notOn, commentRow('note', 'note', stamp)), 1).comments.length, 1);
   assert.equal(commentRow('x', 'sendBack', stamp)(notOn), false);
@@ -78,7 +79,7 @@ test('changed rows: a reviewed row as accepted is not marked, an edit of its Eng
   const start = atTarget(s, 3);
   assert.equal(commands.nextChangedRow(start), false, 'no changed row after the last');
   const back = run(start, commands.previousChangedRow);
-  assert.equal(back.selection.$head.index(0), 2);
+  assert.equal(rowIndexAt(back.doc, back.selection.head), 2);
   assert.equal(commands.nextChangedRow(run(s, setReviewMode(false))), false, 'only in review mode');
 });
 
