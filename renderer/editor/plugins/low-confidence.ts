@@ -7,7 +7,6 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
 import { N, type RowAttrs } from '../schema.ts';
 import { changedRanges, textEdits } from '../ranges.ts';
-import { indexed } from './indexed-decorations.ts';
 import { forEachRow, holdsRows } from '../rows.ts';
 
 /** Rows with a confidence below this are highlighted. */
@@ -57,11 +56,7 @@ export function lowConfidence(): Plugin<DecorationSet> {
       },
     },
     props: {
-      // indexed: rows' node decorations stay cheap for the view to hand out per row
-      decorations: (state) => {
-        const set = lowConfidenceKey.getState(state);
-        return set ? indexed(set) : null;
-      },
+      decorations: (state) => lowConfidenceKey.getState(state) ?? null,
     },
   });
 }

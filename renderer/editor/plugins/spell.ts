@@ -22,7 +22,6 @@ import { OffsetMap } from '../../../shared/text/offsets.ts';
 import { N } from '../schema.ts';
 import { changedRanges, mergeRanges, type Range } from '../ranges.ts';
 import { AddMarkStep, RemoveMarkStep } from 'prosemirror-transform';
-import { indexed } from './indexed-decorations.ts';
 import type { Command } from '../commands/util.ts';
 import { forEachRow } from '../rows.ts';
 
@@ -302,8 +301,7 @@ export function spellPlugins(options?: SpellOptions): Plugin[] {
     },
     props: {
       decorations: (state) => {
-        const set = spellKey.getState(state)?.decorations;
-        return set ? indexed(set) : null;
+        return spellKey.getState(state)?.decorations ?? null;
       },
       handleDOMEvents: {
         contextmenu(view, event) {
