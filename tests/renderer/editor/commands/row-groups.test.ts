@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { NodeSelection, type EditorState, type Transaction } from 'prosemirror-state';
+import { NodeSelection, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
+import { Fragment, Slice } from 'prosemirror-model';
+import { schema } from '../../../../renderer/editor/schema.ts';
 import { undo } from 'prosemirror-history';
 import { commands } from '../../../../renderer/editor/commands/index.ts';
 import { goToRow, goToUnit } from '../../../../renderer/editor/commands/navigate.ts';
@@ -14,7 +16,7 @@ import { findKey, setFindTr } from '../../../../renderer/editor/plugins/find.ts'
 import { replaceAll } from '../../../../renderer/editor/find-replace.ts';
 import { cursorOf, type Command } from '../../../../renderer/editor/commands/util.ts';
 import { neighbourRow, rowAt, rowCount, rowIndexAt, forEachRow } from '../../../../renderer/editor/rows.ts';
-import { at, atTarget, fixture, groupSizes, makeState, run, show, sourceIntact, TEXT } from '../helpers.ts';
+import { at, atTarget, fixture, groupSizes, makeState, posIn, run, show, sourceIntact, TEXT } from '../helpers.ts';
 
 const FLAT = 1000;
 
@@ -219,5 +221,50 @@ test('property: any run of row commands gives the same rows, caret and undo hist
       wellGrouped(g, size);
       assert.ok(sourceIntact(g.doc));
     }
+  }), { numRuns: 150 });
+});
+
+test('property: delete and paste over a selection spanning rows give the same rows with tiny groups as with one group', () => {
+  // a selection between two sentences (either side, any rows): deleting it or pasting English over
+  // it is refused when it would change the Arabic, and otherwise must not depend on the grouping
+  const pick = fc.record({ a: fc.nat(), d: fc.nat(4), oa: fc.nat(6), ob: fc.nat(6), paste: fc.constantFrom('', 'Hi 🚀 ٣', 'مرحبا') });
+  /** two English-only rows after u1 (with groups of 1 they end up in groups of their own): a
+   * selection from t1 into them crosses group boundaries without touching the Arabic */
+  const withEnglishRows = (s: EditorState) => {
+    let x = at(s, 's1');
+    for (const text of ['Extra one.', 'Extra two 🚀.']) {
+      x = run(x, commands.insertTargetRow);
+      x = x.apply(x.tr.insertText(text));
+    }
+    return x;
+  };
+  fc.assert(fc.property(fc.integer({ min: 1, max: 3 }), fc.array(pick, { minLength: 1, maxLength: 6 }), (size, picks) => {
+    let g = withEnglishRows(grouped(size));
+    let f = withEnglishRows(grouped(FLAT));
+    for (const p of picks) {
+      const ids = sentenceIds(f);
+      const [ia, ib] = [ids[p.a % ids.length], ids[(p.a + p.d) % ids.length]];
+      const sel = (s: EditorState) => {
+        const len = (id: string) => { let n = 0; s.doc.descendants((x) => { if (x.isTextblock && x.attrs.id === id) n = x.content.size; return !x.isTextblock; }); return n; };
+        const x = posIn(s.doc, ia, Math.min(p.oa, len(ia)));
+        const y = posIn(s.doc, ib, Math.min(p.ob, len(ib)));
+        return TextSelection.create(s.doc, Math.min(x, y), Math.max(x, y));
+      };
+      const edit = (s: EditorState) => {
+        const tr = s.tr.setSelection(sel(s));
+        if (p.paste) tr.replaceSelection(new Slice(Fragment.from(schema.text(p.paste)), 0, 0));
+        else tr.deleteSelection();
+        return s.apply(tr.setMeta('uiEvent', p.paste ? 'paste' : undefined));
+      };
+      f = edit(f);
+      g = edit(g);
+      assert.equal(show(g.doc, 5), show(f.doc, 5));
+      wellGrouped(g, size);
+      assert.ok(sourceIntact(g.doc));
+    }
+    // and undo takes both back alike
+    let [ug, uf] = [g, f];
+    assert.equal(commands.undo(g, (tr) => { ug = g.apply(tr); }), commands.undo(f, (tr) => { uf = f.apply(tr); }));
+    assert.equal(show(ug.doc, 5), show(uf.doc, 5));
   }), { numRuns: 150 });
 });
