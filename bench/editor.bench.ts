@@ -401,6 +401,8 @@ async function entityOps(page: Page, linkRows: number[]): Promise<Record<string,
     const timed = list.slice(1).map((x) => x.ms);
     out[k] = list.length < 2 ? { error: 'could not set up the operation' } : {
       runs: timed.length, median_ms: round(median(timed)), max_ms: round(Math.max(...timed)), warmup_ms: round(list[0].ms),
+      // every run in order (and its forced-layout part), so a max can be told from a one-off stall
+      runs_ms: timed.map(round), runs_selection_layout_ms: list.slice(1).map((x) => round(x.selMs)),
       // of which the browser's forced layout when the selection is set, and the rest (script)
       median_selection_layout_ms: round(median(list.slice(1).map((x) => x.selMs))),
       median_script_ms: round(median(list.slice(1).map((x) => x.ms - x.selMs))),
