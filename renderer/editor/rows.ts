@@ -196,3 +196,35 @@ export function swapRows(doc: PMNode, replaced: ReadonlyMap<number, PMNode>): { 
   const last = doc.child(g1);
   return { from: gi.pos[g0], to: gi.pos[g1] + last.nodeSize, groups };
 }
+
+/**
+ * How the rows of `doc` differ from an older row list (compared by node identity from both ends):
+ * `head` rows equal at the start, `tail` at the end, and the rows of `doc` between them. Builds no
+ * array of all rows (a plugin calls it on every document change).
+ */
+export function rowsDiff(doc: PMNode, oldCount: number, oldRow: (index: number) => PMNode): { head: number; tail: number; middle: PMNode[] } {
+  const n = rowCount(doc);
+  let head = 0;
+  forEachRow(doc, (row) => {
+    if (head >= oldCount || row !== oldRow(head)) return false;
+    head++;
+    return true;
+  });
+  let tail = 0;
+  outer: for (let g = doc.childCount - 1; g >= 0; g--) {
+    const group = doc.child(g);
+    for (let i = group.childCount - 1; i >= 0; i--) {
+      if (tail >= n - head || tail >= oldCount - head || group.child(i) !== oldRow(oldCount - 1 - tail)) break outer;
+      tail++;
+    }
+  }
+  const middle: PMNode[] = [];
+  if (head < n - tail) {
+    forEachRow(doc, (row, _pos, i) => {
+      if (i >= n - tail) return false;
+      middle.push(row);
+      return true;
+    }, rowAt(doc, head)!.pos);
+  }
+  return { head, tail, middle };
+}

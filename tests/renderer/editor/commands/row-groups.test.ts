@@ -15,7 +15,7 @@ import { docToAnnotations } from '../../../../renderer/editor/convert.ts';
 import { findKey, setFindTr } from '../../../../renderer/editor/plugins/find.ts';
 import { replaceAll } from '../../../../renderer/editor/find-replace.ts';
 import { cursorOf, type Command } from '../../../../renderer/editor/commands/util.ts';
-import { neighbourRow, rowAt, rowCount, rowIndexAt, forEachRow } from '../../../../renderer/editor/rows.ts';
+import { allRows, forEachRow, neighbourRow, rowAt, rowCount, rowIndexAt, rowsDiff } from '../../../../renderer/editor/rows.ts';
 import { at, atTarget, fixture, groupSizes, makeState, posIn, run, show, sourceIntact, TEXT } from '../helpers.ts';
 
 const FLAT = 1000;
@@ -178,6 +178,19 @@ const STRUCTURAL: Array<[string, Command]> = [
   ['previousRowTarget', commands.previousRowTarget], ['undo', commands.undo], ['redo', commands.redo],
 ];
 
+/** rowsDiff (rows.ts) agrees with the same comparison over arrays of every row. */
+function checkRowsDiff(before: EditorState, after: EditorState) {
+  const old = allRows(before.doc);
+  const now = allRows(after.doc);
+  let head = 0;
+  while (head < now.length && head < old.length && now[head] === old[head]) head++;
+  let tail = 0;
+  while (tail < now.length - head && tail < old.length - head && now[now.length - 1 - tail] === old[old.length - 1 - tail]) tail++;
+  const d = rowsDiff(after.doc, old.length, (i) => old[i]);
+  assert.deepEqual([d.head, d.tail], [head, tail]);
+  assert.deepEqual(d.middle, now.slice(head, now.length - tail));
+}
+
 /** Every sentence id in the document (the caret is put into one of them). */
 function sentenceIds(s: EditorState): string[] {
   const out: string[] = [];
@@ -214,6 +227,7 @@ test('property: any run of row commands gives the same rows, caret and undo hist
       assert.equal(okG, okF, `${name} applies alike`);
       if (nf && ng) {
         f = nf;
+        checkRowsDiff(g, ng);
         g = ng;
       }
       assert.equal(show(g.doc, 4), show(f.doc, 4), `${name}: same rows`);
