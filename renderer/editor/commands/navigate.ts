@@ -4,7 +4,7 @@ import { TextSelection, type EditorState, type Transaction } from 'prosemirror-s
 import { lowConfidenceRows } from '../plugins/low-confidence.ts';
 import { qaRowPositions } from '../plugins/qa.ts';
 import { cursorOf, sentenceStart, type Command } from './util.ts';
-import { forEachRow, neighbourRow, rowAt } from '../rows.ts';
+import { neighbourRow, rowAt, rowOfUnit } from '../rows.ts';
 
 /** A transaction putting the cursor at the end of the first English sentence of the row at `rowPos`. */
 export function toRowTarget(state: EditorState, rowPos: number): Transaction {
@@ -57,13 +57,7 @@ export const previousLowConfidence: Command = stepLow(-1);
  * is gone (the sidecar changed), the row at `fallbackIndex` if given. */
 export function goToUnit(unit: string, fallbackIndex = -1): Command {
   return (state, dispatch) => {
-    let index = -1;
-    forEachRow(state.doc, (row, _pos, i) => {
-      if (row.attrs.id !== unit) return true;
-      index = i;
-      return false;
-    });
-    return goToRow(index >= 0 ? index : fallbackIndex)(state, dispatch);
+    return goToRow(rowOfUnit(state.doc, unit)?.index ?? fallbackIndex)(state, dispatch);
   };
 }
 

@@ -5,16 +5,11 @@ import { NO_IGNORES, type RowAttrs } from '../schema.ts';
 import { rowOfUnit } from '../rows.ts';
 import { rowOp, type Command } from './util.ts';
 
-/** Position of the row with unit id `unit`, or -1. */
-export function rowPosOf(doc: import('prosemirror-model').Node, unit: string): number {
-  return rowOfUnit(doc, unit)?.pos ?? -1;
-}
-
 /** Ignore (`ignored` true) or un-ignore check `check` on the row of unit `unit`; false when the
  * row is not there or already in that state. */
 export function setQaIgnore(unit: string, check: string, ignored: boolean): Command {
   return (state, dispatch) => {
-    const pos = rowPosOf(state.doc, unit);
+    const pos = rowOfUnit(state.doc, unit)?.pos ?? -1;
     if (pos < 0 || unit === '') return false;
     const current = (state.doc.nodeAt(pos)!.attrs as RowAttrs).qaIgnore;
     if (current.includes(check) === ignored) return false;

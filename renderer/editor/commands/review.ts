@@ -114,10 +114,6 @@ export const nextChangedRow: Command = stepChanged(1);
 /** Cursor to the previous such row. */
 export const previousChangedRow: Command = stepChanged(-1);
 
-/** The position of the row with unit id `unit`, or -1. */
-function rowPosOf(doc: PMNode, unit: string): number {
-  return rowOfUnit(doc, unit)?.pos ?? -1;
-}
 
 /** Fresh mention and entity id allocators past every id in the document, `known` and the entity plugin's counters. */
 function allocators(state: EditorState, knownEntities: readonly string[]) {
@@ -201,7 +197,7 @@ export function resolveConflict(id: string, choice: ConflictChoice, knownEntitie
     if (!edit) return false;
     const tr = state.tr;
     if (edit.kind === 'english' || edit.kind === 'status') {
-      const pos = rowPosOf(state.doc, edit.unit);
+      const pos = rowOfUnit(state.doc, edit.unit)?.pos ?? -1;
       if (pos < 0) return false;
       const row = state.doc.nodeAt(pos)!;
       if (edit.kind === 'status') updateRow(tr, pos, row, { status: edit.status });
