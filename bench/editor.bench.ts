@@ -217,9 +217,11 @@ async function instrument(page: Page, which: Which): Promise<TypedRow> {
   return page.evaluate((which) => {
     const w = window as unknown as W;
     const view = which === 'bare' ? w.muwaziTest.bare! : w.muwaziTest.editor!.view;
+    // the bare doc's paragraphs are its children; the editor's rows sit in groups (rows.ts)
     let p = 0;
-    for (let i = 0; i < 5000; i++) p += view.state.doc.child(i).nodeSize;
-    const row = view.state.doc.child(5000);
+    if (which === 'bare') for (let i = 0; i < 5000; i++) p += view.state.doc.child(i).nodeSize;
+    else p = w.muwaziTest.rowAt(5000)!.pos;
+    const row = which === 'bare' ? view.state.doc.child(5000) : w.muwaziTest.rowAt(5000)!.row;
     const pos = which === 'bare' ? p + 1 + row.content.size : p + 1 + row.child(0).nodeSize + 2 + row.child(1).child(0).content.size;
     let marks = 0;
     row.descendants((n) => { marks += n.marks.length; return true; });
@@ -335,9 +337,8 @@ async function timeOp(page: Page, place: string, arg: unknown, keys: string[]): 
 // Caret placement snippets (run in the page with `view` and `arg`): they return false when the
 // row offers nothing to operate on.
 const PLACE_IN_ARABIC_WORD = `
-  const doc = view.state.doc; let p = 0;
-  for (let i = 0; i < arg; i++) p += doc.child(i).nodeSize;
-  const cell = doc.child(arg).child(0); if (!cell.childCount) return false;
+  const doc = view.state.doc; const at = window.muwaziTest.rowAt(arg); const p = at.pos;
+  const cell = at.row.child(0); if (!cell.childCount) return false;
   const s = cell.child(0); const text = s.textContent;
   const m = /(?<![\\p{L}\\p{M}])[\\u0621-\\u064A]{4,}/u.exec(text); if (!m) return false;
   const pos = p + 3 + m.index + 1;
@@ -353,9 +354,8 @@ const PLACE_ON_SUGGESTION = `
   view.dispatch(view.state.tr.setSelection(view.state.selection.constructor.create(view.state.doc, pos)).scrollIntoView());
   return true;`;
 const PLACE_ON_MENTION = `
-  const doc = view.state.doc; let p = 0;
-  for (let i = 0; i < arg.row; i++) p += doc.child(i).nodeSize;
-  const row = doc.child(arg.row);
+  const doc = view.state.doc; const at = window.muwaziTest.rowAt(arg.row); const p = at.pos;
+  const row = at.row;
   const start = arg.side === 'ar' ? p + 3 : p + 1 + row.child(0).nodeSize + 2;
   const sentence = (arg.side === 'ar' ? row.child(0) : row.child(1)).child(0);
   let off = 0; let pos = -1;
@@ -401,6 +401,8 @@ async function entityOps(page: Page, linkRows: number[]): Promise<Record<string,
     const timed = list.slice(1).map((x) => x.ms);
     out[k] = list.length < 2 ? { error: 'could not set up the operation' } : {
       runs: timed.length, median_ms: round(median(timed)), max_ms: round(Math.max(...timed)), warmup_ms: round(list[0].ms),
+      // every run in order (and its forced-layout part), so a max can be told from a one-off stall
+      runs_ms: timed.map(round), runs_selection_layout_ms: list.slice(1).map((x) => round(x.selMs)),
       // of which the browser's forced layout when the selection is set, and the rest (script)
       median_selection_layout_ms: round(median(list.slice(1).map((x) => x.selMs))),
       median_script_ms: round(median(list.slice(1).map((x) => x.ms - x.selMs))),

@@ -19,6 +19,7 @@ import { cpLength } from '../shared/text/offsets.ts';
 import { normalizeWithMap } from '../shared/text/normalize.ts';
 import { findInFolded, prepareQuery } from '../shared/text/search.ts';
 import { figure, paired } from './report.ts';
+import { rowAt } from '../renderer/editor/rows.ts';
 
 const DATA = process.env.MUWAZI_DATA ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
 const ROWS = 10_000;
@@ -93,9 +94,7 @@ export async function run(): Promise<Record<string, unknown>> {
     fresh[name] = { hits, ...figure({ unit: 'ms', ours: t.ours, baseline: t.baseline, baselineWhat: 'plain indexOf over the same texts', target: { max: 50 } }) };
   }
   // a keystroke at the end of the middle row's English, with find on and off
-  const mid = state.doc.child(ROWS / 2);
-  let pos = 0;
-  for (let i = 0; i < ROWS / 2; i++) pos += state.doc.child(i).nodeSize;
+  const { row: mid, pos } = rowAt(state.doc, ROWS / 2)!;
   const end = pos + 1 + mid.child(0).nodeSize + 1 + mid.child(1).child(0).nodeSize - 1;
   const at = (s: EditorState) => s.apply(s.tr.setSelection(TextSelection.create(s.doc, end)));
   const on = at(state.apply(setFindTr(state, 'president')));

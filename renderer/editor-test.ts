@@ -9,6 +9,7 @@ import { keymap } from 'prosemirror-keymap';
 import { baseKeymap } from 'prosemirror-commands';
 import { createEditor, type EditorHandle } from './editor/editor.ts';
 import { commands } from './editor/commands/index.ts';
+import { rowAt, type RowAt } from './editor/rows.ts';
 import type { Annotations } from '../shared/model/types.ts';
 import type { EntityOptions } from './editor/plugins/entity-setup.ts';
 import i18next, { type TFunction } from 'i18next';
@@ -43,6 +44,8 @@ export interface MuwaziTest {
   commandNames: string[];
   /** the current selection head's sentence id and offset inside it */
   caret(): { id: string | null; offset: number; dir: string | null };
+  /** the mounted editor's row at global index `index` with its position (rows sit in groups) */
+  rowAt(index: number): RowAt | null;
 }
 
 const api: MuwaziTest = {
@@ -66,6 +69,7 @@ const api: MuwaziTest = {
     return api.bare;
   },
   commandNames: Object.keys(commands),
+  rowAt: (index) => rowAt(api.editor!.view.state.doc, index),
   caret() {
     const view = api.editor!.view;
     const $h = view.state.selection.$head;

@@ -14,9 +14,16 @@ import type {
 } from '../../shared/model/types.ts';
 import { NO_COMMENTS, NO_CONFLICTS, NO_IGNORES, type DocAttrs, type EntityAttrs, type RowAttrs, type SourceSentenceAttrs } from './schema.ts';
 import { forEachSentenceOfRow, sentenceRuns } from './entities/doc.ts';
+import { forEachRow, groupRows } from './rows.ts';
+
+/** Options of annotationsToDoc. */
+export interface ToDocOptions {
+  /** rows per group (rows.ts); tests use tiny groups to put neighbouring rows in different groups */
+  groupSize?: number;
+}
 
 /** Build the editor document for `annotations` over `sourceText`; the result passes `check()`. */
-export function annotationsToDoc(schema: Schema, annotations: Annotations, sourceText: string): PMNode {
+export function annotationsToDoc(schema: Schema, annotations: Annotations, sourceText: string, opts: ToDocOptions = {}): PMNode {
   const source = new OffsetMap(sourceText);
   const segById = new Map(annotations.segments.map((s) => [s.id, s]));
   const tgtById = new Map(annotations.targets.map((t) => [t.id, t]));
@@ -60,7 +67,7 @@ export function annotationsToDoc(schema: Schema, annotations: Annotations, sourc
     return row.create(attrs, [source_cell.create(null, sources), target_cell.create(null, targets)]);
   });
   const docAttrs: DocAttrs = { conflicts: annotations.conflicts?.length ? [...annotations.conflicts] : NO_CONFLICTS };
-  const doc = schema.topNodeType.create(docAttrs, rows.length ? rows : [emptyRow(schema)]);
+  const doc = schema.topNodeType.create(docAttrs, groupRows(schema, rows.length ? rows : [emptyRow(schema)], opts.groupSize));
   doc.check();
   return doc;
 }
@@ -126,7 +133,7 @@ export function docToAnnotations(doc: PMNode, base: Annotations, sourceText: str
   // fields of a row the editor does not own (format 1.1 provenance) ride along by id; comments and
   // review are row attributes (review mode edits them, undoably) and are written from the row below
   const baseUnits = new Map(base.units.map((u) => [u.id, u]));
-  doc.forEach((row) => {
+  forEachRow(doc, (row) => {
     const ra = row.attrs as RowAttrs;
     const unit: AlignmentUnit = {
       id: ra.id, source: [], target: [], status: ra.status, origin: ra.origin,

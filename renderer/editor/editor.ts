@@ -31,6 +31,7 @@ import type { ReviewOptions } from './plugins/review.ts';
 import { replaceAll, replaceCurrent, type ReplaceOutcome } from './find-replace.ts';
 import { canRunById, contextsAt, runById } from './command-table.ts';
 import { addSuggestionsTr } from './plugins/suggestion-batches.ts';
+import { rowCount } from './rows.ts';
 
 /** What the selection is on, reported to `onSelection`. */
 export interface SelectionInfo {
@@ -223,7 +224,7 @@ export function createEditor(mount: HTMLElement, init: EditorInit): EditorHandle
       view.updateState(next);
       // a rejected suggestion is saved with the report too
       const rejected = entityKey.getState(next)?.rejected !== entityKey.getState(before)?.rejected;
-      if (next.doc !== before.doc || rejected) init.onChange?.({ docChanged: true, rows: next.doc.childCount, statusLowered: tr.getMeta(STATUS_LOWERED) as StatusLowered | undefined });
+      if (next.doc !== before.doc || rejected) init.onChange?.({ docChanged: true, rows: rowCount(next.doc), statusLowered: tr.getMeta(STATUS_LOWERED) as StatusLowered | undefined });
       // suggestions changed without a document or caret change (Alt+A tag all, Alt+Shift+Delete
       // reject all): listeners such as the entity panel's count must hear of it too
       const suggested = entityKey.getState(next)?.suggestions !== entityKey.getState(before)?.suggestions;

@@ -13,6 +13,7 @@ import { ROW_OP } from './plugins/status-draft.ts';
 import { regexReplacement } from '../../shared/text/search-regex.ts';
 import { mentionKept } from '../../shared/text/replace-spans.ts';
 import { OffsetMap } from '../../shared/text/offsets.ts';
+import { forEachRow, swapRows } from './rows.ts';
 
 /** What a replace did. */
 export interface ReplaceOutcome {
@@ -95,8 +96,9 @@ function replaceTr(state: EditorState, hits: readonly FindHit[], template: strin
   outcome.skippedArabic = hits.length - english.length;
   const rows = new Map<number, { pos: number; sentences: Map<number, { node: PMNode; hits: FindHit[] }> }>();
   let k = 0;
-  doc.forEach((row, rowPos, rowIndex) => {
-    if (k >= english.length || english[k].from >= rowPos + row.nodeSize) return;
+  forEachRow(doc, (row, rowPos, rowIndex) => {
+    if (k >= english.length) return false;
+    if (english[k].from >= rowPos + row.nodeSize) return;
     const cellPos = rowPos + 1 + row.child(0).nodeSize;
     const sentences = new Map<number, { node: PMNode; hits: FindHit[] }>();
     row.child(1).forEach((node, off) => {
@@ -116,7 +118,7 @@ function replaceTr(state: EditorState, hits: readonly FindHit[], template: strin
   const edits: Edit[] = [];
   const newRows = new Map<number, PMNode>();
   for (const [rowIndex, { pos: rowPos, sentences }] of rows) {
-    const row = doc.child(rowIndex);
+    const row = doc.nodeAt(rowPos)!;
     const rowEdits: Edit[] = [];
     const content = new Map<number, Fragment>();
     for (const [pos, { node, hits: sh }] of sentences) {
@@ -158,17 +160,9 @@ function replaceTr(state: EditorState, hits: readonly FindHit[], template: strin
   }
   if (!edits.length) return none;
   edits.sort((a, b) => a.from - b.from);
-  const indexes = [...newRows.keys()].sort((a, b) => a - b);
-  const first = indexes[0];
-  const last = indexes[indexes.length - 1];
-  const from = rows.get(first)!.pos;
-  let to = from;
-  const run: PMNode[] = [];
-  for (let i = first; i <= last; i++) {
-    to += doc.child(i).nodeSize;
-    run.push(newRows.get(i) ?? doc.child(i));
-  }
-  const tr = state.tr.replaceWith(from, to, Fragment.fromArray(run));
+  // one step over the groups holding the changed rows (rows.ts), the grouping unchanged
+  const { from, to, groups } = swapRows(doc, newRows);
+  const tr = state.tr.replaceWith(from, to, Fragment.fromArray(groups));
   // an old position moves by the length changes of the edits before it (a position inside a
   // replaced hit goes to the end of its replacement); the structure is otherwise the same
   const map = (pos: number) => {

@@ -12,6 +12,7 @@ import { acceptRow, applyCuration, commentRow, openConflicts, resolveConflict, s
 import { goToUnit } from './commands/navigate.ts';
 import { cursorOf } from './commands/util.ts';
 import type { RowAttrs } from './schema.ts';
+import { forEachRow } from './rows.ts';
 
 export type { ReviewRefusal } from './plugins/review.ts';
 export type { Stamp } from './commands/review.ts';
@@ -59,7 +60,7 @@ export function reviewFacet(view: EditorView): EditorReview {
     },
     rowIndexes() {
       const out = new Map<string, number>();
-      view.state.doc.forEach((r, _p, i) => out.set((r.attrs as RowAttrs).id, i));
+      forEachRow(view.state.doc, (r, _p, i) => { out.set((r.attrs as RowAttrs).id, i); });
       return out;
     },
     accept: (stamp) => run(acceptRow(stamp)),

@@ -1,6 +1,9 @@
 // The editor's document schema: one document per report, one `row` node per alignment unit.
 //
-//   doc > row+
+//   doc > row_group+
+//   row_group > row+                        (no attributes, never saved: rows in blocks so a change in
+//                                            one row lays out and re-renders one block, not 10,000 rows;
+//                                            rows.ts is the one module that knows this)
 //   row > source_cell target_cell           (laid out side by side with CSS grid, see editor.css)
 //   source_cell > source_sentence*          (Arabic, RTL, never editable as text)
 //   target_cell > target_sentence+          (English, LTR; one empty sentence = "no English yet")
@@ -80,7 +83,16 @@ const rowStatuses: readonly RowStatus[] = ['auto', 'draft', 'translated', 'revie
 const nodes: Record<string, NodeSpec> = {
   // suggestionBatch: the last suggestion batch added from outside (plugins/suggestion-batches.ts), so
   // adding one is an undoable step; never saved. conflicts: the merge driver's open conflicts
-  doc: { content: 'row+', attrs: { suggestionBatch: { default: 0 }, conflicts: { default: NO_CONFLICTS } } },
+  doc: { content: 'row_group+', attrs: { suggestionBatch: { default: 0 }, conflicts: { default: NO_CONFLICTS } } },
+  row_group: {
+    content: 'row+',
+    selectable: false,
+    draggable: false,
+    parseDOM: [{ tag: 'div.row-group' }],
+    // data-rows sizes the block while content-visibility skips it (editor.css; not an inline style,
+    // which the CSP blocks); a stale count after an edit only lasts until the block is laid out once
+    toDOM: (node: PMNode) => ['div', { class: 'row-group', 'data-rows': String(node.childCount) }, 0],
+  },
   row: {
     content: 'source_cell target_cell',
     // rows, not their text, are the unit of selection when dragging across them
@@ -226,6 +238,7 @@ export const schema = new Schema({ nodes, marks });
 /** Node type names, so commands and plugins do not repeat string literals. */
 export const N = {
   doc: 'doc',
+  group: 'row_group',
   row: 'row',
   sourceCell: 'source_cell',
   targetCell: 'target_cell',

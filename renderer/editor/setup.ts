@@ -14,6 +14,7 @@ import { entityPlugins, type EntityOptions } from './plugins/entity-setup.ts';
 import { spellPlugins, type SpellOptions } from './plugins/spell.ts';
 import { suggestionBatches } from './plugins/suggestion-batches.ts';
 import { review, type ReviewOptions } from './plugins/review.ts';
+import { rowGroups } from './plugins/row-groups.ts';
 
 /** Options of editorPlugins. */
 export interface SetupOptions {
@@ -29,6 +30,8 @@ export interface SetupOptions {
   qa?: QaOptions;
   /** review mode: comment badges, refusals (plugins/review.ts) */
   review?: ReviewOptions;
+  /** rows per group that an over-grown group is split back to (rows.ts; tests use tiny ones) */
+  groupSize?: number;
 }
 
 /**
@@ -38,6 +41,7 @@ export interface SetupOptions {
 export function editorPlugins(options: SetupOptions): Plugin[] {
   return [
     sourceReadonly(options.sourceText, { onRefused: options.onSourceRefused }),
+    rowGroups(options.groupSize),
     ids(),
     statusDraft(),
     lowConfidence(),

@@ -171,7 +171,7 @@ test('keyboard shortcuts run the row commands (split row, merge, undo)', { skip:
   await page.keyboard.press('Tab');
   const c = await caret();
   assert.equal(c.dir, 'ltr');
-  assert.equal(await page.evaluate(() => (window as unknown as W).muwaziTest.editor!.view.state.selection.$head.node(1).attrs.id), 'u2');
+  assert.equal(await page.evaluate(() => (window as unknown as W).muwaziTest.editor!.view.state.selection.$head.node(2).attrs.id), 'u2');
 });
 
 test('a Latin caption inside an Arabic report reads left to right: its full stop at its right end', { skip: skip ?? false }, async () => {

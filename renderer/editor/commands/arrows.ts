@@ -5,6 +5,7 @@
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { cursorOf, sentenceStart } from './util.ts';
+import { neighbourRow } from '../rows.ts';
 
 /** Whether the selection head is inside a sentence (either side). */
 export function inSentence(state: EditorState): boolean {
@@ -20,11 +21,10 @@ export function arrowToRow(dir: -1 | 1) {
     // only from the cell's last (first) sentence, on its last (first) visual line
     if (dir > 0 ? c.sentenceIndex !== cell.childCount - 1 : c.sentenceIndex !== 0) return false;
     if (!view.endOfTextblock(dir > 0 ? 'down' : 'up')) return false;
-    const index = c.rowIndex + dir;
-    if (index < 0 || index >= state.doc.childCount) return false;
+    const at = neighbourRow(state.doc, { row: c.row, pos: c.rowPos, index: c.rowIndex }, dir);
+    if (!at) return false;
     if (dispatch) {
-      const row = state.doc.child(index);
-      const rowPos = dir > 0 ? c.rowPos + c.row.nodeSize : c.rowPos - row.nodeSize;
+      const { row, pos: rowPos } = at;
       const tcell = row.child(1);
       const i = dir > 0 ? 0 : tcell.childCount - 1;
       const pos = sentenceStart(row, rowPos, 'target', i) + (dir > 0 ? 0 : tcell.child(i).content.size);

@@ -4,6 +4,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { buildRow, cursorOf, manualAttrs, realTargets, replaceRows, sentencesOf, type Command } from './util.ts';
 import { placeOfNode } from './rows.ts';
+import { neighbourRow } from '../rows.ts';
 
 function isEmptyRow(sources: PMNode[], targets: PMNode[]): boolean {
   return sources.length === 0 && targets.every((t) => t.content.size === 0);
@@ -13,14 +14,14 @@ function moveSentence(dir: -1 | 1): Command {
   return (state, dispatch) => {
     const c = cursorOf(state);
     if (!c || !c.side || !c.sentence) return false;
-    const nbIndex = c.rowIndex + dir;
-    if (nbIndex < 0 || nbIndex >= state.doc.childCount) return false;
+    const at = neighbourRow(state.doc, { row: c.row, pos: c.rowPos, index: c.rowIndex }, dir);
+    if (!at) return false;
     const list = sentencesOf(c.row, c.side);
     if (dir < 0 ? c.sentenceIndex !== 0 : c.sentenceIndex !== list.length - 1) return false;
     // the lone "no English yet" placeholder is not a sentence to move
     if (c.side === 'target' && c.sentence.content.size === 0 && list.length === 1) return false;
     if (dispatch) {
-      const nb = state.doc.child(nbIndex);
+      const nb = at.row;
       const rest = list.filter((n) => n !== c.sentence);
       const nbList = c.side === 'source' ? sentencesOf(nb, 'source') : realTargets(nb);
       const nbNew = dir < 0 ? [...nbList, c.sentence] : [c.sentence, ...nbList];
@@ -31,7 +32,7 @@ function moveSentence(dir: -1 | 1): Command {
       const curTargets = c.side === 'target' ? rest : sentencesOf(c.row, 'target');
       const cur = isEmptyRow(curSources, curTargets) ? [] : [buildRow(manualAttrs(c.row), curSources, curTargets)];
       const rows = dir < 0 ? [nbRow, ...cur] : [...cur, nbRow];
-      const startPos = dir < 0 ? c.rowPos - nb.nodeSize : c.rowPos;
+      const startPos = dir < 0 ? at.pos : c.rowPos;
       dispatch(replaceRows(state, startPos, 2, rows, placeOfNode(rows, c.sentence, c.side, c.offset)));
     }
     return true;

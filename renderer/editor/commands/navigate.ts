@@ -4,6 +4,7 @@ import { TextSelection, type EditorState, type Transaction } from 'prosemirror-s
 import { lowConfidenceRows } from '../plugins/low-confidence.ts';
 import { qaRowPositions } from '../plugins/qa.ts';
 import { cursorOf, sentenceStart, type Command } from './util.ts';
+import { neighbourRow, rowAt, rowOfUnit } from '../rows.ts';
 
 /** A transaction putting the cursor at the end of the first English sentence of the row at `rowPos`. */
 export function toRowTarget(state: EditorState, rowPos: number): Transaction {
@@ -17,12 +18,9 @@ function stepRow(dir: -1 | 1): Command {
   return (state, dispatch) => {
     const c = cursorOf(state);
     if (!c) return false;
-    const index = c.rowIndex + dir;
-    if (index < 0 || index >= state.doc.childCount) return false;
-    if (dispatch) {
-      const pos = dir > 0 ? c.rowPos + c.row.nodeSize : c.rowPos - state.doc.child(index).nodeSize;
-      dispatch(toRowTarget(state, pos));
-    }
+    const at = neighbourRow(state.doc, { row: c.row, pos: c.rowPos, index: c.rowIndex }, dir);
+    if (!at) return false;
+    if (dispatch) dispatch(toRowTarget(state, at.pos));
     return true;
   };
 }
@@ -59,22 +57,15 @@ export const previousLowConfidence: Command = stepLow(-1);
  * is gone (the sidecar changed), the row at `fallbackIndex` if given. */
 export function goToUnit(unit: string, fallbackIndex = -1): Command {
   return (state, dispatch) => {
-    let index = -1;
-    state.doc.forEach((row, _offset, i) => {
-      if (index < 0 && row.attrs.id === unit) index = i;
-    });
-    return goToRow(index >= 0 ? index : fallbackIndex)(state, dispatch);
+    return goToRow(rowOfUnit(state.doc, unit)?.index ?? fallbackIndex)(state, dispatch);
   };
 }
 
 export function goToRow(index: number): Command {
   return (state, dispatch) => {
-    if (!Number.isInteger(index) || index < 0 || index >= state.doc.childCount) return false;
-    if (dispatch) {
-      let pos = 0;
-      for (let i = 0; i < index; i++) pos += state.doc.child(i).nodeSize;
-      dispatch(toRowTarget(state, pos));
-    }
+    const at = rowAt(state.doc, index);
+    if (!at) return false;
+    if (dispatch) dispatch(toRowTarget(state, at.pos));
     return true;
   };
 }

@@ -7,6 +7,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { schema, type DocAttrs, type EntityAttrs, type RowAttrs } from '../schema.ts';
 import { cursorOf, rowOp, type Command } from './util.ts';
 import { toRowTarget } from './navigate.ts';
+import { rowOfUnit } from '../rows.ts';
 import { changedRows, reviewActive, reviewRefused, rowView, setReviewModeTr } from '../plugins/review.ts';
 import { snapshotOf } from '../../../shared/review/snapshot.ts';
 import { conflictEdit, type ConflictChoice, type ConflictMention } from '../../../shared/review/conflicts.ts';
@@ -113,14 +114,6 @@ export const nextChangedRow: Command = stepChanged(1);
 /** Cursor to the previous such row. */
 export const previousChangedRow: Command = stepChanged(-1);
 
-/** The position of the row with unit id `unit`, or -1. */
-function rowPosOf(doc: PMNode, unit: string): number {
-  let found = -1;
-  doc.forEach((row, pos) => {
-    if (found < 0 && (row.attrs as RowAttrs).id === unit) found = pos;
-  });
-  return found;
-}
 
 /** Fresh mention and entity id allocators past every id in the document, `known` and the entity plugin's counters. */
 function allocators(state: EditorState, knownEntities: readonly string[]) {
@@ -204,7 +197,7 @@ export function resolveConflict(id: string, choice: ConflictChoice, knownEntitie
     if (!edit) return false;
     const tr = state.tr;
     if (edit.kind === 'english' || edit.kind === 'status') {
-      const pos = rowPosOf(state.doc, edit.unit);
+      const pos = rowOfUnit(state.doc, edit.unit)?.pos ?? -1;
       if (pos < 0) return false;
       const row = state.doc.nodeAt(pos)!;
       if (edit.kind === 'status') updateRow(tr, pos, row, { status: edit.status });

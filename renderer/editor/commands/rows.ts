@@ -8,6 +8,7 @@ import {
   buildRow, cursorOf, manualAttrs, rowOp, minStatus, realTargets, replaceRows, sentenceStart, sentencesOf, STATUS_LOWERED,
   type CellSide, type Command, type Place, type StatusLowered,
 } from './util.ts';
+import { neighbourRow } from '../rows.ts';
 
 /** Where a given sentence node ended up among `rows` (identity search), as a cursor place. */
 export function placeOfNode(rows: PMNode[], node: PMNode | null, side: CellSide, offset: number): Place | null {
@@ -70,12 +71,12 @@ function mergeWith(dir: -1 | 1): Command {
   return (state, dispatch) => {
     const c = cursorOf(state);
     if (!c) return false;
-    const nbIndex = c.rowIndex + dir;
-    if (nbIndex < 0 || nbIndex >= state.doc.childCount) return false;
+    const at = neighbourRow(state.doc, { row: c.row, pos: c.rowPos, index: c.rowIndex }, dir);
+    if (!at) return false;
     if (dispatch) {
-      const nb = state.doc.child(nbIndex);
+      const nb = at.row;
       const [upper, lower] = dir < 0 ? [nb, c.row] : [c.row, nb];
-      const upperPos = dir < 0 ? c.rowPos - nb.nodeSize : c.rowPos;
+      const upperPos = dir < 0 ? at.pos : c.rowPos;
       const merged = mergeRows(upper, lower);
       let place = c.side ? placeOfNode([merged], c.sentence, c.side, c.offset) : null;
       // the cursor was in an empty placeholder that was dropped: go to the end of the English
@@ -131,7 +132,7 @@ export const leaveUntranslated: Command = (state, dispatch) => {
     const rows = [marked];
     let count = 1;
     if (moved.length) {
-      const nb = c.rowIndex + 1 < state.doc.childCount ? state.doc.child(c.rowIndex + 1) : null;
+      const nb = neighbourRow(state.doc, { row: c.row, pos: c.rowPos, index: c.rowIndex }, 1)?.row ?? null;
       if (nb) {
         rows.push(buildRow(manualAttrs(nb, { untranslated: false }), sentencesOf(nb, 'source'), [...moved, ...realTargets(nb)]));
         count = 2;

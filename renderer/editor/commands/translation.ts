@@ -14,6 +14,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { RowStatus } from '../../../shared/model/types.ts';
 import { schema, type RowAttrs } from '../schema.ts';
 import { realTargets, rowOp, sentenceStart, sentencesOf, type Command } from './util.ts';
+import { forEachRow } from '../rows.ts';
 
 /** One row to fill: its unit id and the English to put there. */
 export interface Fill {
@@ -31,10 +32,10 @@ export interface FillOptions {
   caretIn?: string;
 }
 
-/** Each row's position by unit id (one walk over the top level; rows are the doc's children). */
+/** Each row's position by unit id (one walk over the rows). */
 export function rowPositions(doc: PMNode): Map<string, { pos: number; index: number; row: PMNode }> {
   const out = new Map<string, { pos: number; index: number; row: PMNode }>();
-  doc.forEach((row, pos, index) => {
+  forEachRow(doc, (row, pos, index) => {
     const id = (row.attrs as RowAttrs).id;
     if (id) out.set(id, { pos, index, row });
   });
@@ -49,7 +50,7 @@ export function rowArabic(row: PMNode): string {
 /** Rows with Arabic and no English, not left untranslated on purpose: what Fill exact matches fills. */
 export function untranslatedRows(doc: PMNode): Array<{ unit: string; ar: string }> {
   const out: Array<{ unit: string; ar: string }> = [];
-  doc.forEach((row) => {
+  forEachRow(doc, (row) => {
     const a = row.attrs as RowAttrs;
     if (!a.id || a.untranslated || realTargets(row).length) return;
     const ar = rowArabic(row);

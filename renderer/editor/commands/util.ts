@@ -5,6 +5,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { N, schema, type RowAttrs } from '../schema.ts';
 import { closeHistory } from 'prosemirror-history';
 import { ROW_OP } from '../plugins/status-draft.ts';
+import { CELL_DEPTH, rowAt, rowOf, SENTENCE_DEPTH } from '../rows.ts';
 
 /** ProseMirror's own command type: checks applicability without `dispatch`, runs with it. */
 export type { Command };
@@ -31,16 +32,16 @@ export interface Cursor {
 /** The cursor's row and sentence (from the selection's head), or null outside any row. */
 export function cursorOf(state: EditorState): Cursor | null {
   const $p = state.selection.$head;
-  if ($p.depth < 1) return null;
-  const row = $p.node(1);
-  const base = { row, rowPos: $p.before(1), rowIndex: $p.index(0) };
-  if ($p.depth >= 3 && $p.parent.isTextblock) {
+  const at = rowOf($p);
+  if (!at) return null;
+  const base = { row: at.row, rowPos: at.pos, rowIndex: at.index };
+  if ($p.depth >= SENTENCE_DEPTH && $p.parent.isTextblock) {
     return {
       ...base,
-      side: $p.node(2).type.name === N.sourceCell ? 'source' : 'target',
+      side: $p.node(CELL_DEPTH).type.name === N.sourceCell ? 'source' : 'target',
       sentence: $p.parent,
-      sentencePos: $p.before(3),
-      sentenceIndex: $p.index(2),
+      sentencePos: $p.before(SENTENCE_DEPTH),
+      sentenceIndex: $p.index(CELL_DEPTH),
       offset: $p.parentOffset,
     };
   }
@@ -96,16 +97,18 @@ export function sentenceStart(row: PMNode, rowPos: number, side: CellSide, index
 
 /**
  * Replace `count` rows starting at row `rowPos` with `rows`, mark the transaction as a row
- * operation, and put the cursor at `place`.
+ * operation, and put the cursor at `place`. The rows may sit in different groups: the replaced
+ * range then joins the two groups (ProseMirror's replace closes the open group), and the groups
+ * plugin splits a group grown too large in the same step; positions in the result are therefore
+ * found by global row index, never by adding up node sizes.
  */
 export function replaceRows(state: EditorState, rowPos: number, count: number, rows: PMNode[], place: Place | null): Transaction {
-  let end = rowPos;
-  for (let i = 0; i < count; i++) end += state.doc.nodeAt(end)!.nodeSize;
-  const tr = state.tr.replaceWith(rowPos, end, rows);
+  const first = rowOf(state.doc.resolve(rowPos + 1))!;
+  const last = rowAt(state.doc, first.index + count - 1)!;
+  const tr = state.tr.replaceWith(rowPos, last.pos + last.row.nodeSize, rows);
   rowOp(tr);
   if (place) {
-    let pos = rowPos;
-    for (let i = 0; i < place.row; i++) pos += rows[i].nodeSize;
+    const pos = rowAt(tr.doc, first.index + place.row)!.pos;
     const row = rows[place.row];
     let side = place.side;
     // a source cell may be empty: fall back to the English cell

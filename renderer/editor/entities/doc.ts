@@ -12,6 +12,7 @@ import type { RankedSuggestion } from '../../../shared/entities/propagate-report
 import { preAnnotate, type GlossaryEntry, type PreAnnotation } from '../../../shared/entities/glossary.ts';
 import { N, type EntityAttrs, type SourceSentenceAttrs } from '../schema.ts';
 import type { Suggestion, SuggestionAdd, SuggestionSpec } from './state.ts';
+import { forEachRow, rowAt, rowOf, SENTENCE_DEPTH } from '../rows.ts';
 
 /** A sentence node and where it is. */
 export interface SentenceRef {
@@ -53,7 +54,7 @@ export function forEachSentenceOfRow(row: PMNode, rowPos: number, rowIndex: numb
 
 /** The walk over the whole document, in document order. */
 export function forEachSentence(doc: PMNode, visit: (s: SentenceRef) => void, want?: (sentence: PMNode) => boolean): void {
-  doc.forEach((row, rowPos, rowIndex) => forEachSentenceOfRow(row, rowPos, rowIndex, visit, want));
+  forEachRow(doc, (row, rowPos, rowIndex) => forEachSentenceOfRow(row, rowPos, rowIndex, visit, want));
 }
 
 /** Every sentence of the document. */
@@ -66,16 +67,17 @@ export function sentencesOf(doc: PMNode): SentenceRef[] {
 /** The sentences of one row (given by any sentence of it), in order. */
 export function rowSentences(doc: PMNode, of: SentenceRef): SentenceRef[] {
   const out: SentenceRef[] = [];
-  forEachSentenceOfRow(doc.child(of.row), doc.resolve(of.start).before(1), of.row, (s) => out.push(s));
+  const r = rowAt(doc, of.row)!;
+  forEachSentenceOfRow(r.row, r.pos, of.row, (s) => out.push(s));
   return out;
 }
 
 /** The sentence holding document position `pos`, or null. */
 export function sentenceAt(doc: PMNode, pos: number): SentenceRef | null {
   const $p = doc.resolve(pos);
-  if ($p.depth < 3 || !$p.parent.isTextblock) return null;
+  if ($p.depth < SENTENCE_DEPTH || !$p.parent.isTextblock) return null;
   const node = $p.parent;
-  return { node, start: $p.start(), side: sideOf(node), id: node.attrs.id as string, row: $p.index(0) };
+  return { node, start: $p.start(), side: sideOf(node), id: node.attrs.id as string, row: rowOf($p)!.index };
 }
 
 /** The entity mark of a text node, if any. */
@@ -143,7 +145,7 @@ export function mentionAtSelection(state: EditorState): MentionRun | null {
 /** The English of a sentence's row, sentences joined by a space (snapping's evidence). */
 export function rowEnglish(doc: PMNode, s: SentenceRef): string {
   const parts: string[] = [];
-  forEachSentenceOfRow(doc.child(s.row), 0, s.row, (t) => parts.push(t.node.textContent), (n) => sideOf(n) === 'en');
+  forEachSentenceOfRow(rowAt(doc, s.row)!.row, 0, s.row, (t) => parts.push(t.node.textContent), (n) => sideOf(n) === 'en');
   return parts.join(' ');
 }
 

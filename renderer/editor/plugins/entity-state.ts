@@ -17,7 +17,6 @@ import { sourceKey } from './source-readonly.ts';
 import { highestIds, mentionsOf, preAnnotation, storedAnnotation } from '../entities/doc.ts';
 import { entityKey, type EntityAction, type EntityMessage, type EntityState, type SuggestionSpec, type WordList } from '../entities/state.ts';
 import { prepareSnapping } from '../entities/snapping.ts';
-import { indexed } from './indexed-decorations.ts';
 
 /** Options of the entity plugins (EditorInit.entities). */
 export interface EntityOptions {
@@ -132,11 +131,11 @@ export function entityStatePlugin(options: EntityOptions = {}): Plugin<EntitySta
       decorations(state) {
         const s = entityKey.getState(state);
         if (!s) return null;
-        if (s.linkFrom === DecorationSet.empty) return indexed(s.suggestions);
+        if (s.linkFrom === DecorationSet.empty) return s.suggestions;
         // the pending link's end stands out until the counterpart is chosen; the combined set is
         // kept while neither part changes, so the view sees the same object
         if (!shown || shown.suggestions !== s.suggestions || shown.linkFrom !== s.linkFrom) {
-          shown = { suggestions: s.suggestions, linkFrom: s.linkFrom, set: indexed(s.suggestions.add(state.doc, s.linkFrom.find())) };
+          shown = { suggestions: s.suggestions, linkFrom: s.linkFrom, set: s.suggestions.add(state.doc, s.linkFrom.find()) };
         }
         return shown.set;
       },

@@ -7,7 +7,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
 import { N, type RowAttrs } from '../schema.ts';
 import { changedRanges, textEdits } from '../ranges.ts';
-import { indexed } from './indexed-decorations.ts';
+import { forEachRow, holdsRows } from '../rows.ts';
 
 /** Rows with a confidence below this are highlighted. */
 export const LOW_CONFIDENCE = 0.5;
@@ -29,7 +29,7 @@ export function lowConfidence(): Plugin<DecorationSet> {
     state: {
       init: (_config, state) => {
         const decos: Decoration[] = [];
-        state.doc.forEach((row, pos) => {
+        forEachRow(state.doc, (row, pos) => {
           if (isLow(row)) decos.push(deco(pos, row));
         });
         return DecorationSet.create(state.doc, decos);
@@ -44,7 +44,7 @@ export function lowConfidence(): Plugin<DecorationSet> {
           const to = Math.min(tr.doc.content.size, Math.max(r.to, r.from + 1));
           if (from >= to) continue;
           tr.doc.nodesBetween(from, to, (node, pos) => {
-            if (node.type.name !== N.row) return node.type.name === N.doc;
+            if (node.type.name !== N.row) return holdsRows(node);
             // find() includes neighbours that only touch this row: keep just this row's own
             const old = next.find(pos, pos + node.nodeSize, (spec) => spec.lowConfidence === true).filter((d) => d.from === pos);
             if (old.length) next = next.remove(old);
@@ -56,11 +56,7 @@ export function lowConfidence(): Plugin<DecorationSet> {
       },
     },
     props: {
-      // indexed: rows' node decorations stay cheap for the view to hand out per row
-      decorations: (state) => {
-        const set = lowConfidenceKey.getState(state);
-        return set ? indexed(set) : null;
-      },
+      decorations: (state) => lowConfidenceKey.getState(state) ?? null,
     },
   });
 }

@@ -16,6 +16,7 @@ import { checkAcrossRows, checkRow } from '../../../shared/qa/index.ts';
 import type { QaContext, QaFinding, QaRow } from '../../../shared/qa/types.ts';
 import { N, type RowAttrs } from '../schema.ts';
 import { forEachSentenceOfRow, hasMention, runsOf } from '../entities/doc.ts';
+import { allRows, forEachRow, rowsDiff } from '../rows.ts';
 
 /** One row as last checked. */
 interface RowEntry {
@@ -123,7 +124,8 @@ export function qa(options: QaOptions = {}): Plugin<QaState> {
   /** Every row checked (at open, and when the context changes). */
   const full = (doc: PMNode, ctx: QaContext, entityEn: ReadonlyMap<string, string>): QaState => {
     const renderings = new Map<string, Map<string, number>>();
-    doc.forEach((node) => {
+    const all = allRows(doc);
+    all.forEach((node) => {
       for (const [entity, text] of enMentionsOf(node)) {
         const m = renderings.get(entity) ?? new Map<string, number>();
         m.set(text, (m.get(text) ?? 0) + 1);
@@ -132,18 +134,16 @@ export function qa(options: QaOptions = {}): Plugin<QaState> {
     });
     const base = { ctx, renderings, entityEn };
     const rows: RowEntry[] = [];
-    doc.forEach((node, _pos, i) => rows.push(entry(base, node, i)));
+    all.forEach((node, i) => rows.push(entry(base, node, i)));
     return { ...base, rows, consistency: new Map(), consistencyStale: true };
   };
 
   /** The rows of `doc` whose node is not in `prev`, checked; the others kept (re-indexed if moved). */
   const update = (prev: QaState, doc: PMNode): QaState => {
     const old = prev.rows;
-    const n = doc.childCount;
-    let head = 0;
-    while (head < n && head < old.length && doc.child(head) === old[head].node) head++;
-    let tail = 0;
-    while (tail < n - head && tail < old.length - head && doc.child(n - 1 - tail) === old[old.length - 1 - tail].node) tail++;
+    // the unchanged rows at both ends, by identity; the rows between (no array of every row)
+    const { head, tail, middle: between } = rowsDiff(doc, old.length, (i) => old[i].node);
+    const n = head + between.length + tail;
     const middleOld = old.slice(head, old.length - tail);
     const byNode = new Map(middleOld.map((e) => [e.node, e]));
     // renderings: take the changed rows' English mentions out, put the new ones in (copy on write)
@@ -165,7 +165,7 @@ export function qa(options: QaOptions = {}): Plugin<QaState> {
     const middle: Array<RowEntry | null> = [];
     const sameCount = middleOld.length === n - tail - head;
     for (let i = head; i < n - tail; i++) {
-      const node = doc.child(i);
+      const node = between[i - head];
       let kept = byNode.get(node);
       // an attribute change (status, qaIgnore) keeps the content: nothing the checks read changed
       const was = sameCount ? middleOld[i - head] : undefined;
@@ -289,14 +289,12 @@ export function qaRowPositions(state: EditorState, from = 0, to = state.doc.cont
   const s = qaKey.getState(state);
   if (!s) return [];
   const out: number[] = [];
-  let pos = 0;
-  for (const e of s.rows) {
-    if (pos >= to) break;
-    if (pos >= from) {
-      const open = (list: readonly QaFinding[] | undefined) => !!list?.some((f) => !e.ignore.includes(f.check));
-      if (open(e.findings) || open(s.consistency.get(e.row.unit))) out.push(pos);
-    }
-    pos += e.node.nodeSize;
-  }
+  // rows in [from, to) in document order, their entries by the same global index
+  forEachRow(state.doc, (_row, pos, i) => {
+    const e = s.rows[i];
+    if (pos < from || !e) return;
+    const open = (list: readonly QaFinding[] | undefined) => !!list?.some((f) => !e.ignore.includes(f.check));
+    if (open(e.findings) || open(s.consistency.get(e.row.unit))) out.push(pos);
+  }, from, to);
   return out;
 }

@@ -14,6 +14,7 @@ import { reviewDiff, SENTENCE_JOIN, type RowView, type ViewMention } from '../..
 import { cpLength } from '../../../shared/text/offsets.ts';
 import type { RowComment } from '../../../shared/model/types.ts';
 import { realTargets } from '../commands/util.ts';
+import { forEachRow, holdsRows } from '../rows.ts';
 
 /** Why review refused a command (the app announces it). */
 export type ReviewRefusal = 'outsideReview' | 'conflictsOpen' | 'emptyComment';
@@ -78,7 +79,7 @@ function rowDecos(row: PMNode, pos: number, active: boolean, opts: ReviewOptions
 
 function build(doc: PMNode, active: boolean, opts: ReviewOptions): DecorationSet {
   const decos: Decoration[] = [];
-  doc.forEach((row, pos) => decos.push(...rowDecos(row, pos, active, opts)));
+  forEachRow(doc, (row, pos) => { decos.push(...rowDecos(row, pos, active, opts)); });
   return DecorationSet.create(doc, decos);
 }
 
@@ -111,7 +112,7 @@ export function review(opts: ReviewOptions = {}): Plugin<ReviewState> {
           const to = Math.min(tr.doc.content.size, Math.max(r.to, r.from + 1));
           if (from >= to) continue;
           tr.doc.nodesBetween(from, to, (node, pos) => {
-            if (node.type.name !== N.row) return node.type.name === N.doc;
+            if (node.type.name !== N.row) return holdsRows(node);
             const old = decos.find(pos, pos + node.nodeSize, (spec) => spec.review !== undefined || spec.comments === true)
               .filter((d) => d.from === pos || (d.from > pos && d.to < pos + node.nodeSize));
             if (old.length) decos = decos.remove(old);

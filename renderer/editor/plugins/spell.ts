@@ -22,8 +22,8 @@ import { OffsetMap } from '../../../shared/text/offsets.ts';
 import { N } from '../schema.ts';
 import { changedRanges, mergeRanges, type Range } from '../ranges.ts';
 import { AddMarkStep, RemoveMarkStep } from 'prosemirror-transform';
-import { indexed } from './indexed-decorations.ts';
 import type { Command } from '../commands/util.ts';
+import { forEachRow } from '../rows.ts';
 
 /** What the plugin needs of a spell checker (nspell satisfies it). */
 export interface SpellChecker {
@@ -137,7 +137,7 @@ function checkSentence(node: PMNode, pos: number, s: Pick<SpellState, 'checker' 
 /** Positions of every target sentence, in document order (one walk over rows and cells). */
 function targetPositions(doc: PMNode): number[] {
   const out: number[] = [];
-  doc.forEach((row, rowOffset) => {
+  forEachRow(doc, (row, rowOffset) => {
     const cell = row.lastChild;
     if (!cell || cell.type.name !== N.targetCell) return;
     let p = rowOffset + 1 + row.firstChild!.nodeSize + 1;
@@ -301,8 +301,7 @@ export function spellPlugins(options?: SpellOptions): Plugin[] {
     },
     props: {
       decorations: (state) => {
-        const set = spellKey.getState(state)?.decorations;
-        return set ? indexed(set) : null;
+        return spellKey.getState(state)?.decorations ?? null;
       },
       handleDOMEvents: {
         contextmenu(view, event) {

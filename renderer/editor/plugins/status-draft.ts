@@ -5,6 +5,7 @@ import { Plugin, PluginKey } from 'prosemirror-state';
 import { isHistoryTransaction } from 'prosemirror-history';
 import { N, type RowAttrs } from '../schema.ts';
 import { changedRanges, textEdits } from '../ranges.ts';
+import { holdsRows, ROW_DEPTH } from '../rows.ts';
 
 export const statusDraftKey = new PluginKey('muwazi-status-draft');
 /** Transaction meta set by commands that restructure rows: the plugin leaves them alone. */
@@ -18,7 +19,7 @@ export function statusDraft(): Plugin {
       if (typed.length === 0) return null;
       // fast path: text edits in rows that are neither 'auto' nor untranslated change nothing
       const settled = (tr: (typeof typed)[number]) => textEdits(tr)?.every((e) => {
-        const row = e.$from.node(1).attrs as RowAttrs;
+        const row = e.$from.node(ROW_DEPTH).attrs as RowAttrs;
         return row.status !== 'auto' && !row.untranslated;
       });
       if (typed.every(settled)) return null;
@@ -29,7 +30,7 @@ export function statusDraft(): Plugin {
         const to = Math.min(doc.content.size, Math.max(r.to, r.from + 1));
         if (from >= to) continue;
         doc.nodesBetween(from, to, (node, pos) => {
-          if (node.type.name !== N.row) return node.type.name === N.doc;
+          if (node.type.name !== N.row) return holdsRows(node);
           const a = node.attrs as RowAttrs;
           if (a.status !== 'auto' && !a.untranslated) return false;
           // the target cell's interior, [start, end]

@@ -7,14 +7,15 @@ import { annotationsToDoc, docToAnnotations } from '../../../renderer/editor/con
 import { AnnotationsSchema } from '../../../shared/model/schema.ts';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
 import type { AlignmentUnit, Annotations, Mention } from '../../../shared/model/types.ts';
-import { fixture, show, TEXT, S1, S2 } from './helpers.ts';
+import { fixture, groupSizes, show, TEXT, S1, S2, rowNode } from './helpers.ts';
+import { allRows, rowAt, ROWS_PER_GROUP } from '../../../renderer/editor/rows.ts';
 
 test('the fixture becomes one row per unit, with the source text and entity marks', () => {
   const a = fixture();
   const doc = annotationsToDoc(schema, a, TEXT);
   assert.equal(show(doc, 4), 'u1[s1:قالَ | t1:The ]D u2[s2:وافت | _]A u3[s3:لم ي | _]A u4[s4:وانت | _]A');
-  assert.equal(doc.child(0).child(0).child(0).textContent, S1);
-  assert.equal(doc.child(1).child(0).child(0).textContent, S2);
+  assert.equal(rowNode(doc, 0).child(0).child(0).textContent, S1);
+  assert.equal(rowNode(doc, 1).child(0).child(0).textContent, S2);
   // the Arabic mention is a mark on exactly "Apple"
   const marked: string[] = [];
   doc.descendants((n) => {
@@ -37,10 +38,10 @@ test('empty target sentences are dropped; a confirmed unit without target is a 1
   const a = fixture();
   a.units[2].confirmed = true;
   const doc = annotationsToDoc(schema, a, TEXT);
-  assert.equal(doc.child(2).attrs.untranslated, true);
-  assert.equal(doc.child(1).attrs.untranslated, false);
+  assert.equal(rowNode(doc, 2).attrs.untranslated, true);
+  assert.equal(rowNode(doc, 1).attrs.untranslated, false);
   // an extra empty English sentence after t1 (as Enter at its end makes)
-  const endOfT1 = doc.child(0).nodeSize - 2;
+  const endOfT1 = rowAt(doc, 0)!.pos + rowNode(doc, 0).nodeSize - 2;
   const withEmpty = EditorState.create({ doc }).tr.insert(endOfT1, schema.nodes.target_sentence.create({ id: 't9' })).doc;
   withEmpty.check();
   assert.equal(show(withEmpty, 3), 'u1[s1:قال | t1:The _]D u2[s2:واف | _]A u3[s3:لم  | _]Acu u4[s4:وان | _]A');
@@ -154,6 +155,31 @@ const annotationsArb = fc
     }
     return { a, text };
   });
+
+test('property: over any group size, rows are grouped in order (full groups, a shorter last one) and the round trip is exact', () => {
+  fc.assert(
+    fc.property(annotationsArb, fc.integer({ min: 1, max: 14 }), ({ a, text }, size) => {
+      const doc = annotationsToDoc(schema, a, text, { groupSize: size });
+      doc.check();
+      const sizes = groupSizes(doc);
+      const n = Math.max(1, a.units.length);
+      assert.deepEqual(sizes, Array.from({ length: Math.ceil(n / size) }, (_, g) => Math.min(size, n - g * size)));
+      if (a.units.length) assert.deepEqual(allRows(doc).map((r) => r.attrs.id), a.units.map((u) => u.id), 'row order and ids');
+      assert.deepEqual(docToAnnotations(doc, a, text), a);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('the default group size: 250 rows make groups of ROWS_PER_GROUP, the saved file unchanged', () => {
+  const a = fixture();
+  const units = Array.from({ length: 250 }, (_, i) => ({ ...a.units[i % a.units.length], id: `u${i + 1}`, source: [], target: [] }));
+  const b = { ...a, units, mentions: [], entities: [], targets: [] };
+  const doc = annotationsToDoc(schema, b, TEXT);
+  assert.deepEqual(groupSizes(doc), [ROWS_PER_GROUP, ROWS_PER_GROUP, 250 - 2 * ROWS_PER_GROUP]);
+  assert.equal(rowAt(doc, 249)!.row.attrs.id, 'u250');
+  assert.deepEqual(docToAnnotations(doc, b, TEXT).units.map((u) => u.id), units.map((u) => u.id));
+});
 
 test('property: annotations → doc → annotations is the identity, and the doc checks', () => {
   fc.assert(

@@ -5,6 +5,7 @@ import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
 import type { Node as PMNode } from 'prosemirror-model';
 import { schema, type RowAttrs } from '../../../renderer/editor/schema.ts';
 import { annotationsToDoc } from '../../../renderer/editor/convert.ts';
+import { forEachRow, rowAt } from '../../../renderer/editor/rows.ts';
 import { editorPlugins, type SetupOptions } from '../../../renderer/editor/setup.ts';
 import type { Command } from '../../../renderer/editor/commands/util.ts';
 import { createAnnotations } from '../../../shared/model/create.ts';
@@ -44,9 +45,17 @@ export function fixture(): Annotations {
   return a;
 }
 
-/** An editor state with all plugins for `ann` over `text`. */
+/** An editor state with all plugins for `ann` over `text`; `options.groupSize` also builds the
+ * document with groups of that many rows (1 puts every row in its own group). */
 export function makeState(ann: Annotations = fixture(), text = TEXT, options: Partial<SetupOptions> = {}): EditorState {
-  return EditorState.create({ doc: annotationsToDoc(schema, ann, text), plugins: editorPlugins({ sourceText: text, ...options }) });
+  return EditorState.create({ doc: annotationsToDoc(schema, ann, text, { groupSize: options.groupSize }), plugins: editorPlugins({ sourceText: text, ...options }) });
+}
+
+/** The number of rows in each group, in order (how rows sit in the document). */
+export function groupSizes(doc: PMNode): number[] {
+  const out: number[] = [];
+  doc.forEach((g) => out.push(g.childCount));
+  return out;
 }
 
 /** Position of UTF-16 offset `offset` inside the sentence with id `id` (-1 = its end). */
@@ -71,9 +80,9 @@ export function at(state: EditorState, id: string, offset = 0): EditorState {
 
 /** `state` with the cursor in the first English sentence of row `rowIndex` at `offset` (-1 = end). */
 export function atTarget(state: EditorState, rowIndex: number, offset = 0): EditorState {
-  let pos = 0;
-  for (let i = 0; i < rowIndex; i++) pos += state.doc.child(i).nodeSize;
-  const row = state.doc.child(rowIndex);
+  const at = rowAt(state.doc, rowIndex)!;
+  let pos = at.pos;
+  const row = at.row;
   const first = row.child(1).child(0);
   pos += 1 + row.child(0).nodeSize + 1 + 1 + (offset < 0 ? first.content.size : offset);
   return state.apply(state.tr.setSelection(TextSelection.create(state.doc, pos)));
@@ -99,7 +108,7 @@ function short(node: PMNode, n = 6): string {
  */
 export function show(doc: PMNode, n = 6): string {
   const rows: string[] = [];
-  doc.forEach((row) => {
+  forEachRow(doc, (row) => {
     const a = row.attrs as RowAttrs;
     const src: string[] = [];
     row.child(0).forEach((s) => src.push(`${s.attrs.id}:${short(s, n)}`));
@@ -120,4 +129,11 @@ export function sourceIntact(doc: PMNode, text = TEXT): boolean {
     return !node.isTextblock;
   });
   return ok;
+}
+
+/** The row at global index `i` (rows sit in groups: never `doc.child(i)`). */
+export function rowNode(doc: PMNode, i: number): PMNode {
+  const r = rowAt(doc, i);
+  if (!r) throw new Error('no row ' + i);
+  return r.row;
 }

@@ -14,6 +14,7 @@ import { parseLexicon } from '../../../shared/align/lexical.ts';
 import { createAnnotations } from '../../../shared/model/create.ts';
 import { cpLength, OffsetMap } from '../../../shared/text/offsets.ts';
 import { run } from './helpers.ts';
+import { rowIndexAt } from '../../../renderer/editor/rows.ts';
 
 const A = ['عبر الصيادون البحر الأحمر أمس.', 'كان البحر قرب جدة هادئا صباحا.', 'وصلت السفينة إلى البحر ليلا.'];
 const E = ['Fishermen crossed the Red Sea yesterday.', 'The sea near Jeddah was calm in the morning.', 'The ship reached the Sea at night.'];
@@ -45,7 +46,7 @@ function tagAll(s: EditorState): string[] {
   s = s.apply(s.tr.setSelection(TextSelection.create(s.doc, from, from + 'البحر'.length)));
   s = run(s, tagSelection('LOC'));
   s = run(s, tagAllOccurrences);
-  return suggestionsOf(s).map((g) => `${s.doc.textBetween(g.from, g.to)}@${s.doc.resolve(g.from).index(0)}:${g.confidence ?? 'high'}`);
+  return suggestionsOf(s).map((g) => `${s.doc.textBetween(g.from, g.to)}@${rowIndexAt(s.doc, g.from)}:${g.confidence ?? 'high'}`);
 }
 
 test('without the word list both other occurrences of البحر are high-confidence suggestions', () => {

@@ -14,10 +14,11 @@ import { curationItems } from '../../../../shared/review/curation.ts';
 import { snapshotOf, unitView } from '../../../../shared/review/snapshot.ts';
 import type { Annotations } from '../../../../shared/model/types.ts';
 import { mergeAnnotations } from '../../../../shared/team/merge.ts';
-import { at, atTarget, fixture, makeState, run, spanOf, TEXT } from '../helpers.ts';
+import { at, atTarget, fixture, makeState, run, spanOf, TEXT, rowNode } from '../helpers.ts';
+import { rowIndexAt } from '../../../../renderer/editor/rows.ts';
 
 const stamp = { by: 'ليلى', at: '2026-12-05T02:30:00.000Z' };
-const rowAttrs = (s: EditorState, i: number) => s.doc.child(i).attrs as RowAttrs;
+const rowAttrs = (s: EditorState, i: number) => rowNode(s.doc, i).attrs as RowAttrs;
 
 function reviewing(ann?: Annotations, refusals: string[] = []): EditorState {
   const s = makeState(ann, TEXT, { review: { onRefused: (why) => refusals.push(why) } });
@@ -35,7 +36,7 @@ test('accept: review mode only; status reviewed and a snapshot of the row with w
   const s1 = run(s0, acceptRow(stamp));
   const a = rowAttrs(s1, 0);
   assert.equal(a.status, 'reviewed');
-  assert.deepEqual(a.reviewed, snapshotOf(rowView(s1.doc.child(0)), stamp.by, stamp.at));
+  assert.deepEqual(a.reviewed, snapshotOf(rowView(rowNode(s1.doc, 0)), stamp.by, stamp.at));
   assert.equal(a.reviewed!.en, 'The president said Apple will hire 123 people.');
   assert.equal(a.reviewed!.links.length, 1, 'the Apple link is in the snapshot');
   const saved = docToAnnotations(s1.doc, fixture(), TEXT);
@@ -59,7 +60,7 @@ test('send back: needs a comment and review mode; lowers to draft and appends th
   // the sidecar keeps them; loading again gives the same row
   const saved = docToAnnotations(s2.doc, fixture(), TEXT);
   assert.equal(saved.units[0].comments!.length, 2);
-  assert.ok(annotationsToDoc(schema, saved, TEXT).child(0).attrs.comments.length === 2);
+  assert.ok(rowNode(annotationsToDoc(schema, saved, TEXT), 0).attrs.comments.length === 2);
   const notOn = atTarget(makeState(), 1);
   assert.equal(rowAttrs(run(notOn, commentRow('note', 'note', stamp)), 1).comments.length, 1);
   assert.equal(commentRow('x', 'sendBack', stamp)(notOn), false);
@@ -78,7 +79,7 @@ test('changed rows: a reviewed row as accepted is not marked, an edit of its Eng
   const start = atTarget(s, 3);
   assert.equal(commands.nextChangedRow(start), false, 'no changed row after the last');
   const back = run(start, commands.previousChangedRow);
-  assert.equal(back.selection.$head.index(0), 2);
+  assert.equal(rowIndexAt(back.doc, back.selection.head), 2);
   assert.equal(commands.nextChangedRow(run(s, setReviewMode(false))), false, 'only in review mode');
 });
 
@@ -95,7 +96,7 @@ test('conflicts: round trip in the sidecar; theirs writes their English and drop
   assert.equal(acceptRow(stamp)(s0, () => assert.fail()), false);
   assert.deepEqual(refusals, ['conflictsOpen']);
   const s1 = run(s0, resolveConflict('k1', 'theirs'));
-  assert.equal(s1.doc.child(0).child(1).textContent, 'The president said that Apple will employ 123 people.');
+  assert.equal(rowNode(s1.doc, 0).child(1).textContent, 'The president said that Apple will employ 123 people.');
   assert.deepEqual(openConflicts(s1).map((c) => c.id), ['k2']);
   const back = run(s1, commands.undo);
   assert.ok(back.doc.eq(s0.doc), 'edit and record come back together');
@@ -158,10 +159,10 @@ test('conflicts from the merge driver (shared/team/merge.ts): English and a tag 
   const type = conflicts.find((c) => c.kind === 'mentionType')!;
   assert.ok(english && type, JSON.stringify(conflicts));
   let s = makeState(merged);
-  assert.equal(s.doc.child(1).child(1).textContent, 'The branch opened 🚀 in Dubai in 2024.', 'ours in place');
+  assert.equal(rowNode(s.doc, 1).child(1).textContent, 'The branch opened 🚀 in Dubai in 2024.', 'ours in place');
   s = run(s, resolveConflict(english.id, 'theirs'));
-  assert.equal(s.doc.child(1).child(1).textContent, 'A branch opened 🚀 in Dubai.');
-  assert.equal(s.doc.child(1).child(1).child(0).attrs.id, 't2', 'the sentence keeps its id');
+  assert.equal(rowNode(s.doc, 1).child(1).textContent, 'A branch opened 🚀 in Dubai.');
+  assert.equal(rowNode(s.doc, 1).child(1).child(0).attrs.id, 't2', 'the sentence keeps its id');
   s = run(s, resolveConflict(type.id, 'theirs', merged.entities.map((e) => e.id)));
   const out = docToAnnotations(s.doc, merged, TEXT);
   const apple = out.mentions.find((m) => m.side === 'ar' && m.text === 'Apple')!;

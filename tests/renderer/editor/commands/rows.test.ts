@@ -5,7 +5,8 @@ import { commands } from '../../../../renderer/editor/commands/index.ts';
 import { docToAnnotations } from '../../../../renderer/editor/convert.ts';
 import { AnnotationsSchema } from '../../../../shared/model/schema.ts';
 import { STATUS_LOWERED } from '../../../../renderer/editor/commands/util.ts';
-import { at, atTarget, fixture, makeState, run, show, sourceIntact, TEXT } from '../helpers.ts';
+import { at, atTarget, fixture, makeState, run, show, sourceIntact, TEXT, rowNode } from '../helpers.ts';
+import { ROW_DEPTH } from '../../../../renderer/editor/rows.ts';
 
 /** All Arabic text in document order: row operations must never change it. */
 function arabic(state: EditorState): string {
@@ -83,7 +84,7 @@ test('insert an empty 0-1 row after the cursor row', () => {
   const s1 = run(s0, commands.insertTargetRow);
   assert.equal(show(s1.doc, 3), 'u1[s1:قال | t1:The]D u2[s2:واف | _]A u5[ | _]Am u3[s3:لم  | _]A u4[s4:وان | _]A');
   assert.equal(s1.selection.$head.parent.type.name, 'target_sentence');
-  assert.equal(s1.selection.$head.node(1).attrs.id, 'u5');
+  assert.equal(s1.selection.$head.node(ROW_DEPTH).attrs.id, 'u5');
   checkUndoAndValid(s0, s1);
   // typing there makes a 0-1 unit with a fresh target id
   const typed = s1.apply(s1.tr.insertText('An added sentence.'));
@@ -101,7 +102,7 @@ test('leave untranslated moves the English to the next row and marks the row (1-
   checkUndoAndValid(s0, s1);
   // again: unmark
   const s2 = run(s1, commands.leaveUntranslated);
-  assert.equal(s2.doc.child(0).attrs.untranslated, false);
+  assert.equal(rowNode(s2.doc, 0).attrs.untranslated, false);
   // the last row: its English goes to a new 0-n row
   let last = atTarget(makeState(), 3);
   last = last.apply(last.tr.insertText('Done.'));
@@ -113,5 +114,5 @@ test('typing English into an untranslated row clears the mark', () => {
   const s1 = run(at(makeState(), 's1'), commands.leaveUntranslated);
   const placeholder = atTarget(s1, 0);
   const typed = placeholder.apply(placeholder.tr.insertText('x'));
-  assert.equal(typed.doc.child(0).attrs.untranslated, false);
+  assert.equal(rowNode(typed.doc, 0).attrs.untranslated, false);
 });

@@ -4,7 +4,7 @@ import { commands } from '../../../../renderer/editor/commands/index.ts';
 import { docToAnnotations } from '../../../../renderer/editor/convert.ts';
 import { OffsetMap } from '../../../../shared/text/offsets.ts';
 import { AnnotationsSchema } from '../../../../shared/model/schema.ts';
-import { at, fixture, makeState, run, show, sourceIntact, spanOf, TEXT, S1, S2 } from '../helpers.ts';
+import { at, fixture, makeState, run, show, sourceIntact, spanOf, TEXT, S1, S2, rowNode } from '../helpers.ts';
 
 const map = new OffsetMap(TEXT);
 
@@ -72,8 +72,8 @@ test('split an English sentence at the cursor and merge it back', () => {
   assert.equal(s1.selection.$head.parent.attrs.id, 't2');
   assert.equal(s1.selection.$head.parentOffset, 0);
   const s2 = run(at(s1, 't1', 2), commands.mergeTargetNext);
-  assert.equal(s2.doc.child(0).child(1).childCount, 1);
-  assert.equal(s2.doc.child(0).child(1).child(0).textContent, text);
+  assert.equal(rowNode(s2.doc, 0).child(1).childCount, 1);
+  assert.equal(rowNode(s2.doc, 0).child(1).child(0).textContent, text);
   // the English mention keeps its span
   const en = docToAnnotations(s2.doc, fixture(), TEXT).mentions.find((m) => m.side === 'en')!;
   assert.deepEqual([en.start, en.end, en.text], [19, 24, 'Apple']);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { splitBlock } from 'prosemirror-commands';
 import { docToAnnotations } from '../../../../renderer/editor/convert.ts';
-import { at, atTarget, fixture, makeState, posIn, run, show, TEXT } from '../helpers.ts';
+import { at, atTarget, fixture, makeState, posIn, run, show, TEXT, rowNode } from '../helpers.ts';
 import { commands } from '../../../../renderer/editor/commands/index.ts';
 
 test('splitBlock in English copies the id; the plugin renames the second half', () => {
@@ -16,7 +16,7 @@ test('splitBlock in English copies the id; the plugin renames the second half', 
 
 test('pasted sentences carrying existing ids get fresh ones; ids never repeat', () => {
   const s0 = makeState();
-  const t1 = s0.doc.child(0).child(1).child(0);
+  const t1 = rowNode(s0.doc, 0).child(1).child(0);
   // paste a copy of t1 (with its id and its mention) in front of row u2's placeholder
   const s1 = s0.apply(s0.tr.insert(posIn(s0.doc, '', 0) - 1, t1));
   const ann = docToAnnotations(s1.doc, fixture(), TEXT);
@@ -28,7 +28,7 @@ test('pasted sentences carrying existing ids get fresh ones; ids never repeat', 
 test('pasting Arabic (a copied row) is refused: the source never grows', () => {
   const s0 = makeState();
   const end = s0.doc.content.size;
-  assert.equal(s0.apply(s0.tr.insert(end, s0.doc.child(0))), s0);
+  assert.equal(s0.apply(s0.tr.insert(end, rowNode(s0.doc, 0))), s0);
 });
 
 test('typing into an empty placeholder gives it the next target id', () => {

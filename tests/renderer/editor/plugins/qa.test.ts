@@ -13,7 +13,8 @@ import { annotationsToDoc, docToAnnotations } from '../../../../renderer/editor/
 import { schema } from '../../../../renderer/editor/schema.ts';
 import type { QaContext, QaFinding, QaRow } from '../../../../shared/qa/types.ts';
 import type { Annotations } from '../../../../shared/model/types.ts';
-import { at, fixture, makeState, posIn, run, spanOf, TEXT } from '../helpers.ts';
+import { at, fixture, makeState, posIn, run, spanOf, TEXT, rowNode } from '../helpers.ts';
+import { rowAt, rowCount } from '../../../../renderer/editor/rows.ts';
 
 /** A stand-in for the real checks: every Arabic-Indic number of the Arabic must be in the English
  * (Western digits); counts its calls and remembers the rows it saw. */
@@ -79,7 +80,7 @@ test('typing re-checks only the edited row; the other rows keep their very findi
   assert.deepEqual(found[0].params, { number: '2024' });
   const after = qaKey.getState(state)!;
   for (const i of [0, 2, 3]) assert.equal(after.rows[i], before.rows[i], `row ${i} entry untouched`);
-  assert.deepEqual(qaRowPositions(state), [state.doc.child(0).nodeSize]);
+  assert.deepEqual(qaRowPositions(state), [rowAt(state.doc, 1)!.pos]);
   // fixing it: the finding goes, again one call
   s.seen.length = 0;
   state = retypeYear(state, '2024');
@@ -100,7 +101,7 @@ test('rows shifted by a row operation are re-indexed, not re-checked', () => {
   s.seen.length = 0;
   // an empty English-only row inserted after row 1 (index 0)
   state = run(at(state, 't1', 3), commands.insertTargetRow);
-  assert.equal(state.doc.childCount, 5);
+  assert.equal(rowCount(state.doc), 5);
   assert.ok(s.seen.length <= 2, `${s.seen.length} rows re-checked`);
   const f = qaFindings(state);
   assert.equal(f.length, 1);
@@ -135,14 +136,14 @@ test('ignore and un-ignore: one undo step each, kept apart from open findings, s
   assert.equal(setQaIgnore('u2', 'number-mismatch', true)(state), false, 'already ignored');
   assert.equal(setQaIgnore('nope', 'number-mismatch', true)(typed), false);
   // the row keeps its status (a row operation, not typing)
-  assert.equal(state.doc.child(1).attrs.status, typed.doc.child(1).attrs.status);
+  assert.equal(rowNode(state.doc, 1).attrs.status, rowNode(typed.doc, 1).attrs.status);
 
   const saved = docToAnnotations(state.doc, a, TEXT);
   assert.deepEqual(saved.units[1].qaIgnore, ['number-mismatch']);
   assert.equal('qaIgnore' in saved.units[0], false, 'written only when non-empty');
   // reload: the ignore is back on the row
   const reloaded = annotationsToDoc(schema, saved, TEXT);
-  assert.deepEqual(reloaded.child(1).attrs.qaIgnore, ['number-mismatch']);
+  assert.deepEqual(rowNode(reloaded, 1).attrs.qaIgnore, ['number-mismatch']);
   assert.deepEqual(docToAnnotations(reloaded, saved, TEXT), saved);
 
   // one undo step: the finding is open again, the text stays typed
@@ -203,13 +204,12 @@ test('property: after any run of edits, row commands and ignores, the findings e
   const dubai = spanOf('دبيّ');
   a.mentions.push({ id: 'm3', side: 'ar', sentence: 's2', start: dubai.start, end: dubai.end, text: 'دبيّ', type: 'ORG', entity: 'e1' });
   fc.assert(fc.property(ops, (list) => {
-    let state = makeState(a);
+    // rows in groups of 1–3: edits next to a group boundary too
+    let state = makeState(a, TEXT, { groupSize: 1 + (list.length % 3) });
     for (const op of list) {
-      const n = state.doc.childCount;
+      const n = rowCount(state.doc);
       const rowIndex = op.row % n;
-      const row = state.doc.child(rowIndex);
-      let rowPos = 0;
-      for (let i = 0; i < rowIndex; i++) rowPos += state.doc.child(i).nodeSize;
+      const { row, pos: rowPos } = rowAt(state.doc, rowIndex)!;
       const tgtStart = rowPos + 1 + row.child(0).nodeSize + 2; // inside the first English sentence
       const size = row.child(1).child(0).content.size;
       if (op.kind === 'type') state = state.apply(state.tr.insertText(op.text, tgtStart + Math.min(op.at, size)));

@@ -9,7 +9,7 @@ import { editorPlugins } from '../../../../renderer/editor/setup.ts';
 import {
   acceptWordsTr, misspellingAt, misspellings, nextMisspelling, replaceMisspelling, setAcceptedTr, spellKey, suggestionsFor, type SpellChecker, type SpellMeta,
 } from '../../../../renderer/editor/plugins/spell.ts';
-import { fixture, posIn, run, TEXT } from '../helpers.ts';
+import { fixture, posIn, run, TEXT, rowNode } from '../helpers.ts';
 
 /** A tiny dictionary: lowercase words; a capitalised or all-caps form of a known word is known. Records what it was asked. */
 function fakeChecker(words: string): SpellChecker & { asked: string[] } {
@@ -139,12 +139,12 @@ test('spell: a suggestion replaces the word in one undo step; the caret ends aft
   assert.equal(suggestionsFor(s, 'zz').length, 6, 'at most six');
   const before = s.doc;
   s = run(s, replaceMisspelling(hit, 'president'));
-  assert.equal(s.doc.child(0).child(1).textContent, 'The president said Apple will hire people.');
+  assert.equal(rowNode(s.doc, 0).child(1).textContent, 'The president said Apple will hire people.');
   assert.ok(!words(s).includes('presidnet') && !words(s).includes('president'));
   assert.equal(s.selection.head, hit.from + 'president'.length);
   // the mention after it still reads Apple
   let mention = '';
-  s.doc.child(0).child(1).descendants((n) => { if (n.marks.length) mention += n.text; });
+  rowNode(s.doc, 0).child(1).descendants((n) => { if (n.marks.length) mention += n.text; });
   assert.equal(mention, 'Apple');
   s = run(s, undo);
   assert.ok(s.doc.eq(before));
