@@ -47,12 +47,17 @@ export function stemEnglish(word: string): string {
   return w;
 }
 
-/** Content-word stems of an English text. */
-export function englishStems(text: string): string[] {
+/** Content-word stems of an English text (`cache`: stems of words seen before, for a document). */
+export function englishStems(text: string, cache?: Map<string, string>): string[] {
   const out: string[] = [];
   for (const m of text.toLowerCase().matchAll(/[a-z]+(?:['’][a-z]+)?/g)) {
     if (EN_STOP.has(m[0]) || m[0].length < 2) continue;
-    out.push(stemEnglish(m[0]));
+    let stem = cache?.get(m[0]);
+    if (stem === undefined) {
+      stem = stemEnglish(m[0]);
+      cache?.set(m[0], stem);
+    }
+    out.push(stem);
   }
   return out;
 }
@@ -161,7 +166,9 @@ export class LexicalSpace {
   constructor(src: string[], tgt: string[], lex: Lexicon) {
     const vocab = new Map<string, number>();
     const df: number[] = [];
-    const enStems = tgt.map((t) => englishStems(t));
+    // a document repeats its words: stem and look up each distinct word once
+    const stemOf = new Map<string, string>();
+    const enStems = tgt.map((t) => englishStems(t, stemOf));
     for (const stems of enStems) {
       for (const s of new Set(stems)) {
         let id = vocab.get(s);
@@ -181,12 +188,17 @@ export class LexicalSpace {
     let known = 0;
     let words = 0;
     const unseen: number[] = [];
+    const translations = new Map<string, string[] | undefined>();
     this.a = src.map((s) => {
       const v = new Map<number, number>();
       let extra = 0;
       for (const word of arabicWords(s)) {
         words++;
-        const t = translate(lex, word);
+        let t = translations.get(word);
+        if (t === undefined && !translations.has(word)) {
+          t = translate(lex, word);
+          translations.set(word, t);
+        }
         if (!t) continue;
         known++;
         // an Arabic word spreads one unit of weight over its candidate translations

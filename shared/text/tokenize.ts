@@ -99,15 +99,44 @@ export function tokenize(text: string, opts: TokenizeOptions): Token[] {
     cps.push(cp);
     u += cp > 0xffff ? 2 : 1;
   }
-  const n = cps.length;
+  // without astral characters code-point offsets are UTF-16 offsets: a token's text is a slice
+  const bmp = cps.length === text.length;
+  const textOf = (start: number, end: number) => (bmp ? text.slice(start, end) : String.fromCodePoint(...cps.slice(start, end)));
   const tokens: Token[] = [];
   const emit = (start: number, end: number, kind: Token['kind']) => {
-    tokens.push({ start, end, text: String.fromCodePoint(...cps.slice(start, end)), kind });
+    tokens.push({ start, end, text: textOf(start, end), kind });
   };
-  const wantClitics = opts.lang === 'ar' && opts.clitics === true;
-  const how: SplitOptions | null = wantClitics
-    ? { article: opts.article === true, enclitics: opts.enclitics === true, known: opts.known ?? knownWords(text), cuts: opts.cuts ?? [], dictionary: opts.dictionary ?? EMPTY }
-    : null;
+  if (opts.lang !== 'ar' || opts.clitics !== true) {
+    scan(cps, emit);
+    return tokens;
+  }
+  // clitics: the known words default to the text's own words, which are the words of this very
+  // scan (the same spans as tokenize without clitics): scan once, then split
+  const spans: number[] = [];
+  const kinds: Token['kind'][] = [];
+  scan(cps, (start, end, kind) => {
+    spans.push(start, end);
+    kinds.push(kind);
+  });
+  let known = opts.known;
+  if (!known) {
+    const words = new Set<string>();
+    for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'word') words.add(skeleton(textOf(spans[2 * k], spans[2 * k + 1])));
+    known = words;
+  }
+  const how: SplitOptions = { article: opts.article === true, enclitics: opts.enclitics === true, known, cuts: opts.cuts ?? [], dictionary: opts.dictionary ?? EMPTY };
+  for (let k = 0; k < kinds.length; k++) {
+    const start = spans[2 * k];
+    const end = spans[2 * k + 1];
+    if (kinds[k] === 'word' && isArabicLetter(cps[start])) for (const [a, b] of splitClitics(cps, start, end, how)) emit(a, b, 'word');
+    else emit(start, end, kinds[k]);
+  }
+  return tokens;
+}
+
+/** The tokens of `cps` in order, before any clitic splitting. */
+function scan(cps: number[], emit: (start: number, end: number, kind: Token['kind']) => void): void {
+  const n = cps.length;
   let i = 0;
   while (i < n) {
     const c = cps[i];
@@ -119,9 +148,7 @@ export function tokenize(text: string, opts: TokenizeOptions): Token[] {
     if (isLetterCp(c) || (isMarkCp(c) && start === 0)) {
       i = wordEnd(cps, i);
       if (!isArabicLetter(c)) i = abbreviationEnd(cps, start, i);
-      if (how && isArabicLetter(c)) {
-        for (const [a, b] of splitClitics(cps, start, i, how)) emit(a, b, 'word');
-      } else emit(start, i, 'word');
+      emit(start, i, 'word');
       continue;
     }
     if (isDigitCp(c)) {
@@ -147,7 +174,6 @@ export function tokenize(text: string, opts: TokenizeOptions): Token[] {
     while (i < n && (isMarkCp(cps[i]) || cps[i] === 0x200d || (cps[i - 1] === 0x200d && !isSpace(cps[i])) || (cps[i] >= 0x1f3fb && cps[i] <= 0x1f3ff))) i++;
     emit(start, i, 'symbol');
   }
-  return tokens;
 }
 
 /** Latin abbreviations keep their dots, as treebanks do: "U.S." "a.m." "Mr." "e.g." */
