@@ -150,6 +150,9 @@ function dot(a: Sparse, b: Sparse): number {
   return s;
 }
 
+/** Most pair products cached densely (32 MB); a wider band falls back to the Map. */
+const MAX_DENSE = 4_000_000;
+
 /** Lexical similarity of spans of one document. */
 export class LexicalSpace {
   private readonly a: Sparse[];
@@ -162,6 +165,8 @@ export class LexicalSpace {
   /** share of Arabic content words the lexicon knows (for reports) */
   readonly coverage: number;
   private readonly cache = new Map<number, number>();
+  /** pair products inside the current search band (see `reset`), NaN until computed */
+  private dense: { from: Int32Array; width: number; values: Float64Array } | null = null;
 
   constructor(src: string[], tgt: string[], lex: Lexicon) {
     const vocab = new Map<string, number>();
@@ -231,6 +236,19 @@ export class LexicalSpace {
   }
 
   private pair(i: number, j: number): number {
+    const dense = this.dense;
+    if (dense) {
+      const k = j - dense.from[i];
+      if (k >= 0 && k < dense.width) {
+        const slot = i * dense.width + k;
+        let d = dense.values[slot];
+        if (d !== d) {
+          d = dot(this.a[i], this.e[j]);
+          dense.values[slot] = d;
+        }
+        return d;
+      }
+    }
     const key = i * 1_048_576 + j;
     let d = this.cache.get(key);
     if (d === undefined) {
@@ -253,8 +271,17 @@ export class LexicalSpace {
     return d / Math.sqrt(na * ne);
   }
 
-  /** Forget cached pair products (between search passes, to bound memory). */
-  reset(): void {
+  /** Forget cached pair products (between search passes, to bound memory). With a window (a
+   * search's band: source sentence i pairs with targets [from[i], to[i])), the pairs inside it are
+   * cached in one flat array instead of a Map: a DP asks for each pair dozens of times, and a Map of
+   * a few hundred thousand numeric keys cost more than the products. Pairs outside still work. */
+  reset(window?: { from: Int32Array; to: Int32Array }): void {
     this.cache.clear();
+    this.dense = null;
+    if (!window) return;
+    let width = 0;
+    for (let i = 0; i < window.from.length; i++) width = Math.max(width, window.to[i] - window.from[i]);
+    if (width * window.from.length > MAX_DENSE) return;
+    this.dense = { from: window.from, width, values: new Float64Array(width * window.from.length).fill(NaN) };
   }
 }
