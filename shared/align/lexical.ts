@@ -10,11 +10,12 @@ import { normalizeForMatch } from '../text/normalize.ts';
 
 /** Arabic word keys → English stems. */
 export interface Lexicon {
-  /** English stems per Arabic headword (folded, proclitics and article removed) */
-  map: Map<string, string[]>;
+  /** English stems per Arabic headword (folded, proclitics and article removed); read-only: the
+   * committed list is served from its index (shared/align/lexicon-index.ts) */
+  map: ReadonlyMap<string, string[]>;
   /** English stems per light stem of a headword, for stems that are not headwords themselves
    * (an exact headword always wins: مدرسة "school" must not lend its English to مدرس "teacher") */
-  stemmed: Map<string, string[]>;
+  stemmed: ReadonlyMap<string, string[]>;
   /** Arabic headwords read */
   size: number;
 }

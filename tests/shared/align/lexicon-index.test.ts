@@ -12,8 +12,10 @@ const tsv = readFileSync(new URL('ar-en.tsv', assets), 'utf8');
 const sha = createHash('sha256').update(tsv).digest('hex');
 const parsed = parseLexicon(tsv);
 
-/** Entries in order, so insertion order (which the aligner's sums follow) is compared too. */
-const entries = (lex: Lexicon) => ({ size: lex.size, map: [...lex.map], stemmed: [...lex.stemmed] });
+/** Entries by key (the index iterates in key order, a parsed list in file order; only lookups
+ * reach the aligner), with each key's stems in their order (the aligner's sums follow it). */
+const sorted = (m: ReadonlyMap<string, string[]>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+const entries = (lex: Lexicon) => ({ size: lex.size, map: sorted(lex.map), stemmed: sorted(lex.stemmed), mapSize: lex.map.size, stemmedSize: lex.stemmed.size });
 
 test('the committed index (assets/lexicon/ar-en.index.tsv) is parseLexicon of the committed list, key for key', () => {
   const index = parseLexiconIndex(readFileSync(new URL('ar-en.index.tsv', assets), 'utf8'), sha);
@@ -54,6 +56,9 @@ test('a stale, foreign or damaged index is refused (callers then parse the list)
   assert.equal(parseLexiconIndex('', sha), null);
   assert.equal(parseLexiconIndex(tsv, sha), null, 'the list itself is not an index');
   assert.equal(parseLexiconIndex(text.replace('\nh\t', '\nx\t'), sha), null, 'unknown record');
+  const lines = text.trimEnd().split('\n');
+  assert.equal(parseLexiconIndex([lines[0], lines[2], lines[1], ...lines.slice(3)].join('\n') + '\n', sha), null, 'keys out of order');
+  assert.equal(parseLexiconIndex([lines[0], ...lines.slice(1).reverse()].join('\n') + '\n', sha), null, 'stems before headwords');
 });
 
 test('property: serialize then parse gives the same lexicon (Arabic keys, stems in order)', () => {
@@ -63,7 +68,12 @@ test('property: serialize then parse gives the same lexicon (Arabic keys, stems 
   fc.assert(
     fc.property(table, table, fc.nat(100), (map, stemmed, size) => {
       const lex: Lexicon = { map: new Map(map), stemmed: new Map(stemmed), size };
-      assert.deepEqual(entries(parseLexiconIndex(serializeLexiconIndex(lex, sha), sha)!), entries(lex));
+      const back = parseLexiconIndex(serializeLexiconIndex(lex, sha), sha)!;
+      assert.deepEqual(entries(back), entries(lex));
+      // lookups by binary search: every key found, absent keys (prefixes, extensions) not
+      for (const [k, v] of map) assert.deepEqual(back.map.get(k), v);
+      for (const [k, v] of stemmed) assert.deepEqual(back.stemmed.get(k), v);
+      for (const [k] of map) for (const probe of [k.slice(0, -1), k + 'ا', 'ء' + k]) assert.deepEqual(back.map.get(probe), lex.map.get(probe), probe);
     }),
   );
 });
