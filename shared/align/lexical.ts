@@ -136,9 +136,39 @@ interface Sparse {
   w: Float64Array;
 }
 
-function sparse(entries: Map<number, number>): Sparse {
-  const ids = Int32Array.from([...entries.keys()].sort((a, b) => a - b));
-  return { ids, w: Float64Array.from(ids, (id) => entries.get(id)!) };
+/** Builds sparse vectors one at a time in a dense scratch array (no Map per sentence). */
+class SparseBuilder {
+  private readonly sum: Float64Array;
+  /** ids added since the last take, and a stamp per id saying it is among them */
+  private readonly touched: Int32Array;
+  private readonly stamp: Int32Array;
+  private count = 0;
+  private gen = 1;
+
+  constructor(size: number) {
+    this.sum = new Float64Array(size);
+    this.touched = new Int32Array(size);
+    this.stamp = new Int32Array(size);
+  }
+
+  /** Adds w to component id (the sums run in call order, from 0, as a Map's get ?? 0 would). */
+  add(id: number, w: number): void {
+    if (this.stamp[id] !== this.gen) {
+      this.stamp[id] = this.gen;
+      this.sum[id] = 0;
+      this.touched[this.count++] = id;
+    }
+    this.sum[id] += w;
+  }
+
+  /** The vector added so far (ids ascending), and a fresh start. */
+  take(): Sparse {
+    const ids = this.touched.slice(0, this.count).sort();
+    const w = Float64Array.from(ids, (id) => this.sum[id]);
+    this.count = 0;
+    this.gen++;
+    return { ids, w };
+  }
 }
 
 function dot(a: Sparse, b: Sparse): number {
@@ -185,37 +215,43 @@ export class LexicalSpace {
     const m = Math.max(1, tgt.length);
     const idf = df.map((d) => Math.log(1 + m / d));
     const idfUnseen = Math.log(1 + m);
+    const acc = new SparseBuilder(df.length);
     this.e = enStems.map((stems) => {
-      const v = new Map<number, number>();
-      for (const s of stems) { const id = vocab.get(s)!; v.set(id, (v.get(id) ?? 0) + idf[id]); }
-      return sparse(v);
+      for (const s of stems) { const id = vocab.get(s)!; acc.add(id, idf[id]); }
+      return acc.take();
     });
     this.ne = Float64Array.from(this.e, (v) => dot(v, v));
     let known = 0;
     let words = 0;
     const unseen: number[] = [];
-    const translations = new Map<string, string[] | undefined>();
+    // per distinct Arabic word: its translations as (stem id, weight) in the list's order, and how
+    // many of them the English never uses (each adds (idfUnseen / t.length)² to the norm)
+    const translations = new Map<string, { ids: number[]; w: number[]; unseen: number; part: number } | null>();
     this.a = src.map((s) => {
-      const v = new Map<number, number>();
       let extra = 0;
       for (const word of arabicWords(s)) {
         words++;
-        let t = translations.get(word);
-        if (t === undefined && !translations.has(word)) {
-          t = translate(lex, word);
-          translations.set(word, t);
+        let tr = translations.get(word);
+        if (tr === undefined) {
+          const t = translate(lex, word);
+          tr = t ? { ids: [], w: [], unseen: 0, part: (idfUnseen / t.length) ** 2 } : null;
+          if (t && tr) {
+            for (const stem of t) {
+              const id = vocab.get(stem);
+              if (id === undefined) tr.unseen++;
+              else { tr.ids.push(id); tr.w.push(idf[id] / t.length); }
+            }
+          }
+          translations.set(word, tr);
         }
-        if (!t) continue;
+        if (!tr) continue;
         known++;
         // an Arabic word spreads one unit of weight over its candidate translations
-        for (const stem of t) {
-          const id = vocab.get(stem);
-          if (id === undefined) extra += (idfUnseen / t.length) ** 2;
-          else v.set(id, (v.get(id) ?? 0) + idf[id] / t.length);
-        }
+        for (let k = 0; k < tr.unseen; k++) extra += tr.part;
+        for (let k = 0; k < tr.ids.length; k++) acc.add(tr.ids[k], tr.w[k]);
       }
       unseen.push(extra);
-      return sparse(v);
+      return acc.take();
     });
     this.na = Float64Array.from(this.a, (v, i) => dot(v, v) + unseen[i]);
     this.coverage = words ? known / words : 0;
