@@ -26,7 +26,7 @@
 // link type in LINK_TYPES, then to the earlier predecessor).
 import type { AlignOptions, Link } from './types.ts';
 import { documentFeatures, UNMATCHED_NUMBER, type DocFeatures } from './features.ts';
-import { AnchorScratch, END_GAP, LEX_WEIGHT, LINK_TYPES, lengthCost, lengthModel, type LengthModel } from './cost.ts';
+import { AnchorScratch, END_GAP, LEX_WEIGHT, LINK_TYPES, lengthCost, lengthModel, logAddCost, type LengthModel } from './cost.ts';
 import { LexicalSpace } from './lexical.ts';
 
 export type { AlignOptions, AlignStats, Link, AnchorPair } from './types.ts';
@@ -350,8 +350,7 @@ class BandDP {
           const p = prevBuf[q];
           const v = bs + cache[s * W + q];
           const cur = beta[p];
-          // streaming log-add in cost space: min − log(1 + e^−|a−b|)
-          beta[p] = cur === Infinity ? v : Math.min(cur, v) - Math.log1p(Math.exp(-Math.abs(cur - v)));
+          beta[p] = cur === Infinity ? v : logAddCost(cur, v);
         }
       }
     }
