@@ -82,7 +82,6 @@ const EN_STOP = new Set(
     .split(' '),
 );
 
-const AR_WORD = /[\u0621-\u064A\u0671-\u06D3\u064B-\u065F\u0670\u0640]+/gu;
 
 /** Skeleton keys of one Arabic word, memoised per document (news vocabulary repeats a lot). */
 function arabicWordKeys(word: string, cache: Map<string, string[]>): string[] {
@@ -99,9 +98,29 @@ function arabicWordKeys(word: string, cache: Map<string, string[]>): string[] {
   return keys;
 }
 
+/** A code unit of an Arabic word for name keys: letters U+0621–064A and U+0671–06D3, harakat
+ * U+064B–065F, superscript alef U+0670, tatweel U+0640 (all in the BMP). */
+const isArWordUnit = (c: number) => (c >= 0x0621 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3) || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640;
+
+/** The maximal runs of Arabic word units in `text`, in order (a scan, not a regular expression:
+ * no match object per word). */
+export function arabicRuns(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (!isArWordUnit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isArWordUnit(text.charCodeAt(i))) i++;
+    out.push(text.slice(start, i));
+  }
+  return out;
+}
+
 function arabicNameKeys(text: string, cache: Map<string, string[]>): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(AR_WORD)) for (const k of arabicWordKeys(m[0], cache)) out.add(k);
+  for (const w of arabicRuns(text)) for (const k of arabicWordKeys(w, cache)) out.add(k);
   return [...out];
 }
 

@@ -53,6 +53,10 @@ export interface TokenizeOptions {
 
 /** Letters of an Arabic word without marks and tatweel (the form `known` sets hold). */
 function skeleton(word: string): string {
+  // most words are letters only: the word is its own skeleton
+  let plain = true;
+  for (let k = 0; k < word.length && plain; k++) plain = isArabicLetter(word.charCodeAt(k));
+  if (plain) return word;
   let out = '';
   for (const ch of word) {
     const c = ch.codePointAt(0) ?? 0;

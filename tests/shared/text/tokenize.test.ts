@@ -134,3 +134,8 @@ test('tokenize property: clitics split against the text\'s own words (one scan) 
   assert.deepEqual(tok('بكلم كلم', { lang: 'ar', clitics: true }), ['ب/word', 'كلم/word', 'كلم/word']);
   assert.deepEqual(tok('بكلم', { lang: 'ar', clitics: true }), ['بكلم/word']);
 });
+
+test('knownWords: skeletons are the Arabic letters only (harakat out), a plain word is itself', () => {
+  // tatweel (U+0640) lies in isArabicLetter's range and has always stayed in a skeleton
+  assert.deepEqual([...knownWords('كتابٌ الـمدرسة قال Reuters F16 😀 مدرسة')], ['كتاب', 'الـمدرسة', 'قال', '', 'مدرسة']);
+});
