@@ -124,13 +124,19 @@ function arabicNameKeys(text: string, cache: Map<string, string[]>): string[] {
   return [...out];
 }
 
-function englishNameKeys(text: string): string[] {
+function englishNameKeys(text: string, cache: Map<string, string[]>): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(/[A-Za-z][A-Za-z'’]*/g)) {
     const w = m[0];
-    if (w[0] < 'A' || w[0] > 'Z' || w.length < 3 || EN_STOP.has(w.toLowerCase())) continue;
-    const sk = latinSkeleton(w.replace(/['’]s$/, ''));
-    if (sk.length >= 2) out.add('t' + sk);
+    if (w[0] < 'A' || w[0] > 'Z' || w.length < 3) continue;
+    // memoised per document, as the Arabic side: names and capitalised words repeat
+    let keys = cache.get(w);
+    if (!keys) {
+      const sk = EN_STOP.has(w.toLowerCase()) ? '' : latinSkeleton(w.replace(/['’]s$/, ''));
+      keys = sk.length >= 2 ? ['t' + sk] : [];
+      cache.set(w, keys);
+    }
+    for (const k of keys) out.add(k);
   }
   return [...out];
 }
@@ -144,7 +150,7 @@ function sentenceKeys(text: string, side: 'ar' | 'en', anchors: AnchorPair[], fo
     const hay = side === 'ar' ? foldArabic(text) : text.toLowerCase();
     for (let k = 0; k < anchors.length; k++) if (folded[k] && hay.includes(folded[k])) keys.add('g' + k);
   }
-  for (const k of side === 'ar' ? arabicNameKeys(text, cache) : englishNameKeys(text)) keys.add(k);
+  for (const k of side === 'ar' ? arabicNameKeys(text, cache) : englishNameKeys(text, cache)) keys.add(k);
   return [...keys];
 }
 

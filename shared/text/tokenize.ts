@@ -132,8 +132,10 @@ export function tokenize(text: string, opts: TokenizeOptions): Token[] {
   for (let k = 0; k < kinds.length; k++) {
     const start = spans[2 * k];
     const end = spans[2 * k + 1];
-    if (kinds[k] === 'word' && isArabicLetter(cps[start])) for (const [a, b] of splitClitics(cps, start, end, how)) emit(a, b, 'word');
-    else emit(start, end, kinds[k]);
+    if (kinds[k] === 'word' && isArabicLetter(cps[start])) {
+      const pieces = splitClitics(cps, start, end, how);
+      for (let q = 0; q < pieces.length; q++) emit(pieces[q][0], pieces[q][1], 'word');
+    } else emit(start, end, kinds[k]);
   }
   return tokens;
 }
@@ -264,14 +266,15 @@ const EMPTY: ReadonlySet<string> = new Set();
 function splitClitics(cps: number[], start: number, end: number, o: SplitOptions): [number, number][] {
   // skeleton letters and their positions
   const pos: number[] = [];
-  let skel = '';
+  const letters: number[] = [];
   for (let k = start; k < end; k++) {
     const c = cps[k];
     if (isArabicMark(c) || c === 0x0640) continue;
     if (!isArabicLetter(c)) return [[start, end]]; // mixed script: leave alone
     pos.push(k);
-    skel += String.fromCharCode(c);
+    letters.push(c);
   }
+  const skel = String.fromCharCode(...letters);
   const pieces: [number, number][] = [];
   let at = 0; // index into skeleton
   const cut = (letters: number) => {
@@ -327,6 +330,7 @@ const ENDINGS = ['ات', 'ون', 'ين', 'ة', 'ا', 'ي', 'هما', 'هم', 'ه
 
 /** The word list has the word whole, or as the stem of an inflected form. */
 function listedWhole(w: string, dictionary: ReadonlySet<string>): boolean {
+  if (dictionary.size === 0) return false;
   return dictionary.has(w) || ENDINGS.some((e) => w.endsWith(e) && w.length - e.length >= 3 && dictionary.has(w.slice(0, -e.length)));
 }
 
@@ -337,7 +341,8 @@ function proclitics(rest: () => string, cut: (n: number) => void, known: (w: str
   const r0 = rest();
   if ((r0[0] === 'و' || r0[0] === 'ف') && r0.length >= 3) {
     const after = r0.slice(1);
-    const listed = W_F_WORD_PREFIXES.some((p) => r0.startsWith(p));
+    let listed = false;
+    for (let q = 0; q < W_F_WORD_PREFIXES.length && !listed; q++) listed = r0.startsWith(W_F_WORD_PREFIXES[q]);
     if (!listed && (after.length >= 3 || SHORT_AFTER_CONJ.has(after))) cut(1);
   }
   // preposition ب / ك / ل before the article (بالنسبة, كالعادة, للسلطة = ل + لسلطة as in UD)
