@@ -120,7 +120,13 @@ export function arabicRuns(text: string): string[] {
 
 function arabicNameKeys(text: string, cache: Map<string, string[]>): string[] {
   const out = new Set<string>();
-  for (const w of arabicRuns(text)) for (const k of arabicWordKeys(w, cache)) out.add(k);
+  // indexed loops in this file's hot paths: a one-shot CLI runs them cold, where for…of allocates
+  // an iterator result per element
+  const words = arabicRuns(text);
+  for (let q = 0; q < words.length; q++) {
+    const keys = arabicWordKeys(words[q], cache);
+    for (let k = 0; k < keys.length; k++) out.add(keys[k]);
+  }
   return [...out];
 }
 
@@ -136,7 +142,7 @@ function englishNameKeys(text: string, cache: Map<string, string[]>): string[] {
       keys = sk.length >= 2 ? ['t' + sk] : [];
       cache.set(w, keys);
     }
-    for (const k of keys) out.add(k);
+    for (let k = 0; k < keys.length; k++) out.add(keys[k]);
   }
   return [...out];
 }
@@ -144,13 +150,16 @@ function englishNameKeys(text: string, cache: Map<string, string[]>): string[] {
 /** Raw (uninterned) key sets of one sentence. */
 function sentenceKeys(text: string, side: 'ar' | 'en', anchors: AnchorPair[], folded: string[], cache: Map<string, string[]>): string[] {
   const keys = new Set<string>();
-  for (const n of numbersIn(text)) keys.add('n' + n);
-  for (const p of punctKeys(text)) keys.add(p);
+  const nums = numbersIn(text);
+  for (let q = 0; q < nums.length; q++) keys.add('n' + nums[q]);
+  const puncts = punctKeys(text);
+  for (let q = 0; q < puncts.length; q++) keys.add(puncts[q]);
   if (anchors.length) {
     const hay = side === 'ar' ? foldArabic(text) : text.toLowerCase();
     for (let k = 0; k < anchors.length; k++) if (folded[k] && hay.includes(folded[k])) keys.add('g' + k);
   }
-  for (const k of side === 'ar' ? arabicNameKeys(text, cache) : englishNameKeys(text, cache)) keys.add(k);
+  const names = side === 'ar' ? arabicNameKeys(text, cache) : englishNameKeys(text, cache);
+  for (let q = 0; q < names.length; q++) keys.add(names[q]);
   return [...keys];
 }
 
@@ -167,7 +176,10 @@ const isLongNumber = (key: string) => key[0] === 'n' && key.length >= 3;
 
 function documentFrequency(raw: string[][]): Map<string, number> {
   const df = new Map<string, number>();
-  for (const keys of raw) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
+  for (let q = 0; q < raw.length; q++) {
+    const keys = raw[q];
+    for (let x = 0; x < keys.length; x++) df.set(keys[x], (df.get(keys[x]) ?? 0) + 1);
+  }
   return df;
 }
 
@@ -207,9 +219,10 @@ export function documentFeatures(src: string[], tgt: string[], anchors: AnchorPa
     const keys: number[] = [];
     for (let i = 0; i < texts.length; i++) {
       len[i] = charLength(texts[i]);
-      for (const k of raw[i]) if (isLongNumber(k)) nums[i]++;
+      const ks = raw[i];
+      for (let q = 0; q < ks.length; q++) if (isLongNumber(ks[q])) nums[i]++;
       keyStart[i] = keys.length;
-      for (const k of raw[i]) if (shared.has(k)) keys.push(intern(k));
+      for (let q = 0; q < ks.length; q++) if (shared.has(ks[q])) keys.push(intern(ks[q]));
     }
     keyStart[texts.length] = keys.length;
     return { len, keyStart, keys: Int32Array.from(keys), nums };

@@ -86,7 +86,11 @@ export function arabicKeys(word: string): string[] {
 export function arabicWords(text: string): string[] {
   const out: string[] = [];
   let prev = '';
-  for (const t of tokenize(text, { lang: 'ar', clitics: true, article: true })) {
+  // indexed loops in this file's hot paths: a one-shot CLI runs them cold, where for…of allocates
+  // an iterator result per element
+  const tokens = tokenize(text, { lang: 'ar', clitics: true, article: true });
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
     const p = prev;
     prev = t.text;
     if (t.kind !== 'word' || CLITIC.has(t.text) || !/[\u0621-\u064A]/.test(t.text)) continue;
@@ -205,19 +209,19 @@ export class LexicalSpace {
     // a document repeats its words: stem and look up each distinct word once
     const stemOf = new Map<string, string>();
     const enStems = tgt.map((t) => englishStems(t, stemOf));
-    for (const stems of enStems) {
-      for (const s of new Set(stems)) {
+    for (let q = 0; q < enStems.length; q++) {
+      new Set(enStems[q]).forEach((s) => {
         let id = vocab.get(s);
         if (id === undefined) { id = df.length; vocab.set(s, id); df.push(0); }
         df[id]++;
-      }
+      });
     }
     const m = Math.max(1, tgt.length);
     const idf = df.map((d) => Math.log(1 + m / d));
     const idfUnseen = Math.log(1 + m);
     const acc = new SparseBuilder(df.length);
     this.e = enStems.map((stems) => {
-      for (const s of stems) { const id = vocab.get(s)!; acc.add(id, idf[id]); }
+      for (let q = 0; q < stems.length; q++) { const id = vocab.get(stems[q])!; acc.add(id, idf[id]); }
       return acc.take();
     });
     this.ne = Float64Array.from(this.e, (v) => dot(v, v));
@@ -229,15 +233,17 @@ export class LexicalSpace {
     const translations = new Map<string, { ids: number[]; w: number[]; unseen: number; part: number } | null>();
     this.a = src.map((s) => {
       let extra = 0;
-      for (const word of arabicWords(s)) {
+      const ws = arabicWords(s);
+      for (let q = 0; q < ws.length; q++) {
+        const word = ws[q];
         words++;
         let tr = translations.get(word);
         if (tr === undefined) {
           const t = translate(lex, word);
           tr = t ? { ids: [], w: [], unseen: 0, part: (idfUnseen / t.length) ** 2 } : null;
           if (t && tr) {
-            for (const stem of t) {
-              const id = vocab.get(stem);
+            for (let x = 0; x < t.length; x++) {
+              const id = vocab.get(t[x]);
               if (id === undefined) tr.unseen++;
               else { tr.ids.push(id); tr.w.push(idf[id] / t.length); }
             }
