@@ -258,12 +258,23 @@ interface SplitOptions {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
+/** First letters of a proclitic (و ف ب ك ل), the future س and the article (ا of ال). */
+const PROCLITIC_FIRST: ReadonlySet<number> = new Set([0x0648, 0x0641, 0x0628, 0x0643, 0x0644, 0x0633, 0x0627]);
+
 /**
  * Splits clitics off the Arabic word cps[start, end). Returns adjacent [start, end) pieces.
  * Decisions are made on the skeleton (letters only) and mapped back, so diacritics stay with
  * their letter.
  */
 function splitClitics(cps: number[], start: number, end: number, o: SplitOptions): [number, number][] {
+  // most words begin with none of the letters a proclitic, the future س or the article starts
+  // with: without cuts and enclitics nothing below can split them (the first letter of the
+  // skeleton, after any harakat or tatweel, decides)
+  if (o.cuts.length === 0 && !o.enclitics) {
+    let k = start;
+    while (k < end && (isArabicMark(cps[k]) || cps[k] === 0x0640)) k++;
+    if (k === end || !PROCLITIC_FIRST.has(cps[k])) return [[start, end]];
+  }
   // skeleton letters and their positions
   const pos: number[] = [];
   const letters: number[] = [];

@@ -139,3 +139,16 @@ test('knownWords: skeletons are the Arabic letters only (harakat out), a plain w
   // tatweel (U+0640) lies in isArabicLetter's range and has always stayed in a skeleton
   assert.deepEqual([...knownWords('كتابٌ الـمدرسة قال Reuters F16 😀 مدرسة')], ['كتاب', 'الـمدرسة', 'قال', '', 'مدرسة']);
 });
+
+test('tokenize property: the one-piece shortcut (no proclitic first letter, no cuts, no enclitics) splits as the full rules do', () => {
+  // a cut outside every word changes nothing in the rules but turns the shortcut off
+  const words = ['كتاب', 'مدرسة', 'سيكون', 'والكتاب', 'بالمدرسة', 'لكن', 'فقط', 'استخدام', 'باستخدام', 'تم', 'الله', 'ـكتاب', 'كَتب', 'ك'];
+  const arb = fc.array(fc.oneof(fc.constantFrom(...words), fc.constantFrom(...alphabet)), { maxLength: 30 }).map((a) => a.join(''));
+  fc.assert(
+    fc.property(arb, fc.boolean(), (text, article) => {
+      const opts: TokenizeOptions = { lang: 'ar', clitics: true, article };
+      assert.deepEqual(tokenize(text, opts), tokenize(text, { ...opts, cuts: [-1] }));
+    }),
+    { numRuns: 2000 },
+  );
+});
