@@ -11,8 +11,8 @@ import { parseLexicon } from '../shared/align/lexical.ts';
 import { serializeLexiconIndex } from '../shared/align/lexicon-index.ts';
 
 const assets = new URL('../assets/', import.meta.url);
-const text = readFileSync(new URL(LEXICON_FILE, assets), 'utf8');
-const lex = parseLexicon(text);
+const bytes = readFileSync(new URL(LEXICON_FILE, assets));
+const lex = parseLexicon(bytes.toString('utf8'));
 const target = new URL(LEXICON_INDEX_FILE, assets);
-writeFileSync(target, serializeLexiconIndex(lex, sha256(text)));
+writeFileSync(target, serializeLexiconIndex(lex, sha256(bytes)));
 console.log(`${lex.map.size} keys, ${lex.stemmed.size} light stems → ${target.pathname}`);

@@ -16,17 +16,20 @@ export const LEXICON_FILE = join('lexicon', 'ar-en.tsv');
 /** Its prebuilt index (scripts/build-lexicon-index.ts). */
 export const LEXICON_INDEX_FILE = join('lexicon', 'ar-en.index.tsv');
 
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+/** sha256 of the list's bytes (or of a text, UTF-8), lowercase hex: what the index records. */
+export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-/** The word list `text` (read from `assetsDir`): from its index when that matches, else parsed. */
-function lexiconOf(assetsDir: string, text: string): Lexicon {
+/** The word list's `bytes` (read from `assetsDir`): from its index when that matches, else parsed.
+ * The bytes are hashed as read: decoding 0.9 MB of Arabic only to hash it again cost more than
+ * the hash. */
+function lexiconOf(assetsDir: string, bytes: Buffer): Lexicon {
   let index: string | null = null;
   try {
     index = readFileSync(join(assetsDir, LEXICON_INDEX_FILE), 'utf8');
   } catch {
     // no index: parse the list
   }
-  return (index === null ? null : parseLexiconIndex(index, sha256(text))) ?? parseLexicon(text);
+  return (index === null ? null : parseLexiconIndex(index, sha256(bytes))) ?? parseLexicon(bytes.toString('utf8'));
 }
 
 const cache = new Map<string, Lexicon | null>();
@@ -37,7 +40,7 @@ export function loadLexicon(assetsDir: string): Lexicon | null {
   if (!cache.has(path)) {
     let lex: Lexicon | null = null;
     try {
-      lex = lexiconOf(assetsDir, readFileSync(path, 'utf8'));
+      lex = lexiconOf(assetsDir, readFileSync(path));
       if (lex.size === 0) lex = null;
     } catch {
       lex = null;
