@@ -286,6 +286,11 @@ function splitClitics(cps: number[], start: number, end: number, o: SplitOptions
     letters.push(c);
   }
   const skel = String.fromCharCode(...letters);
+  // a word starting with ا (the article's alef): no conjunction, preposition or future, so only
+  // the article can come off (the same decision proclitics() makes, without its closures)
+  if (o.cuts.length === 0 && !o.enclitics && letters[0] === 0x0627) {
+    return o.article && startsWithArticle(skel) ? [[start, pos[2]], [pos[2], end]] : [[start, end]];
+  }
   const pieces: [number, number][] = [];
   let at = 0; // index into skeleton
   const cut = (letters: number) => {
@@ -345,9 +350,11 @@ function listedWhole(w: string, dictionary: ReadonlySet<string>): boolean {
   return dictionary.has(w) || ENDINGS.some((e) => w.endsWith(e) && w.length - e.length >= 3 && dictionary.has(w.slice(0, -e.length)));
 }
 
+/** The skeleton starts with the article ال before at least two letters (not الله, الذي …). */
+const startsWithArticle = (s: string) => s.startsWith('ال') && s.length >= 4 && !NOT_ARTICLE.has(s);
+
 /** The proclitic decisions (conjunction, preposition or future, article) on the skeleton. */
 function proclitics(rest: () => string, cut: (n: number) => void, known: (w: string) => boolean, o: SplitOptions, listed = false): void {
-  const startsWithArticle = (s: string) => s.startsWith('ال') && s.length >= 4 && !NOT_ARTICLE.has(s);
   // conjunction و / ف
   const r0 = rest();
   if ((r0[0] === 'و' || r0[0] === 'ف') && r0.length >= 3) {
