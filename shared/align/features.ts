@@ -130,10 +130,28 @@ function arabicNameKeys(text: string, cache: Map<string, string[]>): string[] {
   return [...out];
 }
 
+const isLatin = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/** What /[A-Za-z][A-Za-z'’]*\/g matches in `text`, by a scan (no match object per word). */
+export function latinRuns(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (!isLatin(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i++;
+    for (let c = text.charCodeAt(i); i < text.length && (isLatin(c) || c === 0x27 || c === 0x2019); c = text.charCodeAt(++i));
+    out.push(text.slice(start, i));
+  }
+  return out;
+}
+
 function englishNameKeys(text: string, cache: Map<string, string[]>): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(/[A-Za-z][A-Za-z'’]*/g)) {
-    const w = m[0];
+  const words = latinRuns(text);
+  for (let q = 0; q < words.length; q++) {
+    const w = words[q];
     if (w[0] < 'A' || w[0] > 'Z' || w.length < 3) continue;
     // memoised per document, as the Arabic side: names and capitalised words repeat
     let keys = cache.get(w);

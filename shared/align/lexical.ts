@@ -48,15 +48,40 @@ export function stemEnglish(word: string): string {
   return w;
 }
 
+const isAz = (c: number) => c >= 0x61 && c <= 0x7a;
+
+/** The words of a lower-case English text: what /[a-z]+(?:['’][a-z]+)?/g matches, by a scan (no
+ * match object or iterator result per word on a cold path). */
+export function englishWords(lower: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lower.length; ) {
+    if (!isAz(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < lower.length && isAz(lower.charCodeAt(i))) i++;
+    const q = lower.charCodeAt(i);
+    if ((q === 0x27 || q === 0x2019) && isAz(lower.charCodeAt(i + 1))) {
+      i++;
+      while (i < lower.length && isAz(lower.charCodeAt(i))) i++;
+    }
+    out.push(lower.slice(start, i));
+  }
+  return out;
+}
+
 /** Content-word stems of an English text (`cache`: stems of words seen before, for a document). */
 export function englishStems(text: string, cache?: Map<string, string>): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(/[a-z]+(?:['’][a-z]+)?/g)) {
-    if (EN_STOP.has(m[0]) || m[0].length < 2) continue;
-    let stem = cache?.get(m[0]);
+  const words = englishWords(text.toLowerCase());
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    if (EN_STOP.has(w) || w.length < 2) continue;
+    let stem = cache?.get(w);
     if (stem === undefined) {
-      stem = stemEnglish(m[0]);
-      cache?.set(m[0], stem);
+      stem = stemEnglish(w);
+      cache?.set(w, stem);
     }
     out.push(stem);
   }

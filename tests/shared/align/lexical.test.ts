@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { alignSentences, type Link } from '../../../shared/align/aligner.ts';
-import { arabicKeys, arabicWords, englishStems, LexicalSpace, parseLexicon, stemEnglish } from '../../../shared/align/lexical.ts';
+import { arabicKeys, arabicWords, englishStems, englishWords, LexicalSpace, parseLexicon, stemEnglish } from '../../../shared/align/lexical.ts';
 import { STORY } from './fixtures.ts';
 
 const lexicon = parseLexicon(readFileSync(new URL('../../../assets/lexicon/ar-en.tsv', import.meta.url), 'utf8'));
@@ -163,4 +163,11 @@ test('a search band cached densely (LexicalSpace.reset with a window) gives the 
   assert.deepEqual(spans.map(([a, b, c, d]) => space.cos(a, b, c, d)), before);
   space.reset();
   assert.deepEqual(spans.map(([a, b, c, d]) => space.cos(a, b, c, d)), before);
+});
+
+test('englishWords: the words /[a-z]+(?:[\'’][a-z]+)?/g finds, by a scan', () => {
+  const byRegex = (s: string) => [...s.matchAll(/[a-z]+(?:['’][a-z]+)?/g)].map((m) => m[0]);
+  assert.deepEqual(englishWords("don't stop’s o'' 'ab x'y'z 3d ناس"), ["don't", 'stop’s', 'o', 'ab', "x'y", 'z', 'd']);
+  const units = ['a', 'z', 'q', "'", '’', ' ', '-', '3', 'é', 'ب', '😀', 'A'];
+  fc.assert(fc.property(fc.array(fc.constantFrom(...units), { maxLength: 40 }).map((a) => a.join('')), (s) => assert.deepEqual(englishWords(s), byRegex(s))), { numRuns: 3000 });
 });
