@@ -291,52 +291,84 @@ function splitClitics(cps: number[], start: number, end: number, o: SplitOptions
   if (o.cuts.length === 0 && !o.enclitics && letters[0] === 0x0627) {
     return o.article && startsWithArticle(skel) ? [[start, pos[2]], [pos[2], end]] : [[start, end]];
   }
-  const pieces: [number, number][] = [];
-  let at = 0; // index into skeleton
-  const cut = (letters: number) => {
-    const a = at === 0 ? start : pos[at];
-    at += letters;
-    pieces.push([a, pos[at]]);
-  };
-  const rest = () => skel.slice(at);
-  // a word is known as written or with the article (the text or the word list has الاستخدام: so
-  // باستخدام is ب + استخدام)
-  const has = (w: string) => o.known.has(w) || o.dictionary.has(w);
-  const known = (w: string) => FUNCTION_WORDS.has(w) || (w.length >= 3 && (has(w) || has('ال' + w)));
+  const word = new Pieces(skel, pos, start);
   // a tagged mention starting after one or two proclitic letters: cut there
-  const mentionAt = o.cuts.find((c) => c > start && c < end);
+  const mentionAt = firstCutInside(o.cuts, start, end);
   const mentionLetter = mentionAt === undefined ? -1 : pos.indexOf(mentionAt);
   if (mentionLetter > 0 && mentionLetter <= 2 && /^(?:[وف]?[بكل]|[وف])$/.test(skel.slice(0, mentionLetter))) {
-    for (let k = 0; k < mentionLetter; k++) cut(1);
+    for (let k = 0; k < mentionLetter; k++) word.cut(1);
   } else if (o.cuts.includes(start)) {
     // a mention starts with the word (بكين tagged whole): its first letter is not a clitic
   } else {
-    // with enclitics, a preposition also splits before a known stem + pronoun (بأنها, بطبيعتها)
-    const knownBase = (w: string) => known(w) || (o.enclitics && pronounStem(w, known) !== null);
-    proclitics(rest, cut, knownBase, o, listedWhole(skel, o.dictionary));
+    proclitics(word, o, listedWhole(skel, o.dictionary));
   }
   // a pronoun suffix on the last piece: after a mention's end, or after a known stem
-  const w = rest();
-  const endCut = o.cuts.find((c) => c > (at === 0 ? start : pos[at]) && c < end);
+  const w = word.rest();
+  const endCut = firstCutInside(o.cuts, word.restStart(), end);
   const endLetter = endCut === undefined ? -1 : pos.indexOf(endCut);
-  if (endLetter > at && PRONOUNS.includes(skel.slice(endLetter))) {
-    cut(endLetter - at);
+  if (endLetter > word.at && PRONOUNS.includes(skel.slice(endLetter))) {
+    word.cut(endLetter - word.at);
   } else if (o.enclitics && !w.startsWith('ال') && !o.cuts.includes(end)) {
-    const stem = pronounStem(w, known);
-    if (stem !== null) cut(stem);
+    const stem = pronounStem(w, o);
+    if (stem !== null) word.cut(stem);
   }
-  pieces.push([at === 0 ? start : pos[at], end]);
-  return pieces;
+  word.pieces.push([word.restStart(), end]);
+  return word.pieces;
+}
+
+/** One word being split (a class, not closures: this runs for every word that starts like a
+ * proclitic): its skeleton, where each skeleton letter sits, the pieces cut so far. */
+class Pieces {
+  /** skeleton letters already cut off */
+  at = 0;
+  readonly pieces: [number, number][] = [];
+
+  constructor(private readonly skel: string, private readonly pos: number[], private readonly start: number) {}
+
+  /** Cuts the next `letters` letters off as a piece. */
+  cut(letters: number): void {
+    const a = this.restStart();
+    this.at += letters;
+    this.pieces.push([a, this.pos[this.at]]);
+  }
+
+  /** The skeleton not cut off yet. */
+  rest(): string {
+    return this.skel.slice(this.at);
+  }
+
+  /** Code-point offset where the uncut rest starts. */
+  restStart(): number {
+    return this.at === 0 ? this.start : this.pos[this.at];
+  }
+}
+
+/** The first cut strictly inside (a, b), or undefined. */
+function firstCutInside(cuts: readonly number[], a: number, b: number): number | undefined {
+  for (let k = 0; k < cuts.length; k++) if (cuts[k] > a && cuts[k] < b) return cuts[k];
+  return undefined;
+}
+
+/** A word is known as written or with the article (the text or the word list has الاستخدام: so
+ * باستخدام is ب + استخدام). */
+function isKnown(o: SplitOptions, w: string): boolean {
+  return FUNCTION_WORDS.has(w) || (w.length >= 3 && (o.known.has(w) || o.dictionary.has(w) || o.known.has('ال' + w) || o.dictionary.has('ال' + w)));
+}
+
+/** Known, or (with enclitics) a known stem + pronoun: a preposition splits before it too (بأنها,
+ * بطبيعتها). */
+function isKnownBase(o: SplitOptions, w: string): boolean {
+  return isKnown(o, w) || (o.enclitics && pronounStem(w, o) !== null);
 }
 
 /** Letters of `w` before a pronoun suffix on a known stem (حياته → 4: حيات + ه when حياة is
  * known), or null. */
-function pronounStem(w: string, known: (w: string) => boolean): number | null {
+function pronounStem(w: string, o: SplitOptions): number | null {
   for (const p of PRONOUNS) {
     if (!w.endsWith(p) || w.length - p.length < 2) continue;
     const stem = w.slice(0, -p.length);
     const alt = stem.replace(/ت$/, 'ة').replace(/ي$/, 'ى');
-    if (known(stem) || known(alt) || (stem.length === 2 && FUNCTION_WORDS.has(stem))) return stem.length;
+    if (isKnown(o, stem) || isKnown(o, alt) || (stem.length === 2 && FUNCTION_WORDS.has(stem))) return stem.length;
   }
   return null;
 }
@@ -354,22 +386,22 @@ function listedWhole(w: string, dictionary: ReadonlySet<string>): boolean {
 const startsWithArticle = (s: string) => s.startsWith('ال') && s.length >= 4 && !NOT_ARTICLE.has(s);
 
 /** The proclitic decisions (conjunction, preposition or future, article) on the skeleton. */
-function proclitics(rest: () => string, cut: (n: number) => void, known: (w: string) => boolean, o: SplitOptions, listed = false): void {
+function proclitics(word: Pieces, o: SplitOptions, listed = false): void {
   // conjunction و / ف
-  const r0 = rest();
+  const r0 = word.rest();
   if ((r0[0] === 'و' || r0[0] === 'ف') && r0.length >= 3) {
     const after = r0.slice(1);
     let listed = false;
     for (let q = 0; q < W_F_WORD_PREFIXES.length && !listed; q++) listed = r0.startsWith(W_F_WORD_PREFIXES[q]);
-    if (!listed && (after.length >= 3 || SHORT_AFTER_CONJ.has(after))) cut(1);
+    if (!listed && (after.length >= 3 || SHORT_AFTER_CONJ.has(after))) word.cut(1);
   }
   // preposition ب / ك / ل before the article (بالنسبة, كالعادة, للسلطة = ل + لسلطة as in UD)
-  const r1 = rest();
-  if ((r1[0] === 'ب' || r1[0] === 'ك') && startsWithArticle(r1.slice(1))) cut(1);
-  else if (r1[0] === 'ل' && (startsWithArticle(r1.slice(1)) || (r1[1] === 'ل' && r1.length >= 4 && !r1.startsWith('لله')))) cut(1);
+  const r1 = word.rest();
+  if ((r1[0] === 'ب' || r1[0] === 'ك') && startsWithArticle(r1.slice(1))) word.cut(1);
+  else if (r1[0] === 'ل' && (startsWithArticle(r1.slice(1)) || (r1[1] === 'ل' && r1.length >= 4 && !r1.startsWith('لله')))) word.cut(1);
   // … before any known word (بشكل, لعام, بأن), before a pronoun with `enclitics` (به, لها),
   // the future س before a known verb (سيكون → س + يكون)
-  else if ((r1[0] === 'ب' || r1[0] === 'ك' || r1[0] === 'ل') && !NOT_PREPOSITION.has(r1) && (((!listed || r1[0] !== 'ك') && known(r1.slice(1))) || (o.enclitics && r1[0] !== 'ك' && PRONOUNS.includes(r1.slice(1))))) cut(1);
-  else if (r1[0] === 'س' && r1.length >= 4 && 'يتنأ'.includes(r1[1]) && known(r1.slice(1))) cut(1);
-  if (o.article && startsWithArticle(rest())) cut(2);
+  else if ((r1[0] === 'ب' || r1[0] === 'ك' || r1[0] === 'ل') && !NOT_PREPOSITION.has(r1) && (((!listed || r1[0] !== 'ك') && isKnownBase(o, r1.slice(1))) || (o.enclitics && r1[0] !== 'ك' && PRONOUNS.includes(r1.slice(1))))) word.cut(1);
+  else if (r1[0] === 'س' && r1.length >= 4 && 'يتنأ'.includes(r1[1]) && isKnownBase(o, r1.slice(1))) word.cut(1);
+  if (o.article && startsWithArticle(word.rest())) word.cut(2);
 }
