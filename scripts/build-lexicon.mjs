@@ -4,8 +4,10 @@
 // word list, GPL-2+). The output is data kept apart from the MIT code: it is read at run time and
 // never bundled (see assets/lexicon/LICENSE and SOURCE.md, docs/alignment.md).
 //   apt-get install dict-freedict-ara-eng && node scripts/build-lexicon.mjs [/usr/share/dictd]
+// It then rebuilds the list's prebuilt index, ar-en.index.tsv (scripts/build-lexicon-index.ts).
 // Output: one line per single-word Arabic headword (harakat, shadda and tatweel removed), a tab,
 // and its English translations, lower case, separated by "|", in dictionary order, deduplicated.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -38,3 +40,5 @@ const lines = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 
 const target = new URL('../assets/lexicon/ar-en.tsv', import.meta.url);
 writeFileSync(target, lines.join('\n') + '\n');
 console.log(`${lines.length} Arabic words → ${target.pathname}`);
+// the index is derived with the aligner's own (TypeScript) tokeniser and stemmer
+execFileSync(process.execPath, ['--import', 'tsx', new URL('build-lexicon-index.ts', import.meta.url).pathname], { stdio: 'inherit' });

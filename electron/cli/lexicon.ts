@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Lexicon } from '../../shared/align/lexical.ts';
 import { withLearned } from '../../shared/align/learned.ts';
 import { loadLexicon, NO_LEXICON_NOTE } from '../host/lexicon.ts';
-import { learnedLexiconFor, ProjectLearned } from '../host/learned-lexicon.ts';
+import { learnedRootFor } from '../host/project-root.ts';
 import type { CliIO } from './main.ts';
 
 /** The app's assets folder: the nearest folder above this module with package.json and assets/. */
@@ -30,7 +30,9 @@ export function appAssetsDir(from = dirname(fileURLToPath(import.meta.url))): st
 export async function cliLexicon(io: CliIO, projectFile?: string): Promise<Lexicon | null> {
   const lexicon = loadLexicon(appAssetsDir());
   if (!lexicon) io.err(NO_LEXICON_NOTE);
-  if (projectFile === undefined) return lexicon;
+  // outside a project the learned-list code (sidecar schemas) is never loaded: start-up time
+  if (projectFile === undefined || (await learnedRootFor(projectFile)) === null) return lexicon;
+  const { learnedLexiconFor } = await import('../host/learned-lexicon.ts');
   return withLearned(lexicon, await learnedLexiconFor(projectFile));
 }
 
@@ -63,6 +65,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.err(`muwazi lexicon: ${folder} is not a folder\n`);
     return 1;
   }
+  const { ProjectLearned } = await import('../host/learned-lexicon.ts');
   const { learned, stats } = await ProjectLearned.load(root, { force: true });
   for (const s of stats.skipped) io.err(`muwazi lexicon: skipped ${s}: its annotation file could not be read\n`);
   if (json) io.out(JSON.stringify({ file: learned.path, reports: stats.reports, rows: stats.rows, words: stats.words, written: stats.written, skipped: stats.skipped }) + '\n');

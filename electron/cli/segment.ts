@@ -8,8 +8,7 @@ import { guessLanguage } from '../../shared/text/script.ts';
 import { segmentSentences, type SegmentRules } from '../../shared/text/segment.ts';
 import { OffsetMap } from '../../shared/text/offsets.ts';
 import { toFailure } from '../host/errors.ts';
-import { projectSegmentRules } from '../host/project-settings.ts';
-import { MAX_SOURCE_BYTES, tooLargeMessage } from '../host/report-store.ts';
+import { MAX_SOURCE_BYTES, tooLargeMessage } from '../host/limits.ts';
 import type { CliIO } from './main.ts';
 
 /** Parsed arguments shared by the segment and tokenize commands. */
@@ -80,6 +79,8 @@ export async function readTextFile(file: string, io: CliIO, command: string): Pr
 export async function cliSegmentRules(file: string, use: boolean, io: CliIO, command: string): Promise<SegmentRules | null> {
   if (!use) return {};
   try {
+    // loaded here: the settings schema is not needed by `align --presegmented` (start-up time)
+    const { projectSegmentRules } = await import('../host/project-settings.ts');
     return await projectSegmentRules(file);
   } catch (e) {
     io.err(`muwazi ${command}: ${toFailure(e).message} (--no-project ignores it)\n`);

@@ -9,8 +9,8 @@
 // opening it again, and when the folder watcher sees a sidecar change), and each save replaces
 // that report's rows (written only when its known rows changed). The CLI refreshes
 // before `muwazi align`/`muwazi import` and rebuilds from scratch with `muwazi lexicon --learn`.
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { LEARNED_LEXICON_FILE, parseLearnedFile, serializeLearnedFile, type LearnedFile } from '../../shared/align/learned-file.ts';
 import { knownPairs, learnFromKeys, rowKeys, type RowKeys } from '../../shared/align/learned.ts';
 import type { Lexicon } from '../../shared/align/lexical.ts';
@@ -19,7 +19,10 @@ import type { Annotations } from '../../shared/model/types.ts';
 import { atomicWriteFile } from './atomic-write.ts';
 import { rememberOwnWrite } from './own-writes.ts';
 import { sha256, sidecarPath } from './report-store.ts';
-import { findReports, PROJECT_FILE, relPath } from './workspace.ts';
+import { findReports, relPath } from './workspace.ts';
+import { learnedRootFor } from './project-root.ts';
+
+export { learnedRootFor };
 
 export { LEARNED_LEXICON_FILE };
 
@@ -196,21 +199,6 @@ export class ProjectLearned {
     } catch (e) {
       return { written: false, writeError: e instanceof Error ? e.message : String(e) };
     }
-  }
-}
-
-/** The project of a file for the learned list: the nearest folder at or above the file's folder
- * holding muwazi.project.json or a learned list (a folder the app opened without settings); null
- * outside any project. */
-export async function learnedRootFor(file: string): Promise<string | null> {
-  let dir = dirname(resolve(file));
-  for (;;) {
-    for (const name of [PROJECT_FILE, LEARNED_LEXICON_FILE]) {
-      if ((await stat(join(dir, name)).catch(() => null))?.isFile()) return dir;
-    }
-    const up = dirname(dir);
-    if (up === dir) return null;
-    dir = up;
   }
 }
 

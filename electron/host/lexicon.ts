@@ -1,14 +1,36 @@
 // The aligner's Arabic→English word list (assets/lexicon/ar-en.tsv: FreeDict/Arabeyes, GPL-2+,
 // kept apart from the MIT code as data): read from disk at run time, parsed once per path. When
 // the file is missing the aligner runs on length and anchors only (lower quality), and callers say
-// so.
+// so. The prebuilt index beside it (ar-en.index.tsv, shared/align/lexicon-index.ts) is loaded
+// instead of parsing the list when it was built from this very list (sha256) by this format
+// version; a missing or stale index only costs time (≈0.3 s).
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseLexicon, type Lexicon } from '../../shared/align/lexical.ts';
+import { parseLexiconIndex } from '../../shared/align/lexicon-index.ts';
 import { wordListWords } from '../../shared/text/tokenize.ts';
 
 /** The file's name under the assets folder. */
 export const LEXICON_FILE = join('lexicon', 'ar-en.tsv');
+/** Its prebuilt index (scripts/build-lexicon-index.ts). */
+export const LEXICON_INDEX_FILE = join('lexicon', 'ar-en.index.tsv');
+
+/** sha256 of the list's bytes (or of a text, UTF-8), lowercase hex: what the index records. */
+export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/** The word list's `bytes` (read from `assetsDir`): from its index when that matches, else parsed.
+ * The bytes are hashed as read: decoding 0.9 MB of Arabic only to hash it again cost more than
+ * the hash. */
+function lexiconOf(assetsDir: string, bytes: Buffer): Lexicon {
+  let index: string | null = null;
+  try {
+    index = readFileSync(join(assetsDir, LEXICON_INDEX_FILE), 'utf8');
+  } catch {
+    // no index: parse the list
+  }
+  return (index === null ? null : parseLexiconIndex(index, sha256(bytes))) ?? parseLexicon(bytes.toString('utf8'));
+}
 
 const cache = new Map<string, Lexicon | null>();
 
@@ -18,7 +40,7 @@ export function loadLexicon(assetsDir: string): Lexicon | null {
   if (!cache.has(path)) {
     let lex: Lexicon | null = null;
     try {
-      lex = parseLexicon(readFileSync(path, 'utf8'));
+      lex = lexiconOf(assetsDir, readFileSync(path));
       if (lex.size === 0) lex = null;
     } catch {
       lex = null;

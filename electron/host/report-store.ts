@@ -28,8 +28,9 @@ import { validatedSidecars, type ValidatedSidecars } from './validated-sidecars.
 import { sidecarBytes } from './sidecar-bytes.ts';
 import { checkAnnotationsSince, checkLoaded, consistentWithSource, knownConsistent } from '../../shared/formats/check-since.ts';
 
-/** Largest source accepted: larger files are not news reports and would make the editor unusable. */
-export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
+import { MAX_SOURCE_BYTES, tooLargeMessage } from './limits.ts';
+
+export { MAX_SOURCE_BYTES, tooLargeMessage };
 
 /** `x.txt` → `x.annotations.json` in the same folder (any final extension is replaced). */
 export function sidecarPath(txtPath: string): string {
@@ -44,19 +45,12 @@ export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-const MiB = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MiB`;
-
 function ioError(e: unknown, path: string, what: string): HostError {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'EACCES' || code === 'EPERM') return new HostError('permission-denied', `Permission denied: cannot read ${what} ${path}.`);
   if (code === 'EISDIR') return new HostError('not-found', `${path} is a folder, not ${what}.`);
   if (code === 'ENOENT') return new HostError('not-found', `${what} ${path} was not found.`);
   return new HostError('internal', `Cannot read ${what} ${path}: ${e instanceof Error ? e.message : String(e)}.`);
-}
-
-/** Why a file over MAX_SOURCE_BYTES is refused (reports, and the CLI's segment/tokenize/align inputs). */
-export function tooLargeMessage(path: string, size: number): string {
-  return `${basename(path)} is ${MiB(size)}; the limit is ${MiB(MAX_SOURCE_BYTES)} (${MAX_SOURCE_BYTES} bytes). Split it into smaller reports.`;
 }
 
 /** The source as bytes and decoded text, with its hash; throws HostError for every bad input. */

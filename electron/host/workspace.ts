@@ -12,8 +12,9 @@ import { isInside } from './paths.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
 import { DICTIONARY_FILE } from '../../shared/formats/dictionary.ts';
 
-/** Name of the per-project settings file in a workspace folder. */
-export const PROJECT_FILE = 'muwazi.project.json';
+import { PROJECT_FILE } from './project-root.ts';
+
+export { PROJECT_FILE };
 /** Folder under the app data dir holding the writable copy of the samples. */
 export const SAMPLE_DIR_NAME = 'sample-project';
 /** Folders never scanned for reports (besides hidden ones): dependencies and our own export output. */

@@ -26,7 +26,7 @@
 // link type in LINK_TYPES, then to the earlier predecessor).
 import type { AlignOptions, Link } from './types.ts';
 import { documentFeatures, UNMATCHED_NUMBER, type DocFeatures } from './features.ts';
-import { AnchorScratch, END_GAP, LEX_WEIGHT, LINK_TYPES, lengthCost, lengthModel, type LengthModel } from './cost.ts';
+import { AnchorScratch, END_GAP, LEX_WEIGHT, LINK_TYPES, lengthCost, lengthModel, logAddCost, type LengthModel } from './cost.ts';
 import { LexicalSpace } from './lexical.ts';
 
 export type { AlignOptions, AlignStats, Link, AnchorPair } from './types.ts';
@@ -350,8 +350,7 @@ class BandDP {
           const p = prevBuf[q];
           const v = bs + cache[s * W + q];
           const cur = beta[p];
-          // streaming log-add in cost space: min − log(1 + e^−|a−b|)
-          beta[p] = cur === Infinity ? v : Math.min(cur, v) - Math.log1p(Math.exp(-Math.abs(cur - v)));
+          beta[p] = cur === Infinity ? v : logAddCost(cur, v);
         }
       }
     }
@@ -382,6 +381,22 @@ function range(a: number, b: number): number[] {
   const out: number[] = [];
   for (let x = a; x < b; x++) out.push(x);
   return out;
+}
+
+/** Most source sentences of a two-sided link type (the lexical term is asked only for those). */
+const MAX_DS = Math.max(...LINK_TYPES.filter((t) => t.dt > 0).map((t) => t.ds));
+
+/** Target sentences that source sentence i meets in a two-sided link of a band [lo[i], lo[i] + K):
+ * the link starts in a row at most MAX_DS − 1 above i and ends in a row at most MAX_DS below (lo is
+ * non-decreasing). Only a cache hint for LexicalSpace: pairs outside it are computed as well. */
+function pairWindow(lo: Int32Array, K: number, n: number, m: number): { from: Int32Array; to: Int32Array } {
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    from[i] = lo[Math.max(0, i - MAX_DS + 1)];
+    to[i] = Math.min(m, lo[Math.min(n, i + MAX_DS)] + K - 1);
+  }
+  return { from, to };
 }
 
 /** Relative change of the length ratio that triggers a second alignment pass. */
@@ -423,7 +438,7 @@ function search(f: DocFeatures, lm: LengthModel, fixed: FixedTable, centre: Int3
   const m = f.tgt.len.length;
   for (let passes = 1; ; passes++) {
     const { lo, K } = bandRows(centre, m, half);
-    lex?.reset();
+    lex?.reset(lex && pairWindow(lo, K, n, m));
     const dp = new BandDP(f, lm, fixed, lo, K, invT, lex);
     const fw = dp.forward(withSum);
     const end = dp.index(n, m);

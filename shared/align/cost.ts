@@ -87,6 +87,16 @@ export function negLogErfc(x: number): number {
   return -Math.log(t) + x * x - poly;
 }
 
+/** −log(e^−a + e^−b) for finite costs a, b: min − log(1 + e^−|a−b|), the backward pass's streaming
+ * log-add. Past a gap of 40 nats the correction (< 4.3e-18) is below half an ulp of any |min| ≥ 1,
+ * so the subtraction gives min itself: returned without the two calls, bit for bit the same. */
+export function logAddCost(a: number, b: number): number {
+  const gap = a > b ? a - b : b - a;
+  const min = a < b ? a : b;
+  if (gap > 40 && (min >= 1 || min <= -1)) return min;
+  return Math.min(a, b) - Math.log1p(Math.exp(-gap));
+}
+
 /** Gale–Church length cost: −log P(|δ| ≥ observed), δ the normalised length difference. */
 export function lengthCost(la: number, le: number, m: LengthModel): number {
   const expected = la * m.ratio;

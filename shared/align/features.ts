@@ -82,7 +82,6 @@ const EN_STOP = new Set(
     .split(' '),
 );
 
-const AR_WORD = /[\u0621-\u064A\u0671-\u06D3\u064B-\u065F\u0670\u0640]+/gu;
 
 /** Skeleton keys of one Arabic word, memoised per document (news vocabulary repeats a lot). */
 function arabicWordKeys(word: string, cache: Map<string, string[]>): string[] {
@@ -99,19 +98,69 @@ function arabicWordKeys(word: string, cache: Map<string, string[]>): string[] {
   return keys;
 }
 
+/** A code unit of an Arabic word for name keys: letters U+0621–064A and U+0671–06D3, harakat
+ * U+064B–065F, superscript alef U+0670, tatweel U+0640 (all in the BMP). */
+const isArWordUnit = (c: number) => (c >= 0x0621 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3) || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640;
+
+/** The maximal runs of Arabic word units in `text`, in order (a scan, not a regular expression:
+ * no match object per word). */
+export function arabicRuns(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (!isArWordUnit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isArWordUnit(text.charCodeAt(i))) i++;
+    out.push(text.slice(start, i));
+  }
+  return out;
+}
+
 function arabicNameKeys(text: string, cache: Map<string, string[]>): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(AR_WORD)) for (const k of arabicWordKeys(m[0], cache)) out.add(k);
+  // indexed loops in this file's hot paths: a one-shot CLI runs them cold, where for…of allocates
+  // an iterator result per element
+  const words = arabicRuns(text);
+  for (let q = 0; q < words.length; q++) {
+    const keys = arabicWordKeys(words[q], cache);
+    for (let k = 0; k < keys.length; k++) out.add(keys[k]);
+  }
   return [...out];
 }
 
-function englishNameKeys(text: string): string[] {
+const isLatin = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/** What /[A-Za-z][A-Za-z'’]*\/g matches in `text`, by a scan (no match object per word). */
+export function latinRuns(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (!isLatin(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i++;
+    for (let c = text.charCodeAt(i); i < text.length && (isLatin(c) || c === 0x27 || c === 0x2019); c = text.charCodeAt(++i));
+    out.push(text.slice(start, i));
+  }
+  return out;
+}
+
+function englishNameKeys(text: string, cache: Map<string, string[]>): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(/[A-Za-z][A-Za-z'’]*/g)) {
-    const w = m[0];
-    if (w[0] < 'A' || w[0] > 'Z' || w.length < 3 || EN_STOP.has(w.toLowerCase())) continue;
-    const sk = latinSkeleton(w.replace(/['’]s$/, ''));
-    if (sk.length >= 2) out.add('t' + sk);
+  const words = latinRuns(text);
+  for (let q = 0; q < words.length; q++) {
+    const w = words[q];
+    if (w[0] < 'A' || w[0] > 'Z' || w.length < 3) continue;
+    // memoised per document, as the Arabic side: names and capitalised words repeat
+    let keys = cache.get(w);
+    if (!keys) {
+      const sk = EN_STOP.has(w.toLowerCase()) ? '' : latinSkeleton(w.replace(/['’]s$/, ''));
+      keys = sk.length >= 2 ? ['t' + sk] : [];
+      cache.set(w, keys);
+    }
+    for (let k = 0; k < keys.length; k++) out.add(keys[k]);
   }
   return [...out];
 }
@@ -119,13 +168,16 @@ function englishNameKeys(text: string): string[] {
 /** Raw (uninterned) key sets of one sentence. */
 function sentenceKeys(text: string, side: 'ar' | 'en', anchors: AnchorPair[], folded: string[], cache: Map<string, string[]>): string[] {
   const keys = new Set<string>();
-  for (const n of numbersIn(text)) keys.add('n' + n);
-  for (const p of punctKeys(text)) keys.add(p);
+  const nums = numbersIn(text);
+  for (let q = 0; q < nums.length; q++) keys.add('n' + nums[q]);
+  const puncts = punctKeys(text);
+  for (let q = 0; q < puncts.length; q++) keys.add(puncts[q]);
   if (anchors.length) {
     const hay = side === 'ar' ? foldArabic(text) : text.toLowerCase();
     for (let k = 0; k < anchors.length; k++) if (folded[k] && hay.includes(folded[k])) keys.add('g' + k);
   }
-  for (const k of side === 'ar' ? arabicNameKeys(text, cache) : englishNameKeys(text)) keys.add(k);
+  const names = side === 'ar' ? arabicNameKeys(text, cache) : englishNameKeys(text, cache);
+  for (let q = 0; q < names.length; q++) keys.add(names[q]);
   return [...keys];
 }
 
@@ -142,7 +194,10 @@ const isLongNumber = (key: string) => key[0] === 'n' && key.length >= 3;
 
 function documentFrequency(raw: string[][]): Map<string, number> {
   const df = new Map<string, number>();
-  for (const keys of raw) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
+  for (let q = 0; q < raw.length; q++) {
+    const keys = raw[q];
+    for (let x = 0; x < keys.length; x++) df.set(keys[x], (df.get(keys[x]) ?? 0) + 1);
+  }
   return df;
 }
 
@@ -182,9 +237,10 @@ export function documentFeatures(src: string[], tgt: string[], anchors: AnchorPa
     const keys: number[] = [];
     for (let i = 0; i < texts.length; i++) {
       len[i] = charLength(texts[i]);
-      for (const k of raw[i]) if (isLongNumber(k)) nums[i]++;
+      const ks = raw[i];
+      for (let q = 0; q < ks.length; q++) if (isLongNumber(ks[q])) nums[i]++;
       keyStart[i] = keys.length;
-      for (const k of raw[i]) if (shared.has(k)) keys.push(intern(k));
+      for (let q = 0; q < ks.length; q++) if (shared.has(ks[q])) keys.push(intern(ks[q]));
     }
     keyStart[texts.length] = keys.length;
     return { len, keyStart, keys: Int32Array.from(keys), nums };

@@ -10,11 +10,12 @@ import { normalizeForMatch } from '../text/normalize.ts';
 
 /** Arabic word keys → English stems. */
 export interface Lexicon {
-  /** English stems per Arabic headword (folded, proclitics and article removed) */
-  map: Map<string, string[]>;
+  /** English stems per Arabic headword (folded, proclitics and article removed); read-only: the
+   * committed list is served from its index (shared/align/lexicon-index.ts) */
+  map: ReadonlyMap<string, string[]>;
   /** English stems per light stem of a headword, for stems that are not headwords themselves
    * (an exact headword always wins: مدرسة "school" must not lend its English to مدرس "teacher") */
-  stemmed: Map<string, string[]>;
+  stemmed: ReadonlyMap<string, string[]>;
   /** Arabic headwords read */
   size: number;
 }
@@ -47,12 +48,42 @@ export function stemEnglish(word: string): string {
   return w;
 }
 
-/** Content-word stems of an English text. */
-export function englishStems(text: string): string[] {
+const isAz = (c: number) => c >= 0x61 && c <= 0x7a;
+
+/** The words of a lower-case English text: what /[a-z]+(?:['’][a-z]+)?/g matches, by a scan (no
+ * match object or iterator result per word on a cold path). */
+export function englishWords(lower: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(/[a-z]+(?:['’][a-z]+)?/g)) {
-    if (EN_STOP.has(m[0]) || m[0].length < 2) continue;
-    out.push(stemEnglish(m[0]));
+  for (let i = 0; i < lower.length; ) {
+    if (!isAz(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < lower.length && isAz(lower.charCodeAt(i))) i++;
+    const q = lower.charCodeAt(i);
+    if ((q === 0x27 || q === 0x2019) && isAz(lower.charCodeAt(i + 1))) {
+      i++;
+      while (i < lower.length && isAz(lower.charCodeAt(i))) i++;
+    }
+    out.push(lower.slice(start, i));
+  }
+  return out;
+}
+
+/** Content-word stems of an English text (`cache`: stems of words seen before, for a document). */
+export function englishStems(text: string, cache?: Map<string, string>): string[] {
+  const out: string[] = [];
+  const words = englishWords(text.toLowerCase());
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    if (EN_STOP.has(w) || w.length < 2) continue;
+    let stem = cache?.get(w);
+    if (stem === undefined) {
+      stem = stemEnglish(w);
+      cache?.set(w, stem);
+    }
+    out.push(stem);
   }
   return out;
 }
@@ -80,7 +111,11 @@ export function arabicKeys(word: string): string[] {
 export function arabicWords(text: string): string[] {
   const out: string[] = [];
   let prev = '';
-  for (const t of tokenize(text, { lang: 'ar', clitics: true, article: true })) {
+  // indexed loops in this file's hot paths: a one-shot CLI runs them cold, where for…of allocates
+  // an iterator result per element
+  const tokens = tokenize(text, { lang: 'ar', clitics: true, article: true });
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
     const p = prev;
     prev = t.text;
     if (t.kind !== 'word' || CLITIC.has(t.text) || !/[\u0621-\u064A]/.test(t.text)) continue;
@@ -130,9 +165,39 @@ interface Sparse {
   w: Float64Array;
 }
 
-function sparse(entries: Map<number, number>): Sparse {
-  const ids = Int32Array.from([...entries.keys()].sort((a, b) => a - b));
-  return { ids, w: Float64Array.from(ids, (id) => entries.get(id)!) };
+/** Builds sparse vectors one at a time in a dense scratch array (no Map per sentence). */
+class SparseBuilder {
+  private readonly sum: Float64Array;
+  /** ids added since the last take, and a stamp per id saying it is among them */
+  private readonly touched: Int32Array;
+  private readonly stamp: Int32Array;
+  private count = 0;
+  private gen = 1;
+
+  constructor(size: number) {
+    this.sum = new Float64Array(size);
+    this.touched = new Int32Array(size);
+    this.stamp = new Int32Array(size);
+  }
+
+  /** Adds w to component id (the sums run in call order, from 0, as a Map's get ?? 0 would). */
+  add(id: number, w: number): void {
+    if (this.stamp[id] !== this.gen) {
+      this.stamp[id] = this.gen;
+      this.sum[id] = 0;
+      this.touched[this.count++] = id;
+    }
+    this.sum[id] += w;
+  }
+
+  /** The vector added so far (ids ascending), and a fresh start. */
+  take(): Sparse {
+    const ids = this.touched.slice(0, this.count).sort();
+    const w = Float64Array.from(ids, (id) => this.sum[id]);
+    this.count = 0;
+    this.gen++;
+    return { ids, w };
+  }
 }
 
 function dot(a: Sparse, b: Sparse): number {
@@ -144,6 +209,9 @@ function dot(a: Sparse, b: Sparse): number {
   }
   return s;
 }
+
+/** Most pair products cached densely (32 MB); a wider band falls back to the Map. */
+const MAX_DENSE = 4_000_000;
 
 /** Lexical similarity of spans of one document. */
 export class LexicalSpace {
@@ -157,47 +225,64 @@ export class LexicalSpace {
   /** share of Arabic content words the lexicon knows (for reports) */
   readonly coverage: number;
   private readonly cache = new Map<number, number>();
+  /** pair products inside the current search band (see `reset`), NaN until computed */
+  private dense: { from: Int32Array; width: number; values: Float64Array } | null = null;
 
   constructor(src: string[], tgt: string[], lex: Lexicon) {
     const vocab = new Map<string, number>();
     const df: number[] = [];
-    const enStems = tgt.map((t) => englishStems(t));
-    for (const stems of enStems) {
-      for (const s of new Set(stems)) {
+    // a document repeats its words: stem and look up each distinct word once
+    const stemOf = new Map<string, string>();
+    const enStems = tgt.map((t) => englishStems(t, stemOf));
+    for (let q = 0; q < enStems.length; q++) {
+      new Set(enStems[q]).forEach((s) => {
         let id = vocab.get(s);
         if (id === undefined) { id = df.length; vocab.set(s, id); df.push(0); }
         df[id]++;
-      }
+      });
     }
     const m = Math.max(1, tgt.length);
     const idf = df.map((d) => Math.log(1 + m / d));
     const idfUnseen = Math.log(1 + m);
+    const acc = new SparseBuilder(df.length);
     this.e = enStems.map((stems) => {
-      const v = new Map<number, number>();
-      for (const s of stems) { const id = vocab.get(s)!; v.set(id, (v.get(id) ?? 0) + idf[id]); }
-      return sparse(v);
+      for (let q = 0; q < stems.length; q++) { const id = vocab.get(stems[q])!; acc.add(id, idf[id]); }
+      return acc.take();
     });
     this.ne = Float64Array.from(this.e, (v) => dot(v, v));
     let known = 0;
     let words = 0;
     const unseen: number[] = [];
+    // per distinct Arabic word: its translations as (stem id, weight) in the list's order, and how
+    // many of them the English never uses (each adds (idfUnseen / t.length)² to the norm)
+    const translations = new Map<string, { ids: number[]; w: number[]; unseen: number; part: number } | null>();
     this.a = src.map((s) => {
-      const v = new Map<number, number>();
       let extra = 0;
-      for (const word of arabicWords(s)) {
+      const ws = arabicWords(s);
+      for (let q = 0; q < ws.length; q++) {
+        const word = ws[q];
         words++;
-        const t = translate(lex, word);
-        if (!t) continue;
+        let tr = translations.get(word);
+        if (tr === undefined) {
+          const t = translate(lex, word);
+          tr = t ? { ids: [], w: [], unseen: 0, part: (idfUnseen / t.length) ** 2 } : null;
+          if (t && tr) {
+            for (let x = 0; x < t.length; x++) {
+              const id = vocab.get(t[x]);
+              if (id === undefined) tr.unseen++;
+              else { tr.ids.push(id); tr.w.push(idf[id] / t.length); }
+            }
+          }
+          translations.set(word, tr);
+        }
+        if (!tr) continue;
         known++;
         // an Arabic word spreads one unit of weight over its candidate translations
-        for (const stem of t) {
-          const id = vocab.get(stem);
-          if (id === undefined) extra += (idfUnseen / t.length) ** 2;
-          else v.set(id, (v.get(id) ?? 0) + idf[id] / t.length);
-        }
+        for (let k = 0; k < tr.unseen; k++) extra += tr.part;
+        for (let k = 0; k < tr.ids.length; k++) acc.add(tr.ids[k], tr.w[k]);
       }
       unseen.push(extra);
-      return sparse(v);
+      return acc.take();
     });
     this.na = Float64Array.from(this.a, (v, i) => dot(v, v) + unseen[i]);
     this.coverage = words ? known / words : 0;
@@ -219,6 +304,19 @@ export class LexicalSpace {
   }
 
   private pair(i: number, j: number): number {
+    const dense = this.dense;
+    if (dense) {
+      const k = j - dense.from[i];
+      if (k >= 0 && k < dense.width) {
+        const slot = i * dense.width + k;
+        let d = dense.values[slot];
+        if (d !== d) {
+          d = dot(this.a[i], this.e[j]);
+          dense.values[slot] = d;
+        }
+        return d;
+      }
+    }
     const key = i * 1_048_576 + j;
     let d = this.cache.get(key);
     if (d === undefined) {
@@ -241,8 +339,17 @@ export class LexicalSpace {
     return d / Math.sqrt(na * ne);
   }
 
-  /** Forget cached pair products (between search passes, to bound memory). */
-  reset(): void {
+  /** Forget cached pair products (between search passes, to bound memory). With a window (a
+   * search's band: source sentence i pairs with targets [from[i], to[i])), the pairs inside it are
+   * cached in one flat array instead of a Map: a DP asks for each pair dozens of times, and a Map of
+   * a few hundred thousand numeric keys cost more than the products. Pairs outside still work. */
+  reset(window?: { from: Int32Array; to: Int32Array }): void {
     this.cache.clear();
+    this.dense = null;
+    if (!window) return;
+    let width = 0;
+    for (let i = 0; i < window.from.length; i++) width = Math.max(width, window.to[i] - window.from[i]);
+    if (width * window.from.length > MAX_DENSE) return;
+    this.dense = { from: window.from, width, values: new Float64Array(width * window.from.length).fill(NaN) };
   }
 }

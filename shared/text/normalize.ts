@@ -315,7 +315,15 @@ function withMap(text: string, origin: Int32Array, originalLength: number, astra
 
 /** The normalised text alone (for keys and comparisons where no offsets are needed). */
 export function normalizeForMatch(text: string, opts: NormalizeOptions = {}): string {
-  return normalizeWithMap(text, opts).text;
+  // text every unit of which folds to itself (most Arabic words: no hamza alef, ى, ة or harakat)
+  // is its own normal form: no offset map built for it
+  const table = tableFor(opts);
+  let same = true;
+  for (let u = 0; u < text.length && same; u++) {
+    const c = text.charCodeAt(u);
+    same = c < TABLE_END && table[c] === c;
+  }
+  return same ? text : normalizeWithMap(text, opts).text;
 }
 
 /** The key under which spellings of one name compare equal (NAME_FOLDING, trimmed): glossary

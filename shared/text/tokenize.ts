@@ -53,6 +53,10 @@ export interface TokenizeOptions {
 
 /** Letters of an Arabic word without marks and tatweel (the form `known` sets hold). */
 function skeleton(word: string): string {
+  // most words are letters only: the word is its own skeleton
+  let plain = true;
+  for (let k = 0; k < word.length && plain; k++) plain = isArabicLetter(word.charCodeAt(k));
+  if (plain) return word;
   let out = '';
   for (const ch of word) {
     const c = ch.codePointAt(0) ?? 0;
@@ -99,15 +103,46 @@ export function tokenize(text: string, opts: TokenizeOptions): Token[] {
     cps.push(cp);
     u += cp > 0xffff ? 2 : 1;
   }
-  const n = cps.length;
+  // without astral characters code-point offsets are UTF-16 offsets: a token's text is a slice
+  const bmp = cps.length === text.length;
+  const textOf = (start: number, end: number) => (bmp ? text.slice(start, end) : String.fromCodePoint(...cps.slice(start, end)));
   const tokens: Token[] = [];
   const emit = (start: number, end: number, kind: Token['kind']) => {
-    tokens.push({ start, end, text: String.fromCodePoint(...cps.slice(start, end)), kind });
+    tokens.push({ start, end, text: textOf(start, end), kind });
   };
-  const wantClitics = opts.lang === 'ar' && opts.clitics === true;
-  const how: SplitOptions | null = wantClitics
-    ? { article: opts.article === true, enclitics: opts.enclitics === true, known: opts.known ?? knownWords(text), cuts: opts.cuts ?? [], dictionary: opts.dictionary ?? EMPTY }
-    : null;
+  if (opts.lang !== 'ar' || opts.clitics !== true) {
+    scan(cps, emit);
+    return tokens;
+  }
+  // clitics: the known words default to the text's own words, which are the words of this very
+  // scan (the same spans as tokenize without clitics): scan once, then split
+  const spans: number[] = [];
+  const kinds: Token['kind'][] = [];
+  scan(cps, (start, end, kind) => {
+    spans.push(start, end);
+    kinds.push(kind);
+  });
+  let known = opts.known;
+  if (!known) {
+    const words = new Set<string>();
+    for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'word') words.add(skeleton(textOf(spans[2 * k], spans[2 * k + 1])));
+    known = words;
+  }
+  const how: SplitOptions = { article: opts.article === true, enclitics: opts.enclitics === true, known, cuts: opts.cuts ?? [], dictionary: opts.dictionary ?? EMPTY };
+  for (let k = 0; k < kinds.length; k++) {
+    const start = spans[2 * k];
+    const end = spans[2 * k + 1];
+    if (kinds[k] === 'word' && isArabicLetter(cps[start])) {
+      const pieces = splitClitics(cps, start, end, how);
+      for (let q = 0; q < pieces.length; q++) emit(pieces[q][0], pieces[q][1], 'word');
+    } else emit(start, end, kinds[k]);
+  }
+  return tokens;
+}
+
+/** The tokens of `cps` in order, before any clitic splitting. */
+function scan(cps: number[], emit: (start: number, end: number, kind: Token['kind']) => void): void {
+  const n = cps.length;
   let i = 0;
   while (i < n) {
     const c = cps[i];
@@ -119,9 +154,7 @@ export function tokenize(text: string, opts: TokenizeOptions): Token[] {
     if (isLetterCp(c) || (isMarkCp(c) && start === 0)) {
       i = wordEnd(cps, i);
       if (!isArabicLetter(c)) i = abbreviationEnd(cps, start, i);
-      if (how && isArabicLetter(c)) {
-        for (const [a, b] of splitClitics(cps, start, i, how)) emit(a, b, 'word');
-      } else emit(start, i, 'word');
+      emit(start, i, 'word');
       continue;
     }
     if (isDigitCp(c)) {
@@ -147,7 +180,6 @@ export function tokenize(text: string, opts: TokenizeOptions): Token[] {
     while (i < n && (isMarkCp(cps[i]) || cps[i] === 0x200d || (cps[i - 1] === 0x200d && !isSpace(cps[i])) || (cps[i] >= 0x1f3fb && cps[i] <= 0x1f3ff))) i++;
     emit(start, i, 'symbol');
   }
-  return tokens;
 }
 
 /** Latin abbreviations keep their dots, as treebanks do: "U.S." "a.m." "Mr." "e.g." */
@@ -226,68 +258,117 @@ interface SplitOptions {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
+/** First letters of a proclitic (و ف ب ك ل), the future س and the article (ا of ال). */
+const PROCLITIC_FIRST: ReadonlySet<number> = new Set([0x0648, 0x0641, 0x0628, 0x0643, 0x0644, 0x0633, 0x0627]);
+
 /**
  * Splits clitics off the Arabic word cps[start, end). Returns adjacent [start, end) pieces.
  * Decisions are made on the skeleton (letters only) and mapped back, so diacritics stay with
  * their letter.
  */
 function splitClitics(cps: number[], start: number, end: number, o: SplitOptions): [number, number][] {
+  // most words begin with none of the letters a proclitic, the future س or the article starts
+  // with: without cuts and enclitics nothing below can split them (the first letter of the
+  // skeleton, after any harakat or tatweel, decides)
+  if (o.cuts.length === 0 && !o.enclitics) {
+    let k = start;
+    while (k < end && (isArabicMark(cps[k]) || cps[k] === 0x0640)) k++;
+    if (k === end || !PROCLITIC_FIRST.has(cps[k])) return [[start, end]];
+  }
   // skeleton letters and their positions
   const pos: number[] = [];
-  let skel = '';
+  const letters: number[] = [];
   for (let k = start; k < end; k++) {
     const c = cps[k];
     if (isArabicMark(c) || c === 0x0640) continue;
     if (!isArabicLetter(c)) return [[start, end]]; // mixed script: leave alone
     pos.push(k);
-    skel += String.fromCharCode(c);
+    letters.push(c);
   }
-  const pieces: [number, number][] = [];
-  let at = 0; // index into skeleton
-  const cut = (letters: number) => {
-    const a = at === 0 ? start : pos[at];
-    at += letters;
-    pieces.push([a, pos[at]]);
-  };
-  const rest = () => skel.slice(at);
-  // a word is known as written or with the article (the text or the word list has الاستخدام: so
-  // باستخدام is ب + استخدام)
-  const has = (w: string) => o.known.has(w) || o.dictionary.has(w);
-  const known = (w: string) => FUNCTION_WORDS.has(w) || (w.length >= 3 && (has(w) || has('ال' + w)));
+  const skel = String.fromCharCode(...letters);
+  // a word starting with ا (the article's alef): no conjunction, preposition or future, so only
+  // the article can come off (the same decision proclitics() makes, without its closures)
+  if (o.cuts.length === 0 && !o.enclitics && letters[0] === 0x0627) {
+    return o.article && startsWithArticle(skel) ? [[start, pos[2]], [pos[2], end]] : [[start, end]];
+  }
+  const word = new Pieces(skel, pos, start);
   // a tagged mention starting after one or two proclitic letters: cut there
-  const mentionAt = o.cuts.find((c) => c > start && c < end);
+  const mentionAt = firstCutInside(o.cuts, start, end);
   const mentionLetter = mentionAt === undefined ? -1 : pos.indexOf(mentionAt);
   if (mentionLetter > 0 && mentionLetter <= 2 && /^(?:[وف]?[بكل]|[وف])$/.test(skel.slice(0, mentionLetter))) {
-    for (let k = 0; k < mentionLetter; k++) cut(1);
+    for (let k = 0; k < mentionLetter; k++) word.cut(1);
   } else if (o.cuts.includes(start)) {
     // a mention starts with the word (بكين tagged whole): its first letter is not a clitic
   } else {
-    // with enclitics, a preposition also splits before a known stem + pronoun (بأنها, بطبيعتها)
-    const knownBase = (w: string) => known(w) || (o.enclitics && pronounStem(w, known) !== null);
-    proclitics(rest, cut, knownBase, o, listedWhole(skel, o.dictionary));
+    proclitics(word, o, listedWhole(skel, o.dictionary));
   }
   // a pronoun suffix on the last piece: after a mention's end, or after a known stem
-  const w = rest();
-  const endCut = o.cuts.find((c) => c > (at === 0 ? start : pos[at]) && c < end);
+  const w = word.rest();
+  const endCut = firstCutInside(o.cuts, word.restStart(), end);
   const endLetter = endCut === undefined ? -1 : pos.indexOf(endCut);
-  if (endLetter > at && PRONOUNS.includes(skel.slice(endLetter))) {
-    cut(endLetter - at);
+  if (endLetter > word.at && PRONOUNS.includes(skel.slice(endLetter))) {
+    word.cut(endLetter - word.at);
   } else if (o.enclitics && !w.startsWith('ال') && !o.cuts.includes(end)) {
-    const stem = pronounStem(w, known);
-    if (stem !== null) cut(stem);
+    const stem = pronounStem(w, o);
+    if (stem !== null) word.cut(stem);
   }
-  pieces.push([at === 0 ? start : pos[at], end]);
-  return pieces;
+  word.pieces.push([word.restStart(), end]);
+  return word.pieces;
+}
+
+/** One word being split (a class, not closures: this runs for every word that starts like a
+ * proclitic): its skeleton, where each skeleton letter sits, the pieces cut so far. */
+class Pieces {
+  /** skeleton letters already cut off */
+  at = 0;
+  readonly pieces: [number, number][] = [];
+
+  constructor(private readonly skel: string, private readonly pos: number[], private readonly start: number) {}
+
+  /** Cuts the next `letters` letters off as a piece. */
+  cut(letters: number): void {
+    const a = this.restStart();
+    this.at += letters;
+    this.pieces.push([a, this.pos[this.at]]);
+  }
+
+  /** The skeleton not cut off yet. */
+  rest(): string {
+    return this.skel.slice(this.at);
+  }
+
+  /** Code-point offset where the uncut rest starts. */
+  restStart(): number {
+    return this.at === 0 ? this.start : this.pos[this.at];
+  }
+}
+
+/** The first cut strictly inside (a, b), or undefined. */
+function firstCutInside(cuts: readonly number[], a: number, b: number): number | undefined {
+  for (let k = 0; k < cuts.length; k++) if (cuts[k] > a && cuts[k] < b) return cuts[k];
+  return undefined;
+}
+
+/** A word is known as written or with the article (the text or the word list has الاستخدام: so
+ * باستخدام is ب + استخدام). */
+function isKnown(o: SplitOptions, w: string): boolean {
+  return FUNCTION_WORDS.has(w) || (w.length >= 3 && (o.known.has(w) || o.dictionary.has(w) || o.known.has('ال' + w) || o.dictionary.has('ال' + w)));
+}
+
+/** Known, or (with enclitics) a known stem + pronoun: a preposition splits before it too (بأنها,
+ * بطبيعتها). */
+function isKnownBase(o: SplitOptions, w: string): boolean {
+  return isKnown(o, w) || (o.enclitics && pronounStem(w, o) !== null);
 }
 
 /** Letters of `w` before a pronoun suffix on a known stem (حياته → 4: حيات + ه when حياة is
  * known), or null. */
-function pronounStem(w: string, known: (w: string) => boolean): number | null {
+function pronounStem(w: string, o: SplitOptions): number | null {
   for (const p of PRONOUNS) {
     if (!w.endsWith(p) || w.length - p.length < 2) continue;
     const stem = w.slice(0, -p.length);
     const alt = stem.replace(/ت$/, 'ة').replace(/ي$/, 'ى');
-    if (known(stem) || known(alt) || (stem.length === 2 && FUNCTION_WORDS.has(stem))) return stem.length;
+    if (isKnown(o, stem) || isKnown(o, alt) || (stem.length === 2 && FUNCTION_WORDS.has(stem))) return stem.length;
   }
   return null;
 }
@@ -297,26 +378,30 @@ const ENDINGS = ['ات', 'ون', 'ين', 'ة', 'ا', 'ي', 'هما', 'هم', 'ه
 
 /** The word list has the word whole, or as the stem of an inflected form. */
 function listedWhole(w: string, dictionary: ReadonlySet<string>): boolean {
+  if (dictionary.size === 0) return false;
   return dictionary.has(w) || ENDINGS.some((e) => w.endsWith(e) && w.length - e.length >= 3 && dictionary.has(w.slice(0, -e.length)));
 }
 
+/** The skeleton starts with the article ال before at least two letters (not الله, الذي …). */
+const startsWithArticle = (s: string) => s.startsWith('ال') && s.length >= 4 && !NOT_ARTICLE.has(s);
+
 /** The proclitic decisions (conjunction, preposition or future, article) on the skeleton. */
-function proclitics(rest: () => string, cut: (n: number) => void, known: (w: string) => boolean, o: SplitOptions, listed = false): void {
-  const startsWithArticle = (s: string) => s.startsWith('ال') && s.length >= 4 && !NOT_ARTICLE.has(s);
+function proclitics(word: Pieces, o: SplitOptions, listed = false): void {
   // conjunction و / ف
-  const r0 = rest();
+  const r0 = word.rest();
   if ((r0[0] === 'و' || r0[0] === 'ف') && r0.length >= 3) {
     const after = r0.slice(1);
-    const listed = W_F_WORD_PREFIXES.some((p) => r0.startsWith(p));
-    if (!listed && (after.length >= 3 || SHORT_AFTER_CONJ.has(after))) cut(1);
+    let listed = false;
+    for (let q = 0; q < W_F_WORD_PREFIXES.length && !listed; q++) listed = r0.startsWith(W_F_WORD_PREFIXES[q]);
+    if (!listed && (after.length >= 3 || SHORT_AFTER_CONJ.has(after))) word.cut(1);
   }
   // preposition ب / ك / ل before the article (بالنسبة, كالعادة, للسلطة = ل + لسلطة as in UD)
-  const r1 = rest();
-  if ((r1[0] === 'ب' || r1[0] === 'ك') && startsWithArticle(r1.slice(1))) cut(1);
-  else if (r1[0] === 'ل' && (startsWithArticle(r1.slice(1)) || (r1[1] === 'ل' && r1.length >= 4 && !r1.startsWith('لله')))) cut(1);
+  const r1 = word.rest();
+  if ((r1[0] === 'ب' || r1[0] === 'ك') && startsWithArticle(r1.slice(1))) word.cut(1);
+  else if (r1[0] === 'ل' && (startsWithArticle(r1.slice(1)) || (r1[1] === 'ل' && r1.length >= 4 && !r1.startsWith('لله')))) word.cut(1);
   // … before any known word (بشكل, لعام, بأن), before a pronoun with `enclitics` (به, لها),
   // the future س before a known verb (سيكون → س + يكون)
-  else if ((r1[0] === 'ب' || r1[0] === 'ك' || r1[0] === 'ل') && !NOT_PREPOSITION.has(r1) && (((!listed || r1[0] !== 'ك') && known(r1.slice(1))) || (o.enclitics && r1[0] !== 'ك' && PRONOUNS.includes(r1.slice(1))))) cut(1);
-  else if (r1[0] === 'س' && r1.length >= 4 && 'يتنأ'.includes(r1[1]) && known(r1.slice(1))) cut(1);
-  if (o.article && startsWithArticle(rest())) cut(2);
+  else if ((r1[0] === 'ب' || r1[0] === 'ك' || r1[0] === 'ل') && !NOT_PREPOSITION.has(r1) && (((!listed || r1[0] !== 'ك') && isKnownBase(o, r1.slice(1))) || (o.enclitics && r1[0] !== 'ك' && PRONOUNS.includes(r1.slice(1))))) word.cut(1);
+  else if (r1[0] === 'س' && r1.length >= 4 && 'يتنأ'.includes(r1[1]) && isKnownBase(o, r1.slice(1))) word.cut(1);
+  if (o.article && startsWithArticle(word.rest())) word.cut(2);
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { alignSentences, type Link } from '../../../shared/align/aligner.ts';
-import { arabicKeys, arabicWords, englishStems, LexicalSpace, parseLexicon, stemEnglish } from '../../../shared/align/lexical.ts';
+import { arabicKeys, arabicWords, englishStems, englishWords, LexicalSpace, parseLexicon, stemEnglish } from '../../../shared/align/lexical.ts';
 import { STORY } from './fixtures.ts';
 
 const lexicon = parseLexicon(readFileSync(new URL('../../../assets/lexicon/ar-en.tsv', import.meta.url), 'utf8'));
@@ -144,4 +144,30 @@ test('property (with the word list): monotonic, every sentence exactly once, con
     }),
     { numRuns: 100 },
   );
+});
+
+test('a search band cached densely (LexicalSpace.reset with a window) gives the same cosines, inside and outside it', () => {
+  const ar = STORY.map((p) => p[0]);
+  const en = STORY.map((p) => p[1]);
+  const space = new LexicalSpace(ar, en, lexicon);
+  const spans: Array<[number, number, number, number]> = [];
+  for (let s0 = 0; s0 < ar.length; s0++) for (let s1 = s0 + 1; s1 <= Math.min(ar.length, s0 + 3); s1++) {
+    for (let t0 = 0; t0 < en.length; t0++) for (let t1 = t0 + 1; t1 <= Math.min(en.length, t0 + 8); t1++) spans.push([s0, s1, t0, t1]);
+  }
+  const before = spans.map(([a, b, c, d]) => space.cos(a, b, c, d));
+  assert.ok(before.some((x) => x > 0.1));
+  // a narrow window around the diagonal: most spans reach outside it
+  const from = Int32Array.from(ar, (_, i) => Math.max(0, i - 1));
+  const to = Int32Array.from(ar, (_, i) => Math.min(en.length, i + 2));
+  space.reset({ from, to });
+  assert.deepEqual(spans.map(([a, b, c, d]) => space.cos(a, b, c, d)), before);
+  space.reset();
+  assert.deepEqual(spans.map(([a, b, c, d]) => space.cos(a, b, c, d)), before);
+});
+
+test('englishWords: the words /[a-z]+(?:[\'’][a-z]+)?/g finds, by a scan', () => {
+  const byRegex = (s: string) => [...s.matchAll(/[a-z]+(?:['’][a-z]+)?/g)].map((m) => m[0]);
+  assert.deepEqual(englishWords("don't stop’s o'' 'ab x'y'z 3d ناس"), ["don't", 'stop’s', 'o', 'ab', "x'y", 'z', 'd']);
+  const units = ['a', 'z', 'q', "'", '’', ' ', '-', '3', 'é', 'ب', '😀', 'A'];
+  fc.assert(fc.property(fc.array(fc.constantFrom(...units), { maxLength: 40 }).map((a) => a.join('')), (s) => assert.deepEqual(englishWords(s), byRegex(s))), { numRuns: 3000 });
 });

@@ -117,3 +117,16 @@ test('asciiDigits and stripArabicMarks touch nothing else', () => {
   assert.equal(stripArabicMarks('مُحَمَّدٌ إدلـب 😀 Erdoğan'), 'محمد إدلب 😀 Erdoğan');
   assert.equal(stripArabicMarks('plain'), 'plain');
 });
+
+test('normalizeForMatch property: text that folds to itself comes back as is, anything else as normalizeWithMap gives it', () => {
+  const units = ['ك', 'ت', 'ا', 'ب', 'أ', 'ى', 'ة', 'َ', 'ـ', '٣', ' ', '  ', 'A', 'a', 'é', 'ﻻ', '😀', '\u00a0', '،', '\u200f', '…'];
+  const opts = fc.record({ taMarbuta: fc.boolean(), lowercase: fc.boolean(), strictLetters: fc.boolean(), names: fc.boolean() });
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...units), { maxLength: 20 }).map((a) => a.join('')), opts, (text, o) => {
+      assert.equal(normalizeForMatch(text, o), normalizeWithMap(text, o).text);
+    }),
+    { numRuns: 3000 },
+  );
+  assert.equal(normalizeForMatch('كتاب', { taMarbuta: true }), 'كتاب');
+  assert.equal(normalizeForMatch('مدرسةٌ', { taMarbuta: true }), 'مدرسه');
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { tokenize, type TokenizeOptions } from '../../../shared/text/tokenize.ts';
+import { knownWords, tokenize, type TokenizeOptions } from '../../../shared/text/tokenize.ts';
 import { OffsetMap } from '../../../shared/text/offsets.ts';
 import { isMarkCp } from '../../../shared/text/chars.ts';
 
@@ -116,5 +116,39 @@ test('tokenize property with a word list: pieces still slice the text and cover 
       assert.equal(letters, Array.from(text).filter((ch) => !/\s/u.test(ch)).length);
     }),
     { numRuns: 1000 },
+  );
+});
+
+test('tokenize property: clitics split against the text\'s own words (one scan) as against knownWords(text) given', () => {
+  // tokenize derives the default known words from its own scan; it must be knownWords(text)
+  const words = ['بالكلم', 'كلم', 'الكلم', 'لكلمة', 'فكلم', 'وبال', 'سيكون', 'يكون', 'ل', 'ب', 'كل', 'الم', 'لم'];
+  const arb = fc.array(fc.oneof(fc.constantFrom(...words), fc.constantFrom(...alphabet)), { maxLength: 30 }).map((a) => a.join(''));
+  fc.assert(
+    fc.property(arb, fc.boolean(), fc.boolean(), (text, article, enclitics) => {
+      const opts: TokenizeOptions = { lang: 'ar', clitics: true, article, enclitics };
+      assert.deepEqual(tokenize(text, opts), tokenize(text, { ...opts, known: knownWords(text) }));
+    }),
+    { numRuns: 1000 },
+  );
+  // the pair that shows the known words are used: ب + كلم only when كلم stands alone in the text
+  assert.deepEqual(tok('بكلم كلم', { lang: 'ar', clitics: true }), ['ب/word', 'كلم/word', 'كلم/word']);
+  assert.deepEqual(tok('بكلم', { lang: 'ar', clitics: true }), ['بكلم/word']);
+});
+
+test('knownWords: skeletons are the Arabic letters only (harakat out), a plain word is itself', () => {
+  // tatweel (U+0640) lies in isArabicLetter's range and has always stayed in a skeleton
+  assert.deepEqual([...knownWords('كتابٌ الـمدرسة قال Reuters F16 😀 مدرسة')], ['كتاب', 'الـمدرسة', 'قال', '', 'مدرسة']);
+});
+
+test('tokenize property: the shortcuts (no proclitic first letter; ا where only the article can come off; no cuts, no enclitics) split as the full rules do', () => {
+  // a cut outside every word changes nothing in the rules but turns the shortcut off
+  const words = ['كتاب', 'الكتاب', 'الذي', 'الم', 'مدرسة', 'سيكون', 'والكتاب', 'بالمدرسة', 'لكن', 'فقط', 'استخدام', 'باستخدام', 'تم', 'الله', 'ـكتاب', 'كَتب', 'ك'];
+  const arb = fc.array(fc.oneof(fc.constantFrom(...words), fc.constantFrom(...alphabet)), { maxLength: 30 }).map((a) => a.join(''));
+  fc.assert(
+    fc.property(arb, fc.boolean(), (text, article) => {
+      const opts: TokenizeOptions = { lang: 'ar', clitics: true, article };
+      assert.deepEqual(tokenize(text, opts), tokenize(text, { ...opts, cuts: [-1] }));
+    }),
+    { numRuns: 2000 },
   );
 });
