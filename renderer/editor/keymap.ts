@@ -33,6 +33,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'nextRowTarget', keys: keysOf('nextRowTarget'), description: "Next row's English" },
   // Ctrl+Enter goes back a row, as OmegaT's does
   { command: 'previousRowTarget', keys: keysOf('previousRowTarget'), description: "Previous row's English" },
+  { command: 'firstRowTarget', keys: keysOf('firstRowTarget'), description: "First row's English" },
+  { command: 'lastRowTarget', keys: keysOf('lastRowTarget'), description: "Last row's English" },
   { command: 'splitTarget', keys: keysOf('splitTarget'), description: 'Split the English sentence at the cursor' },
   { command: 'mergeTargetNext', keys: keysOf('mergeTargetNext'), description: 'Merge the English sentence with the next one' },
   { command: 'splitRow', keys: keysOf('splitRow'), description: 'Split the row at the sentence under the cursor' },

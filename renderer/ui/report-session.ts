@@ -359,8 +359,12 @@ export class ReportSession {
     if (kind === 'sidecar') {
       // the file is still the version this session holds (our own save, or a late event for a change
       // made before the report was opened) → nothing to do
+      const held = s.saver.sidecarHash;
       opened = await this.d.host.openReport({ path: s.path });
       if (opened.ok && opened.value.sidecarHash === s.saver.sidecarHash) return;
+      // a save began or landed while the file was read (the user chose in a conflict dialog, say):
+      // what was read is already stale, and the save's own compare-and-swap catches a real conflict
+      if (this.current !== s || s.saver.state === 'saving' || s.saver.sidecarHash !== held) return;
     }
     if (!s.saver.dirty) await this.reloadFromDisk(s, opened);
     else if (kind === 'sidecar') await this.resolveConflict();

@@ -104,6 +104,8 @@ export const CATALOG: readonly CatalogEntry[] = [
   ed('previousChangedRow', ['Shift-F7'], { id: 'row', group: 3 }),
   ed('nextRowTarget', ['Enter', 'Tab'], undefined),
   ed('previousRowTarget', ['Shift-Tab', 'Mod-Enter'], undefined),
+  ed('firstRowTarget', ['Mod-Home'], undefined),
+  ed('lastRowTarget', ['Mod-End'], undefined),
   // Entities: "tag as" is a template expanded per type of the project's tag set (tagAsEntries)
   ed('tagAs', ['Alt-<key>'], { id: 'entities', group: 0, sub: 'menu.tagAs' }, { context: row, noPalette: true }),
   ed('tagExact', ['Alt-Shift-<key>'], undefined, { noPalette: true }),

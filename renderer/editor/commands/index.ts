@@ -5,7 +5,7 @@ import { insertTargetRow, leaveUntranslated, mergeRowNext, mergeRowPrevious, spl
 import { moveSentenceDown, moveSentenceUp } from './move.ts';
 import { mergeSourceNext, mergeTargetNext, splitSource, splitTarget } from './sentences.ts';
 import { confirmRow, cycleStatus, setStatus, unconfirmRow } from './status.ts';
-import { nextLowConfidence, nextRowTarget, previousLowConfidence, previousRowTarget } from './navigate.ts';
+import { firstRowTarget, lastRowTarget, nextLowConfidence, nextRowTarget, previousLowConfidence, previousRowTarget } from './navigate.ts';
 import { findCurrent, findNext, findPrevious } from '../plugins/find.ts';
 import { nextChangedRow, previousChangedRow } from './review.ts';
 
@@ -33,6 +33,8 @@ export const commands = {
   unconfirmRow,
   nextRowTarget,
   previousRowTarget,
+  firstRowTarget,
+  lastRowTarget,
   nextLowConfidence,
   previousLowConfidence,
   nextChangedRow,

@@ -4,7 +4,7 @@ import { TextSelection, type EditorState, type Transaction } from 'prosemirror-s
 import { lowConfidenceRows } from '../plugins/low-confidence.ts';
 import { qaRowPositions } from '../plugins/qa.ts';
 import { cursorOf, sentenceStart, type Command } from './util.ts';
-import { neighbourRow, rowAt, rowOfUnit } from '../rows.ts';
+import { neighbourRow, rowAt, rowCount, rowOfUnit } from '../rows.ts';
 
 /** A transaction putting the cursor at the end of the first English sentence of the row at `rowPos`. */
 export function toRowTarget(state: EditorState, rowPos: number): Transaction {
@@ -29,6 +29,22 @@ function stepRow(dir: -1 | 1): Command {
 export const nextRowTarget: Command = stepRow(1);
 /** Cursor to the previous row's English cell. */
 export const previousRowTarget: Command = stepRow(-1);
+
+function edgeRow(which: 'first' | 'last'): Command {
+  return (state, dispatch) => {
+    const at = rowAt(state.doc, which === 'first' ? 0 : rowCount(state.doc) - 1);
+    if (!at) return false;
+    if (dispatch) dispatch(toRowTarget(state, at.pos));
+    return true;
+  };
+}
+
+/** Cursor to the first row's English (Ctrl+Home). The editor moves it itself rather than leaving the
+ * key to the browser: with row groups skipped off screen (content-visibility), the browser's own
+ * document-start/end motion depends on what it has laid out. */
+export const firstRowTarget: Command = edgeRow('first');
+/** Cursor to the last row's English (Ctrl+End). */
+export const lastRowTarget: Command = edgeRow('last');
 
 function stepLow(dir: -1 | 1): Command {
   return (state, dispatch) => {

@@ -14,6 +14,7 @@ import { mentionsOf } from '../../../renderer/editor/entities/doc.ts';
 import { createAnnotations } from '../../../shared/model/create.ts';
 import { cpLength, OffsetMap } from '../../../shared/text/offsets.ts';
 import { run } from './helpers.ts';
+import { rowIndexAt } from '../../../renderer/editor/rows.ts';
 
 const A = ['زار الأوروبيون منطقة الكاريبي.', 'يكلف الديزل 1,335 يورو لليتر.', 'زار فيليب مقدونيا.', 'عبروا البحر الكاريبي شمالاً.', 'ستوفر الخطة ٤٢ مليون يورو.', 'جمع جيشاً مقدونياً كبيراً.', 'أبحر إلى مياه الكاريبي.'];
 const E = ['Europeans visited the Caribbean region.', 'Diesel costs 1,335 euros per litre in Rome.', 'Philip visited Macedonia.', 'They crossed the Caribbean Sea northward.', 'The Paris plan will free up 42 million euros.', 'He gathered a large Macedonian army.', 'He sailed into Caribbean waters.'];
@@ -53,7 +54,7 @@ test('tag all occurrences: the adjective, the unit and the tanween form are low;
   s = tagAll(s, 'مقدونيا', 'LOC');
   // (tagging an Arabic name also proposes its English span in the row: only the Arabic ones here)
   const arabic = (g: { from: number; to: number }) => /\p{Script=Arabic}/u.test(s.doc.textBetween(g.from, g.to));
-  const got = suggestionsOf(s).filter(arabic).map((g) => `${s.doc.textBetween(g.from, g.to)}@${s.doc.resolve(g.from).index(0)}:${g.confidence ?? 'high'}`).sort();
+  const got = suggestionsOf(s).filter(arabic).map((g) => `${s.doc.textBetween(g.from, g.to)}@${rowIndexAt(s.doc, g.from)}:${g.confidence ?? 'high'}`).sort();
   assert.deepEqual(got, ['الكاريبي@3:low', 'الكاريبي@6:high', 'مقدونياً@5:low', 'يورو@4:low'].sort());
   // Accept all takes the high ones only: the three low ones stay suggestions
   const before = mentionsOf(s.doc).length;

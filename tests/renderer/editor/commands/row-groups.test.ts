@@ -151,6 +151,18 @@ test('navigation across groups: Tab to the next row, goToRow, goToUnit, F8 to a 
   assert.equal(rowIndexAt(f8.doc, f8.selection.head), 1);
 });
 
+test('Ctrl+End / Ctrl+Home: the last and the first row\'s English from anywhere, whatever the grouping', () => {
+  for (const size of [1, 3, FLAT]) {
+    const s = grouped(size);
+    const end = run(atTarget(s, 1), commands.lastRowTarget);
+    assert.equal(rowIndexAt(end.doc, end.selection.head), rowCount(s.doc) - 1, `size ${size}`);
+    assert.equal(cursorOf(end)?.side, 'target');
+    const home = run(end, commands.firstRowTarget);
+    assert.equal(rowIndexAt(home.doc, home.selection.head), 0);
+    assert.equal(cursorOf(home)?.side, 'target');
+  }
+});
+
 test('replace all across rows in different groups: one undo step, grouping unchanged', () => {
   const h = { state: at(grouped(1), 's1'), dispatch: (tr: Transaction) => { h.state = h.state.apply(tr); } };
   let s = atTarget(h.state, 1);
