@@ -41,15 +41,19 @@ const sideOf = (s: PMNode): Side => (s.type.name === N.source ? 'ar' : 'en');
 /** The walk: every sentence of the row `row` (at `rowPos`, index `rowIndex`), Arabic cell first.
  * `want` skips sentences before anything is built for them. */
 export function forEachSentenceOfRow(row: PMNode, rowPos: number, rowIndex: number, visit: (s: SentenceRef) => void, want?: (sentence: PMNode) => boolean): void {
+  // index loops, not Fragment.forEach: commands walk all 10,000 rows per action, and a closure per
+  // row and cell was most of the megabytes each tag or accept left for the garbage collector
   let cellPos = rowPos + 1;
-  row.forEach((cell) => {
+  for (let c = 0; c < row.childCount; c++) {
+    const cell = row.child(c);
     let p = cellPos + 1;
-    cell.forEach((s) => {
+    for (let i = 0; i < cell.childCount; i++) {
+      const s = cell.child(i);
       if (!want || want(s)) visit({ node: s, start: p + 1, side: sideOf(s), id: s.attrs.id as string, row: rowIndex });
       p += s.nodeSize;
-    });
+    }
     cellPos += cell.nodeSize;
-  });
+  }
 }
 
 /** The walk over the whole document, in document order. */
@@ -81,7 +85,11 @@ export function sentenceAt(doc: PMNode, pos: number): SentenceRef | null {
 }
 
 /** The entity mark of a text node, if any. */
-const entityMarkOf = (child: PMNode) => child.marks.find((m) => m.type.name === 'entity');
+function entityMarkOf(child: PMNode) {
+  const marks = child.marks;
+  for (let i = 0; i < marks.length; i++) if (marks[i].type.name === 'entity') return marks[i];
+  return undefined;
+}
 
 /** The mention runs of one sentence, in order (neighbouring text nodes with the same mark are one run). */
 export function runsOf(s: SentenceRef): MentionRun[] {
