@@ -16,6 +16,7 @@ import { decodeText, DecodeError } from '../../shared/text/decode.ts';
 import { HostError, toFailure } from './errors.ts';
 import { isInside, OpenedRoots } from './paths.ts';
 import * as reportStore from './report-store.ts';
+import { prepareSidecarBytes } from './sidecar-bytes.ts';
 import * as journal from './journal.ts';
 import { runExport } from './export.ts';
 import { importMemoryFile } from './import.ts';
@@ -283,7 +284,11 @@ export function createHostService(opts: HostServiceOptions): HostService {
       const opened = await deps.openReport(path, { journalDir, keep: true, ...rules, ...(req.ignoreSidecar ? { ignoreSidecar: true } : {}) });
       // the next save validates only what changed since this version: one read from a sidecar
       // (it passed the schema, or its hash is in the record of validated ones)
-      if (opened.state === 'loaded') saveRequests.remember(req.path, opened.annotations);
+      if (opened.state === 'loaded') {
+        saveRequests.remember(req.path, opened.annotations);
+        // and its unchanged rows' bytes are ready before the first save (after this answer is sent)
+        setImmediate(() => prepareSidecarBytes(reportStore.sidecarPath(path), opened.annotations));
+      }
       return opened;
     },
     // the request was validated against the contract above: the store need not run the schema again

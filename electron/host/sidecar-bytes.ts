@@ -29,6 +29,12 @@ function sameItems(x: readonly object[], y: readonly object[]): boolean {
   return true;
 }
 
+/** Chunks the last sidecarBytes call rendered and reused (tests, benches). */
+let counts = { rendered: 0, reused: 0 };
+export function lastSidecarBytesCounts(): { rendered: number; reused: number } {
+  return { ...counts };
+}
+
 /** Forgets every kept chunk (tests). */
 export function forgetSidecarBytes(): void {
   byPath.clear();
@@ -50,6 +56,7 @@ function textBytes(s: string): Buffer {
  * afterwards (see the header).
  */
 export function sidecarBytes(key: string, a: Annotations): Buffer[] {
+  counts = { rendered: 0, reused: 0 };
   const last = byPath.get(key);
   const before = last?.chunks;
   // keyed by a chunk's list and first item: the list decides how the items render
@@ -60,8 +67,10 @@ export function sidecarBytes(key: string, a: Annotations): Buffer[] {
       const old = before?.get(items[0]);
       if (old && sameItems(old.items, items)) {
         next.set(items[0], old);
+        counts.reused++;
         return old.bytes;
       }
+      counts.rendered++;
       const bytes = Buffer.from(render(), 'utf8');
       for (const x of items) Object.freeze(x);
       next.set(items[0], { items, bytes });
@@ -72,4 +81,14 @@ export function sidecarBytes(key: string, a: Annotations): Buffer[] {
   byPath.set(key, { model: a, chunks: next });
   if (byPath.size > KEEP) byPath.delete(byPath.keys().next().value as string);
   return pieces;
+}
+
+/**
+ * Renders and keeps the bytes of a report's rows as loaded, so the first save after opening reuses
+ * every chunk its edit did not touch instead of rendering all of them (≈ 60 ms CPU for a fully
+ * tagged 10,000-row report). The host service calls it in the background right after an open;
+ * `a` is the loaded model the next save is validated and stamped against (never mutated after).
+ */
+export function prepareSidecarBytes(key: string, a: Annotations): void {
+  sidecarBytes(key, a);
 }

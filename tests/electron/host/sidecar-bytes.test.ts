@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { forgetSidecarBytes, sidecarBytes } from '../../../electron/host/sidecar-bytes.ts';
+import { forgetSidecarBytes, lastSidecarBytesCounts, prepareSidecarBytes, sidecarBytes } from '../../../electron/host/sidecar-bytes.ts';
 import { serializeAnnotations } from '../../../shared/formats/sidecar.ts';
 import { AnnotationsSchema } from '../../../shared/model/schema.ts';
 import type { Annotations } from '../../../shared/model/types.ts';
@@ -41,4 +41,21 @@ test('an item whose bytes are kept cannot be changed in place', () => {
   const b = { ...a, mentions: a.mentions.map((m, i) => (i === 7 ? { ...m, text: 'حلبُ الشهباء 🏙️' } : m)) };
   assert.ok(Buffer.concat(sidecarBytes('r.annotations.json', b)).equals(Buffer.from(serializeAnnotations(b))));
   assert.match(Buffer.concat(sidecarBytes('r.annotations.json', b)).toString('utf8'), /"text": "حلبُ الشهباء 🏙️"/);
+});
+
+test('prepared at open: the first save renders only the chunks its edit touched, and its bytes are the whole serialisation', () => {
+  forgetSidecarBytes();
+  const loaded = build();
+  prepareSidecarBytes('r.annotations.json', loaded);
+  // the first save: the loaded objects for every unchanged item, a new object for the one edited
+  const next = { ...loaded, modified: '2026-12-05T06:00:00.000Z', units: loaded.units.map((u, i) => (i === 1 ? { ...u, status: 'translated' as const } : u)) };
+  const bytes = Buffer.concat(sidecarBytes('r.annotations.json', next));
+  assert.ok(bytes.equals(Buffer.from(serializeAnnotations(next))));
+  const { rendered, reused } = lastSidecarBytesCounts();
+  assert.equal(rendered, 1, 'only the chunk holding the edited unit is rendered');
+  assert.ok(reused >= 2, `reused ${reused}`);
+  // without the preparation every chunk is rendered
+  forgetSidecarBytes();
+  sidecarBytes('r.annotations.json', next);
+  assert.equal(lastSidecarBytesCounts().reused, 0);
 });
