@@ -24,7 +24,10 @@
 //                Split into the browser's forced layout inside DOM Selection.collapse/extend
 //                (ProseMirror sets the selection after the DOM changed) and the rest (script).
 //                full_doc_walk_ms (doc.descendants over everything) is the price of one whole-doc
-//                scan, for judging whether an operation scans the document.
+//                scan, for judging whether an operation scans the document. With
+//                MUWAZI_BENCH_ENTITY_OPS=1 the operations run twice: back to back (one frame apart)
+//                and `paced` (a person's pause, three idle callbacks, before each, on other rows);
+//                MUWAZI_BENCH_TRACE=file.json records a Chromium trace (GC, timeline) of the first.
 // The page is served cross-origin isolated (COOP/COEP) so performance.now() has 5 µs resolution
 // instead of 100 µs (keystrokes take ~1 ms: 100 µs steps made p95 ratios jump by 0.1–0.3).
 // Targets: open ≤ 1,500 ms; keystroke p95 ≤ 1.5 × bare; with 2,000 mentions keystrokes and
