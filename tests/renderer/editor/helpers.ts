@@ -51,6 +51,24 @@ export function makeState(ann: Annotations = fixture(), text = TEXT, options: Pa
   return EditorState.create({ doc: annotationsToDoc(schema, ann, text, { groupSize: options.groupSize }), plugins: editorPlugins({ sourceText: text, ...options }) });
 }
 
+/** A report of one row per Arabic sentence (joined by spaces) with its English beside it, every
+ * plugin on and no glossary pre-annotation (the tag-all tests start from their own tags). */
+export function translatedRows(arabic: readonly string[], english: readonly string[]): EditorState {
+  const text = arabic.join(' ');
+  const map = new OffsetMap(text);
+  const spans = arabic.map((s) => {
+    const u = text.indexOf(s);
+    return { start: map.toCodePoint(u), end: map.toCodePoint(u + s.length) };
+  });
+  const a = createAnnotations(
+    { file: 'r.txt', sha256: 'a'.repeat(64), encoding: 'utf-8', bom: false, lineEnding: 'lf', length: cpLength(text), language: 'ar' },
+    text, spans, '2024-01-01T00:00:00.000Z',
+  );
+  a.targets = english.map((t, i) => ({ id: `t${i + 1}`, text: t }));
+  a.units.forEach((u, i) => (u.target = [`t${i + 1}`]));
+  return makeState(a, text, { entities: { preAnnotate: false } });
+}
+
 /** The number of rows in each group, in order (how rows sit in the document). */
 export function groupSizes(doc: PMNode): number[] {
   const out: number[] = [];

@@ -5,35 +5,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EditorState, TextSelection } from 'prosemirror-state';
-import { schema } from '../../../renderer/editor/schema.ts';
-import { annotationsToDoc } from '../../../renderer/editor/convert.ts';
-import { editorPlugins } from '../../../renderer/editor/setup.ts';
 import { acceptAllSuggestions, tagAllOccurrences, tagSelection } from '../../../renderer/editor/commands/entities.ts';
 import { suggestionsOf } from '../../../renderer/editor/entities/state.ts';
 import { mentionsOf } from '../../../renderer/editor/entities/doc.ts';
-import { createAnnotations } from '../../../shared/model/create.ts';
-import { cpLength, OffsetMap } from '../../../shared/text/offsets.ts';
-import { run } from './helpers.ts';
+import { run, translatedRows } from './helpers.ts';
 import { rowIndexAt } from '../../../renderer/editor/rows.ts';
 
 const A = ['زار الأوروبيون منطقة الكاريبي.', 'يكلف الديزل 1,335 يورو لليتر.', 'زار فيليب مقدونيا.', 'عبروا البحر الكاريبي شمالاً.', 'ستوفر الخطة ٤٢ مليون يورو.', 'جمع جيشاً مقدونياً كبيراً.', 'أبحر إلى مياه الكاريبي.'];
 const E = ['Europeans visited the Caribbean region.', 'Diesel costs 1,335 euros per litre in Rome.', 'Philip visited Macedonia.', 'They crossed the Caribbean Sea northward.', 'The Paris plan will free up 42 million euros.', 'He gathered a large Macedonian army.', 'He sailed into Caribbean waters.'];
-const TEXT = A.join(' ');
 
-function state(): EditorState {
-  const map = new OffsetMap(TEXT);
-  const spans = A.map((s) => {
-    const u = TEXT.indexOf(s);
-    return { start: map.toCodePoint(u), end: map.toCodePoint(u + s.length) };
-  });
-  const a = createAnnotations(
-    { file: 'r.txt', sha256: 'a'.repeat(64), encoding: 'utf-8', bom: false, lineEnding: 'lf', length: cpLength(TEXT), language: 'ar' },
-    TEXT, spans, '2024-01-01T00:00:00.000Z',
-  );
-  a.targets = E.map((text, i) => ({ id: `t${i + 1}`, text }));
-  a.units.forEach((u, i) => (u.target = [`t${i + 1}`]));
-  return EditorState.create({ doc: annotationsToDoc(schema, a, TEXT), plugins: editorPlugins({ sourceText: TEXT, entities: { preAnnotate: false } }) });
-}
+const state = (): EditorState => translatedRows(A, E);
 
 /** Tags the first `name` of the document with `type`, then runs tag-all on it. */
 function tagAll(s: EditorState, name: string, type: string): EditorState {

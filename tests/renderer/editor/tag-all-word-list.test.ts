@@ -5,36 +5,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EditorState, TextSelection } from 'prosemirror-state';
-import { schema } from '../../../renderer/editor/schema.ts';
-import { annotationsToDoc } from '../../../renderer/editor/convert.ts';
-import { editorPlugins } from '../../../renderer/editor/setup.ts';
 import { tagAllOccurrences, tagSelection } from '../../../renderer/editor/commands/entities.ts';
 import { entityKey, suggestionsOf, type EntityAction } from '../../../renderer/editor/entities/state.ts';
 import { parseLexicon } from '../../../shared/align/lexical.ts';
-import { createAnnotations } from '../../../shared/model/create.ts';
-import { cpLength, OffsetMap } from '../../../shared/text/offsets.ts';
-import { run } from './helpers.ts';
+import { run, translatedRows } from './helpers.ts';
 import { rowIndexAt } from '../../../renderer/editor/rows.ts';
 
 const A = ['عبر الصيادون البحر الأحمر أمس.', 'كان البحر قرب جدة هادئا صباحا.', 'وصلت السفينة إلى البحر ليلا.'];
 const E = ['Fishermen crossed the Red Sea yesterday.', 'The sea near Jeddah was calm in the morning.', 'The ship reached the Sea at night.'];
-const TEXT = A.join(' ');
 const lexicon = parseLexicon(['البحر\tsea', 'هادئ\tcalm', 'السفينة\tship'].join('\n'));
 
-function state(): EditorState {
-  const map = new OffsetMap(TEXT);
-  const spans = A.map((s) => {
-    const u = TEXT.indexOf(s);
-    return { start: map.toCodePoint(u), end: map.toCodePoint(u + s.length) };
-  });
-  const a = createAnnotations(
-    { file: 'r.txt', sha256: 'a'.repeat(64), encoding: 'utf-8', bom: false, lineEnding: 'lf', length: cpLength(TEXT), language: 'ar' },
-    TEXT, spans, '2024-01-01T00:00:00.000Z',
-  );
-  a.targets = E.map((text, i) => ({ id: `t${i + 1}`, text }));
-  a.units.forEach((u, i) => (u.target = [`t${i + 1}`]));
-  return EditorState.create({ doc: annotationsToDoc(schema, a, TEXT), plugins: editorPlugins({ sourceText: TEXT, entities: { preAnnotate: false } }) });
-}
+const state = (): EditorState => translatedRows(A, E);
 
 /** Tags the first البحر as LOC and runs tag-all; the suggestions as "text@row:confidence". */
 function tagAll(s: EditorState): string[] {
