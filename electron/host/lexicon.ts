@@ -69,13 +69,24 @@ export function loadWordList(assetsDir: string): ReadonlySet<string> | null {
   return words.get(path)!;
 }
 
-/** The lexicon file's text, or null (for the app, which parses it in the page). */
-export function readLexiconText(assetsDir: string): string | null {
+/** What the page is sent to build its word list: the prebuilt index with the list's sha256 when
+ * the index matches the list (the page then loads it in ≈ 10 ms instead of parsing the list for
+ * 0.3–0.7 s on its main thread), else the list's text; `{ text: null }` when there is no list. */
+export function lexiconForPage(assetsDir: string): { text: string | null; index?: string; sha256?: string } {
+  let bytes: Buffer;
   try {
-    return readFileSync(join(assetsDir, LEXICON_FILE), 'utf8');
+    bytes = readFileSync(join(assetsDir, LEXICON_FILE));
   } catch {
-    return null;
+    return { text: null };
   }
+  const hash = sha256(bytes);
+  try {
+    const index = readFileSync(join(assetsDir, LEXICON_INDEX_FILE), 'utf8');
+    if (parseLexiconIndex(index, hash)) return { text: null, index, sha256: hash };
+  } catch {
+    // no index: the page parses the list
+  }
+  return { text: bytes.toString('utf8') };
 }
 
 /** What the CLI prints (stderr) when it aligns without the word list. */

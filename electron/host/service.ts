@@ -30,7 +30,7 @@ import { exportQaReport, parseCheckList, runQa } from './qa.ts';
 import { addDictionaryWord, loadDictionary } from './dictionary.ts';
 import { ProjectMemory } from './tm.ts';
 import { applyReplace, findInProject, previewReplace, ReplaceUndo } from './project-find.ts';
-import { loadLexicon, loadWordList, readLexiconText } from './lexicon.ts';
+import { lexiconForPage, loadLexicon, loadWordList } from './lexicon.ts';
 import { ProjectLearned } from './learned-lexicon.ts';
 import { lexiconEntries, withLearned } from '../../shared/align/learned.ts';
 import { ensureSampleProject, readSettings, SAMPLE_DIR_NAME, scanWorkspace, writeSettings, type ReadSummary, type SummaryCounts } from './workspace.ts';
@@ -405,7 +405,7 @@ export function createHostService(opts: HostServiceOptions): HostService {
       return { path: out, entries: await exportGlossary(root, out, req.entries) };
     },
     loadDictionary: async (req) => loadDictionary(await openedRoot(req.root)),
-    loadLexicon: async () => ({ text: readLexiconText(opts.assetsDir) }),
+    loadLexicon: async () => lexiconForPage(opts.assetsDir),
     learnedLexicon: async (req) => {
       const root = await openedRoot(req.root);
       let l = learned.get(root);

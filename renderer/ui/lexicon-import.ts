@@ -1,5 +1,5 @@
 // The in-app English import with the aligner's word list (assets/lexicon/ar-en.tsv, read by the
-// host and parsed here once, in the background from start-up): the same lexical term `muwazi
+// host and loaded here once from its prebuilt index, or parsed when there is none, in the background from start-up): the same lexical term `muwazi
 // import` uses. Until it has loaded, or when the file is missing, the import aligns on length and
 // anchors only and its result says so (`noLexicon`), so the dialog can tell the user. The open
 // folder's learned word list (issue 13: from its confirmed and translated rows) is asked for at each
@@ -8,6 +8,7 @@ import type { HostBridge } from '../../shared/contract/host.ts';
 import type { Annotations } from '../../shared/model/types.ts';
 import type { SegmentRules } from '../../shared/text/segment.ts';
 import { parseLexicon, type Lexicon } from '../../shared/align/lexical.ts';
+import { parseLexiconIndex } from '../../shared/align/lexicon-index.ts';
 import { lexiconFromEntries, withLearned } from '../../shared/align/learned.ts';
 import type { ImportOptions } from '../../shared/align/import.ts';
 
@@ -20,7 +21,13 @@ const loaded = new WeakMap<object, Promise<Lexicon | null>>();
 export function loadWordList(host: Pick<HostBridge, 'loadLexicon'>): Promise<Lexicon | null> {
   let p = loaded.get(host);
   if (!p) {
-    p = Promise.resolve().then(() => host.loadLexicon({})).then((res) => (res.ok && res.value.text ? parseLexicon(res.value.text) : null), () => null);
+    p = Promise.resolve().then(() => host.loadLexicon({})).then((res) => {
+      if (!res.ok) return null;
+      const { text, index, sha256 } = res.value;
+      // the prebuilt index loads in milliseconds; parsing the list holds the page for 0.3 s or more
+      if (index && sha256) return parseLexiconIndex(index, sha256);
+      return text ? parseLexicon(text) : null;
+    }, () => null);
     loaded.set(host, p);
   }
   return p;

@@ -411,7 +411,9 @@ export const hostCalls = {
   ),
   /** the project dictionary (muwazi.dictionary.txt) of an opened folder: words the English spell check accepts */
   /** the aligner's Arabic→English word list (assets/lexicon/ar-en.tsv), null when it is absent */
-  loadLexicon: call(Empty, z.object({ text: z.string().nullable() })),
+  /** the word list for the page: its prebuilt index (`index`, with the list's `sha256` it must name)
+   * when that matches the list, else the list's text; text null and no index: there is none */
+  loadLexicon: call(Empty, z.object({ text: z.string().nullable(), index: z.string().optional(), sha256: z.string().optional() })),
   /** the opened folder's learned word list (muwazi.learned-lexicon.tsv, issue 13): Arabic key → English stems, learned
    * from its reports' confirmed, translated and reviewed rows; waits for a refresh in progress */
   learnedLexicon: call(z.object({ root: z.string().min(1) }).strict(), z.object({ entries: z.array(z.tuple([z.string(), z.array(z.string())])) })),

@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { createHostService, type HostDeps, type HostServiceOptions } from '../../../electron/host/service.ts';
 import { loadLexicon } from '../../../electron/host/lexicon.ts';
+import { createHash } from 'node:crypto';
+import { parseLexicon } from '../../../shared/align/lexical.ts';
+import { parseLexiconIndex } from '../../../shared/align/lexicon-index.ts';
 import { LEARNED_LEXICON_FILE } from '../../../shared/align/learned-file.ts';
 import { writeLearnedProject } from './learned-fixture.ts';
 import { callNames, hostCalls, type CallName, type OpenedReport } from '../../../shared/contract/host.ts';
@@ -617,11 +620,23 @@ test('opening a folder removes temp files that killed saves left behind, and not
   for (const f of keep) assert.ok(left.includes(f), `${f} kept`);
 });
 
-test('loadLexicon: the word list under the assets folder, null when the folder has none', async (t) => {
+test('loadLexicon: the word list under the assets folder (its index when that matches, else its text), null when the folder has none', async (t) => {
   const { service, tmp } = await setup(t);
   const r = await service.handle('loadLexicon', {});
-  const text = r.ok ? (r.value as { text: string | null }).text : null;
-  assert.ok(text !== null && /^الأطفال\t.*children/m.test(text));
+  assert.ok(r.ok);
+  const v = r.value as { text: string | null; index?: string; sha256?: string };
+  // the bundled list has a matching index: that is what the page gets, with the list's hash
+  assert.equal(v.text, null);
+  assert.equal(v.sha256, createHash('sha256').update(await readFile(resolve('assets', 'lexicon', 'ar-en.tsv'))).digest('hex'));
+  assert.deepEqual(parseLexiconIndex(v.index!, v.sha256!)?.map.get('اطفال'), parseLexicon(await readFile(resolve('assets', 'lexicon', 'ar-en.tsv'), 'utf8')).map.get('اطفال'));
+  // a list without its index (or with a stale one): its text
+  const own = join(tmp, 'own-assets');
+  await mkdir(join(own, 'lexicon'), { recursive: true });
+  await writeFile(join(own, 'lexicon', 'ar-en.tsv'), 'الأطفال\tchildren|kids\n');
+  const plain = createHostService({ dataDir: join(tmp, 'data3'), assetsDir: own, mode: 'browser' });
+  assert.deepEqual(await plain.handle('loadLexicon', {}), { ok: true, value: { text: 'الأطفال\tchildren|kids\n' } });
+  await writeFile(join(own, 'lexicon', 'ar-en.index.tsv'), await readFile(resolve('assets', 'lexicon', 'ar-en.index.tsv'), 'utf8'));
+  assert.deepEqual(await plain.handle('loadLexicon', {}), { ok: true, value: { text: 'الأطفال\tchildren|kids\n' } }, 'an index of another list is not sent');
   const bare = createHostService({ dataDir: join(tmp, 'data2'), assetsDir: join(tmp, 'no-assets'), mode: 'browser' });
   assert.deepEqual(await bare.handle('loadLexicon', {}), { ok: true, value: { text: null } });
 });

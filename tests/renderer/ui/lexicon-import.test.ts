@@ -1,16 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withLexicon } from '../../../renderer/ui/lexicon-import.ts';
+import { parseLexicon } from '../../../shared/align/lexical.ts';
+import { serializeLexiconIndex } from '../../../shared/align/lexicon-index.ts';
 import type { ImportOptions } from '../../../shared/align/import.ts';
 import type { Annotations } from '../../../shared/model/types.ts';
 
 type LoadLexicon = Parameters<typeof withLexicon>[1]['loadLexicon'];
 
-/** A host whose loadLexicon resolves when `release` is called. */
-function host(text: string | null) {
+/** A host whose loadLexicon resolves when `release` is called (with `index`: the list's prebuilt
+ * index and hash instead of its text, as the host sends when they match). */
+function host(text: string | null, index?: { index: string; sha256: string }) {
   let release!: () => void;
   const gate = new Promise<void>((r) => { release = r; });
-  const loadLexicon = (async () => { await gate; return { ok: true as const, value: { text } }; }) as unknown as LoadLexicon;
+  const value = index ? { text: null, ...index } : { text };
+  const loadLexicon = (async () => { await gate; return { ok: true as const, value }; }) as unknown as LoadLexicon;
   return { host: { loadLexicon }, release, gate };
 }
 
@@ -66,4 +70,19 @@ test('the open folder\'s learned word list joins the general one at each import;
   root = null;
   await imp(empty, 'مسيّرة', 'A drone.', {});
   assert.deepEqual(asked, ['/p', '/p'], 'no folder open: not asked');
+});
+
+test('the word list from its prebuilt index (what the host sends when it matches the list): the same lookups as parsing the list', async () => {
+  const list = 'الأطفال\tchildren|kids\nماء\twater\n';
+  const sha = 'b'.repeat(64);
+  const index = serializeLexiconIndex(parseLexicon(list), sha);
+  const seen: Array<ImportOptions['lexicon']> = [];
+  const h = host(null, { index, sha256: sha });
+  const imp = withLexicon((a, _s, _t, opts) => { seen.push(opts.lexicon); return { annotations: a, lowConfidence: [] }; }, h.host);
+  h.release();
+  await h.gate;
+  await new Promise((r) => setImmediate(r));
+  assert.equal((await imp(empty, 'نص', 'text', {})).noLexicon, false);
+  assert.deepEqual(seen[0]?.map.get('اطفال'), ['children', 'kid']);
+  assert.deepEqual(seen[0]?.map.get('ماء'), parseLexicon(list).map.get('ماء'));
 });
