@@ -294,3 +294,24 @@ test('property: delete and paste over a selection spanning rows give the same ro
     assert.equal(show(ug.doc, 5), show(uf.doc, 5));
   }), { numRuns: 150 });
 });
+
+test('pasting whole rows copied from another report, across a group boundary: refused (it would add Arabic), nothing changes', () => {
+  const other = grouped(2);
+  const from = rowAt(other.doc, 1)!;
+  const to = rowAt(other.doc, 3)!;
+  // rows 1–3 of the other report, as the clipboard holds them (open at the group level)
+  const rows = other.doc.slice(from.pos, to.pos + to.row.nodeSize);
+  assert.ok(rows.content.textBetween(0, rows.content.size).length > 0);
+  for (const size of [1, 2, 3]) {
+    const s = grouped(size);
+    // the caret in row 0's English, and a selection from there into row 2's English (other groups when size ≤ 2)
+    const caret = atTarget(s, 0, 2).selection.head;
+    for (const sel of [TextSelection.create(s.doc, caret), TextSelection.create(s.doc, caret, atTarget(s, 2, 0).selection.head)]) {
+      const tr = s.tr.setSelection(sel).replaceSelection(rows).setMeta('uiEvent', 'paste');
+      const after = s.applyTransaction(tr).state;
+      assert.equal(after.doc, s.doc, `size ${size}: the paste did not go through`);
+      wellGrouped(after, size);
+      assert.ok(sourceIntact(after.doc));
+    }
+  }
+});
