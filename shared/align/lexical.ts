@@ -339,17 +339,17 @@ export class LexicalSpace {
     return d / Math.sqrt(na * ne);
   }
 
-  /** Forget cached pair products (between search passes, to bound memory). With a window (a
-   * search's band: source sentence i pairs with targets [from[i], to[i])), the pairs inside it are
+  /** Forget cached pair products (between search passes, to bound memory). With the search's
+   * band (source sentence i pairs with targets [from[i], to[i])), the pairs inside it are
    * cached in one flat array instead of a Map: a DP asks for each pair dozens of times, and a Map of
    * a few hundred thousand numeric keys cost more than the products. Pairs outside still work. */
-  reset(window?: { from: Int32Array; to: Int32Array }): void {
+  reset(band?: { from: Int32Array; to: Int32Array }): void {
     this.cache.clear();
     this.dense = null;
-    if (!window) return;
+    if (!band) return;
     let width = 0;
-    for (let i = 0; i < window.from.length; i++) width = Math.max(width, window.to[i] - window.from[i]);
-    if (width * window.from.length > MAX_DENSE) return;
-    this.dense = { from: window.from, width, values: new Float64Array(width * window.from.length).fill(NaN) };
+    for (let i = 0; i < band.from.length; i++) width = Math.max(width, band.to[i] - band.from[i]);
+    if (width * band.from.length > MAX_DENSE) return;
+    this.dense = { from: band.from, width, values: new Float64Array(width * band.from.length).fill(NaN) };
   }
 }
