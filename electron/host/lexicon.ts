@@ -19,17 +19,25 @@ export const LEXICON_INDEX_FILE = join('lexicon', 'ar-en.index.tsv');
 /** sha256 of the list's bytes (or of a text, UTF-8), lowercase hex: what the index records. */
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-/** The word list's `bytes` (read from `assetsDir`): from its index when that matches, else parsed.
+/** The prebuilt index beside the word list whose `bytes` (read from `assetsDir`) were read, with the
+ * lexicon it loads, when it was built from these very bytes by this format version; else null.
  * The bytes are hashed as read: decoding 0.9 MB of Arabic only to hash it again cost more than
  * the hash. */
-function lexiconOf(assetsDir: string, bytes: Buffer): Lexicon {
-  let index: string | null = null;
+function matchingIndex(assetsDir: string, bytes: Buffer): { index: string; sha256: string; lexicon: Lexicon } | null {
+  let index: string;
   try {
     index = readFileSync(join(assetsDir, LEXICON_INDEX_FILE), 'utf8');
   } catch {
-    // no index: parse the list
+    return null; // no index: the list is parsed
   }
-  return (index === null ? null : parseLexiconIndex(index, sha256(bytes))) ?? parseLexicon(bytes.toString('utf8'));
+  const hash = sha256(bytes);
+  const lexicon = parseLexiconIndex(index, hash);
+  return lexicon ? { index, sha256: hash, lexicon } : null;
+}
+
+/** The word list's `bytes`: from its index when that matches, else parsed. */
+function lexiconOf(assetsDir: string, bytes: Buffer): Lexicon {
+  return matchingIndex(assetsDir, bytes)?.lexicon ?? parseLexicon(bytes.toString('utf8'));
 }
 
 const cache = new Map<string, Lexicon | null>();
@@ -79,13 +87,8 @@ export function lexiconForPage(assetsDir: string): { text: string | null; index?
   } catch {
     return { text: null };
   }
-  const hash = sha256(bytes);
-  try {
-    const index = readFileSync(join(assetsDir, LEXICON_INDEX_FILE), 'utf8');
-    if (parseLexiconIndex(index, hash)) return { text: null, index, sha256: hash };
-  } catch {
-    // no index: the page parses the list
-  }
+  const m = matchingIndex(assetsDir, bytes);
+  if (m) return { text: null, index: m.index, sha256: m.sha256 };
   return { text: bytes.toString('utf8') };
 }
 
